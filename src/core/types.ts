@@ -1,0 +1,196 @@
+// The vocabulary every stage speaks. Offsets are half-open UTF-16 indices (JavaScript string
+// indices) into Document.text, which no stage ever rewrites. A value the text does not contain
+// (a date inferred from the publication date) carries no span.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** ISO 639-1 code ("en", "fr", ...) or "und" when unknown. */
+export type LanguageCode = string;
+
+/** A calendar value with the precision the text gives: "2024", "2024-04" or "2024-04-20". */
+export interface PartialDate {
+  value: string;
+  precision: 'year' | 'month' | 'day';
+}
+
+export interface DocumentSource {
+  /** Path of the file it was read from, when read from a file. */
+  path?: string;
+  url?: string;
+}
+
+/** What arrives with a document from its reader (file, feed, bulk row): hints, not findings. */
+export interface DocumentMeta {
+  title?: string | null;
+  published?: string | null;
+  outlet?: string | null;
+  language?: LanguageCode | null;
+}
+
+export interface Document {
+  /** File name without extension, or the id the bulk source gives. */
+  id: string;
+  /** sha256 hex of the text: the same text twice is one document. */
+  hash: string;
+  text: string;
+  source: DocumentSource;
+  meta: DocumentMeta;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A problem found while processing one input; collected, never thrown. */
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  /** The file or input it concerns. */
+  file?: string;
+  docId?: string;
+  span?: Span;
+}
+
+// ---------------------------------------------------------------- text stage
+
+export type NoiseKind =
+  | 'widget' // share / listen / subscribe / audio-version lines
+  | 'error-banner' // "Error! Error occured!"
+  | 'comments' // comment sections
+  | 'repeated-title' // the title printed again
+  | 'caption' // photo captions and credits
+  | 'related' // related-article lists
+  | 'trailer' // a trailing unrelated item or page furniture after the article
+  | 'boilerplate'; // ids, captchas, bylines of agencies, ad lines
+
+export interface NoiseRange extends Span {
+  kind: NoiseKind;
+}
+
+export interface Sentence extends Span {
+  index: number;
+  /** Index of the paragraph (block of text between blank lines / line breaks) it lies in. */
+  paragraph: number;
+}
+
+export type TokenKind = 'word' | 'number' | 'punct' | 'symbol';
+
+export interface Token extends Span {
+  kind: TokenKind;
+}
+
+export interface TextAnalysis {
+  language: LanguageCode;
+  /** The title line, when the text has one. */
+  title: Span | null;
+  /** The publication date the text itself states (a dateline), with the words that state it. */
+  published: (PartialDate & { span: Span }) | null;
+  noise: NoiseRange[];
+  /** Sentences outside noise ranges, in text order. */
+  sentences: Sentence[];
+  tokens: Token[];
+}
+
+// ---------------------------------------------------------------- actors
+
+export type ActorKind = 'person' | 'organization' | 'place';
+
+export type PlaceType = 'country' | 'region' | 'city' | 'venue';
+
+/** A role held over a period: "secretary-general" of "hezbollah" from 1992 to 2024-09-27. */
+export interface Role {
+  /** A key from data/kb/ROLES.md: president, prime-minister, foreign-minister, secretary-general, ... */
+  role: string;
+  /** Actor id of the country or organization, when the role is of one. */
+  of?: string;
+  /** Inclusive start, YYYY or YYYY-MM or YYYY-MM-DD. */
+  from?: string;
+  /** Inclusive end, or null/absent while held. */
+  to?: string | null;
+}
+
+/** One knowledge-base record, as shipped in data/kb/. */
+export interface KbEntry {
+  id: string;
+  kind: ActorKind;
+  /** Canonical name: the most common English (Wikipedia) form. */
+  name: string;
+  /** Other spellings, transliterations, short forms, names in other languages and scripts. */
+  aliases: string[];
+  /** Places: country, region, city or venue. Organizations: free type (party, movement, igo, ...). */
+  type?: string;
+  /** Actor id of the country a person or organization belongs to. */
+  country?: string;
+  /** Places: actor id of the place this one lies within. */
+  within?: string;
+  /** Countries: actor id of the capital. */
+  capital?: string;
+  /** Countries (and some organizations): adjectives and nouns for its people, in many languages. */
+  demonyms?: string[];
+  roles?: Role[];
+}
+
+export type MentionVia =
+  | 'alias' // the knowledge base knows this name
+  | 'shape' // an unknown name found from its shape and cues
+  | 'surname' // a short form of a name already mentioned in the document
+  | 'title' // "the Hezbollah chief", "the Iranian foreign minister"
+  | 'demonym' // "the Lebanese capital"
+  | 'pronoun' // "he", "she"
+  | 'plural'; // "the two leaders"
+
+export interface Mention extends Span {
+  /** Actor ids this mention refers to (several for plural references). */
+  actorIds: string[];
+  kind: ActorKind;
+  via: MentionVia;
+}
+
+/** An actor as seen in one document (from the knowledge base or newly found). */
+export interface DocActor {
+  id: string;
+  kind: ActorKind;
+  name: string;
+  /** Spellings used for it in this document. */
+  aliases: string[];
+  fromKb: boolean;
+}
+
+// ---------------------------------------------------------------- events
+
+export type EventMode = 'meet' | 'visit' | 'host' | 'phone' | 'video';
+
+export interface ParticipantEvidence {
+  actorId: string;
+  /** The mentions in the text that name this participant for this report. */
+  spans: Span[];
+}
+
+/** One document's account of one event: what that report says, with the words that say it. */
+export interface EventReport {
+  /** Hash of doc id and trigger offsets: stable across re-runs. */
+  id: string;
+  docId: string;
+  type: 'CONSULT';
+  mode: EventMode;
+  trigger: Span;
+  /** Sentences that describe the event (at least the trigger's). */
+  evidence: Span[];
+  participants: ParticipantEvidence[];
+  /** Day the event happened, null when unknown; span null when inferred (weekday vs published). */
+  date: { value: string; span: Span | null } | null;
+  /** Place actor id, with the words that name it. */
+  place: { actorId: string; span: Span } | null;
+}
+
+/** Everything the pipeline finds in one document. */
+export interface DocumentAnalysis {
+  document: Document;
+  text: TextAnalysis;
+  actors: DocActor[];
+  mentions: Mention[];
+  reports: EventReport[];
+  diagnostics: Diagnostic[];
+}
