@@ -156,6 +156,8 @@ export interface DocActor {
   /** Spellings used for it in this document. */
   aliases: string[];
   fromKb: boolean;
+  /** Places: how specific the place is, when known (lets merged events prefer the most specific). */
+  placeType?: PlaceType;
 }
 
 // ---------------------------------------------------------------- events

@@ -1,27 +1,54 @@
-// The ordered stages, run per document. STUB: the text, actors and events stages are being
-// written; the signature is final.
-import type { Document, DocumentAnalysis } from '../core/types.ts';
+// The ordered stages, run per document: text -> mentions -> events. Each stage reads what the
+// earlier ones produced and adds spans; none rewrites the text.
+import type { Diagnostic, Document, DocumentAnalysis, PartialDate } from '../core/types.ts';
+import { createTextAnalyzer } from '../text/analyze-text.ts';
+import { DEFAULT_KB_DIR, loadKnowledgeBase, type KnowledgeBase } from '../actors/knowledge-base.ts';
+import { detectMentions } from '../actors/detect-mentions.ts';
+import { createLexicons, DEFAULT_LANG_DIR } from '../events/lexicon.ts';
+import { extractEvents } from '../events/extract-events.ts';
 
 export interface PipelineOptions {
-  /** Folder holding kb/ and lang/ data; defaults to the repository's data/. */
-  dataDir?: string;
+  /** Folder of the knowledge base; defaults to the repository's data/kb/. */
+  kbDir?: string;
+  /** Folder of the per-language lexicons; defaults to data/lang/. */
+  langDir?: string;
+  /** A knowledge base already loaded (shared between pipelines). */
+  kb?: KnowledgeBase;
 }
 
 export interface Pipeline {
+  kb: KnowledgeBase;
   analyze(doc: Document): DocumentAnalysis;
 }
 
-export function createPipeline(_options: PipelineOptions = {}): Pipeline {
+/** A publication date given with the document (feed, bulk row) as a PartialDate. */
+function metaDate(value: string | null | undefined): PartialDate | null {
+  if (!value) return null;
+  const m = value.match(/^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?/);
+  if (!m) return null;
+  return m[3] ? { value: `${m[1]}-${m[2]}-${m[3]}`, precision: 'day' } : m[2] ? { value: `${m[1]}-${m[2]}`, precision: 'month' } : { value: m[1], precision: 'year' };
+}
+
+export function createPipeline(options: PipelineOptions = {}): Pipeline {
+  const kb = options.kb ?? loadKnowledgeBase(options.kbDir ?? DEFAULT_KB_DIR);
+  const lexicons = createLexicons(options.langDir ?? DEFAULT_LANG_DIR);
+  const analyzeText = createTextAnalyzer();
   return {
+    kb,
     analyze(document) {
-      return {
-        document,
-        text: { language: 'und', title: null, published: null, noise: [], sentences: [], tokens: [] },
-        actors: [],
-        mentions: [],
-        reports: [],
-        diagnostics: [],
-      };
+      const diagnostics: Diagnostic[] = [];
+      const text = analyzeText(document.text, document.meta);
+      const lex = lexicons(text.language);
+      // the text's own dateline first, then what arrived with the document
+      const published: PartialDate | null = text.published ?? metaDate(document.meta.published);
+      const found = detectMentions(document.text, text.sentences, { kb, lex, lang: text.language, date: published?.value ?? null });
+      const reports = extractEvents(document.text, text.sentences, found.mentions, found.demonyms, {
+        kb,
+        lex,
+        docId: document.id,
+        published,
+      });
+      return { document, text, actors: found.actors, mentions: found.mentions, reports, diagnostics };
     },
   };
 }

@@ -1,0 +1,255 @@
+// Mention detection: knowledge-base aliases over normalized and transliteration-aware keys,
+// unknown names from their shape after a title or honorific, surnames of people already named,
+// and titles resolved to the role holder on the document's date ("the Hezbollah chief").
+import type { ActorKind, DocActor, KbEntry, Mention, Sentence, Span } from '../core/types.ts';
+import type { Lexicon } from '../events/lexicon.ts';
+import type { KnowledgeBase } from './knowledge-base.ts';
+import { isHonorific, lightKey, lightTokens, normalizeName, skeletonKey, spellingsAgree } from './name-key.ts';
+
+export interface WordToken extends Span {
+  text: string;
+}
+
+export interface DemonymMention extends Span {
+  countryId: string;
+}
+
+export interface MentionResult {
+  mentions: Mention[];
+  actors: DocActor[];
+  demonyms: DemonymMention[];
+}
+
+export interface MentionOptions {
+  kb: KnowledgeBase;
+  lex: Lexicon;
+  lang: string;
+  /** the document's publication date (YYYY, YYYY-MM or YYYY-MM-DD), for roles */
+  date: string | null;
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const UPPER = /^\p{Lu}/u;
+const CASED = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
+const PARTICLE = /^(?:al|el|ad|as|ar|an|at|az|ash|bin|ben|ibn|bint|abu|de|da|do|dos|van|von|der|la|le|y)$/i;
+// capitalized words that open sentences or titles but never names
+const STOP = new Set(
+  'the a an and or but in on at of for to with from by as this that these those his her their its our we i he she they it after before during when while since also however meanwhile according president minister prime foreign secretary general chief head leader deputy speaker senior the former new us mr mrs ms dr le la les un une et de du des il elle ils der die das und ein eine er sie el los las en con por'.split(
+    ' ',
+  ),
+);
+
+export function wordTokens(text: string, span: Span): WordToken[] {
+  const out: WordToken[] = [];
+  WORD.lastIndex = 0;
+  const slice = text.slice(span.start, span.end);
+  for (const m of slice.matchAll(WORD)) {
+    const start = span.start + (m.index ?? 0);
+    out.push({ start, end: start + m[0].length, text: m[0] });
+  }
+  return out;
+}
+
+function joinable(text: string, a: WordToken, b: WordToken): boolean {
+  const gap = text.slice(a.end, b.start);
+  return /^[ \u00a0\-‐'’.]{1,3}$/u.test(gap) && !/\.\s/.test(gap);
+}
+
+function nameLike(tok: WordToken): boolean {
+  return !CASED.test(tok.text) || UPPER.test(tok.text);
+}
+
+const KIND_ORDER: Record<ActorKind, number> = { person: 0, organization: 1, place: 2 };
+
+export function detectMentions(text: string, sentences: Sentence[], options: MentionOptions): MentionResult {
+  const { kb, lex, lang, date } = options;
+  const mentions: Mention[] = [];
+  const demonyms: DemonymMention[] = [];
+  const actors = new Map<string, DocActor>();
+  // surnames of people named so far: last light token -> actor id
+  const surnames = new Map<string, string>();
+
+  const note = (id: string, kind: ActorKind, name: string, alias: string, fromKb: boolean): void => {
+    const known = actors.get(id);
+    if (known) {
+      if (!known.aliases.includes(alias)) known.aliases.push(alias);
+    } else actors.set(id, { id, kind, name, aliases: [alias], fromKb });
+    if (kind === 'person') {
+      const tokens = lightTokens(alias);
+      if (tokens.length >= 2) surnames.set(tokens[tokens.length - 1], id);
+      const canon = lightTokens(name);
+      if (canon.length >= 2) surnames.set(canon[canon.length - 1], id);
+    }
+  };
+
+  const choose = (ids: string[]): KbEntry | null => {
+    const entries = ids.map((id) => kb.entries.get(id)).filter((e): e is KbEntry => !!e);
+    if (!entries.length) return null;
+    const seen = entries.filter((e) => actors.has(e.id));
+    const pool = seen.length ? seen : entries;
+    return [...pool].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind])[0];
+  };
+
+  const lookup = (window: string, n: number): KbEntry | null => {
+    const norm = normalizeName(window);
+    const exact = kb.byName.get(norm) ?? kb.byLight.get(lightKey(window));
+    if (exact) return choose(exact);
+    if (n < 2 && norm.length < 6) return null;
+    const skel = skeletonKey(window, lang);
+    const cands = kb.bySkeleton.get(skel);
+    if (!cands) return null;
+    const ok = cands.filter((c) => spellingsAgree(window, c.alias, lang)).map((c) => c.id);
+    if (!ok.length) return null;
+    const entry = choose([...new Set(ok)]);
+    // a lone word matched only by spelling must name someone already in the document
+    if (entry && n < 2 && !actors.has(entry.id)) return null;
+    return entry;
+  };
+
+  const isMonthOrDay = (t: string): boolean => lex.weekdays.some((re) => re.test(t)) || lex.months.some((re) => re.test(t));
+
+  for (const sentence of sentences) {
+    const toks = wordTokens(text, sentence);
+    const sentText = text.slice(sentence.start, sentence.end);
+    // Han and other unspaced scripts: substring search of their aliases
+    if (kb.unspaced.length && /[\p{Script=Han}]/u.test(sentText)) {
+      for (const { alias, id } of kb.unspaced) {
+        for (let at = sentText.indexOf(alias); at >= 0; at = sentText.indexOf(alias, at + alias.length)) {
+          const e = kb.entries.get(id)!;
+          mentions.push({ start: sentence.start + at, end: sentence.start + at + alias.length, actorIds: [id], kind: e.kind, via: 'alias' });
+          note(id, e.kind, e.name, alias, true);
+        }
+      }
+    }
+    let i = 0;
+    while (i < toks.length) {
+      const tok = toks[i];
+      const lower = tok.text.toLowerCase();
+      // demonyms may be written in lower case (libanais, turc)
+      const demonym = kb.demonyms.get(normalizeName(tok.text));
+      if (!nameLike(tok) && !PARTICLE.test(tok.text)) {
+        if (demonym) demonyms.push({ start: tok.start, end: tok.end, countryId: demonym });
+        i++;
+        continue;
+      }
+      let matched = 0;
+      for (let n = Math.min(kb.maxTokens, toks.length - i); n >= 1 && !matched; n--) {
+        const last = toks[i + n - 1];
+        if (!nameLike(last)) continue;
+        let contiguous = true;
+        for (let k = i; k < i + n - 1; k++) if (!joinable(text, toks[k], toks[k + 1])) contiguous = false;
+        if (!contiguous) continue;
+        const window = text.slice(tok.start, last.end);
+        if (n === 1) {
+          if (tok.text.length <= 3 && tok.text !== tok.text.toUpperCase()) continue;
+          if (isMonthOrDay(tok.text) || STOP.has(lower)) continue;
+        }
+        if (isHonorific(toks[i].text) && n === 1) continue;
+        const entry = lookup(window, n);
+        if (!entry) continue;
+        // a window that starts with an honorific keeps the honorific out of the span
+        let start = tok.start;
+        for (let k = i; k < i + n - 1 && isHonorific(toks[k].text); k++) start = toks[k + 1].start;
+        mentions.push({ start, end: last.end, actorIds: [entry.id], kind: entry.kind, via: 'alias' });
+        note(entry.id, entry.kind, entry.name, text.slice(start, last.end), true);
+        matched = n;
+      }
+      if (matched) {
+        i += matched;
+        continue;
+      }
+      if (demonym) {
+        demonyms.push({ start: tok.start, end: tok.end, countryId: demonym });
+        i++;
+        continue;
+      }
+      // a surname of someone already named
+      const key = lightKey(tok.text);
+      if (UPPER.test(tok.text) && key.length >= 3 && !STOP.has(lower)) {
+        let id = surnames.get(key);
+        if (!id) {
+          for (const [s, sid] of surnames) if (spellingsAgree(tok.text, s, lang)) id = sid;
+        }
+        if (id) {
+          const a = actors.get(id)!;
+          mentions.push({ start: tok.start, end: tok.end, actorIds: [id], kind: 'person', via: 'surname' });
+          note(id, 'person', a.name, tok.text, a.fromKb);
+          i++;
+          continue;
+        }
+      }
+      // an unknown name after a title or honorific: "Speaker Nabih Bari", "Sheikh Naim Qassem"
+      const before = text.slice(Math.max(sentence.start, tok.start - 40), tok.start);
+      const cue = lex.titleCue;
+      const cued = (cue && new RegExp(`(?:${cue.source})[\\s,]*$`, 'iu').test(before)) || (i > 0 && isHonorific(toks[i - 1].text));
+      if (cued && UPPER.test(tok.text) && !STOP.has(lower)) {
+        let j = i;
+        while (
+          j + 1 < toks.length &&
+          j - i < 3 &&
+          (UPPER.test(toks[j + 1].text) || PARTICLE.test(toks[j + 1].text)) &&
+          joinable(text, toks[j], toks[j + 1]) &&
+          !kb.byName.has(normalizeName(toks[j + 1].text))
+        )
+          j++;
+        while (j > i && PARTICLE.test(toks[j].text)) j--;
+        if (j > i && toks.slice(i, j + 1).every((t) => !STOP.has(t.text.toLowerCase()) && !isMonthOrDay(t.text))) {
+          const name = text.slice(tok.start, toks[j].end);
+          const id = `found:${lightTokens(name).join('-')}`;
+          mentions.push({ start: tok.start, end: toks[j].end, actorIds: [id], kind: 'person', via: 'shape' });
+          note(id, 'person', name, name, false);
+          i = j + 1;
+          continue;
+        }
+      }
+      i++;
+    }
+  }
+
+  // titles: "the Hezbollah chief", "the Iranian foreign minister", "le président turc"
+  const personMentions = mentions.filter((m) => m.kind === 'person');
+  const titleMentions: Mention[] = [];
+  for (const sentence of sentences) {
+    const sentText = text.slice(sentence.start, sentence.end);
+    for (const { role, re } of lex.roles) {
+      re.lastIndex = 0;
+      for (const m of sentText.matchAll(re)) {
+        const start = sentence.start + (m.index ?? 0);
+        const end = start + m[0].length;
+        // a name right after the title: the title is a cue, not a reference
+        const after = text.slice(end, Math.min(sentence.end, end + 50));
+        const named = personMentions.some((p) => p.start >= end && p.start - end <= 40 && /^[\s,]*(?:\p{Lu}[\p{L}.'-]*\s*){0,5}$/u.test(text.slice(end, p.start)));
+        if (named) continue;
+        if (personMentions.some((p) => p.start <= start && p.end >= end)) continue;
+        // who it is of: an organization or country named, or a demonym, just before or after
+        const windowBefore = { start: Math.max(sentence.start, start - 45), end: start };
+        const windowAfter = { start: end, end: Math.min(sentence.end, end + 45) };
+        const ofIds: string[] = [];
+        for (const mm of mentions)
+          if ((mm.kind === 'organization' || mm.kind === 'place') && ((mm.start >= windowBefore.start && mm.end <= windowBefore.end) || (mm.start >= windowAfter.start && mm.end <= windowAfter.end && /^\s*(?:of|de|des|du|der|des|of the)?\s*(?:the|la|le|l'|l’)?\s*[\p{L}\s-]{0,25}$/iu.test(text.slice(end, mm.start)))))
+            ofIds.push(mm.actorIds[0]);
+        for (const d of demonyms)
+          if ((d.start >= windowBefore.start && d.end <= windowBefore.end && /^[\s\p{L}-]{0,20}$/u.test(text.slice(d.end, start))) || (d.start >= end && d.start - end <= 3))
+            ofIds.push(d.countryId);
+        if (!ofIds.length) continue;
+        // nearest first
+        const roles = role === 'leader' ? lex.leaderRoles : [role];
+        let holder: KbEntry | null = null;
+        for (const of of ofIds.reverse()) {
+          const found = kb.holders(roles, of, date);
+          const seen = found.filter((f) => actors.has(f.id));
+          const pick = seen.length === 1 ? seen[0] : found.length === 1 ? found[0] : null;
+          if (pick) {
+            holder = pick;
+            break;
+          }
+        }
+        if (!holder) continue;
+        titleMentions.push({ start, end, actorIds: [holder.id], kind: 'person', via: 'title' });
+        note(holder.id, 'person', holder.name, holder.name, true);
+      }
+    }
+  }
+  const all = [...mentions, ...titleMentions].sort((a, b) => a.start - b.start || b.end - a.end);
+  return { mentions: all, actors: [...actors.values()], demonyms };
+}

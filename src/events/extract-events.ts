@@ -1,0 +1,293 @@
+// Event extraction: CONSULT events (meetings, talks, visits, receptions, calls) found from
+// trigger words per language, with participants, date, place and modality, each backed by the
+// words that show it. Several sentences about one meeting become one report.
+import { createHash } from 'node:crypto';
+import type { EventMode, EventReport, KbEntry, Mention, PartialDate, Sentence, Span } from '../core/types.ts';
+import type { KnowledgeBase } from '../actors/knowledge-base.ts';
+import { wordTokens, type DemonymMention, type WordToken } from '../actors/detect-mentions.ts';
+import type { Lexicon } from './lexicon.ts';
+import { resolveDate, type DateFinding } from './resolve-date.ts';
+
+export interface EventOptions {
+  kb: KnowledgeBase;
+  lex: Lexicon;
+  docId: string;
+  published: PartialDate | null;
+}
+
+interface Draft {
+  mode: EventMode;
+  trigger: Span;
+  sentence: Sentence;
+  evidence: Span[];
+  participants: Map<string, Span[]>;
+  date: DateFinding | null;
+  place: { actorId: string; span: Span } | null;
+}
+
+const PLACE_RANK: Record<string, number> = { venue: 0, city: 1, region: 2, country: 3 };
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2, three: 3, four: 4, both: 2, deux: 2, trois: 3, quatre: 4, beiden: 2, beide: 2, drei: 3, vier: 4,
+  dos: 2, ambos: 2, tres: 3, cuatro: 4, два: 2, двое: 2, оба: 2, три: 3, трое: 3, dois: 2, três: 3,
+};
+
+function reportId(docId: string, trigger: Span): string {
+  return 'r' + createHash('sha1').update(`${docId}:${trigger.start}:${trigger.end}`).digest('hex').slice(0, 16);
+}
+
+/** The clause around a trigger: bounded by boundary words and other triggers. */
+function clauseOf(text: string, region: Span, trigger: Span, lex: Lexicon): Span {
+  const s = text.slice(region.start, region.end);
+  let start = region.start;
+  let end = region.end;
+  const re = new RegExp(lex.boundaries.source, 'giu');
+  for (const m of s.matchAll(re)) {
+    const at = region.start + (m.index ?? 0);
+    if (at + m[0].length <= trigger.start) start = Math.max(start, at + m[0].length);
+    else if (at >= trigger.end && at < end) end = at;
+  }
+  return { start, end };
+}
+
+function placeOf(
+  text: string,
+  clause: Span,
+  trigger: Span,
+  mentions: Mention[],
+  demonyms: DemonymMention[],
+  kb: KnowledgeBase,
+  lex: Lexicon,
+): { actorId: string; span: Span } | null {
+  const found: Array<{ actorId: string; span: Span; rank: number; dist: number }> = [];
+  const locativeBefore = (start: number): boolean => {
+    const before = text.slice(Math.max(clause.start, start - 30), start).toLowerCase();
+    const words = before.split(/[^\p{L}'’]+/u).filter(Boolean);
+    const last = words[words.length - 1];
+    const last2 = words.slice(-2).join(' ');
+    const last3 = words.slice(-3).join(' ');
+    return (
+      !!last && (lex.locatives.has(last) || lex.locatives.has(last2) || lex.locatives.has(last3) || (words.length >= 2 && lex.locatives.has(words[words.length - 2]) && /^(?:the|la|le|l|der|dem|den|el)$/.test(last)))
+    );
+  };
+  const dist = (s: Span): number => (s.end <= trigger.start ? trigger.start - s.end : s.start - trigger.end);
+  for (const m of mentions) {
+    if (m.kind !== 'place' || m.start < clause.start || m.end > clause.end) continue;
+    if (!locativeBefore(m.start)) continue;
+    // "in Lebanon's Hezbollah" is not a place of the event
+    if (/^['’]s\b/.test(text.slice(m.end, m.end + 2))) continue;
+    const e = kb.entries.get(m.actorIds[0]);
+    found.push({ actorId: m.actorIds[0], span: { start: m.start, end: m.end }, rank: PLACE_RANK[e?.type ?? 'country'] ?? 3, dist: dist(m) });
+  }
+  // "in the Lebanese capital", "dans la capitale libanaise"
+  for (const d of demonyms) {
+    if (d.start < clause.start || d.end > clause.end) continue;
+    const around = text.slice(Math.max(clause.start, d.start - 14), Math.min(clause.end, d.end + 10)).toLowerCase();
+    if (!/capital|capitale|hauptstadt|столиц|العاصمة/.test(around)) continue;
+    const capital = kb.entries.get(d.countryId)?.capital;
+    if (!capital || !kb.entries.has(capital)) continue;
+    const m = around.match(/capital\w*|hauptstadt/);
+    void m;
+    found.push({ actorId: capital, span: { start: d.start, end: d.end }, rank: 1, dist: dist(d) });
+  }
+  if (!found.length) return null;
+  found.sort((a, b) => a.rank - b.rank || a.dist - b.dist);
+  return { actorId: found[0].actorId, span: found[0].span };
+}
+
+function placeWithin(kb: KnowledgeBase, inner: string, outer: string): boolean {
+  for (let key: string | undefined = inner, hops = 0; key && hops < 8; key = kb.entries.get(key)?.within, hops++) if (key === outer) return true;
+  return false;
+}
+
+export function extractEvents(text: string, sentences: Sentence[], mentions: Mention[], demonyms: DemonymMention[], options: EventOptions): EventReport[] {
+  const { kb, lex, docId, published } = options;
+  const drafts: Draft[] = [];
+  const persons = mentions.filter((m) => m.kind === 'person');
+  const kindOf = (id: string): string => kb.entries.get(id)?.kind ?? (id.startsWith('found:') ? 'person' : 'organization');
+
+  for (const sentence of sentences) {
+    const sentText = text.slice(sentence.start, sentence.end);
+    const toks: WordToken[] = wordTokens(text, sentence);
+    // triggers, earliest-longest, no overlaps
+    const hits: Array<Span & { mode: EventMode; weak: boolean; needsObject: boolean; noun: boolean }> = [];
+    for (const t of lex.triggers) {
+      t.re.lastIndex = 0;
+      for (const m of sentText.matchAll(t.re)) {
+        const start = sentence.start + (m.index ?? 0);
+        hits.push({ start, end: start + m[0].length, mode: t.mode, weak: t.weak, needsObject: t.needsObject, noun: t.noun });
+      }
+    }
+    hits.sort((a, b) => a.start - b.start || b.end - a.end);
+    const triggers: typeof hits = [];
+    for (const h of hits) {
+      const last = triggers[triggers.length - 1];
+      if (last && h.start < last.end) {
+        // a phone/video cue inside a longer trigger refines its mode
+        if (h.mode === 'phone' || h.mode === 'video') last.mode = h.mode;
+        continue;
+      }
+      triggers.push(h);
+    }
+    // a phone cue anywhere near a meeting verb makes it a call
+    if (triggers.some((t) => t.mode === 'phone') && triggers.length > 1) {
+      const phones = triggers.filter((t) => t.mode === 'phone' && t.weak);
+      for (const p of phones) {
+        const host = triggers.filter((t) => t !== p && p.start - t.end < 40 && p.start >= t.end).pop();
+        if (host) {
+          host.mode = 'phone';
+          triggers.splice(triggers.indexOf(p), 1);
+        }
+      }
+    }
+    if (!triggers.length) continue;
+    const sentenceModal = !!lex.sentenceModal?.test(sentText);
+    const yearMatch = sentText.match(/\b(?:19|20)\d\d\b/g);
+    const sentenceYear = yearMatch && yearMatch.length === 1 ? +yearMatch[0] : null;
+
+    for (let k = 0; k < triggers.length; k++) {
+      const trig = triggers[k];
+      const region = { start: k === 0 ? sentence.start : triggers[k - 1].end, end: k + 1 < triggers.length ? triggers[k + 1].start : sentence.end };
+      const clause = clauseOf(text, region, trig, lex);
+      // modality: words just before the trigger, or after a noun trigger
+      const pre = text.slice(Math.max(region.start, trig.start - 40), trig.start);
+      const preWords = pre.split(/\s+/).filter(Boolean).slice(-4).join(' ');
+      if (new RegExp(`(?:${lex.modalBefore.source})`, 'iu').test(preWords)) continue;
+      if (trig.noun && lex.modalAfter.test(text.slice(trig.end, Math.min(sentence.end, trig.end + 120)))) continue;
+      if (sentenceModal && trig.weak) continue;
+
+      // participants named in the clause, then in the rest of the region
+      const inSpan = (m: Span, s: Span): boolean => m.start >= s.start && m.end <= s.end;
+      const parts = new Map<string, Span[]>();
+      const add = (id: string, span: Span): void => {
+        const list = parts.get(id) ?? [];
+        list.push(span);
+        parts.set(id, list);
+      };
+      const cited = (m: Span): boolean => /(?:according to|selon|laut|citing|cited|quoted)\s*$/i.test(text.slice(Math.max(sentence.start, m.start - 20), m.start));
+      for (const m of mentions) {
+        if (!inSpan(m, clause) || m.kind === 'place' || cited(m)) continue;
+        for (const id of m.actorIds) add(id, { start: m.start, end: m.end });
+      }
+      const personCount = (): number => [...parts.keys()].filter((id) => kindOf(id) === 'person').length;
+      // the subject of the sentence when the clause lacks it ("..., after holding talks with X")
+      if (personCount() < 2) {
+        const subject = persons.find((p) => inSpan(p, region) && p.end <= trig.start && !parts.has(p.actorIds[0]) && !cited(p));
+        if (subject) add(subject.actorIds[0], { start: subject.start, end: subject.end });
+      }
+      // plural references: "the two leaders", "the two Palestinian Resistance leaders"
+      if (personCount() < 2 && lex.plurals) {
+        const re = new RegExp(lex.plurals.source, 'giu');
+        const clauseText = text.slice(clause.start, clause.end);
+        const pm = [...clauseText.matchAll(re)][0];
+        const pm2 = pm ? null : clauseText.match(/\b(?:the|les|die)\s+(two|three|four|deux|trois|beiden|drei)\s+([\p{L}\s-]{0,40}?)\s*(?:leaders|dirigeants|sides|men|officials|chefs)\b/iu);
+        const found = pm ?? pm2;
+        if (found) {
+          const at = clause.start + (found.index ?? 0);
+          const span = { start: at, end: at + found[0].length };
+          const words = found[0].toLowerCase().split(/\s+/);
+          const count = words.map((w) => NUMBER_WORDS[w]).find((n) => n) ?? 0;
+          const prev = drafts.length ? drafts[drafts.length - 1] : null;
+          let pool: string[] = prev ? [...prev.participants.keys()].filter((id) => kindOf(id) === 'person') : [];
+          if (!pool.length) {
+            const before = persons.filter((p) => p.end <= span.start).map((p) => p.actorIds[0]);
+            pool = [...new Set(before.reverse())].slice(0, count || 2);
+          }
+          pool = pool.filter((id) => !parts.has(id));
+          if (count && pool.length > count) {
+            // a demonym in the phrase narrows it: "the two Palestinian ... leaders"
+            const dem = demonyms.find((d) => d.start >= span.start && d.end <= span.end);
+            if (dem) {
+              const narrowed = pool.filter((id) => kb.entries.get(id)?.country === dem.countryId);
+              if (narrowed.length) pool = narrowed;
+            }
+          }
+          if (!count || pool.length <= count) for (const id of pool) add(id, span);
+        }
+      }
+      // a pronoun subject: "He met in Beirut on Wednesday with ..."
+      if (personCount() < 2 && lex.pronouns) {
+        const head = text.slice(clause.start, trig.start);
+        const re = new RegExp(lex.pronouns.source, 'iu');
+        const pm = head.match(re);
+        if (pm && !persons.some((p) => p.start >= clause.start && p.end <= trig.start)) {
+          const prior = [...persons].reverse().find((p) => p.end <= sentence.start && !parts.has(p.actorIds[0]));
+          if (prior) {
+            const at = clause.start + (pm.index ?? 0);
+            add(prior.actorIds[0], { start: at, end: at + pm[0].length });
+          }
+        }
+      }
+      if (trig.needsObject && ![...parts.values()].some((spans) => spans.some((s) => s.start >= trig.end))) continue;
+      // organizations stand in only for sides no named person represents
+      const personIds = [...parts.keys()].filter((id) => kindOf(id) === 'person');
+      if (personIds.length >= 2) {
+        for (const id of [...parts.keys()]) if (kindOf(id) !== 'person') parts.delete(id);
+      } else {
+        for (const id of [...parts.keys()]) {
+          if (kindOf(id) === 'person') continue;
+          if (personIds.some((p) => kb.affiliations.get(p)?.has(id))) parts.delete(id);
+        }
+      }
+      if (parts.size < 2) continue;
+      drafts.push({
+        mode: trig.mode,
+        trigger: { start: trig.start, end: trig.end },
+        sentence,
+        evidence: [{ start: sentence.start, end: sentence.end }],
+        participants: parts,
+        date: resolveDate(text, clause, trig, toks, lex, published, sentenceYear),
+        place: placeOf(text, clause, trig, mentions, demonyms, kb, lex),
+      });
+    }
+  }
+  return mergeDrafts(drafts, kb).map((d) => ({
+    id: reportId(docId, d.trigger),
+    docId,
+    type: 'CONSULT' as const,
+    mode: d.mode,
+    trigger: d.trigger,
+    evidence: d.evidence,
+    participants: [...d.participants].map(([actorId, spans]) => ({ actorId, spans })),
+    date: d.date,
+    place: d.place,
+  }));
+}
+
+/** Several sentences about one meeting: same or nested participants, compatible date and place. */
+function mergeDrafts(drafts: Draft[], kb: KnowledgeBase): Draft[] {
+  const out: Draft[] = [];
+  const isPerson = (id: string): boolean => (kb.entries.get(id)?.kind ?? (id.startsWith('found:') ? 'person' : 'organization')) === 'person';
+  const covers = (big: Draft, small: Draft): boolean => {
+    const bigPersons = [...big.participants.keys()].filter(isPerson);
+    for (const id of small.participants.keys()) {
+      if (big.participants.has(id)) continue;
+      if (!isPerson(id) && bigPersons.some((p) => kb.affiliations.get(p)?.has(id))) continue;
+      return false;
+    }
+    return true;
+  };
+  for (const d of drafts) {
+    const target = out.find((o) => {
+      if (!(covers(o, d) || covers(d, o))) return false;
+      if (o.date && d.date && o.date.value !== d.date.value) return false;
+      if (o.place && d.place && !placeWithin(kb, o.place.actorId, d.place.actorId) && !placeWithin(kb, d.place.actorId, o.place.actorId)) return false;
+      return true;
+    });
+    if (!target) {
+      out.push(d);
+      continue;
+    }
+    const personsOnly = [...target.participants.keys(), ...d.participants.keys()].filter(isPerson).length >= 2;
+    for (const [id, spans] of d.participants) {
+      if (personsOnly && !isPerson(id)) continue;
+      target.participants.set(id, [...(target.participants.get(id) ?? []), ...spans]);
+    }
+    if (personsOnly) for (const id of [...target.participants.keys()]) if (!isPerson(id)) target.participants.delete(id);
+    if (!target.evidence.some((e) => e.start === d.evidence[0].start)) target.evidence.push(...d.evidence);
+    target.date ??= d.date;
+    if (d.place && (!target.place || placeWithin(kb, d.place.actorId, target.place.actorId))) target.place = d.place;
+  }
+  return out;
+}
+
+export type { KbEntry };
