@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lightKey, normalizeName, skeletonKey, spellingsAgree } from './name-key.ts';
+
+test('normalizeName matches the scorer: marks dropped, punctuation to spaces', () => {
+  assert.equal(normalizeName('Recep Tayyip Erdoğan'), 'recep tayyip erdogan');
+  assert.equal(normalizeName('Kan’ani'), 'kan ani');
+});
+
+test('lightKey drops honorifics and article particles', () => {
+  assert.equal(lightKey('Sayyed Hassan Nasrallah'), 'hassan nasrallah');
+  assert.equal(lightKey('Ziyad al-Nakhalah'), 'ziyad nakhalah');
+});
+
+test('transliterations of one name agree', () => {
+  for (const [a, b] of [
+    ['Ziad Nakhale', 'Ziyad al-Nakhalah'],
+    ['Salih al-Aruri', 'Saleh al-Arouri'],
+    ['Ismail Haniya', 'Ismail Haniyeh'],
+    ['Hussein Amirabdollahian', 'Hossein Amir-Abdollahian'],
+    ['Khaled Mechaal', 'Khaled Meshaal'],
+    ['Nabih Bari', 'Nabih Berri'],
+  ])
+    assert.ok(spellingsAgree(a, b), `${a} = ${b}`);
+  assert.ok(spellingsAgree('Siad Nachali', 'Ziyad al-Nakhalah', 'de'), 'German S for Z, ch for kh');
+});
+
+test('different people stay apart', () => {
+  assert.ok(!spellingsAgree('Hassan Nasrallah', 'Hussein Nasrallah'));
+  assert.ok(!spellingsAgree('Hassan Nasrallah', 'Hassan Rouhani'));
+  assert.notEqual(skeletonKey('Hassan'), skeletonKey('Assad'));
+});
