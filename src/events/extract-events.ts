@@ -103,6 +103,7 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
   const { kb, lex, docId, published } = options;
   const drafts: Draft[] = [];
   const persons = mentions.filter((m) => m.kind === 'person');
+  let pending: (Span & { sentence: Sentence; left: number }) | null = null;
   const kindOf = (id: string): string => kb.entries.get(id)?.kind ?? (id.startsWith('found:') ? 'person' : 'organization');
 
   for (const sentence of sentences) {
@@ -139,7 +140,36 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
         }
       }
     }
-    if (!triggers.length) continue;
+    if (!triggers.length) {
+      // "In this meeting the two sides ..." before any meeting is told: the people come later
+      if (!drafts.length && lex.anaphora && new RegExp(lex.anaphora.source, 'iu').test(sentText)) {
+        const m = sentText.match(new RegExp(lex.anaphora.source, 'iu'))!;
+        pending = { start: sentence.start + (m.index ?? 0), end: sentence.start + (m.index ?? 0) + m[0].length, sentence, left: 3 };
+      } else if (pending && pending.left-- > 0) {
+        // "Haniyeh and Nasrallah also stressed ...": two people named as one subject
+        const here = persons.filter((p) => p.start >= sentence.start && p.end <= sentence.end);
+        for (let i = 0; i + 1 < here.length; i++) {
+          const a = here[i];
+          const b = here[i + 1];
+          if (a.actorIds[0] === b.actorIds[0] || !/^\s*(?:and|et|und|y|e|и)\s*$/iu.test(text.slice(a.end, b.start))) continue;
+          drafts.push({
+            mode: 'meet',
+            trigger: { start: pending.start, end: pending.end },
+            sentence: pending.sentence,
+            evidence: [{ start: pending.sentence.start, end: pending.sentence.end }, { start: sentence.start, end: sentence.end }],
+            participants: new Map([
+              [a.actorIds[0], [{ start: a.start, end: a.end }]],
+              [b.actorIds[0], [{ start: b.start, end: b.end }]],
+            ]),
+            date: null,
+            place: null,
+          });
+          pending = null;
+          break;
+        }
+      }
+      continue;
+    }
     const sentenceModal = !!lex.sentenceModal?.test(sentText);
     const yearMatch = sentText.match(/\b(?:19|20)\d\d\b/g);
     const sentenceYear = yearMatch && yearMatch.length === 1 ? +yearMatch[0] : null;
