@@ -1,0 +1,45 @@
+// The text stage: noise, language, published date, title, sentences and tokens of one text.
+import type { DocumentMeta, LanguageCode, TextAnalysis } from '../core/types.ts';
+import { detectLanguage } from './detect-language.ts';
+import { createNoiseFinder } from './find-noise.ts';
+import { createPublishedFinder, type PublishedOptions } from './find-published.ts';
+import { findTitle } from './find-title.ts';
+import { DEFAULT_LANG_DIR, type LangData, loadLangData } from './lang-data.ts';
+import { createSentenceSplitter } from './split-sentences.ts';
+import { createTokenizer } from './tokenize.ts';
+
+export interface TextAnalyzerOptions {
+  /** Folder holding <lang>/noise.json, dates.json, abbreviations.json. */
+  langDir?: string | URL;
+  /** Already loaded data (tests); wins over langDir. */
+  langData?: LangData;
+  published?: PublishedOptions;
+}
+
+export type TextAnalyzer = (text: string, meta?: DocumentMeta) => TextAnalysis;
+
+export function createTextAnalyzer(options: TextAnalyzerOptions = {}): TextAnalyzer {
+  const data = options.langData ?? loadLangData(options.langDir ?? DEFAULT_LANG_DIR);
+  const findNoise = createNoiseFinder(data);
+  const findPublished = createPublishedFinder(data, options.published);
+  const splitSentences = createSentenceSplitter(data);
+  const tokenizers = new Map<LanguageCode, ReturnType<typeof createTokenizer>>();
+  const tokenizerFor = (lang: LanguageCode) => {
+    let t = tokenizers.get(lang);
+    if (!t) tokenizers.set(lang, (t = createTokenizer(lang)));
+    return t;
+  };
+
+  return function analyzeText(text, meta = {}) {
+    // Noise first with every lexicon, so the language is judged on the article alone; then again
+    // with the article's language.
+    let language: LanguageCode = meta.language || 'und';
+    if (language === 'und') language = detectLanguage(text, findNoise(text, 'und'));
+    const noise = findNoise(text, language);
+    const published = findPublished(text, language, noise);
+    const title = findTitle(text, noise, published?.span ?? null);
+    const sentences = splitSentences(text, noise, language);
+    const tokens = tokenizerFor(language)(text, sentences);
+    return { language, title, published, noise, sentences, tokens };
+  };
+}

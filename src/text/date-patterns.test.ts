@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import * as mod from './date-patterns.ts';
+import { defaultLangData } from './lang-data.ts';
+
+const { findDates, formatDate } = mod;
+
+describe('findDates', () => {
+  it('exports', () => assert.deepEqual(Object.keys(mod).sort(), ['findDates', 'formatDate']));
+
+  it('finds each shape with exact offsets', () => {
+    const text = 'A 2023-09-02 21:42:35 B June 22, 2023 C 22 juin 2023 D 08.07.2024 E MOSCOW, March 20 (Xinhua) F 2023年3月20日';
+    const got = findDates(text, 'und', defaultLangData()).map((c) => [text.slice(c.start, c.end), c.shape, c.year, c.month, c.day]);
+    assert.deepEqual(got, [
+      ['2023-09-02 21:42:35', 'iso', 2023, 9, 2],
+      ['June 22, 2023', 'textual', 2023, 6, 22],
+      ['22 juin 2023', 'textual', 2023, 6, 22],
+      ['08.07.2024', 'numeric', 2024, 7, 8],
+      ['March 20', 'dateline', null, 3, 20],
+      ['2023年3月20日', 'cjk', 2023, 3, 20],
+    ]);
+  });
+
+  it('reads the Russian agency dateline and rejects impossible dates', () => {
+    const text = 'Москва. 20 марта. INTERFAX.RU - Встреча. 45.13.2024';
+    const got = findDates(text, 'ru', defaultLangData()).map((c) => [text.slice(c.start, c.end), c.shape, c.month, c.day]);
+    assert.deepEqual(got, [['20 марта', 'dateline', 3, 20]]);
+  });
+
+  it('formats partial dates', () => {
+    assert.equal(formatDate({ year: 2024, month: 4, day: null }), '2024-04');
+    assert.equal(formatDate({ year: 2024, month: 4, day: 5 }), '2024-04-05');
+  });
+});

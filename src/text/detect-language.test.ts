@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import * as mod from './detect-language.ts';
+import { findNoise } from './find-noise.ts';
+import { corpusAvailable, corpusDoc } from './test-corpus.ts';
+
+const { detectLanguage } = mod;
+
+describe('detectLanguage', () => {
+  it('exports', () => assert.deepEqual(Object.keys(mod).sort(), ['detectLanguage']));
+
+  it('uses scripts first', () => {
+    assert.equal(detectLanguage('اجتمع الرئيس مع رئيس الوزراء في القاهرة يوم الاثنين لبحث العلاقات'), 'ar');
+    assert.equal(detectLanguage('رئیس جمهور ایران با نخست وزیر پاکستان در تهران دیدار و گفتگو کرد'), 'fa');
+    assert.equal(detectLanguage('Беседа Путина и Си Цзиньпина продолжалась четыре с половиной часа'), 'ru');
+    assert.equal(detectLanguage('Президент України провів зустріч із прем’єр-міністром у Києві'), 'uk');
+    assert.equal(detectLanguage('习近平会见俄罗斯总统普京，两国元首举行会谈并签署联合声明。'), 'zh');
+    assert.equal(detectLanguage('ראש הממשלה נפגש עם נשיא ארצות הברית בבית הלבן'), 'he');
+  });
+
+  it('uses franc-min for Latin script', () => {
+    assert.equal(detectLanguage("Le président français Emmanuel Macron s'entretient dimanche avec son homologue ukrainien."), 'fr');
+    assert.equal(detectLanguage('Ismail Haniyeh, Leiter des Politbüros der Palästinensischen Islamischen Widerstandsbewegung, traf sich in Beirut mit dem Generalsekretär.'), 'de');
+    assert.equal(detectLanguage('The two leaders met on the Indonesian island of Bali ahead of a summit that is expected to be fraught with tension.'), 'en');
+  });
+
+  it("says 'und' when too short", () => {
+    assert.equal(detectLanguage('Hi'), 'und');
+    assert.equal(detectLanguage(''), 'und');
+  });
+
+  it('judges the text outside noise', () => {
+    const text = 'Listen to article\nShare this article\nLe président a reçu son homologue à Paris samedi pour parler de la guerre en Ukraine.';
+    assert.equal(detectLanguage(text, findNoise(text, 'und')), 'fr');
+  });
+
+  it('reads the corpus languages', { skip: !corpusAvailable() && 'no /work/shared corpus' }, () => {
+    const expect: Record<string, string> = { 'a03-iqna-de-haniyeh-nasrallah': 'de', 'w03-interfax-putin-xi': 'ru', 'w18-rtbf-macron-poutine-zelensky': 'fr', 'w06-cnn-biden-xi-bali': 'en' };
+    for (const [id, lang] of Object.entries(expect)) {
+      const d = corpusDoc(id)!;
+      assert.equal(detectLanguage(d.text, findNoise(d.text, 'und')), lang, id);
+    }
+  });
+});

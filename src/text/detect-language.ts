@@ -1,0 +1,54 @@
+// The language of a text: script shortcuts first (they are certain), then franc-min over the
+// text outside noise ranges.
+import { franc } from 'franc-min';
+import type { LanguageCode, NoiseRange } from '../core/types.ts';
+
+/** ISO 639-3 (franc) to ISO 639-1. */
+const ISO3_TO_1: Record<string, string> = {
+  eng: 'en', fra: 'fr', deu: 'de', spa: 'es', por: 'pt', rus: 'ru', arb: 'ar', pes: 'fa', tur: 'tr',
+  ind: 'id', zsm: 'ms', cmn: 'zh', heb: 'he', ita: 'it', nld: 'nl', pol: 'pl', ukr: 'uk', ron: 'ro',
+  hun: 'hu', ces: 'cs', swe: 'sv', dan: 'da', nob: 'no', fin: 'fi', ell: 'el', bul: 'bg', srp: 'sr',
+  hrv: 'hr', bos: 'bs', slk: 'sk', slv: 'sl', urd: 'ur', hin: 'hi', ben: 'bn', jpn: 'ja', kor: 'ko',
+  vie: 'vi', tha: 'th', aze: 'az', azj: 'az', uzn: 'uz', kaz: 'kk', bel: 'be', tgl: 'tl', swh: 'sw',
+  hau: 'ha', som: 'so', amh: 'am', cat: 'ca', glg: 'gl', lit: 'lt', lav: 'lv', est: 'et', kat: 'ka',
+  hye: 'hy', fas: 'fa', ara: 'ar', zho: 'zh',
+};
+
+export interface DetectOptions {
+  /** Fewer letters than this: 'und'. */
+  minLetters?: number;
+}
+
+function count(text: string, re: RegExp): number {
+  return text.match(re)?.length ?? 0;
+}
+
+export function detectLanguage(text: string, noise: NoiseRange[] = [], options: DetectOptions = {}): LanguageCode {
+  const minLetters = options.minLetters ?? 20;
+  let clean = '';
+  let cursor = 0;
+  for (const r of [...noise].sort((a, b) => a.start - b.start)) {
+    if (r.start > cursor) clean += text.slice(cursor, r.start) + '\n';
+    cursor = Math.max(cursor, r.end);
+  }
+  clean += text.slice(cursor);
+  const letters = count(clean, /\p{L}/gu);
+  if (letters < minLetters) return 'und';
+
+  const arabic = count(clean, /\p{Script=Arabic}/gu);
+  const cyrillic = count(clean, /\p{Script=Cyrillic}/gu);
+  const han = count(clean, /\p{Script=Han}/gu);
+  const kana = count(clean, /[\p{Script=Hiragana}\p{Script=Katakana}]/gu);
+  const hangul = count(clean, /\p{Script=Hangul}/gu);
+  const hebrew = count(clean, /\p{Script=Hebrew}/gu);
+  const half = letters / 2;
+  if (arabic > half) return count(clean, /[پچژگکی]/gu) > arabic * 0.02 ? 'fa' : 'ar';
+  if (cyrillic > half) return count(clean, /[іїєґІЇЄҐ]/gu) > 0 ? 'uk' : 'ru';
+  if (kana > 0 && han + kana > half) return 'ja';
+  if (hangul > half) return 'ko';
+  if (han > half * 0.5 && han + kana >= letters * 0.3) return 'zh';
+  if (hebrew > half) return 'he';
+
+  const code = franc(clean, { minLength: 10 });
+  return ISO3_TO_1[code] ?? 'und';
+}

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import * as mod from './find-published.ts';
+import { findNoise } from './find-noise.ts';
+import { corpusAvailable, readCorpus } from './test-corpus.ts';
+
+const { findPublished } = mod;
+
+function check(text: string, lang: string, value: string | null, words?: string) {
+  const p = findPublished(text, lang, findNoise(text, lang));
+  assert.equal(p?.value ?? null, value, text.slice(0, 80));
+  if (p && words !== undefined) assert.equal(text.slice(p.span.start, p.span.end), words);
+  return p;
+}
+
+describe('findPublished', () => {
+  it('exports', () => assert.deepEqual(Object.keys(mod).sort(), ['createPublishedFinder', 'findPublished']));
+
+  it('reads the date shapes of datelines', () => {
+    check('Title here\n\n2023-09-02 21:42:35\nBody text follows.', 'en', '2023-09-02', '2023-09-02 21:42:35');
+    check(' date 2023-06-14 Some lead sentence here.', 'en', '2023-06-14', '2023-06-14');
+    assert.equal(check(' date 2024-04 Le chef du Hamas a été reçu.', 'fr', '2024-04', '2024-04')?.precision, 'month');
+    check('Headline\nJune 22, 2023\nBody.', 'en', '2023-06-22', 'June 22, 2023');
+    check('1. Politics\nJun 23, 2022, 12:00 PM\n\nHeadline', 'en', '2022-06-23', 'Jun 23, 2022');
+    check('IQNA\n\nTitel\n\n23:38 - June 23, 2022\nText.', 'de', '2022-06-23', 'June 23, 2022');
+    check('Titre\n22 juin 2023\nLe président a parlé.', 'fr', '2023-06-22', '22 juin 2023');
+    check('Überschrift\n08.07.2024\nDer Text.', 'de', '2024-07-08', '08.07.2024');
+    check('November 14, 2022 Biden, Xi meet during G20 summit\n\nText.', 'en', '2022-11-14', 'November 14, 2022');
+    check('٢ Title\n15 مارس 2024\nنص', 'ar', '2024-03-15', '15 مارس 2024');
+    check('标题\n2023年3月20日\n正文。', 'zh', '2023-03-20', '2023年3月20日');
+  });
+
+  it('gives no year it cannot read', () => {
+    check('MOSCOW, March 20 (Xinhua): Xi met Putin.', 'en', null);
+    check('Беседа\nМосква. 20 марта. INTERFAX.RU - В Москве завершилась встреча.', 'ru', null);
+    check('Received today, Thursday, the head of the bureau.', 'en', null);
+  });
+
+  it('takes a dateline year from a caption of the same day or a stated month', () => {
+    const text = 'Xi speaks to Putin in Moscow, Monday, March 20, 2023. - AP\nMOSCOW, March 20 (Xinhua): Xi met Putin.';
+    check(text, 'en', '2023-03-20', 'March 20');
+    check(" date 2023-04 Titre\n\n(Actualisé) PARIS/KYIV, 15 avril (Reuters) - Les présidents ont parlé.", 'fr', '2023-04-15', '15 avril');
+  });
+
+  it('ignores dates outside the dateline area', () => {
+    const text = 'Headline\n' + 'Body sentence without any date at all.\n'.repeat(30) + 'On June 22, 2023 they met.';
+    check(text, 'en', null);
+  });
+
+  it('agrees with every gold published value in the corpus', { skip: !corpusAvailable() && 'no /work/shared corpus' }, () => {
+    const docs = readCorpus();
+    assert.ok(docs.length > 0);
+    let agree = 0;
+    for (const d of docs) {
+      const p = findPublished(d.text, 'und', findNoise(d.text, 'und'));
+      const ok = (p?.value ?? null) === d.published || (d.published === null && p?.precision === 'month');
+      assert.ok(ok, `${d.id}: got ${p?.value ?? null}, gold ${d.published}`);
+      if (p) assert.match(d.text.slice(p.span.start, p.span.end), /\d/);
+      agree++;
+    }
+    assert.equal(agree, docs.length);
+  });
+});
