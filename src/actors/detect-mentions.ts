@@ -39,6 +39,10 @@ const STOP = new Set(
   ),
 );
 
+// between a title and the name it introduces: capitalized words and the small words of names
+const NAMED_GAP = /^[\s,]*(?:(?:\p{Lu}[\p{L}\p{M}.'’-]*|of|the|de|du|des|la|le|l['’]|der|die|den|dem|von|del|al|el|y|and|et|und)[\s,]*){0,9}$/u;
+const DEPUTY = /(?:deputy|vice|former|ex|acting|adjoint|adjointe|ancien|ancienne|stellvertretende[rn]?|ehemalige[rn]?|vice-|заместитель|бывший)[\s-]*$/iu;
+
 export function wordTokens(text: string, span: Span): WordToken[] {
   const out: WordToken[] = [];
   WORD.lastIndex = 0;
@@ -193,6 +197,17 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
         )
           j++;
         while (j > i && PARTICLE.test(toks[j].text)) j--;
+        // "Racep Tayyeb Erdogan": unknown given names before a known surname name that person
+        const next = toks[j + 1];
+        if (next && joinable(text, toks[j], next) && UPPER.test(next.text)) {
+          const known = kb.byName.get(normalizeName(next.text))?.map((id) => kb.entries.get(id)!).filter((e) => e.kind === 'person');
+          if (known?.length === 1) {
+            mentions.push({ start: tok.start, end: next.end, actorIds: [known[0].id], kind: 'person', via: 'alias' });
+            note(known[0].id, 'person', known[0].name, text.slice(tok.start, next.end), true);
+            i = j + 2;
+            continue;
+          }
+        }
         if (j > i && toks.slice(i, j + 1).every((t) => !STOP.has(t.text.toLowerCase()) && !isMonthOrDay(t.text))) {
           const name = text.slice(tok.start, toks[j].end);
           const id = `found:${lightTokens(name).join('-')}`;
@@ -218,8 +233,11 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
         const end = start + m[0].length;
         // a name right after the title: the title is a cue, not a reference
         const after = text.slice(end, Math.min(sentence.end, end + 50));
-        const named = personMentions.some((p) => p.start >= end && p.start - end <= 40 && /^[\s,]*(?:\p{Lu}[\p{L}.'-]*\s*){0,5}$/u.test(text.slice(end, p.start)));
+        // "Secretary-General of the Palestinian Islamic Jihad movement Ziyad al-Nakhalah"
+        const named = personMentions.some((p) => p.start >= end && p.start - end <= 70 && NAMED_GAP.test(text.slice(end, p.start)));
         if (named) continue;
+        // "Deputy Head of the Political Bureau" is not the head
+        if (DEPUTY.test(text.slice(Math.max(sentence.start, start - 20), start))) continue;
         if (personMentions.some((p) => p.start <= start && p.end >= end)) continue;
         // who it is of: an organization or country named, or a demonym, just before or after
         const windowBefore = { start: Math.max(sentence.start, start - 45), end: start };

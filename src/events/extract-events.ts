@@ -10,6 +10,8 @@ import { resolveDate, type DateFinding } from './resolve-date.ts';
 
 export interface EventOptions {
   kb: KnowledgeBase;
+  /** photo captions (noise ranges): a meeting told there counts only with an explicit recent date */
+  captions?: Span[];
   lex: Lexicon;
   docId: string;
   published: PartialDate | null;
@@ -73,6 +75,9 @@ function placeOf(
   for (const m of mentions) {
     if (m.kind !== 'place' || m.start < clause.start || m.end > clause.end) continue;
     if (!locativeBefore(m.start)) continue;
+    // "developments in Palestine", "the war in Gaza": a topic, not where the meeting was
+    if (lex.topicBefore && new RegExp(`(?:${lex.topicBefore.source})\\s+\\S+(?:\\s+\\S+)?\\s*$`, 'iu').test(text.slice(Math.max(clause.start, m.start - 40), m.start))) continue;
+    if (m.start > trigger.end + 90) continue;
     // "in Lebanon's Hezbollah" is not a place of the event
     if (/^['’]s\b/.test(text.slice(m.end, m.end + 2))) continue;
     const e = kb.entries.get(m.actorIds[0]);
@@ -106,7 +111,10 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
   let pending: (Span & { sentence: Sentence; left: number }) | null = null;
   const kindOf = (id: string): string => kb.entries.get(id)?.kind ?? (id.startsWith('found:') ? 'person' : 'organization');
 
-  for (const sentence of sentences) {
+  const captionSentences: Sentence[] = (options.captions ?? []).map((c) => ({ ...c, index: -1, paragraph: -1 }));
+  const all = [...sentences, ...captionSentences].sort((a, b) => a.start - b.start);
+  for (const sentence of all) {
+    const isCaption = sentence.index < 0;
     const sentText = text.slice(sentence.start, sentence.end);
     const toks: WordToken[] = wordTokens(text, sentence);
     // triggers, earliest-longest, no overlaps
@@ -140,7 +148,9 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
         }
       }
     }
-    if (!triggers.length) {
+    const draftsBefore = drafts.length;
+    if (triggers.length) processTriggers();
+    if (drafts.length === draftsBefore) {
       // "In this meeting the two sides ..." before any meeting is told: the people come later
       if (!drafts.length && lex.anaphora && new RegExp(lex.anaphora.source, 'iu').test(sentText)) {
         const m = sentText.match(new RegExp(lex.anaphora.source, 'iu'))!;
@@ -168,8 +178,9 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
           break;
         }
       }
-      continue;
     }
+    continue;
+    function processTriggers(): void {
     const sentenceModal = !!lex.sentenceModal?.test(sentText);
     const yearMatch = sentText.match(/\b(?:19|20)\d\d\b/g);
     const sentenceYear = yearMatch && yearMatch.length === 1 ? +yearMatch[0] : null;
@@ -177,13 +188,16 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
     for (let k = 0; k < triggers.length; k++) {
       const trig = triggers[k];
       const region = { start: k === 0 ? sentence.start : triggers[k - 1].end, end: k + 1 < triggers.length ? triggers[k + 1].start : sentence.end };
-      const clause = clauseOf(text, region, trig, lex);
+      // a caption is one clause: its date and place describe the photo's moment
+      const clause = isCaption ? region : clauseOf(text, region, trig, lex);
       // modality: words just before the trigger, or after a noun trigger
       const pre = text.slice(Math.max(region.start, trig.start - 40), trig.start);
       const preWords = pre.split(/\s+/).filter(Boolean).slice(-4).join(' ');
       if (new RegExp(`(?:${lex.modalBefore.source})`, 'iu').test(preWords)) continue;
       if (trig.noun && lex.modalAfter.test(text.slice(trig.end, Math.min(sentence.end, trig.end + 120)))) continue;
       if (sentenceModal && trig.weak) continue;
+      // verb-final languages put the modal far before: "Haniyeh soll sich mit ... treffen"
+      if (lex.modalClause && new RegExp(lex.modalClause.source, 'iu').test(text.slice(clause.start, trig.start))) continue;
 
       // participants named in the clause, then in the rest of the region
       const inSpan = (m: Span, s: Span): boolean => m.start >= s.start && m.end <= s.end;
@@ -199,9 +213,21 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
         for (const id of m.actorIds) add(id, { start: m.start, end: m.end });
       }
       const personCount = (): number => [...parts.keys()].filter((id) => kindOf(id) === 'person').length;
-      // the subject of the sentence when the clause lacks it ("..., after holding talks with X")
-      if (personCount() < 2) {
-        const subject = persons.find((p) => inSpan(p, region) && p.end <= trig.start && !parts.has(p.actorIds[0]) && !cited(p));
+      const agentNamed = (): boolean =>
+        [...parts].some(([id, spans]) => kindOf(id) === 'person' && spans.some((sp) => sp.end <= trig.start));
+      // a pronoun subject: "He met in Beirut ...", "... as he received a delegation"
+      if (!agentNamed() && lex.pronouns) {
+        const head = text.slice(clause.start, trig.start);
+        const pm = head.match(new RegExp(lex.pronouns.source, 'iu'));
+        if (pm) {
+          const at = clause.start + (pm.index ?? 0);
+          const prior = [...persons].reverse().find((p) => p.end <= at && !parts.has(p.actorIds[0]) && !cited(p));
+          if (prior) add(prior.actorIds[0], { start: at, end: at + pm[0].length });
+        }
+      }
+      // the subject of the sentence when the clause lacks one ("..., after holding talks with X")
+      if (!agentNamed() || personCount() < 2) {
+        const subject = persons.find((p) => inSpan(p, sentence) && p.end <= trig.start && !parts.has(p.actorIds[0]) && !cited(p));
         if (subject) add(subject.actorIds[0], { start: subject.start, end: subject.end });
       }
       // plural references: "the two leaders", "the two Palestinian Resistance leaders"
@@ -234,19 +260,6 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
           if (!count || pool.length <= count) for (const id of pool) add(id, span);
         }
       }
-      // a pronoun subject: "He met in Beirut on Wednesday with ..."
-      if (personCount() < 2 && lex.pronouns) {
-        const head = text.slice(clause.start, trig.start);
-        const re = new RegExp(lex.pronouns.source, 'iu');
-        const pm = head.match(re);
-        if (pm && !persons.some((p) => p.start >= clause.start && p.end <= trig.start)) {
-          const prior = [...persons].reverse().find((p) => p.end <= sentence.start && !parts.has(p.actorIds[0]));
-          if (prior) {
-            const at = clause.start + (pm.index ?? 0);
-            add(prior.actorIds[0], { start: at, end: at + pm[0].length });
-          }
-        }
-      }
       if (trig.needsObject && ![...parts.values()].some((spans) => spans.some((s) => s.start >= trig.end))) continue;
       // organizations stand in only for sides no named person represents
       const personIds = [...parts.keys()].filter((id) => kindOf(id) === 'person');
@@ -259,15 +272,18 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
         }
       }
       if (parts.size < 2) continue;
+      const date = resolveDate(text, clause, trig, toks, lex, published, sentenceYear);
+      if (isCaption && !captionDateFits(date, published)) continue;
       drafts.push({
         mode: trig.mode,
         trigger: { start: trig.start, end: trig.end },
         sentence,
         evidence: [{ start: sentence.start, end: sentence.end }],
         participants: parts,
-        date: resolveDate(text, clause, trig, toks, lex, published, sentenceYear),
-        place: placeOf(text, clause, trig, mentions, demonyms, kb, lex),
+        date,
+        place: trig.weak ? null : placeOf(text, clause, trig, mentions, demonyms, kb, lex),
       });
+    }
     }
   }
   return mergeDrafts(drafts, kb).map((d) => ({
@@ -281,6 +297,14 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
     date: d.date,
     place: d.place,
   }));
+}
+
+/** A caption tells of a meeting only with a stated date no more than ten days before publication. */
+function captionDateFits(date: DateFinding | null, published: PartialDate | null): boolean {
+  if (!date?.span) return false;
+  if (!published || published.precision !== 'day') return true;
+  const days = (Date.parse(published.value) - Date.parse(date.value)) / 86_400_000;
+  return days >= -1 && days <= 10;
 }
 
 /** Several sentences about one meeting: same or nested participants, compatible date and place. */

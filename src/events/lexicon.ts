@@ -34,6 +34,8 @@ interface LexiconData {
   titleCues: string[];
   articles: string[];
   boundaries?: string[];
+  topicBefore?: string[];
+  modalClause?: string[];
 }
 
 export interface Trigger {
@@ -65,6 +67,10 @@ export interface Lexicon {
   titleCue: RegExp | null;
   /** words and marks that end the clause an event is told in */
   boundaries: RegExp;
+  /** nouns a place after 'in' belongs to instead of the event: 'the situation in Gaza' */
+  topicBefore: RegExp | null;
+  /** modal words that make the whole clause before a trigger planned (verb-final languages) */
+  modalClause: RegExp | null;
 }
 
 const B = '(?<![\\p{L}\\p{M}\\p{N}])';
@@ -114,6 +120,8 @@ export function compileLexicon(lang: string, data: LexiconData): Lexicon {
     ),
     leaderRoles: data.leaderRoles,
     titleCue: alt(data.titleCues, 'iu'),
+    topicBefore: alt(data.topicBefore ?? [], 'iu'),
+    modalClause: alt(data.modalClause ?? [], 'iu'),
     boundaries: new RegExp(`(?:[;:]|\\s[–—]\\s|${(alt(data.boundaries ?? []) ?? /(?!)/).source})`, 'giu'),
   };
 }
