@@ -4,7 +4,7 @@
 import type { ActorKind, DocActor, KbEntry, Mention, Sentence, Span } from '../core/types.ts';
 import type { Lexicon } from '../events/lexicon.ts';
 import type { KnowledgeBase } from './knowledge-base.ts';
-import { isHonorific, lightKey, lightTokens, normalizeName, skeletonKey, spellingsAgree } from './name-key.ts';
+import { isHonorific, lightKey, lightTokens, normalizeName, skeletonKey, spellingsAgree, stemKey } from './name-key.ts';
 
 export interface WordToken extends Span {
   text: string;
@@ -96,7 +96,8 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
 
   const lookup = (window: string, n: number): KbEntry | null => {
     const norm = normalizeName(window);
-    const exact = kb.byName.get(norm) ?? kb.byLight.get(lightKey(window));
+    const stem = stemKey(window);
+    const exact = kb.byName.get(norm) ?? kb.byLight.get(lightKey(window)) ?? (stem ? kb.byStem.get(stem) : undefined);
     if (exact) return choose(exact);
     if (n < 2 && norm.length < 6) return null;
     const skel = skeletonKey(window, lang);

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KbEntry, Role } from '../core/types.ts';
-import { lightKey, nameTokens, normalizeName, skeletonKey } from './name-key.ts';
+import { lightKey, nameTokens, normalizeName, skeletonKey, stemKey } from './name-key.ts';
 
 export const DEFAULT_KB_DIR = fileURLToPath(new URL('../../data/kb/', import.meta.url));
 
@@ -14,6 +14,8 @@ export interface KnowledgeBase {
   byName: Map<string, string[]>;
   /** lightKey(alias) -> ids */
   byLight: Map<string, string[]>;
+  /** stemKey(alias) -> ids, for inflected scripts */
+  byStem: Map<string, string[]>;
   /** skeletonKey(alias) -> aliases with their ids, for fuzzy candidates */
   bySkeleton: Map<string, Array<{ id: string; alias: string }>>;
   /** aliases in scripts written without spaces (Han), for substring search */
@@ -57,6 +59,7 @@ export function buildKnowledgeBase(entries: KbEntry[]): KnowledgeBase {
     entries: new Map(),
     byName: new Map(),
     byLight: new Map(),
+    byStem: new Map(),
     bySkeleton: new Map(),
     unspaced: [],
     demonyms: new Map(),
@@ -89,6 +92,8 @@ export function buildKnowledgeBase(entries: KbEntry[]): KnowledgeBase {
       push(kb.byName, norm, entry.id);
       const light = lightKey(alias);
       if (light) push(kb.byLight, light, entry.id);
+      const stem = stemKey(alias);
+      if (stem) push(kb.byStem, stem, entry.id);
       const skel = skeletonKey(alias);
       if (skel && skel.length >= 3) {
         const list = kb.bySkeleton.get(skel) ?? [];

@@ -158,3 +158,14 @@ export function spellingsAgree(a: string, b: string, lang?: string): boolean {
 // first-vowel alternations that transliterations really produce (Saleh/Salih, Ebrahim/Ibrahim,
 // Mohammad/Muhammad, Hossein/Husayn, Ziyad/Siad)
 const VOWEL_SWAPS = new Set(['ei', 'ie', 'ou', 'uo', 'ea', 'ae', 'ia', 'ai', 'yi', 'iy', 'ya', 'ay']);
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+// Russian case endings: Путина, Путину, Путиным -> путин; Си Цзиньпина -> си цзиньпин
+const RU_ENDING = /(?:ого|его|ому|ему|ым|им|ой|ей|ом|ем|ую|юю|ая|яя|а|я|у|ю|е|ы|и|ь)$/u;
+
+/** A key that ignores inflection in inflected scripts (Cyrillic); null for other names. */
+export function stemKey(name: string): string | null {
+  const tokens = lightTokens(name);
+  if (!tokens.some((t) => CYRILLIC.test(t))) return null;
+  return tokens.map((t) => (CYRILLIC.test(t) && t.length > 3 ? t.replace(RU_ENDING, '') : t)).join(' ');
+}

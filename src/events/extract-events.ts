@@ -10,6 +10,8 @@ import { resolveDate, type DateFinding } from './resolve-date.ts';
 
 export interface EventOptions {
   kb: KnowledgeBase;
+  /** the headline: a meeting it alone tells of is a summary of a body that said nothing, so dropped */
+  title?: Span | null;
   /** photo captions (noise ranges): a meeting told there counts only with an explicit recent date */
   captions?: Span[];
   lex: Lexicon;
@@ -25,6 +27,8 @@ interface Draft {
   participants: Map<string, Span[]>;
   date: DateFinding | null;
   place: { actorId: string; span: Span } | null;
+  /** told only by the headline, so far */
+  inTitle: boolean;
 }
 
 const PLACE_RANK: Record<string, number> = { venue: 0, city: 1, region: 2, country: 3 };
@@ -45,7 +49,8 @@ function clauseOf(text: string, region: Span, trigger: Span, lex: Lexicon): Span
   const re = new RegExp(lex.boundaries.source, 'giu');
   for (const m of s.matchAll(re)) {
     const at = region.start + (m.index ?? 0);
-    if (at + m[0].length <= trigger.start) start = Math.max(start, at + m[0].length);
+    // a boundary that opens the trigger ("après avoir échangé") still starts its clause
+    if (at <= trigger.start) start = Math.max(start, Math.min(at + m[0].length, trigger.start));
     else if (at >= trigger.end && at < end) end = at;
   }
   return { start, end };
@@ -77,7 +82,6 @@ function placeOf(
     if (!locativeBefore(m.start)) continue;
     // "developments in Palestine", "the war in Gaza": a topic, not where the meeting was
     if (lex.topicBefore && new RegExp(`(?:${lex.topicBefore.source})\\s+\\S+(?:\\s+\\S+)?\\s*$`, 'iu').test(text.slice(Math.max(clause.start, m.start - 40), m.start))) continue;
-    if (m.start > trigger.end + 90) continue;
     // "in Lebanon's Hezbollah" is not a place of the event
     if (/^['’]s\b/.test(text.slice(m.end, m.end + 2))) continue;
     const e = kb.entries.get(m.actorIds[0]);
@@ -173,6 +177,7 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
             ]),
             date: null,
             place: null,
+            inTitle: false,
           });
           pending = null;
           break;
@@ -208,8 +213,10 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
         parts.set(id, list);
       };
       const cited = (m: Span): boolean => /(?:according to|selon|laut|citing|cited|quoted)\s*$/i.test(text.slice(Math.max(sentence.start, m.start - 20), m.start));
+      // "the G20 summit": a forum named as an occasion is not a side
+      const forum = (m: Span): boolean => /^\s*(?:summit|sommet|gipfel|саммит|cumbre|cúpula|zirvesi|ktt)/iu.test(text.slice(m.end, m.end + 12));
       for (const m of mentions) {
-        if (!inSpan(m, clause) || m.kind === 'place' || cited(m)) continue;
+        if (!inSpan(m, clause) || m.kind === 'place' || cited(m) || (m.kind === 'organization' && forum(m))) continue;
         for (const id of m.actorIds) add(id, { start: m.start, end: m.end });
       }
       const personCount = (): number => [...parts.keys()].filter((id) => kindOf(id) === 'person').length;
@@ -281,12 +288,16 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
         evidence: [{ start: sentence.start, end: sentence.end }],
         participants: parts,
         date,
-        place: trig.weak ? null : placeOf(text, clause, trig, mentions, demonyms, kb, lex),
+        // a call has no place; a weak trigger's clause rarely names one
+        place: trig.weak || trig.mode === 'phone' || trig.mode === 'video' ? null : placeOf(text, clause, trig, mentions, demonyms, kb, lex),
+        inTitle: !!options.title && sentence.start >= options.title.start && sentence.end <= options.title.end,
       });
     }
     }
   }
-  return mergeDrafts(drafts, kb).map((d) => ({
+  return mergeDrafts(drafts, kb)
+    .filter((d) => !d.inTitle)
+    .map((d) => ({
     id: reportId(docId, d.trigger),
     docId,
     type: 'CONSULT' as const,
@@ -338,6 +349,13 @@ function mergeDrafts(drafts: Draft[], kb: KnowledgeBase): Draft[] {
     }
     if (personsOnly) for (const id of [...target.participants.keys()]) if (!isPerson(id)) target.participants.delete(id);
     if (!target.evidence.some((e) => e.start === d.evidence[0].start)) target.evidence.push(...d.evidence);
+    // a body sentence confirms the headline; the body's words lead
+    if (target.inTitle && !d.inTitle) {
+      target.inTitle = false;
+      target.trigger = d.trigger;
+      target.sentence = d.sentence;
+      target.evidence = [...d.evidence, ...target.evidence.filter((e) => e.start !== d.evidence[0].start)];
+    }
     target.date ??= d.date;
     if (d.place && (!target.place || placeWithin(kb, d.place.actorId, target.place.actorId))) target.place = d.place;
   }

@@ -122,7 +122,7 @@ export function compileLexicon(lang: string, data: LexiconData): Lexicon {
     titleCue: alt(data.titleCues, 'iu'),
     topicBefore: alt(data.topicBefore ?? [], 'iu'),
     modalClause: alt(data.modalClause ?? [], 'iu'),
-    boundaries: new RegExp(`(?:[;:]|\\s[–—]\\s|${(alt(data.boundaries ?? []) ?? /(?!)/).source})`, 'giu'),
+    boundaries: new RegExp(`(?:[;:]|\\s[–—]\\s|${(alt(data.boundaries ?? []) ?? /(?!)/).source.replace(/\(\?!\[([^\]]*)\]\)$/, '(?![$1-])')})`, 'giu'),
   };
 }
 

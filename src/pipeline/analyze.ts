@@ -41,12 +41,17 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       const lex = lexicons(text.language);
       // the text's own dateline first, then what arrived with the document
       const published: PartialDate | null = text.published ?? metaDate(document.meta.published);
-      const found = detectMentions(document.text, text.sentences, { kb, lex, lang: text.language, date: published?.value ?? null });
+      const captions = text.noise.filter((n) => n.kind === 'caption');
+      // names in captions are found too: a caption may tell of the meeting the article reports
+      const scanned = [...text.sentences, ...captions.map((c) => ({ ...c, index: -1, paragraph: -1 }))].sort((a, b) => a.start - b.start);
+      const found = detectMentions(document.text, scanned, { kb, lex, lang: text.language, date: published?.value ?? null });
       const reports = extractEvents(document.text, text.sentences, found.mentions, found.demonyms, {
         kb,
         lex,
         docId: document.id,
         published,
+        captions,
+        title: text.title,
       });
       return { document, text, actors: found.actors, mentions: found.mentions, reports, diagnostics };
     },
