@@ -82,7 +82,12 @@ function escape(s: string): string {
 
 /** phrases may hold regex classes when they contain \\w or [ ], else are literal */
 function phrase(s: string): string {
-  return /\\w|\[|\(\?/.test(s) ? s : escape(s);
+  return /\\w|\[|\(\?/.test(s) ? letters(s) : escape(s);
+}
+
+/** \\w in lexicon patterns means any letter, in every script */
+function letters(pattern: string): string {
+  return pattern.replace(/\\w/g, '[\\p{L}\\p{M}]');
 }
 
 function alt(list: string[], flags = 'giu'): RegExp | null {
@@ -97,7 +102,7 @@ export function compileLexicon(lang: string, data: LexiconData): Lexicon {
   return {
     lang,
     triggers: data.triggers.map((t) => ({
-      re: new RegExp(`${B}(?:${t.pattern})${E}`, 'giu'),
+      re: new RegExp(`${B}(?:${letters(t.pattern)})${E}`, 'giu'),
       mode: t.mode,
       weak: !!t.weak,
       needsObject: !!t.needsObject,
