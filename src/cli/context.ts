@@ -1,0 +1,49 @@
+// What every command gets: where the database is, how to open it, where to write, and the exit
+// code it wants. Commands never call process.exit themselves.
+import { ParleyError } from '../core/errors.ts';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
+import type { Store } from '../store/store.ts';
+
+export interface CliContext {
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  /** Set by a command that finished but wants a non-zero exit (e.g. some inputs failed). */
+  exitCode: number;
+}
+
+export const DEFAULT_DB = './parley.db';
+
+export function dbPath(ctx: CliContext, option: string | undefined): string {
+  return option ?? (ctx.env.PARLEY_DB || DEFAULT_DB);
+}
+
+/** Opens the database for a read command: it must exist already. */
+export function openForReading(ctx: CliContext, option: string | undefined): Store {
+  return openSqliteStore(dbPath(ctx, option), { mustExist: true });
+}
+
+export function openForWriting(ctx: CliContext, option: string | undefined): Store {
+  return openSqliteStore(dbPath(ctx, option));
+}
+
+export async function withStore<T>(store: Store, work: (store: Store) => T | Promise<T>): Promise<T> {
+  try {
+    return await work(store);
+  } finally {
+    store.close();
+  }
+}
+
+const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+export function parsePartialDate(value: string, option: string): string {
+  if (!PARTIAL_DATE.test(value)) {
+    throw new ParleyError('usage', `${option} wants YYYY, YYYY-MM or YYYY-MM-DD, not "${value}"`);
+  }
+  return value;
+}
+
+export function writeLine(stream: NodeJS.WritableStream, line = ''): void {
+  stream.write(line + '\n');
+}

@@ -1,0 +1,145 @@
+// The ingest loop shared by `parley ingest` and the bench: read -> skip known texts -> analyze ->
+// save in batches (one transaction each). One bad document never stops the run: a failing
+// batch is retried one document at a time, so only the culprit is left out.
+import type { Diagnostic, DocumentAnalysis } from '../core/types.ts';
+import { listTextFiles, readTextFile, type ReadOptions } from '../ingest/read-text-files.ts';
+import type { Pipeline } from '../pipeline/analyze.ts';
+import type { DuplicateDocument, Store } from '../store/store.ts';
+
+export interface IngestOptions extends ReadOptions {
+  paths: readonly string[];
+  store: Store;
+  pipeline: Pipeline;
+  /** Documents per transaction. */
+  batchSize?: number;
+  /** Called after every file (done counts files read, including skipped ones). */
+  onProgress?: (done: number, total: number) => void;
+  /** Recorded in the runs table. */
+  command?: string;
+}
+
+export interface IngestSummary {
+  files: number;
+  ingested: number;
+  duplicates: DuplicateDocument[];
+  /** Inputs that could not be stored, with why (read errors, id conflicts, stage failures). */
+  failed: Diagnostic[];
+  /** Problems that did not stop a document (pipeline warnings, dropped items). */
+  warnings: Diagnostic[];
+  reports: number;
+  eventsTouched: number;
+  words: number;
+  elapsedMs: number;
+}
+
+function failure(code: string, message: string, docId: string, file?: string): Diagnostic {
+  return { code, severity: 'error', message, docId, ...(file ? { file } : {}) };
+}
+
+export function runIngest(options: IngestOptions): IngestSummary {
+  const started = performance.now();
+  const { store, pipeline } = options;
+  const batchSize = Math.max(1, options.batchSize ?? 100);
+  const { files, diagnostics: listing } = listTextFiles(options.paths);
+  const summary: IngestSummary = {
+    files: files.length,
+    ingested: 0,
+    duplicates: [],
+    failed: [...listing],
+    warnings: [],
+    reports: 0,
+    eventsTouched: 0,
+    words: 0,
+    elapsedMs: 0,
+  };
+  const runId = store.beginRun(options.command ?? 'ingest', options.paths);
+
+  let batch: DocumentAnalysis[] = [];
+  // Texts and ids waiting in the current batch, so duplicates inside one batch are caught early.
+  const pendingHashes = new Map<string, string>();
+  const pendingIds = new Map<string, string>();
+
+  const absorb = (result: ReturnType<Store['saveBatch']>) => {
+    summary.ingested += result.saved.length;
+    summary.duplicates.push(...result.duplicates);
+    summary.eventsTouched += result.eventsTouched;
+    for (const d of result.diagnostics) (d.severity === 'error' ? summary.failed : summary.warnings).push(d);
+  };
+
+  const flush = () => {
+    if (batch.length === 0) return;
+    try {
+      absorb(store.saveBatch(batch));
+    } catch {
+      for (const analysis of batch) {
+        try {
+          absorb(store.saveBatch([analysis]));
+        } catch (error) {
+          const doc = analysis.document;
+          summary.failed.push(failure('store/failed', (error as Error).message, doc.id, doc.source.path));
+        }
+      }
+    }
+    batch = [];
+    pendingHashes.clear();
+    pendingIds.clear();
+  };
+
+  let done = 0;
+  for (const file of files) {
+    const read = readTextFile(file, options);
+    done++;
+    if (read.diagnostic) {
+      summary.failed.push(read.diagnostic);
+    } else {
+      const doc = read.document;
+      const sameText = pendingHashes.get(doc.hash) ?? store.findDocumentByHash(doc.hash);
+      const storedHash = pendingIds.get(doc.id) ?? store.findHashById(doc.id);
+      if (sameText !== null) {
+        summary.duplicates.push({ docId: doc.id, of: sameText, file });
+      } else if (storedHash !== null) {
+        summary.failed.push(
+          failure('store/id-conflict', `a different text is already stored as document ${doc.id}; kept the stored one`, doc.id, file),
+        );
+      } else {
+        let analysis: DocumentAnalysis | null = null;
+        try {
+          analysis = pipeline.analyze(doc);
+        } catch (error) {
+          summary.failed.push(failure('pipeline/failed', (error as Error).message, doc.id, file));
+        }
+        if (analysis) {
+          summary.words += countWords(doc.text);
+          summary.reports += analysis.reports.length;
+          summary.warnings.push(...analysis.diagnostics.map((d) => ({ ...d, file: d.file ?? file, docId: d.docId ?? doc.id })));
+          batch.push(analysis);
+          pendingHashes.set(doc.hash, doc.id);
+          pendingIds.set(doc.id, doc.hash);
+          if (batch.length >= batchSize) flush();
+        }
+      }
+    }
+    options.onProgress?.(done, files.length);
+  }
+  flush();
+  summary.elapsedMs = performance.now() - started;
+  store.finishRun(
+    runId,
+    {
+      files: summary.files,
+      ingested: summary.ingested,
+      duplicates: summary.duplicates.length,
+      failed: summary.failed.length,
+      warnings: summary.warnings.length,
+      reports: summary.reports,
+      elapsedMs: Math.round(summary.elapsedMs),
+    },
+    [...summary.failed, ...summary.warnings],
+  );
+  return summary;
+}
+
+function countWords(text: string): number {
+  const matches = text.match(/\S+/g);
+  return matches ? matches.length : 0;
+}

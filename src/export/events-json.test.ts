@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
+import { BALI, BIDEN, MOSCOW, PUTIN, sampleAnalyses, XI } from '../store/fixtures.ts';
+import { buildEventsCsv, csvField } from './csv.ts';
+import { buildEventsJson } from './events-json.ts';
+
+function loadedStore() {
+  const store = openSqliteStore(':memory:');
+  store.saveBatch(sampleAnalyses());
+  return store;
+}
+
+test('events-json has the shape FORMAT.md asks for', () => {
+  const store = loadedStore();
+  const out = buildEventsJson(store);
+  assert.deepEqual(Object.keys(out), ['documents', 'actors', 'events']);
+  // Published only at day precision, as YYYY-MM-DD.
+  assert.deepEqual(out.documents, [
+    { id: 'a-xi-putin', published: '2023-03-21' },
+    { id: 'b-putin-xi', published: '2023-03-20' },
+    { id: 'c-biden-xi', published: null },
+  ]);
+  // Actors: participants only (places are not listed), with name, kind, aliases.
+  assert.deepEqual(out.actors.map((a) => a.id).sort(), [BIDEN.id, PUTIN.id, XI.id].sort());
+  for (const actor of out.actors) {
+    assert.deepEqual(Object.keys(actor).sort(), ['aliases', 'id', 'kind', 'name']);
+  }
+  assert.equal(out.events.length, 2);
+  const [bali, moscow] = out.events;
+  assert.equal(bali.date, '2022-11-14');
+  assert.equal(bali.location, BALI.name);
+  assert.deepEqual(bali.participants, [BIDEN.id, XI.id]);
+  assert.equal(moscow.type, 'CONSULT');
+  assert.equal(moscow.mode, 'meet');
+  assert.equal(moscow.date, '2023-03-20');
+  // Moscow (a city) beats Russia (a country), whatever the report count.
+  assert.equal(moscow.location, MOSCOW.name);
+  assert.deepEqual(moscow.mentions.map((m) => m.doc), ['a-xi-putin', 'b-putin-xi']);
+  for (const event of out.events) {
+    assert.match(event.id, /^ev_[0-9a-f]{16}$/);
+    assert.ok(event.mentions.length > 0);
+    for (const m of event.mentions) {
+      assert.ok(m.participants.every((p) => event.participants.includes(p)));
+      assert.ok(Number.isInteger(m.start) && Number.isInteger(m.end) && m.start < m.end);
+    }
+  }
+  // Round-trips through JSON unchanged (no undefined, no class instances).
+  assert.deepEqual(JSON.parse(JSON.stringify(out)), out);
+  store.close();
+});
+
+test('every mention span, sliced from the original text, is the evidence sentence', () => {
+  const store = loadedStore();
+  const texts = new Map(sampleAnalyses().map((a) => [a.document.id, a.document.text]));
+  const out = buildEventsJson(store);
+  const sliced = out.events.flatMap((e) => e.mentions.map((m) => texts.get(m.doc)!.slice(m.start, m.end)));
+  assert.deepEqual(sliced, [
+    'Joe Biden met Xi Jinping on the island of Bali on 14 November 2022, their first in-person meeting as leaders.',
+    'Chinese President Xi Jinping met Vladimir Putin in Moscow on 20 March 2023, the Kremlin said.',
+    'Russian President Vladimir Putin held talks with Xi Jinping in Russia on Monday.',
+  ]);
+  for (const event of out.events) {
+    for (const m of event.mentions) {
+      const text = texts.get(m.doc)!;
+      for (const e of m.evidence) {
+        for (const s of e.spans) {
+          const actor = out.actors.find((a) => a.id === e.actor)!;
+          assert.ok(actor.aliases.includes(text.slice(s.start, s.end)), `${text.slice(s.start, s.end)} is a name of ${actor.name}`);
+        }
+      }
+      assert.match(text.slice(m.trigger.start, m.trigger.end), /^(met|held talks)$/);
+    }
+  }
+  store.close();
+});
+
+test('an empty database exports empty lists', () => {
+  const store = openSqliteStore(':memory:');
+  assert.deepEqual(buildEventsJson(store), { documents: [], actors: [], events: [] });
+  assert.equal(buildEventsCsv(store), 'id,date,mode,location,participants,documents\r\n');
+  store.close();
+});
+
+test('csv: one row per event, names joined, fields quoted when needed', () => {
+  const store = loadedStore();
+  const lines = buildEventsCsv(store).split('\r\n');
+  assert.equal(lines[0], 'id,date,mode,location,participants,documents');
+  assert.match(lines[1], /^ev_[0-9a-f]{16},2022-11-14,meet,Bali,Joe Biden; Xi Jinping,c-biden-xi$/);
+  assert.match(lines[2], /^ev_[0-9a-f]{16},2023-03-20,meet,Moscow,Xi Jinping; Vladimir Putin,a-xi-putin; b-putin-xi$/);
+  assert.equal(lines[3], '');
+  assert.equal(csvField('plain'), 'plain');
+  assert.equal(csvField('a, b'), '"a, b"');
+  assert.equal(csvField('say "hi"'), '"say ""hi"""');
+  assert.equal(csvField('two\nlines'), '"two\nlines"');
+  assert.equal(csvField(null), '');
+  store.close();
+});

@@ -1,0 +1,85 @@
+// The prediction format of /work/shared/eval/FORMAT.md: documents, actors, events with mentions
+// whose offsets point into each document's original text.
+import type { Span } from '../core/types.ts';
+import type { Store } from '../store/store.ts';
+import { actorIndex, summarizeEvent } from './summarize-event.ts';
+
+export interface EventsJson {
+  documents: { id: string; published: string | null }[];
+  actors: { id: string; name: string; kind: string; aliases: string[] }[];
+  events: EventsJsonEvent[];
+}
+
+export interface EventsJsonMention {
+  doc: string;
+  start: number;
+  end: number;
+  participants: string[];
+  /** Extras (ignored by the scorer): the report, its trigger, and the words naming each participant. */
+  report: string;
+  trigger: Span;
+  evidence: { actor: string; spans: Span[] }[];
+}
+
+export interface EventsJsonEvent {
+  id: string;
+  type: 'CONSULT';
+  mode: string;
+  participants: string[];
+  date: string | null;
+  location: string | null;
+  mentions: EventsJsonMention[];
+}
+
+export function buildEventsJson(store: Store): EventsJson {
+  const documents = store.listDocuments().map((d) => ({
+    id: d.id,
+    published: d.published?.precision === 'day' ? d.published.value.slice(0, 10) : null,
+  }));
+  const actors = actorIndex(store.getActors());
+  const events: EventsJsonEvent[] = [];
+  const used = new Set<string>();
+  for (const event of store.listEvents()) {
+    if (event.reports.length === 0) continue; // no provenance: not an event
+    const summary = summarizeEvent(event, actors);
+    for (const id of summary.participants) used.add(id);
+    events.push({
+      id: event.id,
+      type: summary.type,
+      mode: summary.mode,
+      participants: summary.participants,
+      date: summary.date,
+      location: summary.place?.name ?? null,
+      mentions: event.reports.map((report) => {
+        const sentence = report.evidence[0] ?? report.trigger;
+        return {
+          doc: report.docId,
+          start: sentence.start,
+          end: sentence.end,
+          participants: report.participants.map((p) => p.actorId),
+          report: report.id,
+          trigger: report.trigger,
+          evidence: report.participants.map((p) => ({ actor: p.actorId, spans: p.spans })),
+        };
+      }),
+    });
+  }
+  events.sort((a, b) => compareNullable(a.date, b.date) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    documents,
+    actors: [...used]
+      .sort()
+      .map((id) => actors.get(id))
+      .filter((a) => a !== undefined)
+      .map((a) => ({ id: a.id, name: a.name, kind: a.kind, aliases: a.aliases })),
+    events,
+  };
+}
+
+/** Dated events first, in date order; undated ones last. */
+function compareNullable(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}

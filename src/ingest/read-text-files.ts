@@ -1,0 +1,128 @@
+// Reads plain-text articles from files and folders into Documents. The text is kept exactly as
+// in the file (no BOM stripping, no newline normalization): every offset downstream points into
+// it. Problems become diagnostics naming the file; the batch goes on.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import type { Diagnostic, Document } from '../core/types.ts';
+
+export interface ReadOptions {
+  /** Files larger than this many bytes are skipped with `read/too-large`. Default 5 MB. */
+  maxBytes?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+export type ReadResult = { document: Document; diagnostic?: undefined } | { diagnostic: Diagnostic; document?: undefined };
+
+export interface FileList {
+  /** `.txt` files, in a stable order (arguments in order, folders sorted). */
+  files: string[];
+  /** Paths that could not be listed or are not text files. */
+  diagnostics: Diagnostic[];
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function problem(code: string, file: string, message: string): Diagnostic {
+  return { code, severity: 'error', message, file };
+}
+
+function isTextFile(name: string): boolean {
+  return extname(name).toLowerCase() === '.txt';
+}
+
+/** Lists the `.txt` files under the given paths (folders recursively, other files skipped). */
+export function listTextFiles(paths: readonly string[]): FileList {
+  const files: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const add = (file: string) => {
+    const key = resolve(file);
+    if (!seen.has(key)) {
+      seen.add(key);
+      files.push(file);
+    }
+  };
+  const walk = (dir: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      diagnostics.push(problem('read/unreadable', dir, `cannot list folder: ${(error as Error).message}`));
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && isTextFile(entry.name)) add(full);
+      else if (entry.isSymbolicLink()) {
+        try {
+          const stat = statSync(full);
+          if (stat.isFile() && isTextFile(entry.name)) add(full);
+        } catch {
+          // A dangling link inside a folder is not something the user asked for: skip it.
+        }
+      }
+    }
+  };
+  for (const path of paths) {
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      diagnostics.push(
+        problem('read/unreadable', path, code === 'ENOENT' ? 'no such file or folder' : (error as Error).message),
+      );
+      continue;
+    }
+    if (stat.isDirectory()) walk(path);
+    else if (isTextFile(path)) add(path);
+    else diagnostics.push(problem('read/not-text', path, 'not a .txt file'));
+  }
+  return { files, diagnostics };
+}
+
+/** Reads one `.txt` file into a Document, or says why it cannot. */
+export function readTextFile(file: string, options: ReadOptions = {}): ReadResult {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  let bytes: Buffer;
+  try {
+    const stat = statSync(file);
+    if (stat.size > maxBytes) {
+      return { diagnostic: problem('read/too-large', file, `${stat.size} bytes, over the limit of ${maxBytes}`) };
+    }
+    bytes = readFileSync(file);
+  } catch (error) {
+    return { diagnostic: problem('read/unreadable', file, (error as Error).message) };
+  }
+  // The size may have changed between stat and read.
+  if (bytes.length > maxBytes) {
+    return { diagnostic: problem('read/too-large', file, `${bytes.length} bytes, over the limit of ${maxBytes}`) };
+  }
+  if (bytes.includes(0)) {
+    return { diagnostic: problem('read/binary', file, 'contains NUL bytes: not a text file') };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return { diagnostic: problem('read/invalid-utf8', file, 'not valid UTF-8') };
+  }
+  if (text.replace(/^\uFEFF/, '').trim() === '') {
+    return { diagnostic: problem('read/empty', file, 'no text') };
+  }
+  const id = basename(file, extname(file));
+  return { document: { id, hash: sha256(text), text, source: { path: file }, meta: {} } };
+}
+
+/** Yields a Document or a diagnostic for every input: listing problems first, then each file. */
+export function* readTextFiles(paths: readonly string[], options: ReadOptions = {}): Generator<ReadResult> {
+  const { files, diagnostics } = listTextFiles(paths);
+  for (const diagnostic of diagnostics) yield { diagnostic };
+  for (const file of files) yield readTextFile(file, options);
+}

@@ -1,0 +1,28 @@
+import type Database from 'better-sqlite3';
+import { ParleyError } from '../../core/errors.ts';
+import { MIGRATIONS, type Migration } from './migrations/index.ts';
+
+/** Applies the migrations the database has not seen, each in its own transaction. */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS, now = () => new Date()): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`);
+  const current = (db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+  const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
+  if (current > latest) {
+    throw new ParleyError('config', `database schema version ${current} is newer than this Parley knows (${latest})`);
+  }
+  const applied: number[] = [];
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      for (const sql of migration.statements) db.exec(sql);
+      record.run(migration.version, migration.name, now().toISOString());
+    })();
+    applied.push(migration.version);
+  }
+  return applied;
+}

@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { ParleyError } from '../../core/errors.ts';
+import type { DocumentAnalysis } from '../../core/types.ts';
+import { makeAnalysis, PUTIN, sampleAnalyses, TEXT_A, XI } from '../fixtures.ts';
+import { migrate } from './migrate.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+import { openSqliteStore } from './sqlite-store.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'parley-store-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const fresh = () => join(dir, `t${n++}.db`);
+const clock = () => new Date('2024-05-01T12:00:00Z');
+
+test('migrations are recorded once and the schema is in WAL with foreign keys', () => {
+  const file = fresh();
+  openSqliteStore(file, { now: clock }).close();
+  openSqliteStore(file, { now: clock }).close();
+  const db = new Database(file);
+  const rows = db.prepare('SELECT version, name, applied_at FROM schema_migrations').all();
+  assert.deepEqual(rows, [{ version: 1, name: 'initial', applied_at: '2024-05-01T12:00:00.000Z' }]);
+  assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+  db.close();
+});
+
+test('a later migration is applied on open; a database from a newer Parley is refused', () => {
+  const db = new Database(':memory:');
+  migrate(db);
+  const applied = migrate(db, [...MIGRATIONS, { version: 2, name: 'extra', statements: ['CREATE TABLE extra (x INTEGER)'] }]);
+  assert.deepEqual(applied, [2]);
+  assert.throws(() => migrate(db), (e: unknown) => e instanceof ParleyError && e.code === 'config');
+  db.close();
+});
+
+test('a missing database is not-found when it must exist', () => {
+  assert.throws(
+    () => openSqliteStore(join(dir, 'nope.db'), { mustExist: true }),
+    (e: unknown) => e instanceof ParleyError && e.code === 'not-found',
+  );
+});
+
+test('a batch is stored whole: documents, actors, mentions, reports, merged events', () => {
+  const store = openSqliteStore(fresh(), { now: clock });
+  const result = store.saveBatch(sampleAnalyses());
+  assert.deepEqual(result.saved, ['a-xi-putin', 'b-putin-xi', 'c-biden-xi']);
+  assert.deepEqual(result.diagnostics, []);
+  assert.deepEqual(store.counts(), { documents: 3, actors: 6, reports: 3, events: 2 });
+
+  const doc = store.getDocument('a-xi-putin')!;
+  assert.equal(doc.text, TEXT_A);
+  assert.deepEqual(doc.published, { value: '2023-03-21', precision: 'day', span: { start: 24, end: 34 } });
+
+  const xi = store.getActors([XI.id])[0];
+  assert.deepEqual(xi.aliases, ['Xi Jinping', 'Xi']);
+
+  const events = store.listEvents();
+  const merged = events.find((e) => e.reports.length === 2)!;
+  assert.deepEqual(merged.reports.map((r) => r.docId), ['a-xi-putin', 'b-putin-xi']);
+  assert.equal(merged.judgements[0].features.date, 'same-date');
+  assert.deepEqual(store.getEvent(merged.id), merged);
+  store.close();
+});
+
+test('the same batch again changes nothing: duplicates, same event ids', () => {
+  const store = openSqliteStore(fresh(), { now: clock });
+  store.saveBatch(sampleAnalyses());
+  const before = store.listEvents();
+  const again = store.saveBatch(sampleAnalyses());
+  assert.deepEqual(again.saved, []);
+  assert.deepEqual(again.duplicates.map((d) => d.of), ['a-xi-putin', 'b-putin-xi', 'c-biden-xi']);
+  assert.deepEqual(store.listEvents(), before);
+  assert.deepEqual(store.counts(), { documents: 3, actors: 6, reports: 3, events: 2 });
+  store.close();
+});
+
+test('the same text under another id is a duplicate; another text under a stored id is a conflict', () => {
+  const store = openSqliteStore(fresh(), { now: clock });
+  store.saveBatch([makeAnalysis('one', 'Some text\n')]);
+  const result = store.saveBatch([makeAnalysis('two', 'Some text\n'), makeAnalysis('one', 'Other text\n')]);
+  assert.deepEqual(result.duplicates, [{ docId: 'two', of: 'one', file: 'two.txt' }]);
+  assert.equal(result.diagnostics.length, 1);
+  assert.equal(result.diagnostics[0].code, 'store/id-conflict');
+  assert.equal(store.getDocument('one')!.text, 'Some text\n');
+  store.close();
+});
+
+test('a failing batch rolls back whole and keeps the data stored before', () => {
+  const store = openSqliteStore(fresh(), { now: clock });
+  const [a, b, c] = sampleAnalyses();
+  store.saveBatch([a]);
+  const broken = { ...c, document: { ...c.document, text: null } } as unknown as DocumentAnalysis;
+  assert.throws(() => store.saveBatch([b, broken]));
+  assert.deepEqual(store.counts(), { documents: 1, actors: 3, reports: 1, events: 1 });
+  assert.equal(store.getDocument('b-putin-xi'), null);
+  assert.equal(store.getDocument('a-xi-putin')!.text, TEXT_A);
+  store.close();
+});
+
+test('bad items are left out with a diagnostic, the document is kept', () => {
+  const store = openSqliteStore(fresh(), { now: clock });
+  const [a] = sampleAnalyses();
+  const bad: DocumentAnalysis = {
+    ...a,
+    reports: [
+      { ...a.reports[0], id: 'r-out', trigger: { start: 5, end: 99_999 } },
+      { ...a.reports[0], id: 'r-ghost', participants: [{ actorId: 'ghost', spans: [] }] },
+    ],
+  };
+  const result = store.saveBatch([bad]);
+  assert.deepEqual(result.saved, ['a-xi-putin']);
+  assert.deepEqual(result.diagnostics.map((d) => d.code), ['store/bad-report', 'store/bad-report']);
+  assert.equal(store.counts().reports, 0);
+  store.close();
+});
+
+test('events are rebuilt when a later batch brings another report of the same meeting', () => {
+  const store = openSqliteStore(fresh(), { now: clock });
+  const [a, b] = sampleAnalyses();
+  store.saveBatch([a]);
+  const first = store.listEvents();
+  assert.equal(first.length, 1);
+  store.saveBatch([b]);
+  const events = store.listEvents();
+  assert.equal(events.length, 1);
+  assert.equal(events[0].reports.length, 2);
+  // The event keeps the id of its first report, whichever order the batches came in.
+  const other = openSqliteStore(fresh(), { now: clock });
+  other.saveBatch([b]);
+  other.saveBatch([a]);
+  assert.equal(other.listEvents()[0].id, events[0].id);
+  other.close();
+  store.close();
+});
+
+test('actor aliases are the union over documents', () => {
+  const store = openSqliteStore(fresh(), { now: clock });
+  store.saveBatch([makeAnalysis('p1', 'Putin spoke.\n', { actors: [{ ...PUTIN, aliases: ['Putin'] }] })]);
+  store.saveBatch([makeAnalysis('p2', 'Poutine a parlé.\n', { actors: [{ ...PUTIN, aliases: ['Poutine'] }] })]);
+  assert.deepEqual(store.getActors([PUTIN.id])[0].aliases, ['Putin', 'Poutine']);
+  assert.deepEqual(store.searchActors('pout').map((a) => a.id), [PUTIN.id]);
+  store.close();
+});
+
+test('runs are recorded with their diagnostics', () => {
+  const file = fresh();
+  const store = openSqliteStore(file, { now: clock });
+  const run = store.beginRun('ingest', ['x']);
+  store.saveBatch([makeAnalysis('one', 'Text\n')]);
+  store.finishRun(run, { ingested: 1 }, [{ code: 'read/empty', severity: 'error', message: 'no text', file: 'e.txt' }]);
+  store.close();
+  const db = new Database(file);
+  assert.equal((db.prepare('SELECT run_id FROM documents').pluck().get() as number), run);
+  assert.equal(db.prepare('SELECT code FROM diagnostics WHERE run_id = ?').pluck().get(run), 'read/empty');
+  db.close();
+});

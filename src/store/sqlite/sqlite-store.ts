@@ -1,0 +1,518 @@
+// The Store on SQLite (better-sqlite3): WAL, foreign keys, one transaction per batch. A batch
+// either lands whole or not at all; bad items inside an analysis (dangling actor ids, spans
+// outside the text) are left out with a diagnostic rather than failing the batch.
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { ParleyError } from '../../core/errors.ts';
+import type {
+  ActorKind,
+  DocActor,
+  Diagnostic,
+  DocumentAnalysis,
+  EventReport,
+  Mention,
+  PlaceType,
+  Span,
+} from '../../core/types.ts';
+import { blockingKeys, lookupKeys, mergeReports, type MergeInput, type MergeJudgement } from '../../merge/merge-reports.ts';
+import type {
+  DocumentSummary,
+  RunStats,
+  SaveResult,
+  Store,
+  StoredActor,
+  StoredDocument,
+  StoredEvent,
+  StoredReport,
+} from '../store.ts';
+import { migrate } from './migrate.ts';
+
+export interface SqliteStoreOptions {
+  /** Fail with a `not-found` ParleyError instead of creating a missing database file. */
+  mustExist?: boolean;
+  /** Injected clock, for deterministic tests. */
+  now?: () => Date;
+}
+
+interface DocumentRow {
+  id: string;
+  hash: string;
+  path: string | null;
+  text?: string;
+  language: string;
+  title_start: number | null;
+  title_end: number | null;
+  published_value: string | null;
+  published_precision: 'year' | 'month' | 'day' | null;
+  published_start: number | null;
+  published_end: number | null;
+  noise?: string;
+  ingested_at: string;
+}
+
+interface ActorRow {
+  id: string;
+  kind: ActorKind;
+  name: string;
+  from_kb: number;
+  place_type: PlaceType | null;
+  aliases: string;
+}
+
+interface ReportRow {
+  id: string;
+  doc_id: string;
+  type: 'CONSULT';
+  mode: StoredReport['mode'];
+  trigger_start: number;
+  trigger_end: number;
+  evidence: string;
+  date_value: string | null;
+  date_start: number | null;
+  date_end: number | null;
+  place_actor_id: string | null;
+  place_start: number | null;
+  place_end: number | null;
+}
+
+function spanOf(start: number | null, end: number | null): Span | null {
+  return start === null || end === null ? null : { start, end };
+}
+
+function toActor(row: ActorRow): StoredActor {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    fromKb: row.from_kb === 1,
+    placeType: row.place_type,
+    aliases: JSON.parse(row.aliases) as string[],
+  };
+}
+
+function toDocument(row: DocumentRow): DocumentSummary & { text?: string; noise?: string } {
+  return {
+    id: row.id,
+    hash: row.hash,
+    path: row.path,
+    language: row.language,
+    title: spanOf(row.title_start, row.title_end),
+    published:
+      row.published_value !== null && row.published_precision !== null
+        ? {
+            value: row.published_value,
+            precision: row.published_precision,
+            span: spanOf(row.published_start, row.published_end) ?? { start: 0, end: 0 },
+          }
+        : null,
+    ingestedAt: row.ingested_at,
+  };
+}
+
+function validSpan(span: Span | null | undefined, length: number): boolean {
+  return (
+    !!span &&
+    Number.isInteger(span.start) &&
+    Number.isInteger(span.end) &&
+    span.start >= 0 &&
+    span.start <= span.end &&
+    span.end <= length
+  );
+}
+
+export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): Store {
+  if (options.mustExist && file !== ':memory:' && !existsSync(file)) {
+    throw new ParleyError('not-found', `no database at ${file} (run \`parley ingest\` first, or pass --db)`);
+  }
+  const now = options.now ?? (() => new Date());
+  let db: Database.Database;
+  try {
+    db = new Database(file);
+  } catch (error) {
+    throw new ParleyError('config', `cannot open database ${file}: ${(error as Error).message}`, { cause: error });
+  }
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  try {
+    migrate(db, undefined, now);
+  } catch (error) {
+    db.close();
+    if (error instanceof ParleyError) throw error;
+    throw new ParleyError('config', `cannot use database ${file}: ${(error as Error).message}`, { cause: error });
+  }
+
+  const q = {
+    docByHash: db.prepare('SELECT id FROM documents WHERE hash = ?').pluck(),
+    hashById: db.prepare('SELECT hash FROM documents WHERE id = ?').pluck(),
+    insertDoc: db.prepare(`INSERT INTO documents (id, hash, path, text, language, title_start, title_end,
+      published_value, published_precision, published_start, published_end, noise, meta, ingested_at, run_id)
+      VALUES (@id, @hash, @path, @text, @language, @title_start, @title_end, @published_value,
+      @published_precision, @published_start, @published_end, @noise, @meta, @ingested_at, @run_id)`),
+    getDoc: db.prepare('SELECT * FROM documents WHERE id = ?'),
+    listDocs: db.prepare(`SELECT id, hash, path, language, title_start, title_end, published_value,
+      published_precision, published_start, published_end, ingested_at FROM documents ORDER BY id`),
+    getActor: db.prepare('SELECT * FROM actors WHERE id = ?'),
+    allActors: db.prepare('SELECT * FROM actors ORDER BY name, id'),
+    insertActor: db.prepare(`INSERT INTO actors (id, kind, name, from_kb, place_type, aliases)
+      VALUES (@id, @kind, @name, @from_kb, @place_type, @aliases)`),
+    updateActor: db.prepare(`UPDATE actors SET aliases = @aliases, from_kb = MAX(from_kb, @from_kb),
+      place_type = COALESCE(place_type, @place_type) WHERE id = @id`),
+    insertMention: db.prepare(`INSERT INTO mentions (doc_id, start, "end", kind, via, actor_ids)
+      VALUES (?, ?, ?, ?, ?, ?)`),
+    reportExists: db.prepare('SELECT 1 FROM event_reports WHERE id = ?').pluck(),
+    insertReport: db.prepare(`INSERT INTO event_reports (id, doc_id, type, mode, trigger_start, trigger_end,
+      evidence, date_value, date_start, date_end, place_actor_id, place_start, place_end)
+      VALUES (@id, @doc_id, @type, @mode, @trigger_start, @trigger_end, @evidence, @date_value,
+      @date_start, @date_end, @place_actor_id, @place_start, @place_end)`),
+    insertParticipant: db.prepare(
+      'INSERT INTO report_participants (report_id, actor_id, position, spans) VALUES (?, ?, ?, ?)',
+    ),
+    insertKey: db.prepare('INSERT OR IGNORE INTO report_keys (key, report_id) VALUES (?, ?)'),
+    reportsOfKey: db.prepare('SELECT report_id FROM report_keys WHERE key = ?').pluck(),
+    eventOfReport: db.prepare('SELECT event_id FROM event_members WHERE report_id = ?').pluck(),
+    membersOfEvent: db.prepare('SELECT report_id FROM event_members WHERE event_id = ? ORDER BY report_id').pluck(),
+    getReport: db.prepare('SELECT * FROM event_reports WHERE id = ?'),
+    participantsOfReport: db.prepare(
+      'SELECT actor_id, spans FROM report_participants WHERE report_id = ? ORDER BY position',
+    ),
+    mergeInput: db.prepare(`SELECT r.id, r.doc_id, r.date_value, d.published_value, d.published_precision
+      FROM event_reports r JOIN documents d ON d.id = r.doc_id WHERE r.id = ?`),
+    participantKinds: db.prepare(`SELECT p.actor_id, a.kind FROM report_participants p
+      JOIN actors a ON a.id = p.actor_id WHERE p.report_id = ? ORDER BY p.position`),
+    deleteEvent: db.prepare('DELETE FROM events WHERE id = ?'),
+    insertEvent: db.prepare('INSERT INTO events (id, explanation, updated_at) VALUES (?, ?, ?)'),
+    insertMember: db.prepare('INSERT INTO event_members (event_id, report_id) VALUES (?, ?)'),
+    getEvent: db.prepare('SELECT id, explanation FROM events WHERE id = ?'),
+    allEvents: db.prepare('SELECT id, explanation FROM events ORDER BY id'),
+    allMembers: db.prepare('SELECT event_id, report_id FROM event_members'),
+    allReports: db.prepare('SELECT * FROM event_reports'),
+    allParticipants: db.prepare('SELECT report_id, actor_id, spans FROM report_participants ORDER BY report_id, position'),
+    beginRun: db.prepare('INSERT INTO runs (command, args, started_at) VALUES (?, ?, ?)'),
+    finishRun: db.prepare('UPDATE runs SET finished_at = ?, stats = ? WHERE id = ?'),
+    insertDiagnostic: db.prepare(`INSERT INTO diagnostics (run_id, code, severity, message, file, doc_id, span_start, span_end)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    counts: db.prepare(`SELECT (SELECT COUNT(*) FROM documents) AS documents, (SELECT COUNT(*) FROM actors) AS actors,
+      (SELECT COUNT(*) FROM event_reports) AS reports, (SELECT COUNT(*) FROM events) AS events`),
+  };
+
+  let currentRun: number | null = null;
+
+  function upsertActor(actor: DocActor): void {
+    const row = q.getActor.get(actor.id) as ActorRow | undefined;
+    const names = [actor.name, ...actor.aliases].filter((n) => typeof n === 'string' && n.length > 0);
+    if (!row) {
+      q.insertActor.run({
+        id: actor.id,
+        kind: actor.kind,
+        name: actor.name,
+        from_kb: actor.fromKb ? 1 : 0,
+        place_type: actor.placeType ?? null,
+        aliases: JSON.stringify([...new Set(actor.aliases)]),
+      });
+      return;
+    }
+    const aliases = JSON.parse(row.aliases) as string[];
+    const known = new Set([...aliases, row.name]);
+    const added = names.filter((n) => !known.has(n) && (known.add(n), true));
+    if (added.length === 0 && (row.from_kb === 1 || !actor.fromKb) && (row.place_type || !actor.placeType)) return;
+    q.updateActor.run({
+      id: actor.id,
+      aliases: JSON.stringify([...aliases, ...added]),
+      from_kb: actor.fromKb ? 1 : 0,
+      place_type: actor.placeType ?? null,
+    });
+  }
+
+  function actorKnown(id: string, batchActors: Set<string>): boolean {
+    return batchActors.has(id) || q.getActor.get(id) !== undefined;
+  }
+
+  function checkReport(report: EventReport, docId: string, length: number, actors: Set<string>): string | null {
+    if (report.docId !== docId) return `report ${report.id} names document ${report.docId}`;
+    if (!validSpan(report.trigger, length)) return `report ${report.id}: trigger span outside the text`;
+    if (!report.evidence.every((s) => validSpan(s, length))) return `report ${report.id}: evidence span outside the text`;
+    for (const p of report.participants) {
+      if (!actorKnown(p.actorId, actors)) return `report ${report.id}: unknown participant ${p.actorId}`;
+      if (!p.spans.every((s) => validSpan(s, length))) return `report ${report.id}: participant span outside the text`;
+    }
+    if (report.date?.span && !validSpan(report.date.span, length)) return `report ${report.id}: date span outside the text`;
+    if (report.place) {
+      if (!actorKnown(report.place.actorId, actors)) return `report ${report.id}: unknown place ${report.place.actorId}`;
+      if (!validSpan(report.place.span, length)) return `report ${report.id}: place span outside the text`;
+    }
+    if (q.reportExists.get(report.id)) return `report id ${report.id} is already stored`;
+    return null;
+  }
+
+  function saveReport(report: EventReport): void {
+    q.insertReport.run({
+      id: report.id,
+      doc_id: report.docId,
+      type: report.type,
+      mode: report.mode,
+      trigger_start: report.trigger.start,
+      trigger_end: report.trigger.end,
+      evidence: JSON.stringify(report.evidence),
+      date_value: report.date?.value ?? null,
+      date_start: report.date?.span?.start ?? null,
+      date_end: report.date?.span?.end ?? null,
+      place_actor_id: report.place?.actorId ?? null,
+      place_start: report.place?.span.start ?? null,
+      place_end: report.place?.span.end ?? null,
+    });
+    const seen = new Set<string>();
+    report.participants.forEach((p, position) => {
+      if (seen.has(p.actorId)) return;
+      seen.add(p.actorId);
+      q.insertParticipant.run(report.id, p.actorId, position, JSON.stringify(p.spans));
+    });
+  }
+
+  function loadMergeInput(reportId: string): MergeInput {
+    const row = q.mergeInput.get(reportId) as {
+      id: string;
+      doc_id: string;
+      date_value: string | null;
+      published_value: string | null;
+      published_precision: string | null;
+    };
+    const participants = (q.participantKinds.all(reportId) as { actor_id: string; kind: ActorKind }[]).map((p) => ({
+      actorId: p.actor_id,
+      kind: p.kind,
+    }));
+    return {
+      id: row.id,
+      docId: row.doc_id,
+      participants,
+      date: row.date_value,
+      published: row.published_precision === 'day' ? row.published_value : null,
+    };
+  }
+
+  /** Recomputes the events that the new reports can touch: their block, and old events in it. */
+  function rebuildEvents(newReports: MergeInput[]): number {
+    if (newReports.length === 0) return 0;
+    const block = new Set<string>();
+    for (const report of newReports) {
+      block.add(report.id);
+      for (const key of blockingKeys(report)) q.insertKey.run(key, report.id);
+    }
+    for (const report of newReports) {
+      for (const key of lookupKeys(report)) {
+        for (const other of q.reportsOfKey.all(key) as string[]) block.add(other);
+      }
+    }
+    const oldEvents = new Set<string>();
+    for (const id of block) {
+      const eventId = q.eventOfReport.get(id) as string | undefined;
+      if (eventId) oldEvents.add(eventId);
+    }
+    for (const eventId of oldEvents) for (const member of q.membersOfEvent.all(eventId) as string[]) block.add(member);
+    const fresh = new Map(newReports.map((r) => [r.id, r]));
+    const inputs = [...block].map((id) => fresh.get(id) ?? loadMergeInput(id));
+    const events = mergeReports(inputs);
+    for (const eventId of oldEvents) q.deleteEvent.run(eventId);
+    const stamp = now().toISOString();
+    for (const event of events) {
+      q.insertEvent.run(event.id, JSON.stringify(event.judgements), stamp);
+      for (const reportId of event.reportIds) q.insertMember.run(event.id, reportId);
+    }
+    return events.length;
+  }
+
+  const saveTransaction = db.transaction((analyses: DocumentAnalysis[]): SaveResult => {
+    const result: SaveResult = { saved: [], duplicates: [], diagnostics: [], eventsTouched: 0 };
+    const newReports: MergeInput[] = [];
+    const stamp = now().toISOString();
+    for (const analysis of analyses) {
+      const doc = analysis.document;
+      const file = doc.source.path;
+      const sameText = q.docByHash.get(doc.hash) as string | undefined;
+      if (sameText !== undefined) {
+        result.duplicates.push({ docId: doc.id, of: sameText, ...(file ? { file } : {}) });
+        continue;
+      }
+      if (q.hashById.get(doc.id) !== undefined) {
+        result.diagnostics.push({
+          code: 'store/id-conflict',
+          severity: 'error',
+          message: `a different text is already stored as document ${doc.id}; kept the stored one`,
+          docId: doc.id,
+          ...(file ? { file } : {}),
+        });
+        continue;
+      }
+      const length = doc.text.length;
+      const t = analysis.text;
+      const published = t.published && validSpan(t.published.span, length) ? t.published : null;
+      q.insertDoc.run({
+        id: doc.id,
+        hash: doc.hash,
+        path: file ?? doc.source.url ?? null,
+        text: doc.text,
+        language: t.language,
+        title_start: validSpan(t.title, length) ? t.title!.start : null,
+        title_end: validSpan(t.title, length) ? t.title!.end : null,
+        published_value: published?.value ?? null,
+        published_precision: published?.precision ?? null,
+        published_start: published?.span.start ?? null,
+        published_end: published?.span.end ?? null,
+        noise: JSON.stringify(t.noise.filter((n) => validSpan(n, length))),
+        meta: JSON.stringify(doc.meta),
+        ingested_at: stamp,
+        run_id: currentRun,
+      });
+      const bad = (code: string, message: string) =>
+        result.diagnostics.push({ code, severity: 'warning', message, docId: doc.id, ...(file ? { file } : {}) });
+
+      const batchActors = new Set<string>();
+      for (const actor of analysis.actors) {
+        if (!actor.id || !actor.name) {
+          bad('store/bad-actor', `actor without id or name: ${JSON.stringify(actor)}`);
+          continue;
+        }
+        upsertActor(actor);
+        batchActors.add(actor.id);
+      }
+      for (const mention of analysis.mentions as Mention[]) {
+        if (!validSpan(mention, length) || !mention.actorIds.every((id) => actorKnown(id, batchActors))) {
+          bad('store/bad-mention', `mention ${mention.start}-${mention.end} has a bad span or unknown actor`);
+          continue;
+        }
+        q.insertMention.run(doc.id, mention.start, mention.end, mention.kind, mention.via, JSON.stringify(mention.actorIds));
+      }
+      for (const report of analysis.reports) {
+        const problem = checkReport(report, doc.id, length, batchActors);
+        if (problem) {
+          bad('store/bad-report', problem);
+          continue;
+        }
+        saveReport(report);
+        newReports.push({
+          id: report.id,
+          docId: doc.id,
+          participants: report.participants
+            .filter((p, i, all) => all.findIndex((o) => o.actorId === p.actorId) === i)
+            .map((p) => ({ actorId: p.actorId, kind: (q.getActor.get(p.actorId) as ActorRow).kind })),
+          date: report.date?.value ?? null,
+          published: published?.precision === 'day' ? published.value : null,
+        });
+      }
+      result.saved.push(doc.id);
+    }
+    result.eventsTouched = rebuildEvents(newReports);
+    return result;
+  });
+
+  function toReport(row: ReportRow, participants: { actor_id: string; spans: string }[]): StoredReport {
+    return {
+      id: row.id,
+      docId: row.doc_id,
+      type: row.type,
+      mode: row.mode,
+      trigger: { start: row.trigger_start, end: row.trigger_end },
+      evidence: JSON.parse(row.evidence) as Span[],
+      participants: participants.map((p) => ({ actorId: p.actor_id, spans: JSON.parse(p.spans) as Span[] })),
+      date: row.date_value === null ? null : { value: row.date_value, span: spanOf(row.date_start, row.date_end) },
+      place:
+        row.place_actor_id === null
+          ? null
+          : { actorId: row.place_actor_id, span: spanOf(row.place_start, row.place_end) ?? { start: 0, end: 0 } },
+    };
+  }
+
+  const byDocThenTrigger = (a: StoredReport, b: StoredReport) =>
+    a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.trigger.start - b.trigger.start;
+
+  return {
+    saveBatch(analyses) {
+      return saveTransaction(analyses);
+    },
+    findDocumentByHash(hash) {
+      return (q.docByHash.get(hash) as string | undefined) ?? null;
+    },
+    findHashById(id) {
+      return (q.hashById.get(id) as string | undefined) ?? null;
+    },
+    getDocument(id) {
+      const row = q.getDoc.get(id) as (DocumentRow & { text: string; noise: string }) | undefined;
+      if (!row) return null;
+      return { ...toDocument(row), text: row.text, noise: JSON.parse(row.noise) } as StoredDocument;
+    },
+    listDocuments() {
+      return (q.listDocs.all() as DocumentRow[]).map((row) => toDocument(row));
+    },
+    getActors(ids) {
+      if (!ids) return (q.allActors.all() as ActorRow[]).map(toActor);
+      const out: StoredActor[] = [];
+      for (const id of new Set(ids)) {
+        const row = q.getActor.get(id) as ActorRow | undefined;
+        if (row) out.push(toActor(row));
+      }
+      return out;
+    },
+    searchActors(query) {
+      const all = (q.allActors.all() as ActorRow[]).map(toActor);
+      if (!query) return all;
+      const needle = query.toLowerCase();
+      return all.filter((a) => [a.name, ...a.aliases].some((n) => n.toLowerCase().includes(needle)));
+    },
+    getEvent(id) {
+      const row = q.getEvent.get(id) as { id: string; explanation: string } | undefined;
+      if (!row) return null;
+      const reports = (q.membersOfEvent.all(id) as string[]).map((reportId) =>
+        toReport(
+          q.getReport.get(reportId) as ReportRow,
+          q.participantsOfReport.all(reportId) as { actor_id: string; spans: string }[],
+        ),
+      );
+      return { id: row.id, reports: reports.sort(byDocThenTrigger), judgements: JSON.parse(row.explanation) as MergeJudgement[] };
+    },
+    listEvents() {
+      const participants = new Map<string, { actor_id: string; spans: string }[]>();
+      for (const p of q.allParticipants.iterate() as Iterable<{ report_id: string; actor_id: string; spans: string }>) {
+        const list = participants.get(p.report_id);
+        if (list) list.push(p);
+        else participants.set(p.report_id, [p]);
+      }
+      const reports = new Map<string, StoredReport>();
+      for (const row of q.allReports.iterate() as Iterable<ReportRow>) {
+        reports.set(row.id, toReport(row, participants.get(row.id) ?? []));
+      }
+      const members = new Map<string, StoredReport[]>();
+      for (const m of q.allMembers.iterate() as Iterable<{ event_id: string; report_id: string }>) {
+        const report = reports.get(m.report_id);
+        if (!report) continue;
+        const list = members.get(m.event_id);
+        if (list) list.push(report);
+        else members.set(m.event_id, [report]);
+      }
+      return (q.allEvents.all() as { id: string; explanation: string }[]).map((row) => ({
+        id: row.id,
+        reports: (members.get(row.id) ?? []).sort(byDocThenTrigger),
+        judgements: JSON.parse(row.explanation) as MergeJudgement[],
+      })) satisfies StoredEvent[];
+    },
+    beginRun(command, args) {
+      currentRun = Number(q.beginRun.run(command, JSON.stringify(args), now().toISOString()).lastInsertRowid);
+      return currentRun;
+    },
+    finishRun(runId, stats: RunStats, diagnostics: readonly Diagnostic[]) {
+      db.transaction(() => {
+        q.finishRun.run(now().toISOString(), JSON.stringify(stats), runId);
+        for (const d of diagnostics) {
+          q.insertDiagnostic.run(runId, d.code, d.severity, d.message, d.file ?? null, d.docId ?? null, d.span?.start ?? null, d.span?.end ?? null);
+        }
+      })();
+      if (currentRun === runId) currentRun = null;
+    },
+    counts() {
+      return q.counts.get() as { documents: number; actors: number; reports: number; events: number };
+    },
+    close() {
+      db.close();
+    },
+  };
+}
