@@ -40,12 +40,19 @@ test('persons count when there are any; organizations otherwise', () => {
   assert.ok(judgePair(c, d));
 });
 
-test('undated reports merge only with the very same people published within a week', () => {
-  assert.ok(judgePair(report('a', ['x', 'y'], null, '2024-01-01'), report('b', ['x', 'y'], null, '2024-01-06')));
-  assert.equal(judgePair(report('a', ['x', 'y'], null, '2024-01-01'), report('b', ['x', 'y'], null, '2024-01-20')), null);
+test('undated reports merge only with the very same people published within two days', () => {
+  assert.ok(judgePair(report('a', ['x', 'y'], null, '2024-01-01'), report('b', ['x', 'y'], null, '2024-01-02')));
+  assert.equal(judgePair(report('a', ['x', 'y'], null, '2024-01-01'), report('b', ['x', 'y'], null, '2024-01-06')), null);
   assert.equal(judgePair(report('a', ['x', 'y'], null, '2024-01-01'), report('b', ['x', 'y', 'z'], null, '2024-01-01')), null);
   assert.equal(judgePair(report('a', ['x', 'y'], null, '2024-01-01'), report('b', ['x', 'y'], null, null)), null);
-  assert.ok(judgePair(report('a', ['x', 'y'], null), report('b', ['x', 'y'], null)));
+  // with no publication dates two meetings of the same people cannot be told apart: kept apart
+  assert.equal(judgePair(report('a', ['x', 'y'], null), report('b', ['x', 'y'], null)), null);
+});
+
+test('an undated report joins a dated one when published on that day or within three days after', () => {
+  assert.ok(judgePair(report('a', ['x', 'y'], '2024-01-01'), report('b', ['x', 'y'], null, '2024-01-03')));
+  assert.equal(judgePair(report('a', ['x', 'y'], '2024-01-01'), report('b', ['x', 'y'], null, '2024-01-09')), null);
+  assert.equal(judgePair(report('a', ['x', 'y'], '2024-01-05'), report('b', ['x', 'y'], null, '2024-01-03')), null);
 });
 
 test('blocking keys cover every pair that can reach the threshold', () => {
@@ -72,4 +79,10 @@ test('reports without participants stay alone; the result is order-independent',
   const backward = mergeReports([...reports].reverse());
   assert.deepEqual(forward, backward);
   assert.deepEqual(forward.map((e) => e.reportIds), [['r1', 'r2'], ['r3']]);
+});
+
+test('two reports of one document are never merged across documents', () => {
+  const a = { ...report('a', ['x', 'y'], '2024-01-01'), docId: 'same' };
+  const b = { ...report('b', ['x', 'y'], '2024-01-01'), docId: 'same' };
+  assert.equal(judgePair(a, b), null);
 });

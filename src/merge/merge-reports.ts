@@ -5,10 +5,12 @@ import { createHash } from 'node:crypto';
 import type { ActorKind } from '../core/types.ts';
 
 /** Bumped whenever the scoring or the decision rule changes. */
-export const MERGE_VERSION = 'merge-v1';
+export const MERGE_VERSION = 'merge-v2';
 export const JACCARD_THRESHOLD = 0.5;
 /** Undated reports of the same people are one event only if published this close together. */
-export const UNDATED_WINDOW_DAYS = 7;
+export const UNDATED_WINDOW_DAYS = 2;
+/** An undated report joins a dated event when published this many days after it at most. */
+export const DATED_WINDOW_DAYS = 3;
 
 export interface MergeInput {
   id: string;
@@ -29,7 +31,7 @@ export interface MergeJudgement {
   features: {
     jaccard: number;
     /** Which date rule allowed the merge. */
-    date: 'same-date' | 'undated-same-people';
+    date: 'same-date' | 'undated-same-people' | 'dated-and-recent';
     publishedGapDays?: number | null;
   };
 }
@@ -98,31 +100,36 @@ function dayGap(a: string | null, b: string | null): number | null {
 
 /** Scores one pair; returns the judgement when they are the same event, else null. */
 export function judgePair(a: MergeInput, b: MergeInput): MergeJudgement | null {
+  // the extraction already told apart the meetings one document reports
+  if (a.docId === b.docId) return null;
   const setA = matchingSet(a);
   const setB = matchingSet(b);
   const score = jaccard(setA, setB);
   if (score < JACCARD_THRESHOLD) return null;
   const [left, right] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
-  if (a.date !== null && b.date !== null) {
-    if (a.date !== b.date) return null;
-    return { version: MERGE_VERSION, left, right, decision: 'same', score, features: { jaccard: score, date: 'same-date' } };
-  }
+  const judgement = (date: MergeJudgement['features']['date'], gap?: number | null): MergeJudgement => ({
+    version: MERGE_VERSION,
+    left,
+    right,
+    decision: 'same',
+    score,
+    features: gap === undefined ? { jaccard: score, date } : { jaccard: score, date, publishedGapDays: gap },
+  });
+  if (a.date !== null && b.date !== null) return a.date === b.date ? judgement('same-date') : null;
   if (a.date === null && b.date === null) {
-    // Conservative: without dates, only the very same people, published within a week.
+    // without dates, only the very same people in reports published within days of each other;
+    // with no publication dates at all there is no way to tell two meetings apart
     if (setA.join('\u0000') !== setB.join('\u0000')) return null;
     const gap = dayGap(a.published, b.published);
-    const bothAbsent = a.published === null && b.published === null;
-    if (!bothAbsent && (gap === null || gap > UNDATED_WINDOW_DAYS)) return null;
-    return {
-      version: MERGE_VERSION,
-      left,
-      right,
-      decision: 'same',
-      score,
-      features: { jaccard: score, date: 'undated-same-people', publishedGapDays: gap },
-    };
+    if (gap === null || gap > UNDATED_WINDOW_DAYS) return null;
+    return judgement('undated-same-people', gap);
   }
-  return null;
+  // one dated, one not: the undated report must be published on or shortly after that day
+  const [dated, undated] = a.date !== null ? [a, b] : [b, a];
+  if (!undated.published || undated.published.length < 10) return null;
+  const after = (Date.parse(undated.published.slice(0, 10)) - Date.parse(dated.date!)) / 86_400_000;
+  if (!(after >= 0 && after <= DATED_WINDOW_DAYS)) return null;
+  return judgement('dated-and-recent', after);
 }
 
 /** Groups reports into events: candidates from shared blocking keys, linked when judged the same. */
