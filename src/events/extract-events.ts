@@ -113,6 +113,12 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
   const drafts: Draft[] = [];
   const persons = mentions.filter((m) => m.kind === 'person');
   let pending: (Span & { sentence: Sentence; left: number }) | null = null;
+  // a day the text states outright ("samedi 20 avril"): weekdays in later sentences count back
+  // from it when the publication day is unknown
+  let anchor: string | null = null;
+  // a year the headline states, for day-and-month dates when nothing else gives the year
+  const titleYears = options.title ? text.slice(options.title.start, options.title.end).match(/\b(?:19|20)\d\d\b/g) : null;
+  const documentYear = !published && titleYears && new Set(titleYears).size === 1 ? +titleYears[0] : null;
   const kindOf = (id: string): string => kb.entries.get(id)?.kind ?? (id.startsWith('found:') ? 'person' : 'organization');
 
   const captionSentences: Sentence[] = (options.captions ?? []).map((c) => ({ ...c, index: -1, paragraph: -1 }));
@@ -156,6 +162,14 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
     if (triggers.length) processTriggers();
     if (drafts.length === draftsBefore) {
       // "In this meeting the two sides ..." before any meeting is told: the people come later
+      const ana = lex.anaphora ? sentText.match(new RegExp(lex.anaphora.source, 'iu')) : null;
+      const last = drafts[drafts.length - 1];
+      if (ana && last && !isCaption && last.mode !== 'phone' && last.mode !== 'video' && sentence.index - last.sentence.index <= 2) {
+        // "The talks took place on the sidelines of the G20 summit in Bali"
+        const at = { start: sentence.start + (ana.index ?? 0), end: sentence.start + (ana.index ?? 0) + ana[0].length };
+        last.place ??= placeOf(text, sentence, at, mentions, demonyms, kb, lex);
+        last.date ??= resolveDate(text, sentence, at, toks, lex, published, null, anchor);
+      }
       if (!drafts.length && lex.anaphora && new RegExp(lex.anaphora.source, 'iu').test(sentText)) {
         const m = sentText.match(new RegExp(lex.anaphora.source, 'iu'))!;
         pending = { start: sentence.start + (m.index ?? 0), end: sentence.start + (m.index ?? 0) + m[0].length, sentence, left: 3 };
@@ -199,7 +213,7 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
       const pre = text.slice(Math.max(region.start, trig.start - 40), trig.start);
       const preWords = pre.split(/\s+/).filter(Boolean).slice(-4).join(' ');
       if (new RegExp(`(?:${lex.modalBefore.source})`, 'iu').test(preWords)) continue;
-      if (trig.noun && lex.modalAfter.test(text.slice(trig.end, Math.min(sentence.end, trig.end + 120)))) continue;
+      if (trig.noun && lex.modalAfter.test(text.slice(trig.end, Math.min(clause.end, trig.end + 160)))) continue;
       if (sentenceModal && trig.weak) continue;
       // verb-final languages put the modal far before: "Haniyeh soll sich mit ... treffen"
       if (lex.modalClause && new RegExp(lex.modalClause.source, 'iu').test(text.slice(clause.start, trig.start))) continue;
@@ -279,7 +293,8 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
         }
       }
       if (parts.size < 2) continue;
-      const date = resolveDate(text, clause, trig, toks, lex, published, sentenceYear);
+      const date = resolveDate(text, clause, trig, toks, lex, published, sentenceYear ?? documentYear, anchor);
+      if (date?.span && !anchor && /\d/.test(text.slice(date.span.start, date.span.end))) anchor = date.value;
       if (isCaption && !captionDateFits(date, published)) continue;
       drafts.push({
         mode: trig.mode,
@@ -332,7 +347,9 @@ function mergeDrafts(drafts: Draft[], kb: KnowledgeBase): Draft[] {
     return true;
   };
   for (const d of drafts) {
+    const remote = (m: EventMode): boolean => m === 'phone' || m === 'video';
     const target = out.find((o) => {
+      if (remote(o.mode) !== remote(d.mode)) return false;
       if (!(covers(o, d) || covers(d, o))) return false;
       if (o.date && d.date && o.date.value !== d.date.value) return false;
       if (o.place && d.place && !placeWithin(kb, o.place.actorId, d.place.actorId) && !placeWithin(kb, d.place.actorId, o.place.actorId)) return false;

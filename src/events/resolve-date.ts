@@ -109,6 +109,7 @@ export function resolveDate(
   lex: Lexicon,
   published: PartialDate | null,
   sentenceYear: number | null,
+  anchor: string | null = null,
 ): DateFinding | null {
   const cands = candidates(text, clause, toks, lex);
   if (!cands.length) return null;
@@ -130,11 +131,13 @@ export function resolveDate(
       return valid(y, best.m!, best.d!) ? { value: iso(y, best.m!, best.d!), span } : null;
     }
     case 'weekday': {
-      if (!pubDay) return null;
-      const pubWd = new Date(`${pubDay}T12:00:00Z`).getUTCDay();
-      let back = (pubWd - best.weekday! + 7) % 7;
+      // counted back from the publication day, or else from a day the text stated earlier
+      const ref = pubDay ?? anchor;
+      if (!ref) return null;
+      const refWd = new Date(`${ref}T12:00:00Z`).getUTCDay();
+      let back = (refWd - best.weekday! + 7) % 7;
       if (back === 0 && best.last) back = 7;
-      return { value: addDays(pubDay, -back), span };
+      return { value: addDays(ref, -back), span };
     }
     case 'today':
       return pubDay ? { value: pubDay, span } : null;
