@@ -215,6 +215,8 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
       if (new RegExp(`(?:${lex.modalBefore.source})`, 'iu').test(preWords)) continue;
       if (trig.noun && lex.modalAfter.test(text.slice(trig.end, Math.min(clause.end, trig.end + 160)))) continue;
       if (sentenceModal && trig.weak) continue;
+      // a weak trigger ("by phone", "talks") leans on a verb that may be far before it
+      if (trig.weak && new RegExp(`(?:${lex.modalBefore.source})`, 'iu').test(text.slice(clause.start, trig.start))) continue;
       // verb-final languages put the modal far before: "Haniyeh soll sich mit ... treffen"
       if (lex.modalClause && new RegExp(lex.modalClause.source, 'iu').test(text.slice(clause.start, trig.start))) continue;
 
