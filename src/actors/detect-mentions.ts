@@ -111,6 +111,7 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
     return entry;
   };
 
+  const cueAtEnd = lex.titleCue ? new RegExp(`(?:${lex.titleCue.source})[\\s,]*$`, 'iu') : null;
   const isMonthOrDay = (t: string): boolean => lex.weekdays.some((re) => re.test(t)) || lex.months.some((re) => re.test(t));
 
   for (const sentence of sentences) {
@@ -138,7 +139,15 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
         continue;
       }
       let matched = 0;
-      for (let n = Math.min(kb.maxTokens, toks.length - i); n >= 1 && !matched; n--) {
+      // no alias begins with this word: skip the window lookups
+      const firstKey = normalizeName(tok.text);
+      const mayStart =
+        kb.starts.has(firstKey) ||
+        kb.starts.has(stemKey(tok.text) ?? '') ||
+        kb.starts.has('~' + skeletonKey(tok.text, lang)) ||
+        isHonorific(tok.text) ||
+        PARTICLE.test(tok.text);
+      for (let n = mayStart ? Math.min(kb.maxTokens, toks.length - i) : 0; n >= 1 && !matched; n--) {
         const last = toks[i + n - 1];
         if (!nameLike(last)) continue;
         let contiguous = true;
@@ -185,8 +194,7 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
       }
       // an unknown name after a title or honorific: "Speaker Nabih Bari", "Sheikh Naim Qassem"
       const before = text.slice(Math.max(sentence.start, tok.start - 40), tok.start);
-      const cue = lex.titleCue;
-      const cued = (cue && new RegExp(`(?:${cue.source})[\\s,]*$`, 'iu').test(before)) || (i > 0 && isHonorific(toks[i - 1].text));
+      const cued = (cueAtEnd && cueAtEnd.test(before)) || (i > 0 && isHonorific(toks[i - 1].text));
       if (cued && UPPER.test(tok.text) && !STOP.has(lower)) {
         let j = i;
         while (

@@ -22,6 +22,8 @@ export interface KnowledgeBase {
   unspaced: Array<{ alias: string; id: string }>;
   /** normalizeName(demonym) -> country (or organization) id */
   demonyms: Map<string, string>;
+  /** first words of every alias (normalized, light and skeleton forms): where a name can begin */
+  starts: Set<string>;
   /** longest alias, in tokens */
   maxTokens: number;
   /** person id -> ids of organizations and countries its roles are of (any date) */
@@ -64,6 +66,7 @@ export function buildKnowledgeBase(entries: KbEntry[]): KnowledgeBase {
     unspaced: [],
     demonyms: new Map(),
     maxTokens: 1,
+    starts: new Set(),
     affiliations: new Map(),
     holders(roles, of, date) {
       const out: KbEntry[] = [];
@@ -92,9 +95,13 @@ export function buildKnowledgeBase(entries: KbEntry[]): KnowledgeBase {
       push(kb.byName, norm, entry.id);
       const light = lightKey(alias);
       if (light) push(kb.byLight, light, entry.id);
+      kb.starts.add(norm.split(' ')[0]);
+      if (light) kb.starts.add(light.split(' ')[0]);
       const stem = stemKey(alias);
+      if (stem) kb.starts.add(stem.split(' ')[0]);
       if (stem) push(kb.byStem, stem, entry.id);
       const skel = skeletonKey(alias);
+      if (skel) kb.starts.add('~' + skel.split(' ')[0]);
       if (skel && skel.length >= 3) {
         const list = kb.bySkeleton.get(skel) ?? [];
         list.push({ id: entry.id, alias });

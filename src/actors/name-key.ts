@@ -16,7 +16,24 @@ const HONORIFICS = new Set([
 // "Ziyad al-Nakhalah" and "Ziyad Nakhalah" meet.
 const PARTICLES = new Set(['al', 'el', 'ad', 'ed', 'as', 'es', 'ar', 'an', 'at', 'az', 'ash', 'ul', 'il', 'l']);
 
-export function normalizeName(name: string): string {
+// Names and words recur across a corpus: keys are remembered (bounded, cleared when full).
+function memo<A extends unknown[]>(fn: (key: string, ...rest: A) => string, size = 100_000): (key: string, ...rest: A) => string {
+  const cache = new Map<string, string>();
+  return (key: string, ...rest: A) => {
+    const k = rest.length ? `${key}\u0000${rest.join('\u0000')}` : key;
+    let v = cache.get(k);
+    if (v === undefined) {
+      if (cache.size >= size) cache.clear();
+      v = fn(key, ...rest);
+      cache.set(k, v);
+    }
+    return v;
+  };
+}
+
+export const normalizeName = memo(normalizeNameRaw);
+
+function normalizeNameRaw(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -90,7 +107,9 @@ function skeletonToken(token: string): string {
   return (/[aeiouy]/.test(first) ? 'V' : '') + t;
 }
 
-export function skeletonKey(name: string, lang?: string): string {
+export const skeletonKey: (name: string, lang?: string) => string = memo((name: string, lang?: string) => skeletonKeyRaw(name, lang));
+
+function skeletonKeyRaw(name: string, lang?: string): string {
   return lightTokens(name)
     .filter((t) => /^[a-z]+$/.test(t))
     .map((t) => skeletonToken(toEnglishSpelling(t, lang)))

@@ -14,6 +14,8 @@ const ISO3_TO_1: Record<string, string> = {
   hye: 'hy', fas: 'fa', ara: 'ar', zho: 'zh',
 };
 
+const LATIN_LANGUAGES = ['eng', 'fra', 'deu', 'spa', 'por', 'tur', 'ind', 'zsm', 'ita', 'nld', 'pol', 'ron', 'hun', 'ces', 'swe', 'dan', 'nob', 'fin', 'hrv', 'slk', 'slv', 'vie', 'azj', 'uzn', 'tgl', 'swh', 'hau', 'som', 'cat', 'lit', 'lav', 'est'];
+
 export interface DetectOptions {
   /** Fewer letters than this: 'und'. */
   minLetters?: number;
@@ -49,6 +51,9 @@ export function detectLanguage(text: string, noise: NoiseRange[] = [], options: 
   if (han > half * 0.5 && han + kana >= letters * 0.3) return 'zh';
   if (hebrew > half) return 'he';
 
-  const code = franc(clean, { minLength: 10 });
+  // a few thousand characters tell the language as well as the whole text, far faster
+  // Latin-script languages only (the other scripts were settled above), on the first stretch of
+  // text: that tells the language as well as the whole, many times faster
+  const code = franc(clean.length > 1500 ? clean.slice(0, 1500) : clean, { minLength: 10, only: LATIN_LANGUAGES });
   return ISO3_TO_1[code] ?? 'und';
 }

@@ -2,6 +2,9 @@
 // (Chinese, Japanese, Thai) are cut into words too. Whitespace is not a token.
 import type { Sentence, Span, Token, TokenKind } from '../core/types.ts';
 
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+// words (with inner apostrophes and dots of numbers), numbers, or single other characters
+const SPACED = /[\p{L}\p{M}\p{N}]+(?:['’.,:][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
 const NUMBER = /^[\p{N}][\p{N}.,:\u00a0\u202f'’]*$/u;
 
 function kindOf(segment: string, wordLike: boolean | undefined): TokenKind | null {
@@ -17,7 +20,16 @@ export function createTokenizer(locale = 'und') {
   return function tokenize(text: string, sentences: Span[] | Sentence[]): Token[] {
     const tokens: Token[] = [];
     for (const s of sentences) {
-      for (const seg of segmenter.segment(text.slice(s.start, s.end))) {
+      const slice = text.slice(s.start, s.end);
+      // spaced scripts: a regular expression cuts the same words, many times faster
+      if (!UNSPACED.test(slice)) {
+        for (const m of slice.matchAll(SPACED)) {
+          const kind = kindOf(m[0], undefined);
+          if (kind) tokens.push({ start: s.start + m.index!, end: s.start + m.index! + m[0].length, kind });
+        }
+        continue;
+      }
+      for (const seg of segmenter.segment(slice)) {
         const kind = kindOf(seg.segment, seg.isWordLike);
         if (kind) tokens.push({ start: s.start + seg.index, end: s.start + seg.index + seg.segment.length, kind });
       }
