@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 // Throughput and memory of the ingest path: generates N news-like articles (300-800 words) in a
 // tmp folder, ingests them into a tmp SQLite file through the CLI's own loop, and reports
 // articles/s, words/s and RSS over the run (it should stay flat: documents are streamed).
@@ -133,23 +134,22 @@ for (let i = 0; i < n; i++) {
 }
 console.log(`generated ${n} articles (${generatedWords} words) in ${((performance.now() - genStart) / 1000).toFixed(1)} s into ${corpus}`);
 
-// Ingest is synchronous, so RSS is sampled from the progress callback rather than a timer.
+// RSS (all threads: the workers live in this process) is sampled from the progress callback.
 let peak = process.memoryUsage.rss();
 const checkpoints = new Map<number, number>();
 const marks = [0.25, 0.5, 0.75, 1].map((f) => Math.max(1, Math.round(n * f)));
 const store = openSqliteStore(dbFile);
-const summary = runIngest({
+const summary = await runIngest({
   paths: [corpus],
   store,
   pipeline: makePipeline(),
+  workers: availableParallelism(),
   batchSize: Number(values.batch),
   command: 'bench',
   onProgress(done) {
-    if (done % 20 === 0 || marks.includes(done)) {
-      const rss = process.memoryUsage.rss();
-      if (rss > peak) peak = rss;
-      if (marks.includes(done)) checkpoints.set(done, rss);
-    }
+    const rss = process.memoryUsage.rss();
+    if (rss > peak) peak = rss;
+    for (const mark of marks) if (done >= mark && !checkpoints.has(mark)) checkpoints.set(mark, rss);
   },
 });
 const counts = store.counts();

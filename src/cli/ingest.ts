@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { ParleyError } from '../core/errors.ts';
@@ -57,7 +58,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
       const maxBytes = positiveInt(flags.maxBytes, '--max-bytes');
       const batchSize = positiveInt(flags.batch, '--batch');
       const pipeline = makePipeline();
-      await withStore(openForWriting(ctx, flags.db), (store) => {
+      await withStore(openForWriting(ctx, flags.db), async (store) => {
         const showBar = !flags.json && ctx.stderr.isTTY === true;
         const bar = showBar
           ? new SingleBar(
@@ -71,10 +72,11 @@ export function registerIngest(program: Command, ctx: CliContext): void {
           : null;
         const started = performance.now();
         let barStarted = false;
-        const summary = runIngest({
+        const summary = await runIngest({
           paths,
           store,
           pipeline,
+          workers: availableParallelism(),
           maxBytes,
           batchSize,
           command: `ingest --db ${dbPath(ctx, flags.db)}`,

@@ -1,15 +1,20 @@
 // The ingest loop shared by `parley ingest` and the bench: read -> skip known texts -> analyze ->
 // save in batches (one transaction each). One bad document never stops the run: a failing
 // batch is retried one document at a time, so only the culprit is left out.
-import type { Diagnostic, DocumentAnalysis } from '../core/types.ts';
+import type { Diagnostic, Document, DocumentAnalysis } from '../core/types.ts';
 import { listTextFiles, readTextFile, type ReadOptions } from '../ingest/read-text-files.ts';
 import type { Pipeline } from '../pipeline/analyze.ts';
+import { createWorkerPool, type AnalyzerPool } from '../pipeline/worker-pool.ts';
 import type { DuplicateDocument, Store } from '../store/store.ts';
 
 export interface IngestOptions extends ReadOptions {
   paths: readonly string[];
   store: Store;
   pipeline: Pipeline;
+  /** Worker threads to analyze on; without one, documents are analyzed in this thread. */
+  pool?: AnalyzerPool;
+  /** Start this many worker threads for large inputs (64 files or more) when no pool is given. */
+  workers?: number;
   /** Documents per transaction. */
   batchSize?: number;
   /** Called after every file (done counts files read, including skipped ones). */
@@ -36,7 +41,7 @@ function failure(code: string, message: string, docId: string, file?: string): D
   return { code, severity: 'error', message, docId, ...(file ? { file } : {}) };
 }
 
-export function runIngest(options: IngestOptions): IngestSummary {
+export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   const { store, pipeline } = options;
   const batchSize = Math.max(1, options.batchSize ?? 100);
@@ -53,6 +58,8 @@ export function runIngest(options: IngestOptions): IngestSummary {
     elapsedMs: 0,
   };
   const runId = store.beginRun(options.command ?? 'ingest', options.paths);
+  const ownPool = !options.pool && (options.workers ?? 0) > 1 && files.length >= 64 ? createWorkerPool(options.workers!) : undefined;
+  const pool = options.pool ?? ownPool;
 
   let batch: DocumentAnalysis[] = [];
   // Texts and ids waiting in the current batch, so duplicates inside one batch are caught early.
@@ -85,13 +92,18 @@ export function runIngest(options: IngestOptions): IngestSummary {
     pendingIds.clear();
   };
 
+  // Files are taken a window at a time: read and checked in order, analyzed together (on the
+  // pool's threads when there is one), then stored in order, so runs stay deterministic.
+  const windowSize = pool ? 64 : 1;
   let done = 0;
-  for (const file of files) {
-    const read = readTextFile(file, options);
-    done++;
-    if (read.diagnostic) {
-      summary.failed.push(read.diagnostic);
-    } else {
+  for (let at = 0; at < files.length; at += windowSize) {
+    const accepted: Array<{ doc: Document; file: string; analysis: Promise<DocumentAnalysis> | DocumentAnalysis }> = [];
+    for (const file of files.slice(at, at + windowSize)) {
+      const read = readTextFile(file, options);
+      if (read.diagnostic) {
+        summary.failed.push(read.diagnostic);
+        continue;
+      }
       const doc = read.document;
       const sameText = pendingHashes.get(doc.hash) ?? store.findDocumentByHash(doc.hash);
       const storedHash = pendingIds.get(doc.id) ?? store.findHashById(doc.id);
@@ -102,26 +114,38 @@ export function runIngest(options: IngestOptions): IngestSummary {
           failure('store/id-conflict', `a different text is already stored as document ${doc.id}; kept the stored one`, doc.id, file),
         );
       } else {
-        let analysis: DocumentAnalysis | null = null;
+        pendingHashes.set(doc.hash, doc.id);
+        pendingIds.set(doc.id, doc.hash);
+        let analysis: Promise<DocumentAnalysis> | DocumentAnalysis;
         try {
-          analysis = pipeline.analyze(doc);
+          analysis = pool ? pool.analyze(doc) : pipeline.analyze(doc);
         } catch (error) {
-          summary.failed.push(failure('pipeline/failed', (error as Error).message, doc.id, file));
+          analysis = Promise.reject(error);
         }
-        if (analysis) {
-          summary.words += countWords(doc.text);
-          summary.reports += analysis.reports.length;
-          summary.warnings.push(...analysis.diagnostics.map((d) => ({ ...d, file: d.file ?? file, docId: d.docId ?? doc.id })));
-          batch.push(analysis);
-          pendingHashes.set(doc.hash, doc.id);
-          pendingIds.set(doc.id, doc.hash);
-          if (batch.length >= batchSize) flush();
-        }
+        if (analysis instanceof Promise) analysis.catch(() => undefined);
+        accepted.push({ doc, file, analysis });
       }
     }
+    for (const { doc, file, analysis: pending } of accepted) {
+      let analysis: DocumentAnalysis | null = null;
+      try {
+        analysis = await pending;
+      } catch (error) {
+        summary.failed.push(failure('pipeline/failed', (error as Error).message, doc.id, file));
+      }
+      if (analysis) {
+        summary.words += countWords(doc.text);
+        summary.reports += analysis.reports.length;
+        summary.warnings.push(...analysis.diagnostics.map((d) => ({ ...d, file: d.file ?? file, docId: d.docId ?? doc.id })));
+        batch.push(analysis);
+        if (batch.length >= batchSize) flush();
+      }
+    }
+    done = Math.min(files.length, at + windowSize);
     options.onProgress?.(done, files.length);
   }
   flush();
+  await ownPool?.close();
   summary.elapsedMs = performance.now() - started;
   store.finishRun(
     runId,
