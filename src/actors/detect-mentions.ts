@@ -63,6 +63,9 @@ function nameLike(tok: WordToken): boolean {
   return !CASED.test(tok.text) || UPPER.test(tok.text);
 }
 
+// particles that are also everyday words: they open a name only when hyphenated (as-Sadr)
+const COMMON_PARTICLE = /^(?:as|at|an|ad|ar|az|la|le|y|der|do)$/i;
+
 const KIND_ORDER: Record<ActorKind, number> = { person: 0, organization: 1, place: 2 };
 
 export function detectMentions(text: string, sentences: Sentence[], options: MentionOptions): MentionResult {
@@ -133,7 +136,13 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
       const lower = tok.text.toLowerCase();
       // demonyms may be written in lower case (libanais, turc)
       const demonym = kb.demonyms.get(normalizeName(tok.text));
-      if (!nameLike(tok) && !PARTICLE.test(tok.text)) {
+      // a lower-case word opens a name only as a name particle: al-Arouri, bin Salman, de Gaulle
+      const particleStart =
+        PARTICLE.test(tok.text) &&
+        i + 1 < toks.length &&
+        UPPER.test(toks[i + 1].text) &&
+        (!COMMON_PARTICLE.test(tok.text) || /^[-‐]$/.test(text.slice(tok.end, toks[i + 1].start)));
+      if (!nameLike(tok) && !particleStart) {
         if (demonym) demonyms.push({ start: tok.start, end: tok.end, countryId: demonym });
         i++;
         continue;
@@ -146,7 +155,7 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
         kb.starts.has(stemKey(tok.text) ?? '') ||
         kb.starts.has('~' + skeletonKey(tok.text, lang)) ||
         isHonorific(tok.text) ||
-        PARTICLE.test(tok.text);
+        particleStart;
       for (let n = mayStart ? Math.min(kb.maxTokens, toks.length - i) : 0; n >= 1 && !matched; n--) {
         const last = toks[i + n - 1];
         if (!nameLike(last)) continue;

@@ -67,7 +67,7 @@ function placeOf(
 ): { actorId: string; span: Span } | null {
   const found: Array<{ actorId: string; span: Span; rank: number; dist: number }> = [];
   const locativeBefore = (start: number): boolean => {
-    const before = text.slice(Math.max(clause.start, start - 30), start).toLowerCase();
+    const before = text.slice(Math.max(clause.start, start - 30), start).toLowerCase().replace(/’/g, "'");
     const words = before.split(/[^\p{L}'’]+/u).filter(Boolean);
     const last = words[words.length - 1];
     const last2 = words.slice(-2).join(' ');
@@ -113,6 +113,7 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
   const drafts: Draft[] = [];
   const persons = mentions.filter((m) => m.kind === 'person');
   let pending: (Span & { sentence: Sentence; left: number }) | null = null;
+  const modalRightBefore = new RegExp(`(?:${lex.modalBefore.source})(?:[\\s,]+(?:${lex.adverbs?.source ?? '(?!)'}))*[\\s,]*$`, 'iu');
   // a day the text states outright ("samedi 20 avril"): weekdays in later sentences count back
   // from it when the publication day is unknown
   let anchor: string | null = null;
@@ -146,6 +147,10 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
         continue;
       }
       triggers.push(h);
+    }
+    // weak triggers ("talks", "meeting") count only where nothing stronger tells of the event
+    if (triggers.some((t) => !t.weak && (t.mode === 'phone' || t.mode === 'video'))) {
+      for (let k = triggers.length - 1; k >= 0; k--) if (triggers[k].weak && triggers[k].mode === 'meet') triggers.splice(k, 1);
     }
     // a phone cue anywhere near a meeting verb makes it a call
     if (triggers.some((t) => t.mode === 'phone') && triggers.length > 1) {
@@ -210,9 +215,11 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
       // a caption is one clause: its date and place describe the photo's moment
       const clause = isCaption ? region : clauseOf(text, region, trig, lex);
       // modality: words just before the trigger, or after a noun trigger
-      const pre = text.slice(Math.max(region.start, trig.start - 40), trig.start);
-      const preWords = pre.split(/\s+/).filter(Boolean).slice(-4).join(' ');
-      if (new RegExp(`(?:${lex.modalBefore.source})`, 'iu').test(preWords)) continue;
+      // a modal right before the trigger, adverbs aside: "will also meet", "is expected to meet"
+      const pre = text.slice(Math.max(region.start, trig.start - 60), trig.start);
+      if (modalRightBefore.test(pre)) continue;
+      // a noun trigger hangs on a verb a few words before: "will participate in a video conference"
+      if (trig.noun && new RegExp(`(?:${lex.modalBefore.source})`, 'iu').test(pre.split(/\s+/).filter(Boolean).slice(-5).join(' '))) continue;
       if (trig.noun && lex.modalAfter.test(text.slice(trig.end, Math.min(clause.end, trig.end + 160)))) continue;
       if (sentenceModal && trig.weak) continue;
       // a weak trigger ("by phone", "talks") leans on a verb that may be far before it

@@ -36,6 +36,7 @@ interface LexiconData {
   boundaries?: string[];
   topicBefore?: string[];
   modalClause?: string[];
+  adverbs?: string[];
 }
 
 export interface Trigger {
@@ -71,6 +72,8 @@ export interface Lexicon {
   topicBefore: RegExp | null;
   /** modal words that make the whole clause before a trigger planned (verb-final languages) */
   modalClause: RegExp | null;
+  /** adverbs that may stand between a modal and its verb: will also meet */
+  adverbs: RegExp | null;
 }
 
 const B = '(?<![\\p{L}\\p{M}\\p{N}])';
@@ -127,6 +130,7 @@ export function compileLexicon(lang: string, data: LexiconData): Lexicon {
     titleCue: alt(data.titleCues, 'iu'),
     topicBefore: alt(data.topicBefore ?? [], 'iu'),
     modalClause: alt(data.modalClause ?? [], 'iu'),
+    adverbs: alt(data.adverbs ?? [], 'iu'),
     boundaries: new RegExp(`(?:[;:]|\\s[–—]\\s|${(alt(data.boundaries ?? []) ?? /(?!)/).source.replace(/\(\?!\[([^\]]*)\]\)$/, '(?![$1-])')})`, 'giu'),
   };
 }

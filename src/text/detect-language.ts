@@ -40,8 +40,10 @@ function byFunctionWords(text: string): LanguageCode | null {
     for (const lang of FUNCTION_INDEX.get(m[0]) ?? []) hits.set(lang, (hits.get(lang) ?? 0) + 1);
   }
   const ranked = [...hits].sort((a, b) => b[1] - a[1]);
-  if (!ranked.length || words < 40) return null;
+  if (!ranked.length) return null;
   const [best, second] = [ranked[0], ranked[1] ?? ['', 0]];
+  // short texts (a headline, a lead): a clear lead of function words beats trigram statistics
+  if (words < 40) return best[1] >= 2 && best[1] >= 2 * second[1] ? best[0] : null;
   return best[1] >= Math.max(8, words * 0.12) && best[1] >= 3 * second[1] ? best[0] : null;
 }
 
