@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildKnowledgeBase } from './knowledge-base.ts';
+import { detectMentions } from './detect-mentions.ts';
+import { createLexicons } from '../events/lexicon.ts';
+import type { KbEntry, Sentence } from '../core/types.ts';
+
+const kb = buildKnowledgeBase([
+  { id: 'iran', kind: 'place', type: 'country', name: 'Iran', aliases: [], demonyms: ['Iranian'] },
+  { id: 'hezbollah', kind: 'organization', name: 'Hezbollah', aliases: ['Hisbollah'] },
+  { id: 'hassan-nasrallah', kind: 'person', name: 'Hassan Nasrallah', aliases: [], roles: [{ role: 'secretary-general', of: 'hezbollah', from: '1992-02-16', to: '2024-09-27' }] },
+  { id: 'naim-qassem', kind: 'person', name: 'Naim Qassem', aliases: [], roles: [{ role: 'secretary-general', of: 'hezbollah', from: '2024-10-29' }] },
+  { id: 'ziyad-al-nakhalah', kind: 'person', name: 'Ziyad al-Nakhalah', aliases: [] },
+  { id: 'hossein-amir-abdollahian', kind: 'person', name: 'Hossein Amir-Abdollahian', aliases: [], roles: [{ role: 'foreign-minister', of: 'iran', from: '2021-08-25', to: '2024-05-19' }] },
+  { id: 'abbas-araghchi', kind: 'person', name: 'Abbas Araghchi', aliases: [], roles: [{ role: 'foreign-minister', of: 'iran', from: '2024-08-21' }] },
+  { id: 'vladimir-putin', kind: 'person', name: 'Vladimir Putin', aliases: ['Владимир Путин'] },
+  { id: 'white-house', kind: 'place', type: 'venue', name: 'White House', aliases: ['the White House'] },
+] as KbEntry[]);
+
+function find(text: string, lang = 'en', date: string | null = null) {
+  const sentences: Sentence[] = [{ start: 0, end: text.length, index: 0, paragraph: 0 }];
+  return detectMentions(text, sentences, { kb, lex: createLexicons()(lang), lang, date });
+}
+
+function names(text: string, lang = 'en', date: string | null = null): string[] {
+  const r = find(text, lang, date);
+  return r.mentions.map((m) => `${text.slice(m.start, m.end)}=${m.actorIds.join('+')}:${m.via}`);
+}
+
+test('spellings of a known name resolve to it, honorifics outside the span', () => {
+  assert.deepEqual(names('Sayyed Hassan Nasrallah met Ziad Nakhale.'), ['Hassan Nasrallah=hassan-nasrallah:alias', 'Ziad Nakhale=ziyad-al-nakhalah:alias']);
+  assert.deepEqual(names('Hisbollah-Chef traf Siad Nachali.', 'de'), ['Hisbollah=hezbollah:alias', 'Siad Nachali=ziyad-al-nakhalah:alias']);
+});
+
+test('inflected Russian forms resolve', () => {
+  assert.deepEqual(names('встреча президента Владимира Путина', 'ru'), ['Владимира Путина=vladimir-putin:alias']);
+});
+
+test('a surname alone refers to the person named before', () => {
+  assert.deepEqual(names('Ziyad al-Nakhalah arrived. Nakhalah said.').at(-1), 'Nakhalah=ziyad-al-nakhalah:surname');
+});
+
+test('a title resolves to whoever held the role on the document date', () => {
+  assert.deepEqual(names('the Iranian foreign minister said', 'en', '2023-09-02').at(-1), 'foreign minister=hossein-amir-abdollahian:title');
+  assert.deepEqual(names('the Iranian foreign minister said', 'en', '2025-01-10').at(-1), 'foreign minister=abbas-araghchi:title');
+  assert.deepEqual(names('the Hezbollah chief said', 'en', '2023-09-02').at(-1), 'chief=hassan-nasrallah:title');
+  // a title that introduces a name is a cue, not a second mention
+  assert.ok(!names('Iranian Foreign Minister Abbas Araghchi said', 'en', '2025-01-10').some((n) => n.endsWith(':title')));
+});
+
+test('an unknown person after a title becomes a new actor; everyday words do not open names', () => {
+  const r = find('He met Speaker Nabil Qaouk at the White House.');
+  assert.deepEqual(
+    r.mentions.map((m) => `${r.mentions.length && 'He met Speaker Nabil Qaouk at the White House.'.slice(m.start, m.end)}=${m.actorIds[0]}`),
+    ['Nabil Qaouk=found:nabil-qaouk', 'White House=white-house'],
+  );
+  assert.equal(r.actors.find((a) => a.id === 'found:nabil-qaouk')?.fromKb, false);
+});
