@@ -17,11 +17,11 @@ const ISO3_TO_1: Record<string, string> = {
 const LATIN_LANGUAGES = ['eng', 'fra', 'deu', 'spa', 'por', 'tur', 'ind', 'zsm', 'ita', 'nld', 'pol', 'ron', 'hun', 'ces', 'swe', 'dan', 'nob', 'fin', 'hrv', 'slk', 'slv', 'vie', 'azj', 'uzn', 'tgl', 'swh', 'hau', 'som', 'cat', 'lit', 'lav', 'est'];
 
 const FUNCTION_WORDS: Record<string, string[]> = {
-  en: ['the', 'and', 'of', 'to', 'in', 'is', 'that', 'with', 'was', 'for', 'on', 'said'],
-  fr: ['le', 'la', 'les', 'des', 'et', 'du', 'est', 'une', 'dans', 'qui', 'pour', 'que'],
-  de: ['der', 'die', 'und', 'das', 'den', 'mit', 'ist', 'sich', 'nicht', 'auf', 'für', 'dem'],
-  es: ['el', 'los', 'las', 'y', 'en', 'con', 'por', 'una', 'que', 'del', 'para', 'se'],
-  pt: ['o', 'os', 'as', 'e', 'em', 'com', 'por', 'uma', 'que', 'do', 'da', 'não'],
+  en: ['the', 'and', 'of', 'to', 'in', 'is', 'that', 'with', 'was', 'for', 'on', 'said', 'by', 'from', 'his', 'her', 'he', 'she', 'has', 'have', 'were', 'at', 'an', 'their', 'will'],
+  fr: ['le', 'la', 'les', 'des', 'et', 'du', 'est', 'une', 'dans', 'qui', 'pour', 'que', 'avec', 'par', 'sur', 'au', 'aux', 'son', 'sa', 'ses', 'il', 'elle', 'ont', 'été', 'entre'],
+  de: ['der', 'die', 'und', 'das', 'den', 'mit', 'ist', 'sich', 'nicht', 'auf', 'für', 'dem', 'ein', 'eine', 'im', 'am', 'zu', 'von', 'hat', 'wird', 'nach', 'bei', 'des'],
+  es: ['el', 'los', 'las', 'y', 'en', 'con', 'por', 'una', 'que', 'del', 'para', 'se', 'al', 'su', 'sus', 'es', 'como', 'más', 'fue'],
+  pt: ['o', 'os', 'as', 'e', 'em', 'com', 'por', 'uma', 'que', 'do', 'da', 'não', 'ao', 'na', 'no', 'nos', 'foi', 'seu', 'sua', 'dos', 'das'],
   tr: ['ve', 'bir', 'bu', 'ile', 'için', 'olarak', 'da', 'de', 'ile', 'olan', 'gibi', 'daha'],
   id: ['yang', 'dan', 'di', 'dengan', 'untuk', 'dari', 'ini', 'itu', 'dalam', 'akan', 'pada', 'tidak'],
   it: ['il', 'di', 'che', 'e', 'della', 'per', 'con', 'gli', 'non', 'sono', 'nel', 'alla'],
