@@ -80,7 +80,11 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
     const known = actors.get(id);
     if (known) {
       if (!known.aliases.includes(alias)) known.aliases.push(alias);
-    } else actors.set(id, { id, kind, name, aliases: [alias], fromKb });
+    } else {
+      const type = kb.entries.get(id)?.type;
+      const placeType = kind === 'place' && (type === 'country' || type === 'region' || type === 'city' || type === 'venue') ? type : undefined;
+      actors.set(id, { id, kind, name, aliases: [alias], fromKb, ...(placeType ? { placeType } : {}) });
+    }
     if (kind === 'person') {
       const tokens = lightTokens(alias);
       if (tokens.length >= 2) surnames.set(tokens[tokens.length - 1], id);

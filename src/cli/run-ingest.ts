@@ -5,6 +5,7 @@ import type { Diagnostic, Document, DocumentAnalysis } from '../core/types.ts';
 import { listTextFiles, readTextFile, type ReadOptions } from '../ingest/read-text-files.ts';
 import type { Pipeline } from '../pipeline/analyze.ts';
 import { createWorkerPool, type AnalyzerPool } from '../pipeline/worker-pool.ts';
+import { createFoundRegistry, unifyFoundActors } from '../actors/unify-found.ts';
 import type { DuplicateDocument, Store } from '../store/store.ts';
 
 export interface IngestOptions extends ReadOptions {
@@ -60,6 +61,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   const runId = store.beginRun(options.command ?? 'ingest', options.paths);
   const ownPool = !options.pool && (options.workers ?? 0) > 1 && files.length >= 64 ? createWorkerPool(options.workers!) : undefined;
   const pool = options.pool ?? ownPool;
+  // unknown actors already stored, so a new spelling of one joins it
+  const found = createFoundRegistry(store.getActors().filter((a) => !a.fromKb));
 
   let batch: DocumentAnalysis[] = [];
   // Texts and ids waiting in the current batch, so duplicates inside one batch are caught early.
@@ -134,6 +137,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
         summary.failed.push(failure('pipeline/failed', (error as Error).message, doc.id, file));
       }
       if (analysis) {
+        analysis = unifyFoundActors(analysis, found);
         summary.words += countWords(doc.text);
         summary.reports += analysis.reports.length;
         summary.warnings.push(...analysis.diagnostics.map((d) => ({ ...d, file: d.file ?? file, docId: d.docId ?? doc.id })));
