@@ -5,6 +5,7 @@ import type {
   Diagnostic,
   DocumentAnalysis,
   EventMode,
+  EventReport,
   LanguageCode,
   NoiseRange,
   PartialDate,
@@ -39,17 +40,8 @@ export interface StoredActor {
   aliases: string[];
 }
 
-export interface StoredReport {
-  id: string;
-  docId: string;
-  type: 'CONSULT';
-  mode: EventMode;
-  trigger: Span;
-  evidence: Span[];
-  participants: ParticipantEvidence[];
-  date: { value: string; span: Span | null } | null;
-  place: { actorId: string; span: Span } | null;
-}
+/** A report as stored: the pipeline's own shape. */
+export type StoredReport = EventReport;
 
 export interface StoredEvent {
   id: string;
