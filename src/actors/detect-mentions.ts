@@ -3,7 +3,7 @@
 // and titles resolved to the role holder on the document's date ("the Hezbollah chief").
 import type { ActorKind, DocActor, KbEntry, Mention, Sentence, Span } from '../core/types.ts';
 import type { Lexicon } from '../events/lexicon.ts';
-import type { KnowledgeBase } from './knowledge-base.ts';
+import { roleActiveOn, type KnowledgeBase } from './knowledge-base.ts';
 import { isHonorific, lightKey, lightTokens, normalizeName, skeletonKey, spellingsAgree, stemKey } from './name-key.ts';
 
 export interface WordToken extends Span {
@@ -273,7 +273,14 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
             ofIds.push(d.countryId);
         if (!ofIds.length) continue;
         // nearest first
-        const roles = role === 'leader' ? lex.leaderRoles : [role];
+        // "his Iranian counterpart": the same office as the person just named, in that country
+        let roles = role === 'leader' ? lex.leaderRoles : [role];
+        if (role === 'counterpart') {
+          const owner = [...personMentions].reverse().find((p) => p.end <= start && p.start >= sentence.start);
+          const ownerEntry = owner ? kb.entries.get(owner.actorIds[0]) : undefined;
+          roles = (ownerEntry?.roles ?? []).filter((r) => roleActiveOn(r, date) && r.of && kb.entries.get(r.of)?.kind === 'place').map((r) => r.role);
+          if (!roles.length) continue;
+        }
         let holder: KbEntry | null = null;
         for (const of of ofIds.reverse()) {
           const found = kb.holders(roles, of, date);
