@@ -37,6 +37,9 @@ const NUMBER_WORDS: Record<string, number> = {
   dos: 2, ambos: 2, tres: 3, cuatro: 4, два: 2, двое: 2, оба: 2, три: 3, трое: 3, dois: 2, três: 3,
 };
 
+// between a verb and the person it takes: titles and possessives only
+const PERSON_GAP = /^(?:\s+(?:\p{Lu}[\p{L}.'’-]*|his|her|its|their|the|son|sa|ses|seinen|seine|su))*\s+$/u;
+
 function reportId(docId: string, trigger: Span): string {
   return 'r' + createHash('sha1').update(`${docId}:${trigger.start}:${trigger.end}`).digest('hex').slice(0, 16);
 }
@@ -129,12 +132,12 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
     const sentText = text.slice(sentence.start, sentence.end);
     const toks: WordToken[] = wordTokens(text, sentence);
     // triggers, earliest-longest, no overlaps
-    const hits: Array<Span & { mode: EventMode; weak: boolean; needsObject: boolean; noun: boolean }> = [];
+    const hits: Array<Span & { mode: EventMode; weak: boolean; needsObject: boolean; needsPerson: boolean; noun: boolean }> = [];
     for (const t of lex.triggers) {
       t.re.lastIndex = 0;
       for (const m of sentText.matchAll(t.re)) {
         const start = sentence.start + (m.index ?? 0);
-        hits.push({ start, end: start + m[0].length, mode: t.mode, weak: t.weak, needsObject: t.needsObject, noun: t.noun });
+        hits.push({ start, end: start + m[0].length, mode: t.mode, weak: t.weak, needsObject: t.needsObject, needsPerson: t.needsPerson, noun: t.noun });
       }
     }
     hits.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -147,6 +150,12 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
         continue;
       }
       triggers.push(h);
+    }
+    // "called Putin" is a call, "called on Israel" or "called by Abbas" is not: such triggers
+    // must be followed by a person, or they are no triggers at all (and split no clauses)
+    for (let k = triggers.length - 1; k >= 0; k--) {
+      const t = triggers[k];
+      if (t.needsPerson && !persons.some((p) => p.start >= t.end && p.start - t.end <= 45 && PERSON_GAP.test(text.slice(t.end, p.start)))) triggers.splice(k, 1);
     }
     // weak triggers ("talks", "meeting") count only where nothing stronger tells of the event
     if (triggers.some((t) => !t.weak && (t.mode === 'phone' || t.mode === 'video'))) {

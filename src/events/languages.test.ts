@@ -17,6 +17,8 @@ const cases: Array<[string, string, ReturnType<typeof events>]> = [
   ['en meeting', 'Egyptian President Abdel Fattah al-Sisi received Mahmoud Abbas in Cairo on Sunday.', [{ who: 'abdel-fattah-el-sisi mahmoud-abbas', mode: 'host', date: '2024-11-17', place: 'cairo' }]],
   ['en call', 'Vladimir Putin and Recep Tayyip Erdogan spoke by phone on Friday, the Kremlin said.', [{ who: 'recep-tayyip-erdogan vladimir-putin', mode: 'phone', date: '2024-11-15', place: null }]],
   ['en counterpart', 'Saudi Foreign Minister Faisal bin Farhan met his Iranian counterpart in Riyadh on Tuesday.', [{ who: 'abbas-araghchi faisal-bin-farhan-al-saud', mode: 'meet', date: '2024-11-19', place: 'riyadh' }]],
+  ['en call verb', 'Recep Tayyip Erdogan called Vladimir Putin on Tuesday.', [{ who: 'recep-tayyip-erdogan vladimir-putin', mode: 'phone', date: '2024-11-19', place: null }]],
+  ['en not a call', 'Recep Tayyip Erdogan called on Israel to stop the war.', []],
   ['en planned', 'Antony Blinken is expected to meet Wang Yi in Beijing next week.', []],
   ['en denied', 'Benjamin Netanyahu did not meet Joe Biden during the visit.', []],
   ['fr meeting', 'Le président Emmanuel Macron a reçu mardi à l’Élysée le chancelier allemand Olaf Scholz.', [{ who: 'emmanuel-macron olaf-scholz', mode: 'meet', date: '2024-11-19', place: 'elysee-palace' }]],

@@ -10,6 +10,7 @@ interface TriggerData {
   mode: EventMode;
   weak?: boolean;
   needsObject?: boolean;
+  needsPerson?: boolean;
 }
 
 interface LexiconData {
@@ -44,6 +45,8 @@ export interface Trigger {
   mode: EventMode;
   weak: boolean;
   needsObject: boolean;
+  /** the trigger counts only when a person is named right after it ("called Putin", not "called on") */
+  needsPerson: boolean;
   /** the trigger names the event as a noun (a meeting, talks), not as a finished verb */
   noun: boolean;
 }
@@ -109,6 +112,7 @@ export function compileLexicon(lang: string, data: LexiconData): Lexicon {
       mode: t.mode,
       weak: !!t.weak,
       needsObject: !!t.needsObject,
+      needsPerson: !!t.needsPerson,
       noun: NOUN_HINT.test(t.pattern),
     })),
     modalBefore: alt(data.modalBefore, 'iu')!,
