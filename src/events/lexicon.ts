@@ -96,10 +96,15 @@ function letters(pattern: string): string {
   return pattern.replace(/\\w/g, '[\\p{L}\\p{M}]');
 }
 
+const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
 function alt(list: string[], flags = 'giu'): RegExp | null {
   if (!list.length) return null;
   const sorted = [...list].sort((a, b) => b.length - a.length);
-  return new RegExp(`${B}(?:${sorted.map(phrase).join('|')})${E}`, flags);
+  const spaced = sorted.filter((p) => !HAN.test(p)).map(phrase);
+  const unspaced = sorted.filter((p) => HAN.test(p)).map(phrase);
+  const parts = [...(spaced.length ? [`${B}(?:${spaced.join('|')})${E}`] : []), ...(unspaced.length ? [`(?:${unspaced.join('|')})`] : [])];
+  return new RegExp(parts.join('|'), flags);
 }
 
 const NOUN_HINT = /^(?:\(\?:)?(?:meeting|talks|discussions|consultations|encounter|face|sit|tête|phone|telephone|video|virtual|réunion|rencontre|entretien|pourparlers|visio|vidéo|conversation|appel|Treffen|Gespräch|Telefonat|Video|reunión|encuentro|llamada|встреча|переговор|бесед|телефонн|видео)/i;
@@ -108,7 +113,8 @@ export function compileLexicon(lang: string, data: LexiconData): Lexicon {
   return {
     lang,
     triggers: data.triggers.map((t) => ({
-      re: new RegExp(`${B}(?:${letters(t.pattern)})${E}`, 'giu'),
+      // scripts written without spaces have no word boundaries to look for
+      re: HAN.test(t.pattern) ? new RegExp(`(?:${letters(t.pattern)})`, 'giu') : new RegExp(`${B}(?:${letters(t.pattern)})${E}`, 'giu'),
       mode: t.mode,
       weak: !!t.weak,
       needsObject: !!t.needsObject,
