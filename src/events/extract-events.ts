@@ -116,10 +116,12 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
   const drafts: Draft[] = [];
   const persons = mentions.filter((m) => m.kind === 'person');
   let pending: (Span & { sentence: Sentence; left: number }) | null = null;
+  const presence: Array<{ actorId: string; place: { actorId: string; span: Span }; sentence: number }> = [];
   const modalRightBefore = new RegExp(`(?:${lex.modalBefore.source})(?:[\\s,]+(?:${lex.adverbs?.source ?? '(?!)'}))*[\\s,]*$`, 'iu');
-  // a day the text states outright ("samedi 20 avril"): weekdays in later sentences count back
-  // from it when the publication day is unknown
-  let anchor: string | null = null;
+  // Weekdays count back from the stated publication day only. Counting back from another day the
+  // text states ("samedi 20 avril" ... "vendredi soir") was tried and overclaims: the text rarely
+  // says which week its later weekdays belong to.
+  const anchor: string | null = null;
   // a year the headline states, for day-and-month dates when nothing else gives the year
   const titleYears = options.title ? text.slice(options.title.start, options.title.end).match(/\b(?:19|20)\d\d\b/g) : null;
   const documentYear = !published && titleYears && new Set(titleYears).size === 1 ? +titleYears[0] : null;
@@ -131,6 +133,15 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
     const isCaption = sentence.index < 0;
     const sentText = text.slice(sentence.start, sentence.end);
     const toks: WordToken[] = wordTokens(text, sentence);
+    if (lex.presence && !isCaption) {
+      // "Ismail Haniyeh, who is in the Lebanese capital ...": where a person is as the text is written
+      for (const m of sentText.matchAll(new RegExp(lex.presence.source, 'giu'))) {
+        const at = sentence.start + (m.index ?? 0);
+        const who = [...persons].reverse().find((p) => p.start >= sentence.start && p.end <= at);
+        const where = placeOf(text, { start: at, end: Math.min(sentence.end, at + m[0].length + 40) }, { start: at, end: at + m[0].length }, mentions, demonyms, kb, lex);
+        if (who && where) presence.push({ actorId: who.actorIds[0], place: where, sentence: sentence.index });
+      }
+    }
     // triggers, earliest-longest, no overlaps
     const hits: Array<Span & { mode: EventMode; weak: boolean; needsObject: boolean; needsPerson: boolean; noun: boolean }> = [];
     for (const t of lex.triggers) {
@@ -312,7 +323,6 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
       }
       if (parts.size < 2) continue;
       const date = resolveDate(text, clause, trig, toks, lex, published, sentenceYear ?? documentYear, anchor);
-      if (date?.span && !anchor && /\d/.test(text.slice(date.span.start, date.span.end))) anchor = date.value;
       if (isCaption && !captionDateFits(date, published)) continue;
       drafts.push({
         mode: trig.mode,
@@ -328,8 +338,14 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
     }
     }
   }
-  return mergeDrafts(drafts, kb)
-    .filter((d) => !d.inTitle)
+  const merged = mergeDrafts(drafts, kb).filter((d) => !d.inTitle);
+  // a meeting told without a place, right after the text says where one of its people is
+  for (const d of merged) {
+    if (d.place || d.mode === 'phone' || d.mode === 'video' || d.sentence.index < 0) continue;
+    const fact = presence.filter((f) => f.sentence < d.sentence.index && f.sentence >= d.sentence.index - 2 && d.participants.has(f.actorId)).pop();
+    if (fact) d.place = fact.place;
+  }
+  return merged
     .map((d) => ({
     id: reportId(docId, d.trigger),
     docId,

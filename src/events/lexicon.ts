@@ -38,6 +38,7 @@ interface LexiconData {
   topicBefore?: string[];
   modalClause?: string[];
   adverbs?: string[];
+  presence?: string[];
 }
 
 export interface Trigger {
@@ -77,6 +78,8 @@ export interface Lexicon {
   modalClause: RegExp | null;
   /** adverbs that may stand between a modal and its verb: will also meet */
   adverbs: RegExp | null;
+  /** where someone is at the time of writing: "who is in", "arrived in" (a place follows) */
+  presence: RegExp | null;
 }
 
 const B = '(?<![\\p{L}\\p{M}\\p{N}])';
@@ -141,6 +144,7 @@ export function compileLexicon(lang: string, data: LexiconData): Lexicon {
     topicBefore: alt(data.topicBefore ?? [], 'iu'),
     modalClause: alt(data.modalClause ?? [], 'iu'),
     adverbs: alt(data.adverbs ?? [], 'iu'),
+    presence: alt(data.presence ?? []),
     boundaries: new RegExp(`(?:[;:]|\\s[–—]\\s|${(alt(data.boundaries ?? []) ?? /(?!)/).source.replace(/\(\?!\[([^\]]*)\]\)$/, '(?![$1-])')})`, 'giu'),
   };
 }
