@@ -36,7 +36,7 @@ export function findTitle(text: string, noise: NoiseRange[] = [], published: Spa
     if (e > s && /[\p{L}\p{N}]/u.test(text.slice(s, e))) {
       const line = text.slice(s, e);
       const words = line.split(/\s+/u).length;
-      if (line.length > maxChars || words > maxWords || /[.;:,]$/.test(line)) return null;
+      if (line.length > maxChars || words > maxWords || /[.;:,。；：，！？]$/.test(line)) return null;
       return { start: s, end: e };
     }
     if (nl < 0) break;
