@@ -11,6 +11,8 @@ interface TriggerData {
   weak?: boolean;
   needsObject?: boolean;
   needsPerson?: boolean;
+  /** the trigger is a noun (a meeting, talks); guessed from the pattern when absent */
+  noun?: boolean;
 }
 
 interface LexiconData {
@@ -122,7 +124,7 @@ export function compileLexicon(lang: string, data: LexiconData): Lexicon {
       weak: !!t.weak,
       needsObject: !!t.needsObject,
       needsPerson: !!t.needsPerson,
-      noun: NOUN_HINT.test(t.pattern),
+      noun: t.noun ?? NOUN_HINT.test(t.pattern),
     })),
     modalBefore: alt(data.modalBefore, 'iu')!,
     modalAfter: alt(data.modalAfter, 'iu') ?? /(?!)/,
