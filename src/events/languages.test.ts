@@ -2,18 +2,9 @@
 // shipped knowledge base and lexicons.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPipeline } from '../pipeline/analyze.ts';
+import { sentenceEvents as events, type SentenceEvent } from './sentence-events.ts';
 
-const pipeline = createPipeline();
-
-function events(body: string) {
-  const text = `2024-11-20\n\n${body}\n`;
-  return pipeline
-    .analyze({ id: 'doc', hash: 'h', text, source: {}, meta: {} })
-    .reports.map((r) => ({ who: r.participants.map((p) => p.actorId).sort().join(' '), mode: r.mode, date: r.date?.value ?? null, place: r.place?.actorId ?? null }));
-}
-
-const cases: Array<[string, string, ReturnType<typeof events>]> = [
+const cases: Array<[string, string, SentenceEvent[]]> = [
   ['en meeting', 'Egyptian President Abdel Fattah al-Sisi received Mahmoud Abbas in Cairo on Sunday.', [{ who: 'abdel-fattah-el-sisi mahmoud-abbas', mode: 'host', date: '2024-11-17', place: 'cairo' }]],
   ['en call', 'Vladimir Putin and Recep Tayyip Erdogan spoke by phone on Friday, the Kremlin said.', [{ who: 'recep-tayyip-erdogan vladimir-putin', mode: 'phone', date: '2024-11-15', place: null }]],
   ['en counterpart', 'Saudi Foreign Minister Faisal bin Farhan met his Iranian counterpart in Riyadh on Tuesday.', [{ who: 'abbas-araghchi faisal-bin-farhan-al-saud', mode: 'meet', date: '2024-11-19', place: 'riyadh' }]],
