@@ -184,6 +184,7 @@ const RU_ENDING = /(?:ого|его|ому|ему|ым|им|ой|ей|ом|ем|
 
 /** A key that ignores inflection in inflected scripts (Cyrillic); null for other names. */
 export function stemKey(name: string): string | null {
+  if (!CYRILLIC.test(name)) return null;
   const tokens = lightTokens(name);
   if (!tokens.some((t) => CYRILLIC.test(t))) return null;
   return tokens.map((t) => (CYRILLIC.test(t) && t.length > 3 ? t.replace(RU_ENDING, '') : t)).join(' ');

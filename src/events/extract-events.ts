@@ -40,6 +40,40 @@ const NUMBER_WORDS: Record<string, number> = {
 // between a verb and the person it takes: titles and possessives only
 const PERSON_GAP = /^(?:\s+(?:\p{Lu}[\p{L}.'’-]*|his|her|its|their|the|son|sa|ses|seinen|seine|su))*\s+$/u;
 
+
+/** Expressions derived from a lexicon, compiled once per lexicon (not per sentence). */
+interface Derived {
+  boundaries: RegExp;
+  topicEnd: RegExp | null;
+  modalRightBefore: RegExp;
+  modalAny: RegExp;
+  modalClause: RegExp | null;
+  presence: RegExp | null;
+  anaphora: RegExp | null;
+  pronoun: RegExp | null;
+  plurals: RegExp | null;
+}
+const derivedCache = new WeakMap<Lexicon, Derived>();
+function derived(lex: Lexicon): Derived {
+  let d = derivedCache.get(lex);
+  if (!d) {
+    const once = (re: RegExp | null, flags: string): RegExp | null => (re ? new RegExp(re.source, flags) : null);
+    d = {
+      boundaries: new RegExp(lex.boundaries.source, 'giu'),
+      topicEnd: lex.topicBefore ? new RegExp(`(?:${lex.topicBefore.source})\\s+\\S+(?:\\s+\\S+)?\\s*$`, 'iu') : null,
+      modalRightBefore: new RegExp(`(?:${lex.modalBefore.source})(?:[\\s,]+(?:${lex.adverbs?.source ?? '(?!)'}))*[\\s,]*$`, 'iu'),
+      modalAny: new RegExp(`(?:${lex.modalBefore.source})`, 'iu'),
+      modalClause: once(lex.modalClause, 'iu'),
+      presence: once(lex.presence, 'giu'),
+      anaphora: once(lex.anaphora, 'iu'),
+      pronoun: once(lex.pronouns, 'iu'),
+      plurals: once(lex.plurals, 'giu'),
+    };
+    derivedCache.set(lex, d);
+  }
+  return d;
+}
+
 function reportId(docId: string, trigger: Span): string {
   return 'r' + createHash('sha1').update(`${docId}:${trigger.start}:${trigger.end}`).digest('hex').slice(0, 16);
 }
@@ -49,8 +83,7 @@ function clauseOf(text: string, region: Span, trigger: Span, lex: Lexicon): Span
   const s = text.slice(region.start, region.end);
   let start = region.start;
   let end = region.end;
-  const re = new RegExp(lex.boundaries.source, 'giu');
-  for (const m of s.matchAll(re)) {
+  for (const m of s.matchAll(derived(lex).boundaries)) {
     const at = region.start + (m.index ?? 0);
     // a boundary that opens the trigger ("après avoir échangé") still starts its clause
     if (at <= trigger.start) start = Math.max(start, Math.min(at + m[0].length, trigger.start));
@@ -84,7 +117,7 @@ function placeOf(
     if (m.kind !== 'place' || m.start < clause.start || m.end > clause.end) continue;
     if (!locativeBefore(m.start)) continue;
     // "developments in Palestine", "the war in Gaza": a topic, not where the meeting was
-    if (lex.topicBefore && new RegExp(`(?:${lex.topicBefore.source})\\s+\\S+(?:\\s+\\S+)?\\s*$`, 'iu').test(text.slice(Math.max(clause.start, m.start - 40), m.start))) continue;
+    if (derived(lex).topicEnd?.test(text.slice(Math.max(clause.start, m.start - 40), m.start))) continue;
     // "in Lebanon's Hezbollah" is not a place of the event
     if (/^['’]s\b/.test(text.slice(m.end, m.end + 2))) continue;
     const e = kb.entries.get(m.actorIds[0]);
@@ -117,7 +150,7 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
   const persons = mentions.filter((m) => m.kind === 'person');
   let pending: (Span & { sentence: Sentence; left: number }) | null = null;
   const presence: Array<{ actorId: string; place: { actorId: string; span: Span }; sentence: number }> = [];
-  const modalRightBefore = new RegExp(`(?:${lex.modalBefore.source})(?:[\\s,]+(?:${lex.adverbs?.source ?? '(?!)'}))*[\\s,]*$`, 'iu');
+  const { modalRightBefore, modalAny, modalClause, presence: presenceRe, anaphora, pronoun, plurals } = derived(lex);
   // Weekdays count back from the stated publication day only. Counting back from another day the
   // text states ("samedi 20 avril" ... "vendredi soir") was tried and overclaims: the text rarely
   // says which week its later weekdays belong to.
@@ -133,9 +166,9 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
     const isCaption = sentence.index < 0;
     const sentText = text.slice(sentence.start, sentence.end);
     const toks: WordToken[] = wordTokens(text, sentence);
-    if (lex.presence && !isCaption) {
+    if (presenceRe && !isCaption) {
       // "Ismail Haniyeh, who is in the Lebanese capital ...": where a person is as the text is written
-      for (const m of sentText.matchAll(new RegExp(lex.presence.source, 'giu'))) {
+      for (const m of sentText.matchAll(presenceRe)) {
         const at = sentence.start + (m.index ?? 0);
         const who = [...persons].reverse().find((p) => p.start >= sentence.start && p.end <= at);
         const where = placeOf(text, { start: at, end: Math.min(sentence.end, at + m[0].length + 40) }, { start: at, end: at + m[0].length }, mentions, demonyms, kb, lex);
@@ -187,7 +220,7 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
     if (triggers.length) processTriggers();
     if (drafts.length === draftsBefore) {
       // "In this meeting the two sides ..." before any meeting is told: the people come later
-      const ana = lex.anaphora ? sentText.match(new RegExp(lex.anaphora.source, 'iu')) : null;
+      const ana = anaphora ? sentText.match(anaphora) : null;
       const last = drafts[drafts.length - 1];
       if (ana && last && !isCaption && last.mode !== 'phone' && last.mode !== 'video' && sentence.index - last.sentence.index <= 2) {
         // "The talks took place on the sidelines of the G20 summit in Bali"
@@ -195,8 +228,8 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
         last.place ??= placeOf(text, sentence, at, mentions, demonyms, kb, lex);
         last.date ??= resolveDate(text, sentence, at, toks, lex, published, null, anchor);
       }
-      if (!drafts.length && lex.anaphora && new RegExp(lex.anaphora.source, 'iu').test(sentText)) {
-        const m = sentText.match(new RegExp(lex.anaphora.source, 'iu'))!;
+      if (!drafts.length && ana) {
+        const m = ana;
         pending = { start: sentence.start + (m.index ?? 0), end: sentence.start + (m.index ?? 0) + m[0].length, sentence, left: 3 };
       } else if (pending && pending.left-- > 0) {
         // "Haniyeh and Nasrallah also stressed ...": two people named as one subject
@@ -239,13 +272,13 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
       const pre = text.slice(Math.max(region.start, trig.start - 60), trig.start);
       if (modalRightBefore.test(pre)) continue;
       // a noun trigger hangs on a verb a few words before: "will participate in a video conference"
-      if (trig.noun && new RegExp(`(?:${lex.modalBefore.source})`, 'iu').test(pre.split(/\s+/).filter(Boolean).slice(-5).join(' '))) continue;
+      if (trig.noun && modalAny.test(pre.split(/\s+/).filter(Boolean).slice(-5).join(' '))) continue;
       if (trig.noun && lex.modalAfter.test(text.slice(trig.end, Math.min(clause.end, trig.end + 160)))) continue;
       if (sentenceModal && trig.weak) continue;
       // a weak trigger ("by phone", "talks") leans on a verb that may be far before it
-      if (trig.weak && new RegExp(`(?:${lex.modalBefore.source})`, 'iu').test(text.slice(clause.start, trig.start))) continue;
+      if (trig.weak && modalAny.test(text.slice(clause.start, trig.start))) continue;
       // verb-final languages put the modal far before: "Haniyeh soll sich mit ... treffen"
-      if (lex.modalClause && new RegExp(lex.modalClause.source, 'iu').test(text.slice(clause.start, trig.start))) continue;
+      if (modalClause?.test(text.slice(clause.start, trig.start))) continue;
 
       // participants named in the clause, then in the rest of the region
       const inSpan = (m: Span, s: Span): boolean => m.start >= s.start && m.end <= s.end;
@@ -266,9 +299,9 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
       const agentNamed = (): boolean =>
         [...parts].some(([id, spans]) => kindOf(id) === 'person' && spans.some((sp) => sp.end <= trig.start));
       // a pronoun subject: "He met in Beirut ...", "... as he received a delegation"
-      if (!agentNamed() && lex.pronouns) {
+      if (!agentNamed() && pronoun) {
         const head = text.slice(clause.start, trig.start);
-        const pm = head.match(new RegExp(lex.pronouns.source, 'iu'));
+        const pm = head.match(pronoun);
         if (pm) {
           const at = clause.start + (pm.index ?? 0);
           const prior = [...persons].reverse().find((p) => p.end <= at && !parts.has(p.actorIds[0]) && !cited(p));
@@ -281,8 +314,8 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
         if (subject) add(subject.actorIds[0], { start: subject.start, end: subject.end });
       }
       // plural references: "the two leaders", "the two Palestinian Resistance leaders"
-      if (personCount() < 2 && lex.plurals) {
-        const re = new RegExp(lex.plurals.source, 'giu');
+      if (personCount() < 2 && plurals) {
+        const re = plurals;
         const clauseText = text.slice(clause.start, clause.end);
         const pm = [...clauseText.matchAll(re)][0];
         const pm2 = pm ? null : clauseText.match(/\b(?:the|les|die)\s+(two|three|four|deux|trois|beiden|drei)\s+([\p{L}\s-]{0,40}?)\s*(?:leaders|dirigeants|sides|men|officials|chefs)\b/iu);
