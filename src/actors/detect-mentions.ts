@@ -134,6 +134,9 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
         }
       }
     }
+    // run[i]: how many tokens from i on are joined into one possible name (no comma, no stop)
+    const run = new Array<number>(toks.length).fill(1);
+    for (let k = toks.length - 2; k >= 0; k--) if (joinable(text, toks[k], toks[k + 1])) run[k] = run[k + 1] + 1;
     let i = 0;
     while (i < toks.length) {
       const tok = toks[i];
@@ -160,12 +163,9 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
         kb.starts.has('~' + skeletonKey(tok.text, lang)) ||
         isHonorific(tok.text) ||
         particleStart;
-      for (let n = mayStart ? Math.min(kb.maxTokens, toks.length - i) : 0; n >= 1 && !matched; n--) {
+      for (let n = mayStart ? Math.min(kb.maxTokens, run[i]) : 0; n >= 1 && !matched; n--) {
         const last = toks[i + n - 1];
         if (!nameLike(last)) continue;
-        let contiguous = true;
-        for (let k = i; k < i + n - 1; k++) if (!joinable(text, toks[k], toks[k + 1])) contiguous = false;
-        if (!contiguous) continue;
         const window = text.slice(tok.start, last.end);
         if (n === 1) {
           if (tok.text.length <= 3 && tok.text !== tok.text.toUpperCase()) continue;
