@@ -90,17 +90,21 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
         }
       }
     }
+    // stored now: the store answers for them from here on
+    for (const analysis of batch) {
+      pendingHashes.delete(analysis.document.hash);
+      pendingIds.delete(analysis.document.id);
+    }
     batch = [];
-    pendingHashes.clear();
-    pendingIds.clear();
   };
 
   // Files are taken a window at a time: read and checked in order, analyzed together (on the
-  // pool's threads when there is one), then stored in order, so runs stay deterministic.
+  // pool's threads when there is one), then stored in order, so runs stay deterministic. The next
+  // window is handed to the threads before the current one is stored, so they never wait.
+  type Accepted = { doc: Document; file: string; analysis: Promise<DocumentAnalysis> | DocumentAnalysis };
   const windowSize = pool ? 64 : 1;
-  let done = 0;
-  for (let at = 0; at < files.length; at += windowSize) {
-    const accepted: Array<{ doc: Document; file: string; analysis: Promise<DocumentAnalysis> | DocumentAnalysis }> = [];
+  const take = (at: number): Accepted[] => {
+    const accepted: Accepted[] = [];
     for (const file of files.slice(at, at + windowSize)) {
       const read = readTextFile(file, options);
       if (read.diagnostic) {
@@ -129,12 +133,19 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
         accepted.push({ doc, file, analysis });
       }
     }
-    for (const { doc, file, analysis: pending } of accepted) {
+    return accepted;
+  };
+  let current = files.length ? take(0) : [];
+  for (let at = 0; at < files.length; at += windowSize) {
+    const next = at + windowSize < files.length ? take(at + windowSize) : [];
+    for (const { doc, file, analysis: pending } of current) {
       let analysis: DocumentAnalysis | null = null;
       try {
         analysis = await pending;
       } catch (error) {
         summary.failed.push(failure('pipeline/failed', (error as Error).message, doc.id, file));
+        pendingHashes.delete(doc.hash);
+        pendingIds.delete(doc.id);
       }
       if (analysis) {
         analysis = unifyFoundActors(analysis, found);
@@ -145,8 +156,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
         if (batch.length >= batchSize) flush();
       }
     }
-    done = Math.min(files.length, at + windowSize);
-    options.onProgress?.(done, files.length);
+    current = next;
+    options.onProgress?.(Math.min(files.length, at + windowSize), files.length);
   }
   flush();
   await ownPool?.close();
