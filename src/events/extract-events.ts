@@ -202,7 +202,8 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
       if (t.needsPerson && !persons.some((p) => p.start >= t.end && p.start - t.end <= 45 && PERSON_GAP.test(text.slice(t.end, p.start)))) triggers.splice(k, 1);
     }
     // weak triggers ("talks", "meeting") count only where nothing stronger tells of the event
-    if (triggers.some((t) => !t.weak && (t.mode === 'phone' || t.mode === 'video'))) {
+    // ("Blinken met Wang Yi on the sidelines of the ASEAN meeting in Vientiane": one event)
+    if (triggers.some((t) => !t.weak)) {
       for (let k = triggers.length - 1; k >= 0; k--) if (triggers[k].weak && triggers[k].mode === 'meet') triggers.splice(k, 1);
     }
     // a phone cue anywhere near a meeting verb makes it a call
