@@ -151,10 +151,6 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
   let pending: (Span & { sentence: Sentence; left: number }) | null = null;
   const presence: Array<{ actorId: string; place: { actorId: string; span: Span }; sentence: number }> = [];
   const { modalRightBefore, modalAny, modalClause, presence: presenceRe, anaphora, pronoun, plurals } = derived(lex);
-  // Weekdays count back from the stated publication day only. Counting back from another day the
-  // text states ("samedi 20 avril" ... "vendredi soir") was tried and overclaims: the text rarely
-  // says which week its later weekdays belong to.
-  const anchor: string | null = null;
   // a year the headline states, for day-and-month dates when nothing else gives the year
   const titleYears = options.title ? text.slice(options.title.start, options.title.end).match(/\b(?:19|20)\d\d\b/g) : null;
   const documentYear = !published && titleYears && new Set(titleYears).size === 1 ? +titleYears[0] : null;
@@ -227,7 +223,7 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
         // "The talks took place on the sidelines of the G20 summit in Bali"
         const at = { start: sentence.start + (ana.index ?? 0), end: sentence.start + (ana.index ?? 0) + ana[0].length };
         last.place ??= placeOf(text, sentence, at, mentions, demonyms, kb, lex);
-        last.date ??= resolveDate(text, sentence, at, toks, lex, published, null, anchor);
+        last.date ??= resolveDate(text, sentence, at, toks, lex, published, null);
       }
       if (!drafts.length && ana) {
         const m = ana;
@@ -356,7 +352,7 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
         }
       }
       if (parts.size < 2) continue;
-      const date = resolveDate(text, clause, trig, toks, lex, published, sentenceYear ?? documentYear, anchor);
+      const date = resolveDate(text, clause, trig, toks, lex, published, sentenceYear ?? documentYear);
       if (isCaption && !captionDateFits(date, published)) continue;
       drafts.push({
         mode: trig.mode,

@@ -109,7 +109,6 @@ export function resolveDate(
   lex: Lexicon,
   published: PartialDate | null,
   sentenceYear: number | null,
-  anchor: string | null = null,
 ): DateFinding | null {
   const cands = candidates(text, clause, toks, lex);
   if (!cands.length) return null;
@@ -131,13 +130,14 @@ export function resolveDate(
       return valid(y, best.m!, best.d!) ? { value: iso(y, best.m!, best.d!), span } : null;
     }
     case 'weekday': {
-      // counted back from the publication day, or else from a day the text stated earlier
-      const ref = pubDay ?? anchor;
-      if (!ref) return null;
-      const refWd = new Date(`${ref}T12:00:00Z`).getUTCDay();
-      let back = (refWd - best.weekday! + 7) % 7;
+      // counted back from the stated publication day only: another day the text states (a
+      // "samedi 20 avril") was tried as a reference and overclaimed, since the text rarely says
+      // which week its later weekdays belong to
+      if (!pubDay) return null;
+      const pubWd = new Date(`${pubDay}T12:00:00Z`).getUTCDay();
+      let back = (pubWd - best.weekday! + 7) % 7;
       if (back === 0 && best.last) back = 7;
-      return { value: addDays(ref, -back), span };
+      return { value: addDays(pubDay, -back), span };
     }
     case 'today':
       return pubDay ? { value: pubDay, span } : null;
