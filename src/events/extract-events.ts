@@ -2,7 +2,7 @@
 // trigger words per language, with participants, date, place and modality, each backed by the
 // words that show it. Several sentences about one meeting become one report.
 import { createHash } from 'node:crypto';
-import type { EventMode, EventReport, KbEntry, Mention, PartialDate, Sentence, Span } from '../core/types.ts';
+import type { EventMode, EventReport, Mention, PartialDate, Sentence, Span } from '../core/types.ts';
 import type { KnowledgeBase } from '../actors/knowledge-base.ts';
 import { wordTokens, type DemonymMention, type WordToken } from '../actors/detect-mentions.ts';
 import type { Lexicon } from './lexicon.ts';
@@ -130,8 +130,6 @@ function placeOf(
     if (!/capital|capitale|hauptstadt|столиц|العاصمة/.test(around)) continue;
     const capital = kb.entries.get(d.countryId)?.capital;
     if (!capital || !kb.entries.has(capital)) continue;
-    const m = around.match(/capital\w*|hauptstadt/);
-    void m;
     found.push({ actorId: capital, span: { start: d.start, end: d.end }, rank: 1, dist: dist(d) });
   }
   if (!found.length) return null;
@@ -443,4 +441,3 @@ function mergeDrafts(drafts: Draft[], kb: KnowledgeBase): Draft[] {
   return out;
 }
 
-export type { KbEntry };

@@ -11,7 +11,7 @@ interface TriggerData {
   weak?: boolean;
   needsObject?: boolean;
   needsPerson?: boolean;
-  /** the trigger is a noun (a meeting, talks); guessed from the pattern when absent */
+  /** the trigger names the event as a noun (a meeting, talks): a modal may stand a few words before it */
   noun?: boolean;
 }
 
@@ -112,8 +112,6 @@ function alt(list: string[], flags = 'giu'): RegExp | null {
   return new RegExp(parts.join('|'), flags);
 }
 
-const NOUN_HINT = /^(?:\(\?:)?(?:meeting|talks|discussions|consultations|encounter|face|sit|tête|phone|telephone|video|virtual|réunion|rencontre|entretien|pourparlers|visio|vidéo|conversation|appel|Treffen|Gespräch|Telefonat|Video|reunión|encuentro|llamada|встреча|переговор|бесед|телефонн|видео)/i;
-
 export function compileLexicon(lang: string, data: LexiconData): Lexicon {
   return {
     lang,
@@ -124,7 +122,7 @@ export function compileLexicon(lang: string, data: LexiconData): Lexicon {
       weak: !!t.weak,
       needsObject: !!t.needsObject,
       needsPerson: !!t.needsPerson,
-      noun: t.noun ?? NOUN_HINT.test(t.pattern),
+      noun: !!t.noun,
     })),
     modalBefore: alt(data.modalBefore, 'iu')!,
     modalAfter: alt(data.modalAfter, 'iu') ?? /(?!)/,
