@@ -25,9 +25,14 @@ export interface DocumentSource {
 /** What arrives with a document from its reader (file, feed, bulk row): hints, not findings. */
 export interface DocumentMeta {
   title?: string | null;
+  /** ISO date or date-time the source gives (feed item date, page metadata, bulk column). */
   published?: string | null;
+  /** The outlet that published it: ingestion metadata, `--outlet`, or the file's folder. */
   outlet?: string | null;
   language?: LanguageCode | null;
+  /** Canonical address of the article, when known. */
+  url?: string | null;
+  author?: string | null;
 }
 
 export interface Document {

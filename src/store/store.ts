@@ -4,6 +4,7 @@ import type {
   ActorKind,
   Diagnostic,
   DocumentAnalysis,
+  DocumentMeta,
   EventMode,
   EventReport,
   LanguageCode,
@@ -24,6 +25,8 @@ export interface StoredDocument {
   title: Span | null;
   published: (PartialDate & { span: Span }) | null;
   noise: NoiseRange[];
+  /** What arrived with the document from its reader (outlet, url, title, author, stated date). */
+  meta: DocumentMeta;
   ingestedAt: string;
 }
 

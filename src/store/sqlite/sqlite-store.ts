@@ -8,6 +8,7 @@ import type {
   ActorKind,
   DocActor,
   Diagnostic,
+  DocumentMeta,
   DocumentAnalysis,
   EventReport,
   Mention,
@@ -47,6 +48,7 @@ interface DocumentRow {
   published_start: number | null;
   published_end: number | null;
   noise?: string;
+  meta?: string;
   ingested_at: string;
 }
 
@@ -105,8 +107,19 @@ function toDocument(row: DocumentRow): DocumentSummary & { text?: string; noise?
             span: spanOf(row.published_start, row.published_end) ?? { start: 0, end: 0 },
           }
         : null,
+    meta: parseMeta(row.meta),
     ingestedAt: row.ingested_at,
   };
+}
+
+function parseMeta(json: string | null | undefined): DocumentMeta {
+  if (!json) return {};
+  try {
+    const value = JSON.parse(json) as unknown;
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as DocumentMeta) : {};
+  } catch {
+    return {};
+  }
 }
 
 function validSpan(span: Span | null | undefined, length: number): boolean {
