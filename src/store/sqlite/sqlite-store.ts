@@ -165,7 +165,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       @published_precision, @published_start, @published_end, @noise, @meta, @ingested_at, @run_id)`),
     getDoc: db.prepare('SELECT * FROM documents WHERE id = ?'),
     listDocs: db.prepare(`SELECT id, hash, path, language, title_start, title_end, published_value,
-      published_precision, published_start, published_end, ingested_at FROM documents ORDER BY id`),
+      published_precision, published_start, published_end, meta, ingested_at FROM documents ORDER BY id`),
     getActor: db.prepare('SELECT * FROM actors WHERE id = ?'),
     allActors: db.prepare('SELECT * FROM actors ORDER BY name, id'),
     insertActor: db.prepare(`INSERT INTO actors (id, kind, name, from_kb, place_type, aliases)
