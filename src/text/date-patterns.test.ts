@@ -27,6 +27,19 @@ describe('findDates', () => {
     assert.deepEqual(got, [['20 марта', 'dateline', 3, 20]]);
   });
 
+  it('reads Arabic-Indic and Persian digits, Chinese dates and Solar Hijri dates', () => {
+    const read = (text: string, lang: string) => findDates(text, lang, defaultLangData()).map((c) => [text.slice(c.start, c.end), c.shape, c.year, c.month, c.day]);
+    assert.deepEqual(read('القاهرة - ١٨ نوفمبر ٢٠٢٤', 'ar'), [['١٨ نوفمبر ٢٠٢٤', 'textual', 2024, 11, 18]]);
+    assert.deepEqual(read('بيروت - ١٨ تشرين الثاني ٢٠٢٤', 'ar'), [['١٨ تشرين الثاني ٢٠٢٤', 'textual', 2024, 11, 18]]);
+    assert.deepEqual(read('١٨/١١/٢٠٢٤', 'ar'), [['١٨/١١/٢٠٢٤', 'numeric', 2024, 11, 18]]);
+    assert.deepEqual(read('تهران - ۲۸ آبان ۱۴۰۳', 'fa'), [['۲۸ آبان ۱۴۰۳', 'calendar', 2024, 11, 18]]);
+    assert.deepEqual(read('الرياض - ١٦ جمادى الأولى ١٤٤٦', 'ar'), [['١٦ جمادى الأولى ١٤٤٦', 'calendar', 2024, 11, 18]]);
+    assert.deepEqual(read('تهران - ۱۸ نوامبر ۲۰۲۴', 'fa'), [['۱۸ نوامبر ۲۰۲۴', 'textual', 2024, 11, 18]]);
+    assert.deepEqual(read('新华社北京2024年11月18号电', 'zh'), [['2024年11月18号', 'cjk', 2024, 11, 18]]);
+    // 30 Esfand 1402 does not exist: no date rather than a wrong one
+    assert.deepEqual(read('۳۰ اسفند ۱۴۰۲', 'fa'), []);
+  });
+
   it('formats partial dates', () => {
     assert.equal(formatDate({ year: 2024, month: 4, day: null }), '2024-04');
     assert.equal(formatDate({ year: 2024, month: 4, day: 5 }), '2024-04-05');

@@ -1,6 +1,7 @@
 // Finding written dates ("June 22, 2023", "22 juin 2023", "2023-09-02", "08.07.2024",
 // "MOSCOW, March 20 (Xinhua)") with their offsets. Month names come from data/lang/*/dates.json.
 import type { LanguageCode } from '../core/types.ts';
+import { type CalendarName, readDigits, toGregorian } from './calendar.ts';
 import { escapeRegExp, type LangData, lexiconLanguages } from './lang-data.ts';
 
 export type DateShape =
@@ -9,7 +10,8 @@ export type DateShape =
   | 'textual' // June 22, 2023 / 22 juin 2023
   | 'numeric' // 08.07.2024
   | 'dateline' // MOSCOW, March 20 (Xinhua) / Москва. 20 марта. : no year
-  | 'cjk'; // 2023年3月20日
+  | 'cjk' // 2023年3月20日
+  | 'calendar'; // ۲۸ آبان ۱۴۰۳: another calendar's date, converted
 
 export interface DateCandidate {
   start: number;
@@ -31,6 +33,8 @@ interface Patterns {
   datelineDot: RegExp;
   monthOf: Map<string, number>;
   slashOrder: 'dmy' | 'mdy';
+  /** day month-name year in other calendars (data: dates.json "calendars") */
+  calendars: Array<{ calendar: CalendarName; re: RegExp; monthOf: Map<string, number> }>;
 }
 
 const cache = new WeakMap<LangData, Map<string, Patterns>>();
@@ -47,6 +51,19 @@ function buildPatterns(data: LangData, langs: LanguageCode[]): Patterns {
   }
   // "05/07/2024" is month-first only when every language in play reads it so.
   if (langs.length > 0 && langs.every((l) => data.byLang.get(l)?.dates?.numericSlashOrder === 'mdy')) slashOrder = 'mdy';
+  const calendars: Patterns['calendars'] = [];
+  for (const lang of langs) {
+    for (const [calendar, months] of Object.entries(data.byLang.get(lang)?.dates?.calendars ?? {})) {
+      const of = new Map<string, number>();
+      months.forEach((list, i) => list.forEach((n) => of.set(n.toLowerCase(), i + 1)));
+      const alts = [...of.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+      calendars.push({
+        calendar: calendar as CalendarName,
+        monthOf: of,
+        re: new RegExp(`(?<![\\p{L}\\p{N}])(\\p{Nd}{1,2})[ \\t\\u00a0]+(${alts})(?:\\u200c?ماه)?,?[ \\t\\u00a0]+(\\p{Nd}{4})(?!\\p{Nd})`, 'gu'),
+      });
+    }
+  }
   const names = [...monthOf.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const M = `(?<![\\p{L}])(${names.join('|') || '(?!)'})(?![\\p{L}])\\.?`;
   const flags = 'giu';
@@ -56,10 +73,10 @@ function buildPatterns(data: LangData, langs: LanguageCode[]): Patterns {
   return {
     marker: /(?<![\p{L}\p{N}])date\s+(\d{4})-(\d{2})(?:-(\d{2}))?(?![\d-])/giu,
     iso: /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?(?![\d-])/gu,
-    mdy: new RegExp(`${M}[ \\t\\u00a0]+(\\d{1,2})(?:st|nd|rd|th)?,?[ \\t\\u00a0]+(\\d{4})(?!\\d)`, flags),
-    dmy: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,2})(?:er|\\.|º)?[ \\t\\u00a0]+(?:de[ \\t\\u00a0]+)?${M},?[ \\t\\u00a0]+(?:de[ \\t\\u00a0]+)?(\\d{4})(?!\\d)`, flags),
-    numeric: /(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)/gu,
-    cjk: /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/gu,
+    mdy: new RegExp(`${M}[ \\t\\u00a0]+(\\p{Nd}{1,2})(?:st|nd|rd|th)?,?[ \\t\\u00a0]+(\\p{Nd}{4})(?!\\p{Nd})`, flags),
+    dmy: new RegExp(`(?<![\\p{L}\\p{N}])(\\p{Nd}{1,2})(?:er|\\.|º)?[ \\t\\u00a0]+(?:de[ \\t\\u00a0]+)?${M},?[ \\t\\u00a0]+(?:de[ \\t\\u00a0]+)?(\\p{Nd}{4})(?!\\p{Nd})`, flags),
+    numeric: /(?<![\p{Nd}./])(\p{Nd}{1,2})([./])(\p{Nd}{1,2})\2(\p{Nd}{4})(?!\p{Nd})/gu,
+    cjk: /(\p{Nd}{4})\s*年\s*(\p{Nd}{1,2})\s*月\s*(\p{Nd}{1,2})\s*[日号]/gu,
     // An agency dateline: CITY, Month Day (Agency) / CITY, Day Month —
     dateline: new RegExp(
       `(?<![\\p{L}])\\p{Lu}[\\p{Lu} /.'’-]*\\p{Lu},[ \\t]+(?:${Mc}[ \\t]+(\\d{1,2})|(\\d{1,2})[ \\t]+${Mc})(?=[ \\t]*[(—–-])`,
@@ -69,6 +86,7 @@ function buildPatterns(data: LangData, langs: LanguageCode[]): Patterns {
     datelineDot: new RegExp(`(?<=^|\\n)[ \\t]*\\p{Lu}\\p{Ll}+\\.[ \\t]+(\\d{1,2})[ \\t]+${Mc}(?=[.\\s])`, 'gu'),
     monthOf,
     slashOrder,
+    calendars,
   };
 }
 
@@ -107,13 +125,20 @@ export function findDates(text: string, lang: LanguageCode, data: LangData, from
     add(s, m.index + m[0].length, 'marker', +m[1], +m[2], m[3] ? +m[3] : null);
   });
   each(p.iso, (m) => add(m.index, m.index + m[0].length, 'iso', +m[1], +m[2], +m[3]));
-  each(p.mdy, (m) => add(m.index, m.index + m[0].length, 'textual', +m[3], month(m[1]), +m[2]));
-  each(p.dmy, (m) => add(m.index, m.index + m[0].length, 'textual', +m[3], month(m[2]), +m[1]));
+  const n = readDigits;
+  each(p.mdy, (m) => add(m.index, m.index + m[0].length, 'textual', n(m[3]), month(m[1]), n(m[2])));
+  each(p.dmy, (m) => add(m.index, m.index + m[0].length, 'textual', n(m[3]), month(m[2]), n(m[1])));
   each(p.numeric, (m) => {
-    const [a, b] = p.slashOrder === 'mdy' && m[2] === '/' ? [+m[3], +m[1]] : [+m[1], +m[3]];
-    add(m.index, m.index + m[0].length, 'numeric', +m[4], b, a);
+    const [a, b] = p.slashOrder === 'mdy' && m[2] === '/' ? [n(m[3]), n(m[1])] : [n(m[1]), n(m[3])];
+    add(m.index, m.index + m[0].length, 'numeric', n(m[4]), b, a);
   });
-  each(p.cjk, (m) => add(m.index, m.index + m[0].length, 'cjk', +m[1], +m[2], +m[3]));
+  each(p.cjk, (m) => add(m.index, m.index + m[0].length, 'cjk', n(m[1]), n(m[2]), n(m[3])));
+  for (const c of p.calendars) {
+    each(c.re, (m) => {
+      const day = toGregorian(c.calendar, n(m[3]), c.monthOf.get(m[2].toLowerCase()) ?? 0, n(m[1]));
+      if (day) add(m.index, m.index + m[0].length, 'calendar', +day.slice(0, 4), +day.slice(5, 7), +day.slice(8, 10));
+    });
+  }
   each(p.dateline, (m) => {
     const d = m[2] ? +m[2] : +m[3];
     const mo = month(m[1] ?? m[4]);

@@ -24,6 +24,22 @@ describe('detectLanguage', () => {
     assert.equal(detectLanguage('The two leaders met on the Indonesian island of Bali ahead of a summit that is expected to be fraught with tension.'), 'en');
   });
 
+  it('names languages of the same scripts apart from the twelve', () => {
+    assert.equal(detectLanguage('وزیر اعظم نے پیر کے روز اسلام آباد میں چینی وزیر خارجہ سے ملاقات کی اور دوطرفہ تعلقات پر بات کی۔'), 'ur');
+    assert.equal(detectLanguage('Президентът се срещна в понеделник в София с турския президент, за да обсъдят енергетиката.'), 'bg');
+    assert.equal(detectLanguage('Президент України провів зустріч із прем’єр-міністром у Києві'), 'uk');
+    assert.equal(detectLanguage('Ο πρωθυπουργός συναντήθηκε τη Δευτέρα στην Αθήνα με τον Τούρκο πρόεδρο.'), 'el');
+    assert.equal(detectLanguage('प्रधानमंत्री ने सोमवार को नई दिल्ली में रूसी राष्ट्रपति से मुलाकात की और संबंधों पर चर्चा की।'), 'hi');
+    assert.equal(detectLanguage('Perdana Menteri mengadakan pertemuan di Putrajaya pada hari Isnin bagi membincangkan kerjasama kedua-dua negara kerana ia penting.'), 'ms');
+    assert.equal(detectLanguage('Presiden bertemu dengan Perdana Menteri di Jakarta pada hari Senin untuk membahas kerja sama kedua negara karena penting.'), 'id');
+  });
+
+  it("says 'und' for a sentence too short for trigram statistics, unless its function words tell", () => {
+    assert.equal(detectLanguage('Recep Tayyip Erdogan called Vladimir Putin on Tuesday.'), 'und');
+    assert.equal(detectLanguage('Olaf Scholz soll sich am Freitag mit Emmanuel Macron treffen.'), 'de');
+    assert.equal(detectLanguage('El presidente Gustavo Petro se reunió en Bogotá con Nicolás Maduro.'), 'es');
+  });
+
   it("says 'und' when too short", () => {
     assert.equal(detectLanguage('Hi'), 'und');
     assert.equal(detectLanguage(''), 'und');

@@ -16,6 +16,12 @@ function check(text: string, lang: string, value: string | null, words?: string)
 describe('findPublished', () => {
   it('exports', () => assert.deepEqual(Object.keys(mod).sort(), ['createPublishedFinder', 'findPublished']));
 
+  it('reads datelines in Persian (Solar Hijri), Arabic-Indic digits and Chinese', () => {
+    check('دیدار پوتین و پزشکیان\n\nتهران - ۲۸ آبان ۱۴۰۳\n\nرئیس جمهور روسیه با رئیس جمهور ایران دیدار کرد.', 'fa', '2024-11-18', '۲۸ آبان ۱۴۰۳');
+    check('القاهرة - ١٨ نوفمبر ٢٠٢٤\n\nاستقبل الرئيس المصري الرئيس الفلسطيني.', 'ar', '2024-11-18', '١٨ نوفمبر ٢٠٢٤');
+    check('新华社北京2024年11月18日电\n\n国家主席习近平会见俄罗斯总统普京。', 'zh', '2024-11-18', '2024年11月18日');
+  });
+
   it('reads the date shapes of datelines', () => {
     check('Title here\n\n2023-09-02 21:42:35\nBody text follows.', 'en', '2023-09-02', '2023-09-02 21:42:35');
     check(' date 2023-06-14 Some lead sentence here.', 'en', '2023-06-14', '2023-06-14');

@@ -21,6 +21,8 @@ export interface DateLexicon {
   months: string[][];
   /** How to read "05/07/2024": day-month-year or month-day-year. */
   numericSlashOrder: 'dmy' | 'mdy';
+  /** Month names of other calendars the language writes dates in: { "persian": [["فروردین"], ...] }. */
+  calendars?: Record<string, string[][]>;
 }
 
 export interface LanguageData {

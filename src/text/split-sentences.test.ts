@@ -66,4 +66,11 @@ describe('splitSentences', () => {
       }
     }
   });
+  it('ends Arabic questions at ؟ and keeps Arabic-script abbreviations whole', () => {
+    const read = (text: string, lang: string) => splitSentences(text, [], lang).map((x) => text.slice(x.start, x.end));
+    assert.deepEqual(read('هل التقى بوتين أردوغان؟ نعم، التقيا في سوتشي.', 'ar'), ['هل التقى بوتين أردوغان؟', 'نعم، التقيا في سوتشي.']);
+    assert.deepEqual(read('التقى د. محمد مصطفى الرئيس عباس. وبحث الجانبان الأوضاع.', 'ar'), ['التقى د. محمد مصطفى الرئيس عباس.', 'وبحث الجانبان الأوضاع.']);
+    assert.deepEqual(read('در تاریخ ۲۸ آبان ۱۴۰۳ ه.ش. دیدار انجام شد. سپس بازگشت.', 'fa'), ['در تاریخ ۲۸ آبان ۱۴۰۳ ه.ش. دیدار انجام شد.', 'سپس بازگشت.']);
+    assert.deepEqual(read('وزیر اعظم نے ملاقات کی۔ اس کے بعد واپس آئے۔', 'ur'), ['وزیر اعظم نے ملاقات کی۔', 'اس کے بعد واپس آئے۔']);
+  });
 });

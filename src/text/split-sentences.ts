@@ -1,5 +1,5 @@
 // Sentences with exact offsets. Hand-written rather than sbd so offsets never drift: a sentence
-// ends at . ! ? … (and CJK 。！？) before a capital, digit or opening quote, unless the word before
+// ends at . ! ? … (and CJK 。！？, Arabic ؟ and Urdu ۔) before a capital, digit or opening quote, unless the word before
 // is an abbreviation from data/lang/<lang>/abbreviations.json or an initial. A line break ends a
 // paragraph unless the next line plainly continues the sentence (hard-wrapped text).
 import type { LanguageCode, NoiseRange, Sentence, Span } from '../core/types.ts';
@@ -26,7 +26,7 @@ export function createSentenceSplitter(data: LangData) {
   /** Offsets (into text) where a sentence ends, inside [from, to). */
   function boundaries(text: string, from: number, to: number, abbr: Set<string>): number[] {
     const ends: number[] = [];
-    const re = new RegExp(`([.!?…。！？]+)([${CLOSERS}]*)`, 'gu');
+    const re = new RegExp(`([.!?…。！？؟۔]+)([${CLOSERS}]*)`, 'gu');
     re.lastIndex = from;
     const seg = text.slice(0, to);
     for (let m = re.exec(seg); m; m = re.exec(seg)) {
@@ -48,7 +48,8 @@ export function createSentenceSplitter(data: LangData) {
         if (!/^[\p{Lu}\p{Lo}\p{N}"'“‘«(\[¿¡—–-]/u.test(next)) continue;
         if (punct === '.') {
           if (abbr.has(word.toLowerCase())) continue;
-          if (/^\p{Lu}$/u.test(word)) continue; // an initial: "George W. Bush"
+          // an initial ("George W. Bush"); Arabic and Hebrew letters alone are abbreviations (ه.ش, د.)
+          if (/^[\p{Lu}\p{Script=Arabic}\p{Script=Hebrew}]$/u.test(word)) continue;
           if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) continue; // "U.S", "e.g"
           if (/^\d{1,2}$/.test(word) && /^\p{Ll}/u.test(next)) continue;
         }
