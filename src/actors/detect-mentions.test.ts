@@ -56,3 +56,52 @@ test('an unknown person after a title becomes a new actor; everyday words do not
   );
   assert.equal(r.actors.find((a) => a.id === 'found:nabil-qaouk')?.fromKb, false);
 });
+
+const nativeKb = buildKnowledgeBase([
+  { id: 'ziyad-al-nakhalah', kind: 'person', name: 'Ziyad al-Nakhalah', aliases: [] },
+  { id: 'ismail-haniyeh', kind: 'person', name: 'Ismail Haniyeh', aliases: [] },
+  { id: 'benjamin-netanyahu', kind: 'person', name: 'Benjamin Netanyahu', aliases: ['Netanyahu', 'נתניהו'] },
+  { id: 'recep-tayyip-erdogan', kind: 'person', name: 'Recep Tayyip Erdoğan', aliases: ['Erdoğan'] },
+  { id: 'xi-jinping', kind: 'person', name: 'Xi Jinping', aliases: ['习近平', 'Си Цзиньпин'] },
+  { id: 'vladimir-putin', kind: 'person', name: 'Vladimir Putin', aliases: ['普京', 'Путин'] },
+  { id: 'tehran', kind: 'place', type: 'city', name: 'Tehran', aliases: ['طهران'] },
+  { id: 'ankara', kind: 'place', type: 'city', name: 'Ankara', aliases: [] },
+] as KbEntry[]);
+
+// names do not depend on the event lexicon: the English one serves every script here
+function nativeNames(text: string, lang: string): string[] {
+  const sentences: Sentence[] = [{ start: 0, end: text.length, index: 0, paragraph: 0 }];
+  const r = detectMentions(text, sentences, { kb: nativeKb, lex: createLexicons()('en'), lang, date: null });
+  // every span is exact over the original text
+  for (const m of r.mentions) assert.ok(m.start >= 0 && m.end <= text.length && m.start < m.end);
+  return r.mentions.map((m) => `${text.slice(m.start, m.end)}=${m.actorIds.join('+')}`);
+}
+
+test('an Arabic-script name not in the knowledge base resolves to the Latin entry through its transliteration', () => {
+  assert.deepEqual(nativeNames('التقى زياد النخالة في طهران', 'ar'), ['زياد النخالة=ziyad-al-nakhalah', 'طهران=tehran']);
+  assert.deepEqual(nativeNames('استقبل إسماعيل هنية الوفد', 'ar'), ['إسماعيل هنية=ismail-haniyeh']);
+});
+
+test('Arabic proclitics and Hebrew prefixes stay outside the span', () => {
+  assert.deepEqual(nativeNames('ووصل وزياد النخالة بطهران', 'ar'), ['زياد النخالة=ziyad-al-nakhalah', 'طهران=tehran']);
+  assert.deepEqual(nativeNames('הפגישה ונתניהו אמר', 'he'), ['נתניהו=benjamin-netanyahu']);
+});
+
+test("Turkish case suffixes after an apostrophe stay outside the span", () => {
+  assert.deepEqual(nativeNames("Erdoğan'ın Ankara'da yaptığı görüşme", 'tr'), ['Erdoğan=recep-tayyip-erdogan', 'Ankara=ankara']);
+});
+
+test('Chinese names are found inside unsegmented Han text', () => {
+  assert.deepEqual(nativeNames('习近平在北京会见普京。', 'zh'), ['习近平=xi-jinping', '普京=vladimir-putin']);
+});
+
+test('Russian case endings resolve', () => {
+  assert.deepEqual(nativeNames('встреча с Си Цзиньпином и Путиным', 'ru'), ['Си Цзиньпином=xi-jinping', 'Путиным=vladimir-putin']);
+});
+
+test('a name found by its shape is matched to a known person through family-name keys', () => {
+  assert.equal(nativeKb.matchPerson('Ziyad Abu Tarek al-Nakhalah')?.id, 'ziyad-al-nakhalah');
+  assert.equal(nativeKb.matchPerson('Ismail Haniya', 'en')?.id, 'ismail-haniyeh');
+  assert.equal(nativeKb.matchPerson('Hussein Haniyeh'), null);
+  assert.equal(nativeKb.matchPerson('Nabil Qaouk'), null);
+});

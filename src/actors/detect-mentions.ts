@@ -4,7 +4,8 @@
 import type { ActorKind, DocActor, KbEntry, Mention, Sentence, Span } from '../core/types.ts';
 import type { Lexicon } from '../events/lexicon.ts';
 import { roleActiveOn, type KnowledgeBase } from './knowledge-base.ts';
-import { isHonorific, lightKey, lightTokens, normalizeName, skeletonKey, spellingsAgree, stemKey } from './name-key.ts';
+import { isHonorific, lightKey, lightTokens, normalizeName, skeletonKey, stemKey } from './name-key.ts';
+import { prefixSplits, scriptOf, spellingsAgree } from './match/index.ts';
 
 export interface WordToken extends Span {
   text: string;
@@ -66,6 +67,15 @@ function nameLike(tok: WordToken): boolean {
 // particles that are also everyday words: they open a name only when hyphenated (as-Sadr)
 const COMMON_PARTICLE = /^(?:as|at|an|ad|ar|az|la|le|y|der|do)$/i;
 
+/** The places a place lies within, nearest first (Beirut -> [lebanon]); lets merging compare places. */
+function placeChain(entries: ReadonlyMap<string, KbEntry>, id: string): string[] {
+  const chain: string[] = [];
+  for (let next = entries.get(id)?.within; next && next !== id && !chain.includes(next); next = entries.get(next)?.within) {
+    chain.push(next);
+  }
+  return chain;
+}
+
 const KIND_ORDER: Record<ActorKind, number> = { person: 0, organization: 1, place: 2 };
 
 export function detectMentions(text: string, sentences: Sentence[], options: MentionOptions): MentionResult {
@@ -83,7 +93,8 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
     } else {
       const type = kb.entries.get(id)?.type;
       const placeType = kind === 'place' && (type === 'country' || type === 'region' || type === 'city' || type === 'venue') ? type : undefined;
-      actors.set(id, { id, kind, name, aliases: [alias], fromKb, ...(placeType ? { placeType } : {}) });
+      const within = kind === 'place' ? placeChain(kb.entries, id) : [];
+      actors.set(id, { id, kind, name, aliases: [alias], fromKb, ...(placeType ? { placeType } : {}), ...(within.length ? { within } : {}) });
     }
     if (kind === 'person') {
       const tokens = lightTokens(alias);
@@ -110,8 +121,12 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
     const skel = skeletonKey(window, lang);
     const cands = kb.bySkeleton.get(skel);
     if (!cands) return null;
-    const ok = cands.filter((c) => spellingsAgree(window, c.alias, lang)).map((c) => c.id);
+    // a Latin window is compared with Latin aliases only: other scripts are bridged towards Latin
+    const native = !!scriptOf(window);
+    const ok = cands.filter((c) => (native || !scriptOf(c.alias)) && spellingsAgree(window, c.alias, lang)).map((c) => c.id);
     if (!ok.length) return null;
+    // a name in another script bridged only by its transliteration: one candidate or none
+    if (native && new Set(ok).size > 1) return null;
     const entry = choose([...new Set(ok)]);
     // a lone word matched only by spelling must name someone already in the document
     if (entry && n < 2 && !actors.has(entry.id)) return null;
@@ -155,31 +170,37 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
         continue;
       }
       let matched = 0;
-      // no alias begins with this word: skip the window lookups
-      const firstKey = normalizeName(tok.text);
-      const mayStart =
-        kb.starts.has(firstKey) ||
-        kb.starts.has(stemKey(tok.text) ?? '') ||
-        kb.starts.has('~' + skeletonKey(tok.text, lang)) ||
-        isHonorific(tok.text) ||
-        particleStart;
-      for (let n = mayStart ? Math.min(kb.maxTokens, run[i]) : 0; n >= 1 && !matched; n--) {
-        const last = toks[i + n - 1];
-        if (!nameLike(last)) continue;
-        const window = text.slice(tok.start, last.end);
-        if (n === 1) {
-          if (tok.text.length <= 3 && tok.text !== tok.text.toUpperCase()) continue;
-          if (isMonthOrDay(tok.text) || STOP.has(lower)) continue;
+      // the word as written, then without a joined prefix (Arabic و ب ل ك ف + ال, Hebrew ו ה ב ל מ ש כ):
+      // the prefix stays outside the span
+      const starts = [{ offset: 0, restore: '' }, ...(nameLike(tok) && !CASED.test(tok.text) ? prefixSplits(tok.text) : [])];
+      for (const { offset, restore } of starts) {
+        if (matched) break;
+        const head = restore + tok.text.slice(offset);
+        // no alias begins with this word: skip the window lookups
+        const firstKey = normalizeName(head);
+        const mayStart =
+          kb.starts.has(firstKey) ||
+          kb.starts.has(stemKey(head) ?? '') ||
+          kb.starts.has('~' + skeletonKey(head, lang)) ||
+          (!offset && (isHonorific(tok.text) || particleStart));
+        for (let n = mayStart ? Math.min(kb.maxTokens, run[i]) : 0; n >= 1 && !matched; n--) {
+          const last = toks[i + n - 1];
+          if (!nameLike(last)) continue;
+          const window = text.slice(tok.start + offset, last.end);
+          if (n === 1) {
+            if (head.length <= 3 && head !== head.toUpperCase()) continue;
+            if (isMonthOrDay(head) || STOP.has(head.toLowerCase())) continue;
+          }
+          if (isHonorific(toks[i].text) && n === 1) continue;
+          const entry = restore ? (lookup(restore + window, n) ?? lookup(window, n)) : lookup(window, n);
+          if (!entry) continue;
+          // a window that starts with an honorific keeps the honorific out of the span
+          let start = tok.start + offset;
+          for (let k = i; k < i + n - 1 && isHonorific(toks[k].text); k++) start = toks[k + 1].start;
+          mentions.push({ start, end: last.end, actorIds: [entry.id], kind: entry.kind, via: 'alias' });
+          note(entry.id, entry.kind, entry.name, text.slice(start, last.end), true);
+          matched = n;
         }
-        if (isHonorific(toks[i].text) && n === 1) continue;
-        const entry = lookup(window, n);
-        if (!entry) continue;
-        // a window that starts with an honorific keeps the honorific out of the span
-        let start = tok.start;
-        for (let k = i; k < i + n - 1 && isHonorific(toks[k].text); k++) start = toks[k + 1].start;
-        mentions.push({ start, end: last.end, actorIds: [entry.id], kind: entry.kind, via: 'alias' });
-        note(entry.id, entry.kind, entry.name, text.slice(start, last.end), true);
-        matched = n;
       }
       if (matched) {
         i += matched;
@@ -195,7 +216,9 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
       if (UPPER.test(tok.text) && key.length >= 3 && !STOP.has(lower)) {
         let id = surnames.get(key);
         if (!id) {
-          for (const [s, sid] of surnames) if (spellingsAgree(tok.text, s, lang)) id = sid;
+          // the skeleton first (cheap), the matcher then decides
+          const skel = skeletonKey(tok.text, lang);
+          for (const [s, sid] of surnames) if (skeletonKey(s, lang) === skel && spellingsAgree(tok.text, s, lang)) id = sid;
         }
         if (id) {
           const a = actors.get(id)!;
@@ -232,6 +255,14 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
         }
         if (j > i && toks.slice(i, j + 1).every((t) => !STOP.has(t.text.toLowerCase()) && !isMonthOrDay(t.text))) {
           const name = text.slice(tok.start, toks[j].end);
+          // a known person under a spelling no alias has (Ziad Nakhalah Abu Tarek): the matcher decides
+          const known = kb.matchPerson(name, lang);
+          if (known) {
+            mentions.push({ start: tok.start, end: toks[j].end, actorIds: [known.id], kind: 'person', via: 'alias' });
+            note(known.id, 'person', known.name, name, true);
+            i = j + 1;
+            continue;
+          }
           const id = `found:${lightTokens(name).join('-')}`;
           mentions.push({ start: tok.start, end: toks[j].end, actorIds: [id], kind: 'person', via: 'shape' });
           note(id, 'person', name, name, false);

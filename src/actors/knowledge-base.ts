@@ -4,7 +4,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KbEntry, Role } from '../core/types.ts';
-import { lightKey, nameTokens, normalizeName, skeletonKey, stemKey } from './name-key.ts';
+import { lightKey, lightTokens, nameTokens, normalizeName, skeletonKey, skeletonToken, stemKey } from './name-key.ts';
+import { analyzeName, compareNames, scriptOf } from './match/index.ts';
 
 export const DEFAULT_KB_DIR = fileURLToPath(new URL('../../data/kb/', import.meta.url));
 
@@ -30,6 +31,12 @@ export interface KnowledgeBase {
   affiliations: Map<string, Set<string>>;
   /** people holding one of `roles` of `of` on `date` (any time when date is null) */
   holders(roles: readonly string[], of: string, date: string | null): KbEntry[];
+  /**
+   * The one person whose alias the name matcher accepts for `name` (a name found by its shape,
+   * in any spelling or script), or null when none or several do. Candidates come from an index
+   * of family-name keys, never from the whole knowledge base.
+   */
+  matchPerson(name: string, lang?: string): KbEntry | null;
 }
 
 function* jsonFiles(dir: string): Generator<string> {
@@ -57,6 +64,8 @@ export function roleActiveOn(role: Role, date: string | null): boolean {
 }
 
 export function buildKnowledgeBase(entries: KbEntry[]): KnowledgeBase {
+  // family-name key -> person aliases, built on first use by matchPerson
+  let byFamilyKey: Map<string, Array<{ id: string; alias: string }>> | null = null;
   const kb: KnowledgeBase = {
     entries: new Map(),
     byName: new Map(),
@@ -68,6 +77,34 @@ export function buildKnowledgeBase(entries: KbEntry[]): KnowledgeBase {
     maxTokens: 1,
     starts: new Set(),
     affiliations: new Map(),
+    matchPerson(name, lang) {
+      if (!byFamilyKey) {
+        byFamilyKey = new Map();
+        for (const e of this.entries.values()) {
+          if (e.kind !== 'person') continue;
+          for (const alias of [e.name, ...e.aliases]) {
+            // Latin aliases only (a found name is bridged towards Latin), keyed by the plain skeleton
+            if (scriptOf(alias)) continue;
+            const tokens = lightTokens(alias);
+            if (tokens.length < 2) continue;
+            const k = skeletonToken(tokens[tokens.length - 1]);
+            const list = byFamilyKey.get(k) ?? [];
+            list.push({ id: e.id, alias });
+            byFamilyKey.set(k, list);
+          }
+        }
+      }
+      const last = analyzeName(name, lang ? { lang } : {}).tokens.at(-1);
+      const ids = new Set<string>();
+      const tried = new Set<string>();
+      for (const k of last?.keys ?? [])
+        for (const c of byFamilyKey.get(k) ?? []) {
+          if (tried.has(c.alias)) continue;
+          tried.add(c.alias);
+          if (compareNames(name, c.alias, { kind: 'person', ...(lang ? { lang } : {}) }).match) ids.add(c.id);
+        }
+      return ids.size === 1 ? (this.entries.get([...ids][0]) ?? null) : null;
+    },
     holders(roles, of, date) {
       const out: KbEntry[] = [];
       for (const e of this.entries.values()) {

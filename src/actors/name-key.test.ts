@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lightKey, normalizeName, skeletonKey, spellingsAgree } from './name-key.ts';
+import { lightKey, normalizeName, skeletonKey } from './name-key.ts';
+import { spellingsAgree } from './match/index.ts';
 
 test('normalizeName matches the scorer: marks dropped, punctuation to spaces', () => {
   assert.equal(normalizeName('Recep Tayyip Erdoğan'), 'recep tayyip erdogan');

@@ -2,19 +2,15 @@
 //  - normalizeName: the scorer's own normalization (NFKD, no marks, lower case, non-letters to
 //    spaces), used for exact alias lookup;
 //  - lightKey: normalizeName plus dropped honorifics and article particles (al-, el-, ad-);
-//  - skeletonKey: a transliteration-blind key (consonant classes, vowels collapsed) used only
-//    to find candidates, which a similarity check on light keys then confirms.
+//  - skeletonKey: a transliteration-blind key (consonant classes, vowels collapsed) over the
+//    Latin reading of any script, used only to find candidates, which the name matcher
+//    (src/actors/match) then confirms.
 
-const HONORIFICS = new Set([
-  'sayyed', 'seyyed', 'sayed', 'seyed', 'sayyid', 'seyyid', 'said', 'syed', 'sheikh', 'shaikh', 'shaykh', 'cheikh',
-  'scheich', 'jeque', 'ayatollah', 'ayatullah', 'hojatoleslam', 'hojjatoleslam', 'grand', 'mr', 'mrs', 'ms', 'dr',
-  'prof', 'h', 'e', 'his', 'her', 'excellency', 'mullah', 'imam', 'haji', 'hajj', 'm', 'mme', 'herr', 'frau', 'datuk',
-  'seri', 'dato', 'tan', 'sri', 'tun', 'pak', 'bapak', 'ibu', 'sir', 'lord', 'dame', 'gen', 'general',
-]);
+import { applyRules, readWord, scriptOf, translit } from './match/translit.ts';
 
-// particles written joined or apart: al-Arouri, el Sisi, ad-Din, as-Sadr; kept out of keys so
-// "Ziyad al-Nakhalah" and "Ziyad Nakhalah" meet.
-const PARTICLES = new Set(['al', 'el', 'ad', 'ed', 'as', 'es', 'ar', 'an', 'at', 'az', 'ash', 'ul', 'il', 'l']);
+// Honorifics, particles and transliteration rules are data: data/translit/*.json.
+const HONORIFICS = translit().honorifics;
+const PARTICLES = translit().particles;
 
 // Names and words recur across a corpus: keys are remembered (bounded, cleared when full).
 function memo<A extends unknown[]>(fn: (key: string, ...rest: A) => string, size = 100_000): (key: string, ...rest: A) => string {
@@ -48,7 +44,11 @@ export function nameTokens(name: string): string[] {
 
 /** normalized tokens without honorifics and particles (but never emptied). */
 export function lightTokens(name: string): string[] {
-  const tokens = nameTokens(name);
+  return stripNameParts(nameTokens(name));
+}
+
+/** normalized tokens without leading honorifics and without particles (but never emptied). */
+export function stripNameParts(tokens: string[]): string[] {
   let start = 0;
   while (start < tokens.length - 1 && HONORIFICS.has(tokens[start])) start++;
   const kept = tokens.slice(start).filter((t) => !PARTICLES.has(t));
@@ -63,54 +63,41 @@ export function isHonorific(token: string): boolean {
   return HONORIFICS.has(normalizeName(token));
 }
 
-// Transliteration classes for Latin spellings of Arabic, Persian, Turkish, Russian and Chinese
-// names, as written by English, French, German, Spanish and Portuguese outlets.
-const SKELETON_RULES: Array<[RegExp, string]> = [
-  [/dsch/g, 'j'], // German dj
-  [/tsch/g, 'ch'],
-  [/sch/g, 'sh'],
-  [/dj/g, 'j'], // French dj
-  [/zh/g, 'j'],
-  [/kh|ch|sh/g, 'h'], // kh, German ch, French ch and sh fold: Meshaal/Mechaal, Nakhala/Nachali
-  [/gh/g, 'g'],
-  [/ph/g, 'f'],
-  [/th/g, 't'],
-  [/dh/g, 'd'],
-  [/q/g, 'k'],
-  [/c/g, 'k'],
-  [/w/g, 'v'],
-  [/x/g, 'ks'],
-  [/ou/g, 'u'],
-  [/ey|ay|ei|ai/g, 'i'],
-  [/([a-z])\1+/g, '$1'], // doubled letters
-  [/h\b/g, ''], // final h after a vowel: Nakhalah / Nakhala
-  [/[aeiouy]+/g, ''], // vowels carry too little across transliterations
-];
+/** A Latin reading of a name written in any script with a table (Cyrillic, Arabic, Hebrew, ...). */
+export const latinName: (name: string, lang?: string) => string = memo((name: string, lang?: string) =>
+  scriptOf(name) ? name.normalize('NFC').replace(/[\p{L}\p{M}\u200c\u200d]+/gu, (w) => readWord(w, lang)) : name,
+);
 
-// Spellings of one source language read as English ones before keying (German Siad = Ziad).
-const SOURCE_RULES: Record<string, Array<[RegExp, string]>> = {
-  de: [[/^s(?=[aeiouy])/, 'z'], [/^j(?=[aeiou])/, 'y'], [/^w/, 'v']],
-  es: [[/^j/, 'kh']],
-};
-
-export function toEnglishSpelling(token: string, lang?: string): string {
-  let t = token;
-  for (const [re, to] of SOURCE_RULES[lang ?? ''] ?? []) t = t.replace(re, to);
-  return t;
+/** light tokens of the Latin reading */
+export function latinTokens(name: string, lang?: string): string[] {
+  const latin = latinName(name, lang);
+  if (latin === name) return lightTokens(name);
+  // a native word whose reading looks like a Latin honorific is not one (Persian در read "dr")
+  return stripParticles(nameTokens(latin));
 }
 
-function skeletonToken(token: string): string {
-  let t = token;
-  for (const [re, to] of SKELETON_RULES) t = t.replace(re, to);
-  // keep the first letter's class so Hassan and Assad stay apart
-  const first = token[0] ?? '';
-  return (/[aeiouy]/.test(first) ? 'V' : '') + t;
+/** tokens without particles (but never emptied): for names read from another script. */
+export function stripParticles(tokens: string[]): string[] {
+  const kept = tokens.filter((t) => !PARTICLES.has(t));
+  return kept.length ? kept : tokens;
+}
+
+/** A token in a source language's spelling read as English (German Siad = Ziad, Spanish Jamenei = Khamenei). */
+export function toEnglishSpelling(token: string, lang?: string): string {
+  const rules = lang ? translit().respell.get(lang) : undefined;
+  return rules ? applyRules(token, rules) : token;
+}
+
+/** The consonant skeleton of one Latin token; the first letter's class is kept so Hassan and Assad stay apart. */
+export function skeletonToken(token: string): string {
+  const t = applyRules(token, translit().skeleton);
+  return (/^[aeiouy]/.test(token) ? 'V' : '') + t;
 }
 
 export const skeletonKey: (name: string, lang?: string) => string = memo((name: string, lang?: string) => skeletonKeyRaw(name, lang));
 
 function skeletonKeyRaw(name: string, lang?: string): string {
-  return lightTokens(name)
+  return latinTokens(name, lang)
     .filter((t) => /^[a-z]+$/.test(t))
     .map((t) => skeletonToken(toEnglishSpelling(t, lang)))
     .join(' ');
@@ -147,36 +134,6 @@ export function jaroWinkler(a: string, b: string): number {
   while (prefix < Math.min(4, la, lb) && a[prefix] === b[prefix]) prefix++;
   return jaro + prefix * 0.1 * (1 - jaro);
 }
-
-/**
- * Whether two spellings plausibly name the same person: same skeleton and every token pair
- * similar. Keeps Hassan/Hussein and Nasrallah/Rouhani apart.
- */
-export function spellingsAgree(a: string, b: string, lang?: string): boolean {
-  let ta = lightTokens(a).map((t) => toEnglishSpelling(t, lang));
-  let tb = lightTokens(b);
-  if (ta.length !== tb.length) {
-    // Amir-Abdollahian / Amirabdollahian: compare written together
-    ta = [ta.join('')];
-    tb = [tb.join('')];
-  }
-  if (ta.map(skeletonToken).join(' ') !== tb.map(skeletonToken).join(' ')) return false;
-  for (let i = 0; i < ta.length; i++) {
-    const x = ta[i];
-    const y = tb[i];
-    if (x === y) continue;
-    if (jaroWinkler(x, y) < 0.78) return false;
-    // first vowels must agree in class when both are short tokens: Hassan vs Hussein
-    const vx = x.match(/[aeiouy]/)?.[0];
-    const vy = y.match(/[aeiouy]/)?.[0];
-    if (vx && vy && vx !== vy && !VOWEL_SWAPS.has(vx + vy)) return false;
-  }
-  return true;
-}
-
-// first-vowel alternations that transliterations really produce (Saleh/Salih, Ebrahim/Ibrahim,
-// Mohammad/Muhammad, Hossein/Husayn, Ziyad/Siad)
-const VOWEL_SWAPS = new Set(['ei', 'ie', 'ou', 'uo', 'ea', 'ae', 'ia', 'ai', 'yi', 'iy', 'ya', 'ay']);
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 // Russian case endings: Путина, Путину, Путиным -> путин; Си Цзиньпина -> си цзиньпин

@@ -29,3 +29,13 @@ test('different people stay apart, and actors already stored are known', () => {
   assert.equal(unifyFoundActors(analysis('found:hussein-qaouk', 'Hussein Qaouk'), registry).actors[0].id, 'found:hussein-qaouk');
   assert.equal(unifyFoundActors(analysis('found:hasan-qaouk', 'Hasan Qaouk'), registry).actors[0].id, 'found:hassan-qaouk');
 });
+
+test('transliterations across documents end as one actor, in any order of arrival', () => {
+  const registry = createFoundRegistry();
+  const spellings = ['Ziyad al-Nakhalah', 'Ziad al-Nakhala', 'Ziyad Nakhaleh', 'Siad Nachali', 'زياد النخالة'];
+  const ids = spellings.map((name, i) => unifyFoundActors(analysis(`found:x${i}`, name), registry).actors[0].id);
+  assert.deepEqual(new Set(ids), new Set(['found:x0']));
+  const other = unifyFoundActors(analysis('found:hassan-nasrallah', 'Hassan Nasrallah'), registry).actors[0].id;
+  assert.equal(unifyFoundActors(analysis('found:hassan-rouhani', 'Hassan Rouhani'), registry).actors[0].id, 'found:hassan-rouhani');
+  assert.equal(other, 'found:hassan-nasrallah');
+});

@@ -1,8 +1,9 @@
 // Unknown actors across documents: "Nabil Qaouk" in one report and "Nabil Kaouk" in another are
-// one actor. Found ids are mapped onto the first spelling seen that agrees (same skeleton, similar
-// tokens), so the first document's spelling names the actor.
+// one actor. Found ids are mapped onto the first spelling seen that the name matcher accepts
+// (src/actors/match), so the first document's spelling names the actor; different people
+// (Hassan / Hussein Qaouk) stay apart.
 import type { DocumentAnalysis } from '../core/types.ts';
-import { skeletonKey, spellingsAgree } from './name-key.ts';
+import { analyzeName, compareNames } from './match/index.ts';
 
 export interface FoundRegistry {
   /** The canonical id for a found actor of this name (registering it when new). */
@@ -10,19 +11,34 @@ export interface FoundRegistry {
 }
 
 export function createFoundRegistry(known: Iterable<{ id: string; name: string }> = []): FoundRegistry {
-  const bySkeleton = new Map<string, Array<{ id: string; name: string }>>();
+  // blocking: every transliteration key of every token -> actors; a new name is compared only
+  // with actors sharing a key of its last token (the family name, usually), never with all
+  const byKey = new Map<string, Array<{ id: string; name: string }>>();
   const ids = new Set<string>();
   const add = (id: string, name: string): void => {
     ids.add(id);
-    const key = skeletonKey(name);
-    bySkeleton.set(key, [...(bySkeleton.get(key) ?? []), { id, name }]);
+    for (const t of analyzeName(name).tokens)
+      for (const k of t.keys) {
+        const list = byKey.get(k);
+        if (!list) byKey.set(k, [{ id, name }]);
+        else if (!list.some((c) => c.id === id)) list.push({ id, name });
+      }
   };
   for (const k of known) if (k.id.startsWith('found:')) add(k.id, k.name);
   return {
     resolve(id, name) {
       if (ids.has(id)) return id;
-      const same = bySkeleton.get(skeletonKey(name))?.find((c) => spellingsAgree(name, c.name));
-      if (same) return same.id;
+      const last = analyzeName(name).tokens.at(-1);
+      let best: { id: string; score: number } | null = null;
+      const seen = new Set<string>();
+      for (const k of last?.keys ?? [])
+        for (const c of byKey.get(k) ?? []) {
+          if (seen.has(c.id)) continue;
+          seen.add(c.id);
+          const r = compareNames(name, c.name, { kind: 'person' });
+          if (r.match && (!best || r.score > best.score)) best = { id: c.id, score: r.score };
+        }
+      if (best) return best.id;
       add(id, name);
       return id;
     },
