@@ -86,3 +86,154 @@ test('an organization stands in only where no person is named for it', () => {
   const [e] = analyze('Hassan Nasrallah received a Hamas delegation in Beirut.\n');
   assert.deepEqual(e.participants, ['hamas', 'hassan-nasrallah']);
 });
+
+// ---- precision and reference, on the shipped knowledge base and lexicons ----
+import { sentenceEvents as events } from './sentence-events.ts';
+
+const XI_PUTIN = 'vladimir-putin xi-jinping';
+
+test('statements made to the press are no meetings, in four languages', () => {
+  for (const s of [
+    'Russian President Vladimir Putin met reporters together with Chinese President Xi Jinping.',
+    'Vladimir Putin, speaking to journalists alongside Chinese President Xi Jinping, praised the talks.',
+    "Le président français Emmanuel Macron a rencontré la presse aux côtés du chancelier allemand Olaf Scholz lundi à Berlin.",
+    'Bundeskanzler Olaf Scholz traf sich am Montag in Berlin mit Journalisten, neben ihm der französische Präsident Emmanuel Macron.',
+    'Президент России Владимир Путин встретился с журналистами вместе с председателем КНР Си Цзиньпином в Москве.',
+  ])
+    assert.deepEqual(events(s), [], s);
+  // the same sentences with a person in place of the press are meetings
+  assert.equal(events('Russian President Vladimir Putin met officials together with Chinese President Xi Jinping.')[0]?.who, XI_PUTIN);
+});
+
+test('"the first meeting since" names an earlier meeting that is no new event', () => {
+  for (const s of [
+    'US President Joe Biden met Chinese President Xi Jinping on Monday, their first meeting since they met in Osaka on June 29, 2019.',
+    "Le président français Emmanuel Macron a rencontré le chancelier allemand Olaf Scholz lundi à Berlin, leur premier entretien depuis qu'ils s'étaient entretenus à Paris le 3 mai 2019.",
+    'Bundeskanzler Olaf Scholz traf den französischen Präsidenten Emmanuel Macron am Montag, das erste Treffen seit sie sich am 3. Mai 2019 in Berlin getroffen hatten.',
+    'Путин встретился с Си Цзиньпином в понедельник, это первая встреча после того, как они встретились 3 мая 2019 года.',
+  ]) {
+    const found = events(s);
+    assert.equal(found.length, 1, s);
+    assert.equal(found[0].date, '2024-11-18', s);
+  }
+});
+
+test('a meeting from another year keeps its own date or none, never one counted from the dateline', () => {
+  assert.equal(events('Back in 2019, Russian President Vladimir Putin met Chinese President Xi Jinping on a Monday.')[0].date, null);
+  assert.equal(events('Russian President Vladimir Putin met Chinese President Xi Jinping on June 5, 2019 in Moscow.')[0].date, '2019-06-05');
+  assert.equal(events("En 2019, le président russe Vladimir Poutine avait rencontré le président chinois Xi Jinping un lundi à Moscou.")[0]?.date ?? null, null);
+});
+
+test('people who only go along or look on are no participants', () => {
+  for (const s of [
+    'Chinese President Xi Jinping, accompanied by Foreign Minister Wang Yi, met Russian President Vladimir Putin on Monday in Moscow.',
+    'Foreign Minister Wang Yi attended the talks between Chinese President Xi Jinping and Russian President Vladimir Putin in Moscow on Monday.',
+    'Le président chinois Xi Jinping, accompagné de son ministre des Affaires étrangères Wang Yi, a rencontré le président russe Vladimir Poutine lundi au Kremlin.',
+    'Der chinesische Präsident Xi Jinping traf am Montag in Begleitung von Außenminister Wang Yi den russischen Präsidenten Wladimir Putin in Moskau.',
+    'Председатель КНР Си Цзиньпин в сопровождении министра иностранных дел Ван И встретился в понедельник с президентом России Владимиром Путиным в Москве.',
+  ])
+    assert.deepEqual(events(s).map((e) => e.who), [XI_PUTIN], s);
+  // named in the talks, a minister is a participant
+  assert.equal(events('Chinese President Xi Jinping met Russian President Vladimir Putin and Foreign Minister Sergey Lavrov in Moscow on Monday.')[0].who, 'sergey-lavrov vladimir-putin xi-jinping');
+});
+
+test('postponed, cancelled, invited, expected, hypothetical and denied meetings are no events', () => {
+  for (const s of [
+    'The meeting between Chinese President Xi Jinping and Russian President Vladimir Putin was postponed.',
+    "Chinese President Xi Jinping's talks with Russian President Vladimir Putin were cancelled.",
+    'Chinese President Xi Jinping invited Russian President Vladimir Putin to visit Beijing.',
+    'Chinese President Xi Jinping is expected to meet Russian President Vladimir Putin next week.',
+    'If Chinese President Xi Jinping met Russian President Vladimir Putin, the war could end.',
+    'The Kremlin denied that Russian President Vladimir Putin met Chinese President Xi Jinping.',
+    'La rencontre entre le président chinois Xi Jinping et le président russe Vladimir Poutine a été reportée.',
+    'La réunion entre le président chinois Xi Jinping et le président russe Vladimir Poutine a été annulée.',
+    'Le président chinois Xi Jinping a invité le président russe Vladimir Poutine à se rendre à Pékin.',
+    'Le président chinois Xi Jinping devrait rencontrer le président russe Vladimir Poutine la semaine prochaine.',
+    'Si le président chinois Xi Jinping rencontrait le président russe Vladimir Poutine, la guerre pourrait cesser.',
+    'Le Kremlin a démenti que le président russe Vladimir Poutine a rencontré le président chinois Xi Jinping.',
+    'Das Treffen zwischen dem chinesischen Präsidenten Xi Jinping und dem russischen Präsidenten Wladimir Putin wurde verschoben.',
+    'Das Treffen zwischen dem chinesischen Präsidenten Xi Jinping und dem russischen Präsidenten Wladimir Putin wurde abgesagt.',
+    'Der chinesische Präsident Xi Jinping lud den russischen Präsidenten Wladimir Putin nach Peking ein.',
+    'Der chinesische Präsident Xi Jinping wird voraussichtlich den russischen Präsidenten Wladimir Putin nächste Woche treffen.',
+    'Wenn der chinesische Präsident Xi Jinping den russischen Präsidenten Wladimir Putin träfe, könnte der Krieg enden.',
+    'Der Kreml dementierte, dass der russische Präsident Wladimir Putin den chinesischen Präsidenten Xi Jinping getroffen hat.',
+    'Встреча председателя КНР Си Цзиньпина и президента России Владимира Путина была перенесена.',
+    'Встреча председателя КНР Си Цзиньпина и президента России Владимира Путина была отменена.',
+    'Председатель КНР Си Цзиньпин пригласил президента России Владимира Путина посетить Пекин.',
+    'Ожидается, что председатель КНР Си Цзиньпин встретится с президентом России Владимиром Путиным на следующей неделе.',
+    'Если бы председатель КНР Си Цзиньпин встретился с президентом России Владимиром Путиным, война могла бы закончиться.',
+    'В Кремле опровергли, что президент России Владимир Путин встретился с председателем КНР Си Цзиньпином.',
+  ])
+    assert.deepEqual(events(s), [], s);
+});
+
+test('a photo caption of an older meeting is no event; one of the reported days is', () => {
+  const rest = '\n\nChina said on Wednesday that trade with Russia grew again this year.';
+  const credit = ' Sputnik/Grigory Sysoyev/Kremlin via REUTERS';
+  assert.deepEqual(events(`Russian President Vladimir Putin meets Chinese President Xi Jinping in Moscow, Russia, March 21, 2023.${credit}${rest}`), []);
+  assert.equal(events(`Russian President Vladimir Putin meets Chinese President Xi Jinping in Moscow, Russia, November 18, 2024.${credit}${rest}`)[0]?.date, '2024-11-18');
+});
+
+test('with a month dateline, weekdays count back from the one day the text dates with its weekday', () => {
+  const found = events(
+    "Le chef du Hamas, Ismaïl Haniyeh, a été reçu à Istanbul par le président turc, Recep Tayyip Erdogan, samedi 20 avril. " +
+      "Haniyeh s'était entretenu mercredi à Doha avec le chef de la diplomatie turque, Hakan Fidan. " +
+      'Ismaïl Haniyeh est arrivé vendredi soir à Istanbul et a rencontré le ministre turc Hakan Fidan à Istanbul.',
+    'date 2024-04',
+  );
+  const byWho = new Map(found.map((e) => [`${e.who} ${e.place}`, e.date]));
+  assert.equal(byWho.get('ismail-haniyeh recep-tayyip-erdogan istanbul'), '2024-04-20');
+  assert.equal(byWho.get('hakan-fidan ismail-haniyeh doha'), '2024-04-17');
+  // "arrived on Friday and met": the weekday is the arrival's
+  assert.equal(byWho.get('hakan-fidan ismail-haniyeh istanbul'), null);
+});
+
+test('"on the first day" of a stated stay, and where a dated meeting within the stay took place', () => {
+  const found = events(
+    'From March 20 to March 22, 2023, Chinese President Xi Jinping will be in Russia on a state visit. ' +
+      'On the first day, Xi Jinping met Vladimir Putin. On March 21, Xi Jinping met Prime Minister Mikhail Mishustin.',
+    'Xi in Russia',
+  );
+  assert.deepEqual(found.map((e) => [e.who, e.date, e.place]), [
+    [XI_PUTIN, '2023-03-20', 'russia'],
+    ['mikhail-mishustin xi-jinping', '2023-03-21', 'russia'],
+  ]);
+});
+
+test('members named with a delegation join its meeting; a possessive names a side; a colon goes on with the same meeting', () => {
+  const [a] = events('Turkish President Recep Tayyip Erdogan received Ismail Haniyeh and his delegation, including Khaled Meshaal, in Istanbul on Saturday.');
+  assert.equal(a.who, 'ismail-haniyeh khaled-meshaal recep-tayyip-erdogan');
+  const found = events(
+    'Turkish President Recep Tayyip Erdogan spoke about Gaza. His last meeting in Turkey with Ismail Haniyeh dates from 2023: Haniyeh was received in Ankara on July 26, 2023 together with Mahmoud Abbas.',
+  );
+  assert.deepEqual(found.map((e) => [e.who, e.date, e.place]), [['ismail-haniyeh mahmoud-abbas recep-tayyip-erdogan', '2023-07-26', 'ankara']]);
+});
+
+test('a visit to a country whose head the sentence then names is a visit to that head', () => {
+  const [e, ...rest] = events("Emmanuel Macron s'est rendu en Chine la semaine dernière, où il a exhorté le président chinois Xi Jinping à raisonner la Russie.");
+  assert.equal(rest.length, 0);
+  assert.deepEqual([e.who, e.mode, e.place], ['emmanuel-macron xi-jinping', 'visit', 'china']);
+});
+
+test('a plural subject before a relative clause: "The two men, who ..., met in Bali"', () => {
+  const found = events(
+    'Chinese President Xi Jinping and US President Joe Biden met on Monday. The two men, who held their first talks since 2019, met on the Indonesian island of Bali.',
+  );
+  assert.deepEqual(found.map((e) => [e.who, e.place]), [['joe-biden xi-jinping', 'bali']]);
+});
+
+test('a modal governs the verbs joined to its own, in any script', () => {
+  for (const s of [
+    'Russian President Vladimir Putin will visit China next week and hold talks with President Xi Jinping.',
+    'Le président russe Vladimir Poutine se rendra en Chine la semaine prochaine et rencontrera le président Xi Jinping.',
+    '俄罗斯总统普京将于下周访问中国并与国家主席习近平举行会谈。',
+  ])
+    assert.deepEqual(events(s), [], s);
+  // done, the same words are a visit to the host
+  assert.deepEqual(events('Russian President Vladimir Putin visited China and held talks with President Xi Jinping.').map((e) => [e.who, e.place]), [[XI_PUTIN, 'china']]);
+});
+
+test("a place name with a locative ending is where the meeting was (Turkish Soçi'de)", () => {
+  const [e] = events('Cumhurbaşkanı Erdoğan ve Rusya Devlet Başkanı Putin, Pazartesi günü Soçi’de bir araya geldi ve iki ülke arasındaki ticareti ele aldı.');
+  assert.equal(e.place, 'sochi');
+});

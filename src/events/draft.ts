@@ -1,0 +1,33 @@
+// The working record of one told event while a document is read: what the extraction stages
+// (find-triggers, gather-participants, attach-place, resolve-date, merge-drafts) pass along.
+import type { EventMode, Sentence, Span } from '../core/types.ts';
+import type { DateFinding } from './resolve-date.ts';
+
+export interface PlaceFinding {
+  actorId: string;
+  span: Span;
+}
+
+/** A trigger word or phrase found in a sentence, with what its lexicon entry asks of it. */
+export interface TriggerHit extends Span {
+  mode: EventMode;
+  weak: boolean;
+  needsObject: boolean;
+  needsPerson: boolean;
+  noun: boolean;
+}
+
+export interface Draft {
+  mode: EventMode;
+  trigger: Span;
+  sentence: Sentence;
+  evidence: Span[];
+  participants: Map<string, Span[]>;
+  date: DateFinding | null;
+  place: PlaceFinding | null;
+  /** told only by the headline, so far */
+  inTitle: boolean;
+}
+
+/** Actor kinds, with unknown actors found in the text taken as people. */
+export type KindOf = (id: string) => string;

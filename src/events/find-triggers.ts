@@ -1,0 +1,144 @@
+// Finding: the trigger words of a sentence (earliest-longest, no overlaps), and the modality
+// that makes a found trigger no event (planned, denied, a statement to the press, a reference).
+import type { Mention, Span } from '../core/types.ts';
+import type { Lexicon } from './lexicon.ts';
+import type { TriggerHit } from './draft.ts';
+import { derived } from './derived.ts';
+
+export function findTriggers(text: string, sentence: Span, lex: Lexicon, persons: Mention[]): TriggerHit[] {
+  const sentText = text.slice(sentence.start, sentence.end);
+  const hits: TriggerHit[] = [];
+  for (const t of lex.triggers) {
+    t.re.lastIndex = 0;
+    for (const m of sentText.matchAll(t.re)) {
+      const start = sentence.start + (m.index ?? 0);
+      hits.push({ start, end: start + m[0].length, mode: t.mode, weak: t.weak, needsObject: t.needsObject, needsPerson: t.needsPerson, noun: t.noun });
+    }
+  }
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const triggers: TriggerHit[] = [];
+  for (const h of hits) {
+    const last = triggers[triggers.length - 1];
+    if (last && h.start < last.end) {
+      // a phone/video cue inside a longer trigger refines its mode
+      if (h.mode === 'phone' || h.mode === 'video') last.mode = h.mode;
+      continue;
+    }
+    triggers.push(h);
+  }
+  // "called Putin" is a call, "called on Israel" or "called by Abbas" is not: such triggers
+  // must be followed by a person, or they are no triggers at all (and split no clauses)
+  const gap = lex.words.personGap;
+  for (let k = triggers.length - 1; k >= 0; k--) {
+    const t = triggers[k];
+    if (t.needsPerson && !persons.some((p) => p.start >= t.end && p.start - t.end <= 45 && gap.test(text.slice(t.end, p.start)))) triggers.splice(k, 1);
+  }
+  // weak triggers ("talks", "meeting") count only where nothing stronger tells of the event
+  // ("Blinken met Wang Yi on the sidelines of the ASEAN meeting in Vientiane": one event)
+  // within one part of the sentence: a colon or semicolon starts another statement
+  const part = (t: Span): number => (text.slice(sentence.start, t.start).match(/[;:](?=\s)/g) ?? []).length;
+  for (let k = triggers.length - 1; k >= 0; k--) {
+    const t = triggers[k];
+    if (t.weak && t.mode === 'meet' && triggers.some((o) => !o.weak && part(o) === part(t))) triggers.splice(k, 1);
+  }
+  // a phone cue anywhere near a meeting verb makes it a call
+  if (triggers.some((t) => t.mode === 'phone') && triggers.length > 1) {
+    const phones = triggers.filter((t) => t.mode === 'phone' && t.weak);
+    for (const p of phones) {
+      const host = triggers.filter((t) => t !== p && p.start - t.end < 40 && p.start >= t.end).pop();
+      if (host) {
+        host.mode = 'phone';
+        triggers.splice(triggers.indexOf(p), 1);
+      }
+    }
+  }
+  return triggers;
+}
+
+/** The clause around a trigger: bounded by boundary words and other triggers. */
+export function clauseOf(text: string, region: Span, trigger: Span, lex: Lexicon): Span {
+  const s = text.slice(region.start, region.end);
+  let start = region.start;
+  let end = region.end;
+  for (const m of s.matchAll(derived(lex).boundaries)) {
+    const at = region.start + (m.index ?? 0);
+    // a boundary that opens the trigger ("après avoir échangé") still starts its clause
+    if (at <= trigger.start) start = Math.max(start, Math.min(at + m[0].length, trigger.start));
+    else if (at >= trigger.end && at < end) end = at;
+  }
+  return { start, end };
+}
+
+export interface ModalityScope {
+  text: string;
+  sentence: Span;
+  /** the sentence as a whole reads as planned or denied */
+  sentenceModal: boolean;
+  persons: Mention[];
+  lex: Lexicon;
+}
+
+/** Why a trigger tells of no event that took place, or null when it does. */
+export function unrealReason(scope: ModalityScope, trig: TriggerHit, region: Span, clause: Span): string | null {
+  const { text, lex } = scope;
+  const { modalRightBefore, modalAny, modalClause } = derived(lex);
+  // a modal right before the trigger, adverbs aside: "will also meet", "is expected to meet"
+  const pre = text.slice(Math.max(region.start, trig.start - 60), trig.start);
+  if (modalRightBefore.test(pre)) return 'modal';
+  // a noun trigger hangs on a verb a few words before: "will participate in a video conference"
+  if (trig.noun && modalAny.test(pre.split(/\s+/).filter(Boolean).slice(-5).join(' '))) return 'modal';
+  if (trig.noun && lex.modalAfter.test(text.slice(trig.end, Math.min(clause.end, trig.end + 160)))) return 'modal';
+  if (scope.sentenceModal && trig.weak) return 'modal';
+  // a weak trigger ("by phone", "talks") leans on a verb that may be far before it
+  if (trig.weak && modalAny.test(text.slice(clause.start, trig.start))) return 'modal';
+  // verb-final languages put the modal far before: "Haniyeh soll sich mit ... treffen"
+  if (modalClause?.test(text.slice(clause.start, trig.start))) return 'modal';
+  // "will travel to Beijing next week and hold talks": a modal governs the verbs joined to its own
+  const head = text.slice(clause.start, trig.start);
+  const lastModal = [...head.matchAll(new RegExp(modalAny.source, 'giu'))].pop();
+  if (lastModal) {
+    const rest = head.slice((lastModal.index ?? 0) + lastModal[0].length);
+    if (!/[,;:，；]/.test(rest) && lex.words.coordinator?.test(rest)) return 'modal';
+  }
+  if (trig.noun && lex.words.undoneAfter?.test(text.slice(trig.end, Math.min(clause.end, trig.end + 160)))) return 'undone';
+  // "if they met ...": a condition, with no comma closing it before the trigger
+  const cond = lex.words.conditional;
+  if (cond) {
+    const head = text.slice(scope.sentence.start, trig.start);
+    const g = new RegExp(cond.source, 'giu');
+    const last = [...head.matchAll(g)].pop();
+    if (last && !/[,;:]/.test(head.slice((last.index ?? 0) + last[0].length))) return 'condition';
+  }
+  if (pressStatement(scope, trig, clause)) return 'press';
+  // "their first meeting since they met in Osaka": the earlier meeting is a reference point
+  // (the phrase itself may hold the trigger's own noun, "the first meeting since": only a
+  // trigger after it, before the clause closes with a comma, is the reference)
+  const since = lex.words.firstSince;
+  if (since) {
+    const head = text.slice(scope.sentence.start, trig.start);
+    const last = [...head.matchAll(new RegExp(since.source, 'giu'))].pop();
+    if (last && !/[,;:]/.test(head.slice((last.index ?? 0) + last[0].length))) return 'reference';
+  }
+  return null;
+}
+
+/**
+ * "Speaking to reporters with X", "told a news conference": words said to the press hold no
+ * meeting. The press words must stand right by the trigger, with nobody named between.
+ */
+function pressStatement(scope: ModalityScope, trig: TriggerHit, clause: Span): boolean {
+  const press = scope.lex.words.pressEvent;
+  if (!press) return false;
+  const from = Math.max(clause.start, trig.start - 40);
+  const to = Math.min(clause.end, trig.end + 45);
+  const window = scope.text.slice(from, to);
+  const g = new RegExp(press.source, 'giu');
+  for (const m of window.matchAll(g)) {
+    const at = from + (m.index ?? 0);
+    const end = at + m[0].length;
+    const between = end <= trig.start ? { start: end, end: trig.start } : { start: trig.end, end: at };
+    if (between.end < between.start) return true;
+    if (!scope.persons.some((p) => p.start >= between.start && p.end <= between.end)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,167 @@
+// Participants of one trigger: people and organizations named in its clause, the sentence's
+// subject, a pronoun or possessive standing for someone named before, a plural reference to
+// an earlier meeting's people ("the two leaders"). Organizations stand in only for sides no
+// named person represents.
+import type { Mention, Span } from '../core/types.ts';
+import type { KnowledgeBase } from '../actors/knowledge-base.ts';
+import type { DemonymMention } from '../actors/detect-mentions.ts';
+import type { Lexicon } from './lexicon.ts';
+import type { Draft, KindOf, PlaceFinding, TriggerHit } from './draft.ts';
+import { roleActiveOn } from '../actors/knowledge-base.ts';
+import { derived } from './derived.ts';
+
+export interface ParticipantScope {
+  text: string;
+  sentence: Span;
+  mentions: Mention[];
+  persons: Mention[];
+  demonyms: DemonymMention[];
+  kb: KnowledgeBase;
+  lex: Lexicon;
+  kindOf: KindOf;
+  /** the event told last before this trigger, for plural references */
+  previous: Draft | null;
+}
+
+const inSpan = (m: Span, s: Span): boolean => m.start >= s.start && m.end <= s.end;
+
+/** "according to Reuters": a name given as the source of the report is no side of the event. */
+export function citedAt(text: string, sentence: Span, m: Span, lex: Lexicon): boolean {
+  const cue = lex.words.citedBefore;
+  return !!cue && cue.test(text.slice(Math.max(sentence.start, m.start - 24), m.start));
+}
+
+/** Roles of a country's head of state or government: the host a visit to that country meets. */
+const HEAD_ROLES = new Set(['president', 'prime-minister', 'king', 'emir', 'crown-prince', 'chancellor', 'supreme-leader']);
+
+/**
+ * "Macron went to China last week, where he urged Chinese President Xi Jinping ...": a visit to
+ * a country whose head is then named in the sentence is a visit to that head, there.
+ */
+export function visitedHead(scope: ParticipantScope, trig: TriggerHit, clause: Span, date: string | null): { host: Mention; place: PlaceFinding } | null {
+  if (trig.mode !== 'visit') return null;
+  const { mentions, persons, kb, sentence } = scope;
+  const country = mentions.find((m) => m.kind === 'place' && m.start >= trig.end && m.start - trig.end <= 12 && m.end <= clause.end);
+  const id = country?.actorIds[0];
+  if (!country || !id || kb.entries.get(id)?.type !== 'country') return null;
+  const host = persons.find(
+    (p) =>
+      p.start >= country.end &&
+      p.end <= sentence.end &&
+      (kb.entries.get(p.actorIds[0])?.roles ?? []).some((r) => r.of === id && HEAD_ROLES.has(r.role) && roleActiveOn(r, date)),
+  );
+  return host ? { host, place: { actorId: id, span: { start: country.start, end: country.end } } } : null;
+}
+
+/** The sides of the event a trigger tells of, or null when it has fewer than two. */
+export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, clause: Span, extra: Mention[] = []): Map<string, Span[]> | null {
+  const { text, sentence, mentions, persons, demonyms, kb, lex, kindOf } = scope;
+  const { pronoun, plurals } = derived(lex);
+  const parts = new Map<string, Span[]>();
+  const add = (id: string, span: Span): void => {
+    const list = parts.get(id) ?? [];
+    list.push(span);
+    parts.set(id, list);
+  };
+  for (const m of extra) add(m.actorIds[0], { start: m.start, end: m.end });
+  const cited = (m: Span): boolean => citedAt(text, sentence, m, lex);
+  // "the G20 summit": a forum named as an occasion is not a side
+  const forum = (m: Span): boolean => !!lex.words.forumAfter?.test(text.slice(m.end, m.end + 12));
+  // "accompanied by X", "X attended": someone who goes along or looks on is no side
+  const along = new Set<number>();
+  const cue = lex.words.accompanyCue;
+  if (cue) {
+    cue.lastIndex = 0;
+    for (const c of text.slice(sentence.start, sentence.end).matchAll(cue)) {
+      const end = sentence.start + (c.index ?? 0) + c[0].length;
+      const first = persons.find((p) => p.start >= end && p.start - end <= 70 && p.end <= sentence.end && !/[,.;:]/.test(text.slice(end, p.start)));
+      if (first) along.add(first.start);
+    }
+  }
+  const aside = (m: Span): boolean => along.has(m.start) || !!lex.words.attendsAfter?.test(text.slice(m.end, Math.min(sentence.end, m.end + 40)));
+  for (const m of mentions) {
+    if (!inSpan(m, clause) || m.kind === 'place' || cited(m) || (m.kind === 'organization' && forum(m)) || (m.kind === 'person' && aside(m))) continue;
+    for (const id of m.actorIds) add(id, { start: m.start, end: m.end });
+  }
+  const personCount = (): number => [...parts.keys()].filter((id) => kindOf(id) === 'person').length;
+  const agentNamed = (): boolean => [...parts].some(([id, spans]) => kindOf(id) === 'person' && spans.some((sp) => sp.end <= trig.start));
+  // a pronoun subject: "He met in Beirut ...", "... as he received a delegation"
+  if (!agentNamed() && pronoun) {
+    const head = text.slice(clause.start, trig.start);
+    const pm = head.match(pronoun);
+    if (pm) {
+      const at = clause.start + (pm.index ?? 0);
+      const prior = [...persons].reverse().find((p) => p.end <= at && !parts.has(p.actorIds[0]) && !cited(p));
+      if (prior) add(prior.actorIds[0], { start: at, end: at + pm[0].length });
+    }
+  }
+  // a possessive on a noun trigger: "his talks with X", "son dernier tête-à-tête avec X"
+  const possessive = lex.words.possessive;
+  if (!agentNamed() && trig.noun && possessive) {
+    const lead = text.slice(Math.max(clause.start, trig.start - 30), trig.start);
+    const words = [...lead.matchAll(/[\p{L}\p{M}'’-]+/gu)].slice(-3);
+    const own = words.find((w) => possessive.test(w[0]) && w[0].match(possessive)![0].length === w[0].length);
+    if (own) {
+      const at = trig.start - lead.length + (own.index ?? 0);
+      const prior = [...persons].reverse().find((p) => p.end <= at && !parts.has(p.actorIds[0]) && !cited(p));
+      if (prior) add(prior.actorIds[0], { start: at, end: at + own[0].length });
+    }
+  }
+  // the subject of the sentence when the clause lacks one ("..., after holding talks with X")
+  if (!agentNamed() || personCount() < 2) {
+    const subject = persons.find((p) => inSpan(p, sentence) && p.end <= trig.start && !parts.has(p.actorIds[0]) && !cited(p) && !aside(p));
+    if (subject) add(subject.actorIds[0], { start: subject.start, end: subject.end });
+  }
+  // plural references: "the two leaders", "the two Palestinian Resistance leaders"
+  if (personCount() < 2) {
+    const pluralIn = (from: number, to: number): RegExpMatchArray | null => {
+      const slice = text.slice(from, to);
+      const pm = plurals ? [...slice.matchAll(plurals)][0] : undefined;
+      return pm ?? slice.match(lex.words.countedPlural ?? /(?!)/);
+    };
+    let found = pluralIn(clause.start, clause.end);
+    let base = clause.start;
+    // the sentence's subject, before a relative clause: "The two men, who ..., met in Bali"
+    if (!found && clause.start > sentence.start) {
+      const head = pluralIn(sentence.start, Math.min(trig.start, clause.start));
+      if (head && (head.index ?? 0) <= 20) {
+        found = head;
+        base = sentence.start;
+      }
+    }
+    if (found) {
+      const at = base + (found.index ?? 0);
+      const span = { start: at, end: at + found[0].length };
+      const words = found[0].toLowerCase().split(/\s+/);
+      const count = words.map((w) => lex.words.numbers.get(w)).find((n) => n) ?? 0;
+      const prev = scope.previous;
+      let pool: string[] = prev ? [...prev.participants.keys()].filter((id) => kindOf(id) === 'person') : [];
+      if (!pool.length) {
+        const before = persons.filter((p) => p.end <= span.start).map((p) => p.actorIds[0]);
+        pool = [...new Set(before.reverse())].slice(0, count || 2);
+      }
+      pool = pool.filter((id) => !parts.has(id));
+      if (count && pool.length > count) {
+        // a demonym in the phrase narrows it: "the two Palestinian ... leaders"
+        const dem = demonyms.find((d) => d.start >= span.start && d.end <= span.end);
+        if (dem) {
+          const narrowed = pool.filter((id) => kb.entries.get(id)?.country === dem.countryId);
+          if (narrowed.length) pool = narrowed;
+        }
+      }
+      if (!count || pool.length <= count) for (const id of pool) add(id, span);
+    }
+  }
+  if (trig.needsObject && ![...parts.values()].some((spans) => spans.some((s) => s.start >= trig.end))) return null;
+  // organizations stand in only for sides no named person represents
+  const personIds = [...parts.keys()].filter((id) => kindOf(id) === 'person');
+  if (personIds.length >= 2) {
+    for (const id of [...parts.keys()]) if (kindOf(id) !== 'person') parts.delete(id);
+  } else {
+    for (const id of [...parts.keys()]) {
+      if (kindOf(id) === 'person') continue;
+      if (personIds.some((p) => kb.affiliations.get(p)?.has(id))) parts.delete(id);
+    }
+  }
+  return parts.size < 2 ? null : parts;
+}

@@ -1,0 +1,66 @@
+// Deciding: several sentences about one meeting become one report (same or nested
+// participants, compatible date and place); the body's words lead over the headline's.
+import type { EventMode, PartialDate } from '../core/types.ts';
+import type { KnowledgeBase } from '../actors/knowledge-base.ts';
+import type { Draft } from './draft.ts';
+import type { DateFinding } from './resolve-date.ts';
+import { placeWithin } from './attach-place.ts';
+
+/** A caption tells of a meeting only with a stated date no more than ten days before publication. */
+export function captionDateFits(date: DateFinding | null, published: PartialDate | null): boolean {
+  if (!date?.span) return false;
+  if (!published || published.precision !== 'day') return true;
+  const days = (Date.parse(published.value) - Date.parse(date.value)) / 86_400_000;
+  return days >= -1 && days <= 10;
+}
+
+const remote = (m: EventMode): boolean => m === 'phone' || m === 'video';
+
+export function mergeDrafts(drafts: Draft[], kb: KnowledgeBase): Draft[] {
+  const out: Draft[] = [];
+  const isPerson = (id: string): boolean => (kb.entries.get(id)?.kind ?? (id.startsWith('found:') ? 'person' : 'organization')) === 'person';
+  const covers = (big: Draft, small: Draft): boolean => {
+    const bigPersons = [...big.participants.keys()].filter(isPerson);
+    for (const id of small.participants.keys()) {
+      if (big.participants.has(id)) continue;
+      if (!isPerson(id) && bigPersons.some((p) => kb.affiliations.get(p)?.has(id))) continue;
+      return false;
+    }
+    return true;
+  };
+  for (const d of drafts) {
+    const target = out.find((o) => {
+      if (remote(o.mode) !== remote(d.mode)) return false;
+      if (!(covers(o, d) || covers(d, o))) return false;
+      if (o.date && d.date && o.date.value !== d.date.value) return false;
+      if (o.place && d.place && !placeWithin(kb, o.place.actorId, d.place.actorId) && !placeWithin(kb, d.place.actorId, o.place.actorId)) return false;
+      return true;
+    });
+    if (!target) {
+      out.push(d);
+      continue;
+    }
+    absorb(target, d, isPerson, kb);
+  }
+  return out;
+}
+
+/** Folds draft `d` into `target`. */
+export function absorb(target: Draft, d: Draft, isPerson: (id: string) => boolean, kb: KnowledgeBase): void {
+  const personsOnly = [...target.participants.keys(), ...d.participants.keys()].filter(isPerson).length >= 2;
+  for (const [id, spans] of d.participants) {
+    if (personsOnly && !isPerson(id)) continue;
+    target.participants.set(id, [...(target.participants.get(id) ?? []), ...spans]);
+  }
+  if (personsOnly) for (const id of [...target.participants.keys()]) if (!isPerson(id)) target.participants.delete(id);
+  if (!target.evidence.some((e) => e.start === d.evidence[0].start)) target.evidence.push(...d.evidence);
+  // a body sentence confirms the headline; the body's words lead
+  if (target.inTitle && !d.inTitle) {
+    target.inTitle = false;
+    target.trigger = d.trigger;
+    target.sentence = d.sentence;
+    target.evidence = [...d.evidence, ...target.evidence.filter((e) => e.start !== d.evidence[0].start)];
+  }
+  target.date ??= d.date;
+  if (d.place && (!target.place || placeWithin(kb, d.place.actorId, target.place.actorId))) target.place = d.place;
+}
