@@ -9,15 +9,18 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
     name TEXT NOT NULL,
     applied_at TEXT NOT NULL
   )`);
-  const current = (db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+  const recorded = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+  const current = Math.max(0, ...recorded);
   const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
   if (current > latest) {
     throw new ParleyError('config', `database schema version ${current} is newer than this Parley knows (${latest})`);
   }
   const applied: number[] = [];
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  // Every migration not yet recorded is applied, not only those above the highest recorded one:
+  // migrations written on parallel branches may land with lower numbers than one already applied.
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (migration.version <= current) continue;
+    if (recorded.has(migration.version)) continue;
     db.transaction(() => {
       for (const sql of migration.statements) db.exec(sql);
       record.run(migration.version, migration.name, now().toISOString());
