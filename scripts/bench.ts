@@ -11,6 +11,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { makePipeline } from '../src/cli/ingest.ts';
 import { runIngest } from '../src/cli/run-ingest.ts';
+import Database from 'better-sqlite3';
+import { mergeReports } from '../src/merge/merge-reports.ts';
+import { createResolution } from '../src/store/sqlite/resolution.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 
 const { values } = parseArgs({
@@ -91,16 +94,32 @@ function paragraph(place: string): string {
   return sentences.join(' ');
 }
 
-function article(): string {
+// Many articles report the same meetings (several outlets, several days): 70% of the articles
+// retell a meeting already reported, so merging has real work to do.
+interface Meeting {
+  a: (typeof LEADERS)[number];
+  b: (typeof LEADERS)[number];
+  place: string;
+  year: number;
+  month: number;
+  day: number;
+}
+const meetings: Meeting[] = [];
+
+function meeting(): Meeting {
+  if (meetings.length > 0 && random() < 0.7) return pick(meetings);
   let a = pick(LEADERS);
   let b = pick(LEADERS);
   while (b[1] === a[1]) b = pick(LEADERS);
-  const place = pick(PLACES);
-  const year = 2019 + Math.floor(random() * 6);
-  const month = Math.floor(random() * 12);
-  const day = 1 + Math.floor(random() * 28);
+  const m = { a, b, place: pick(PLACES), year: 2019 + Math.floor(random() * 6), month: Math.floor(random() * 12), day: 1 + Math.floor(random() * 28) };
+  meetings.push(m);
+  return m;
+}
+
+function article(): string {
+  const { a, b, place, year, month, day } = meeting();
   const date = new Date(Date.UTC(year, month, day));
-  const published = new Date(date.getTime() + 86_400_000);
+  const published = new Date(date.getTime() + 86_400_000 * (1 + Math.floor(random() * 2)));
   const when = random() < 0.5 ? `${day} ${MONTHS[month]} ${year}` : WEEKDAYS[date.getUTCDay()];
   const words = 300 + Math.floor(random() * 500);
   const parts = [
@@ -155,10 +174,23 @@ const summary = await runIngest({
 const counts = store.counts();
 store.close();
 
+// Merging on its own: every stored report through the merge at once (ingest merges batch by batch).
+const mergeDb = new Database(dbFile);
+const inputs = createResolution(mergeDb, () => new Date()).mergeInputs();
+const mergeStats = { pairsScored: 0 };
+const mergeStart = performance.now();
+const merged = mergeReports(inputs, {}, mergeStats);
+const mergeMs = performance.now() - mergeStart;
+mergeDb.close();
+
 const seconds = summary.elapsedMs / 1000;
 console.log(`ingested ${summary.ingested} (duplicates ${summary.duplicates.length}, failed ${summary.failed.length}) in ${seconds.toFixed(1)} s`);
 console.log(`  ${(summary.ingested / seconds).toFixed(0)} articles/s, ${(summary.words / seconds).toFixed(0)} words/s`);
 console.log(`  database: ${counts.documents} documents, ${counts.actors} actors, ${counts.reports} reports, ${counts.events} events`);
+console.log(
+  `  merge: ${inputs.length} reports of ${meetings.length} meetings -> ${merged.length} events in ${(mergeMs / 1000).toFixed(2)} s; ` +
+    `${mergeStats.pairsScored} candidate pairs scored (all pairs would be ${((inputs.length * (inputs.length - 1)) / 2).toExponential(1)})`,
+);
 console.log(`  peak RSS ${mb(peak)}; RSS at ${marks.map((m, i) => `${[25, 50, 75, 100][i]}%: ${mb(checkpoints.get(m) ?? 0)}`).join(', ')}`);
 if (values.keep) console.log(`kept ${root}`);
 else rmSync(root, { recursive: true, force: true });

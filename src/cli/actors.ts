@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
+import type { Judgement } from '../core/types.ts';
+import type { Store } from '../store/store.ts';
 import { type CliContext, openForReading, withStore, writeLine } from './context.ts';
 import { table } from './format.ts';
+import { addJudgeOptions, judge, type JudgeFlags } from './judgements.ts';
 
 export function registerActors(program: Command, ctx: CliContext): void {
-  program
+  const command = program
     .command('actors')
+    .enablePositionalOptions()
     .description('list the people, organizations and places found')
     .argument('[query]', 'only actors whose name or an alias contains this (case-insensitive)')
     .option('--json', 'print JSON')
@@ -28,4 +32,70 @@ export function registerActors(program: Command, ctx: CliContext): void {
         writeLine(ctx.stdout, table(['kind', 'name', 'source', 'id', 'aliases'], rows));
       });
     });
+  registerActorJudgements(command, ctx);
+}
+
+function actorLine(store: Store, id: string): string {
+  const actor = store.getActors([id])[0];
+  if (!actor) return `${id}: no longer listed`;
+  const aliases = actor.aliases.filter((a) => a !== actor.name);
+  return `${actor.id} ${actor.name}${aliases.length ? ` (also ${aliases.slice(0, 6).join(', ')}${aliases.length > 6 ? ', ...' : ''})` : ''}`;
+}
+
+function reportsNaming(store: Store, id: string): number {
+  return store.listEvents().reduce((n, e) => n + e.reports.filter((r) => r.participants.some((p) => p.actorId === id)).length, 0);
+}
+
+function registerActorJudgements(command: Command, ctx: CliContext): void {
+  addJudgeOptions(
+    command
+      .command('merge')
+      .description('record that two actor ids are one actor: the second is absorbed into the first')
+      .argument('<keep>', 'actor id that stays')
+      .argument('<absorbed>', 'actor id that becomes the same actor'),
+  ).action(async (keep: string, absorbed: string, flags: JudgeFlags) => {
+    await judge(
+      ctx,
+      flags,
+      (_store, author) => ({ kind: 'actor-merge', subjects: [keep, absorbed], author, reason: flags.reason ?? null }),
+      (store) => [`now: ${actorLine(store, keep)}`, `${reportsNaming(store, keep)} report(s) name ${keep}`],
+    );
+  });
+  addJudgeOptions(
+    command
+      .command('split')
+      .description('record that the reports naming an actor by these names are about someone else (a new actor)')
+      .argument('<actor>', 'actor id')
+      .requiredOption('--alias <names...>', 'the names (as seen in the texts) that belong to the other actor'),
+  ).action(async (actor: string, flags: JudgeFlags & { alias: string[] }) => {
+    await judge(
+      ctx,
+      flags,
+      (_store, author) => ({ kind: 'actor-split', subjects: [actor], value: { aliases: flags.alias }, author, reason: flags.reason ?? null }),
+      (store, j: Judgement) => {
+        const split = store.getActors().find((a) => a.id !== actor && a.id.startsWith(`${actor}~`) && a.aliases.includes(j.value!.aliases![0]));
+        return [
+          `kept: ${actorLine(store, actor)}, named by ${reportsNaming(store, actor)} report(s)`,
+          split ? `new: ${actorLine(store, split.id)}, named by ${reportsNaming(store, split.id)} report(s)` : 'new actor: no report names it yet',
+        ];
+      },
+    );
+  });
+  const alias = command.command('alias').description('add or remove a name of an actor').enablePositionalOptions();
+  for (const action of ['add', 'remove'] as const) {
+    addJudgeOptions(
+      alias
+        .command(action)
+        .description(action === 'add' ? 'record another name of an actor' : 'record that an actor is not called this')
+        .argument('<actor>', 'actor id')
+        .argument('<names...>', 'the names'),
+    ).action(async (actor: string, names: string[], flags: JudgeFlags) => {
+      await judge(
+        ctx,
+        flags,
+        (_store, author) => ({ kind: `alias-${action}`, subjects: [actor], value: { aliases: names }, author, reason: flags.reason ?? null }),
+        (store) => [`now: ${actorLine(store, actor)}`],
+      );
+    });
+  }
 }

@@ -3,6 +3,7 @@ import { actorIndex, summarizeEvent, type EventSummary } from '../export/summari
 import type { Store } from '../store/store.ts';
 import { type CliContext, openForReading, parsePartialDate, withStore, writeLine } from './context.ts';
 import { table } from './format.ts';
+import { addJudgeOptions, describeEvent, eventOfReport, judge, type JudgeFlags } from './judgements.ts';
 
 export interface EventFilter {
   actor?: string;
@@ -25,8 +26,9 @@ export function findEvents(store: Store, filter: EventFilter): EventSummary[] {
 }
 
 export function registerEvents(program: Command, ctx: CliContext): void {
-  program
+  const command = program
     .command('events')
+    .enablePositionalOptions()
     .description('list the events in the database')
     .option('--actor <name>', 'only events with a participant (or place) whose name or alias contains this')
     .option('--from <date>', 'only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)')
@@ -51,6 +53,7 @@ export function registerEvents(program: Command, ctx: CliContext): void {
             participants: e.participants.map((id) => ({ id, name: name(id) })),
             location: e.place?.name ?? null,
             documents: e.documents,
+            conflicts: e.conflicts,
           }));
           writeLine(ctx.stdout, JSON.stringify(out, null, 2));
           return;
@@ -70,4 +73,95 @@ export function registerEvents(program: Command, ctx: CliContext): void {
         writeLine(ctx.stdout, `${events.length} event${events.length === 1 ? '' : 's'}`);
       });
     });
+  registerEventJudgements(command, ctx);
+}
+
+function namer(store: Store): (id: string) => string {
+  const names = actorIndex(store.getActors());
+  return (id) => names.get(id)?.name ?? id;
+}
+
+function registerEventJudgements(command: Command, ctx: CliContext): void {
+  addJudgeOptions(
+    command
+      .command('merge')
+      .description('record that these events are one meeting')
+      .argument('<events...>', 'two or more event ids'),
+  ).action(async (events: string[], flags: JudgeFlags) => {
+    await judge(
+      ctx,
+      flags,
+      (_store, author) => ({ kind: 'event-merge', subjects: events, author, reason: flags.reason ?? null }),
+      (store, j) => [`now one: ${describeEvent(eventOfReport(store.listEvents(), j.anchors[0][0].reportId), namer(store))}`],
+    );
+  });
+  addJudgeOptions(
+    command
+      .command('split')
+      .description("record that one report of an event is about a different meeting")
+      .argument('<event>', 'event id')
+      .argument('<report>', 'report id (see `parley show EVENT --json` or `parley events --json`)'),
+  ).action(async (event: string, report: string, flags: JudgeFlags) => {
+    await judge(
+      ctx,
+      flags,
+      (_store, author) => ({ kind: 'event-split', subjects: [event, report], author, reason: flags.reason ?? null }),
+      (store, j) => {
+        const events = store.listEvents();
+        const name = namer(store);
+        return [
+          `split off: ${describeEvent(eventOfReport(events, report), name)}`,
+          `remaining: ${describeEvent(eventOfReport(events, j.anchors[0][0].reportId), name)}`,
+        ];
+      },
+    );
+  });
+  addJudgeOptions(
+    command
+      .command('reject')
+      .description('record that a report is not a meeting (it leaves its event)')
+      .argument('<report>', 'report id'),
+  ).action(async (report: string, flags: JudgeFlags) => {
+    await judge(
+      ctx,
+      flags,
+      (_store, author) => ({ kind: 'report-reject', subjects: [report], author, reason: flags.reason ?? null }),
+      (store, _j, before) => {
+        const was = eventOfReport(before, report);
+        const others = was?.reports.find((r) => r.id !== report);
+        const events = store.listEvents();
+        return [
+          `report ${report} is in no event now`,
+          others ? `its event became ${describeEvent(eventOfReport(events, others.id), namer(store))}` : 'its event is gone (it was its only report)',
+        ];
+      },
+    );
+  });
+  addJudgeOptions(
+    command
+      .command('correct')
+      .description('record the right date, place or participants of an event')
+      .argument('<event>', 'event id')
+      .option('--date <date>', "the day (YYYY, YYYY-MM or YYYY-MM-DD), or 'none'")
+      .option('--place <actor>', "place actor id, or 'none'")
+      .option('--participants <actors...>', 'participant actor ids'),
+  ).action(async (event: string, flags: JudgeFlags & { date?: string; place?: string; participants?: string[] }) => {
+    const value = {
+      ...(flags.date !== undefined ? { date: flags.date === 'none' ? null : parsePartialDate(flags.date, '--date') } : {}),
+      ...(flags.place !== undefined ? { place: flags.place === 'none' ? null : flags.place } : {}),
+      ...(flags.participants !== undefined ? { participants: flags.participants } : {}),
+    };
+    await judge(
+      ctx,
+      flags,
+      (_store, author) => ({ kind: 'field-correct', subjects: [event], value, author, reason: flags.reason ?? null }),
+      (store, j, before) => {
+        const name = namer(store);
+        return [
+          `was: ${describeEvent(before.find((e) => e.id === event), name)}`,
+          `now: ${describeEvent(eventOfReport(store.listEvents(), j.anchors[0][0].reportId), name)}`,
+        ];
+      },
+    );
+  });
 }

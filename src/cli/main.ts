@@ -6,14 +6,20 @@ import { registerActors } from './actors.ts';
 import type { CliContext } from './context.ts';
 import { registerEvents } from './events.ts';
 import { registerExport } from './export.ts';
+import { registerFraming } from './framing.ts';
 import { registerIngest } from './ingest.ts';
+import { registerJudgements } from './judgements.ts';
+import { registerServe } from './serve.ts';
 import { registerShow } from './show.ts';
+import { registerWatch } from './watch.ts';
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('parley')
     .description('Turn news articles into a sourced record of political meetings.')
     .version('0.1.0')
     .showHelpAfterError('(add --help for usage)')
+    // options after a subcommand belong to it (`parley events merge A B --db x`)
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({
       writeOut: (s) => ctx.stdout.write(s),
@@ -21,9 +27,13 @@ export function buildProgram(ctx: CliContext): Command {
     });
   registerIngest(program, ctx);
   registerExport(program, ctx);
+  registerFraming(program, ctx);
   registerEvents(program, ctx);
   registerActors(program, ctx);
+  registerJudgements(program, ctx);
   registerShow(program, ctx);
+  registerServe(program, ctx);
+  registerWatch(program, ctx);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(add --help for usage)');
   return program;
 }

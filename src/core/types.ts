@@ -20,6 +20,23 @@ export interface DocumentSource {
   /** Path of the file it was read from, when read from a file. */
   path?: string;
   url?: string;
+  /** The markup the text was extracted from (HTML pages), with the way back to it. */
+  raw?: RawSource;
+}
+
+/**
+ * Text offset -> raw offset: [textStart, textEnd, rawStart, rawEnd], sorted by textStart. Where
+ * both lengths are equal the segment maps character by character; otherwise (a decoded entity,
+ * collapsed whitespace) the whole raw range stands for the whole text range.
+ */
+export type OffsetSegment = [number, number, number, number];
+
+export interface RawSource {
+  /** "text/html" */
+  contentType: string;
+  /** The raw markup as read (decoded to a string): untrusted, never to be rendered as markup. */
+  content: string;
+  map: OffsetSegment[];
 }
 
 /** What arrives with a document from its reader (file, feed, bulk row): hints, not findings. */
@@ -163,6 +180,8 @@ export interface DocActor {
   fromKb: boolean;
   /** Places: how specific the place is, when known (lets merged events prefer the most specific). */
   placeType?: PlaceType;
+  /** Places: the places it lies within, nearest first (Beirut -> ["lebanon"]), from the knowledge base. */
+  within?: string[];
 }
 
 // ---------------------------------------------------------------- events
@@ -199,5 +218,97 @@ export interface DocumentAnalysis {
   actors: DocActor[];
   mentions: Mention[];
   reports: EventReport[];
+  /** How the text describes its actors (see src/framing/); absent in analyses made without that stage. */
+  descriptors?: Descriptor[];
   diagnostics: Diagnostic[];
+}
+
+// ---------------------------------------------------------------- framing
+
+/**
+ * The side a loaded label takes (data/framing/README.md):
+ * delegitimizing: denies the target standing as a state, government or legitimate body;
+ * criminalizing: casts the target as terrorist or criminal;
+ * valorizing: casts the target (or its dead) as a legitimate or sacred struggle;
+ * subordinating: casts the target as another power's instrument.
+ */
+export type FramingStance = 'delegitimizing' | 'criminalizing' | 'valorizing' | 'subordinating';
+
+/** A loaded term found inside a descriptor. */
+export interface LoadedTermMatch extends Span {
+  /** Id of the term in data/framing/loaded-<lang>.json ("en:zionist-entity"). */
+  termId: string;
+  stance: FramingStance;
+}
+
+export type DescriptorForm =
+  | 'premodifier' // "the pro-Iranian Shiite militia Hezbollah"
+  | 'appositive' // "Hezbollah, the Lebanese resistance movement,"
+  | 'postmodifier' // "Hizbullah örgütü", "حزب الله اللبناني"
+  | 'title' // a title standing for a person: "the Hezbollah chief"
+  | 'epithet'; // a label standing for an actor: "the illegal Zionist entity"
+
+/** Words a text uses to describe one actor; the span covers those words (no leading article). */
+export interface Descriptor extends Span {
+  actorId: string;
+  /** The mention (or, for an epithet, the label itself) it describes. */
+  of: Span;
+  form: DescriptorForm;
+  /** Lower-cased, whitespace-collapsed words, for counting across documents. */
+  normalized: string;
+  loaded: LoadedTermMatch[];
+}
+
+// ---------------------------------------------------------------- judgements
+
+/** What an analyst (or a machine) decided about actors, events and reports. */
+export type JudgementKind =
+  | 'actor-merge' // subjects [keep, absorbed]: the second actor is the first
+  | 'actor-split' // subjects [actor]; value.aliases: the names that are someone else
+  | 'alias-add' // subjects [actor]; value.aliases: names to add
+  | 'alias-remove' // subjects [actor]; value.aliases: names to drop
+  | 'event-merge' // subjects [event, event, ...]: one meeting
+  | 'event-split' // subjects [event, report]: that report is a different meeting
+  | 'report-reject' // subjects [report]: not a meeting
+  | 'field-correct'; // subjects [event]; value: date / place / participants
+
+/** Kind-specific values of a judgement. */
+export interface JudgementValue {
+  aliases?: string[];
+  /** field-correct: the day (YYYY, YYYY-MM or YYYY-MM-DD), or null for "no date known". */
+  date?: string | null;
+  /** field-correct: place actor id, or null for "no place". */
+  place?: string | null;
+  /** field-correct: participant actor ids. */
+  participants?: string[];
+}
+
+export interface NewJudgement {
+  kind: JudgementKind;
+  /** Ids as the user gives them: actor ids, event ids or report ids, as the kind says. */
+  subjects: string[];
+  value?: JudgementValue;
+  /** Who decided (an analyst's name; machine judgements are never stored here). */
+  author: string;
+  reason?: string | null;
+}
+
+/** Where an event or report judgement is anchored: stable across re-extraction (see judgements/anchor.ts). */
+export interface ReportAnchor {
+  /** The report id when the judgement was made (matches while the rules keep the trigger). */
+  reportId: string;
+  docId: string;
+  /** The report's first evidence sentence: matches a re-extracted report whose sentence overlaps it. */
+  sentence: Span;
+}
+
+export interface Judgement extends NewJudgement {
+  id: number;
+  createdAt: string;
+  reason: string | null;
+  /** Event and report judgements: the reports each subject stood for when decided. */
+  anchors: ReportAnchor[][];
+  /** A human judgement that undoes this one, or null while it holds. */
+  undone: { at: string; by: string; reason: string | null } | null;
+  active: boolean;
 }

@@ -96,3 +96,30 @@ test('csv: one row per event, names joined, fields quoted when needed', () => {
   assert.equal(csvField(null), '');
   store.close();
 });
+
+test("events-json reflects analysts' judgements and shows conflicts between reports", () => {
+  const store = loadedStore();
+  const [bali, moscow] = buildEventsJson(store).events;
+  // two events judged one: the merged event has both reports, each naming its own participants
+  store.addJudgement({ kind: 'event-merge', subjects: [bali.id, moscow.id], author: 'tester', reason: 'test' });
+  let out = buildEventsJson(store);
+  assert.equal(out.events.length, 1);
+  const [merged] = out.events;
+  assert.equal(merged.mentions.length, 3);
+  assert.deepEqual(merged.mentions.find((m) => m.doc === 'c-biden-xi')!.participants, [BIDEN.id, XI.id]);
+  assert.deepEqual([...merged.participants].sort(), [BIDEN.id, PUTIN.id, XI.id].sort());
+  assert.deepEqual(
+    merged.conflicts.map((c) => [c.field, c.values.map((v) => v.value).sort()]),
+    [
+      ['date', ['2022-11-14', '2023-03-20']],
+      ['place', ['Bali', 'Moscow', 'Russia']],
+    ],
+  );
+  assert.equal(merged.judgements.length, 1);
+  // a corrected date is what the export says
+  store.addJudgement({ kind: 'field-correct', subjects: [merged.id], value: { date: '2023-03-20' }, author: 'tester' });
+  out = buildEventsJson(store);
+  assert.equal(out.events[0].date, '2023-03-20');
+  assert.equal(out.events[0].judgements.length, 2);
+  store.close();
+});

@@ -29,6 +29,10 @@ export interface EventsJsonEvent {
   date: string | null;
   location: string | null;
   mentions: EventsJsonMention[];
+  /** Extras (ignored by the scorer): reports that disagree, shown rather than hidden. */
+  conflicts: { field: string; values: { value: string; reports: string[] }[]; chosen: string | null }[];
+  /** Extras: ids of the analysts' judgements that shaped the event (see `parley judgements`). */
+  judgements: number[];
 }
 
 export function buildEventsJson(store: Store): EventsJson {
@@ -62,6 +66,13 @@ export function buildEventsJson(store: Store): EventsJson {
           evidence: report.participants.map((p) => ({ actor: p.actorId, spans: p.spans })),
         };
       }),
+      conflicts: summary.conflicts.map((c) => ({
+        field: c.field,
+        // places are shown by name, like `location`
+        values: c.values.map((v) => ({ value: c.field === 'place' ? (actors.get(v.value)?.name ?? v.value) : v.value, reports: v.reports })),
+        chosen: c.field === 'place' && c.chosen ? (actors.get(c.chosen)?.name ?? c.chosen) : c.chosen,
+      })),
+      judgements: event.humanJudgements,
     });
   }
   events.sort((a, b) => compareNullable(a.date, b.date) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -1,88 +1,207 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { EventMode } from '../core/types.ts';
 import { blockingKeys, eventIdFor, judgePair, lookupKeys, mergeReports, type MergeInput } from './merge-reports.ts';
+import { explainScore, SAME_THRESHOLD, scorePair, SCORER_VERSION } from './score-pair.ts';
 
 const person = (actorId: string) => ({ actorId, kind: 'person' as const });
 const org = (actorId: string) => ({ actorId, kind: 'organization' as const });
 
-function report(id: string, people: string[], date: string | null, published: string | null = null): MergeInput {
-  return { id, docId: `doc-${id}`, participants: people.map(person), date, published };
+interface Extra {
+  published?: string | null;
+  doc?: string;
+  mode?: EventMode;
+  place?: MergeInput['place'];
 }
 
-test('same people, same date: one event, with the judgement explained', () => {
+function report(id: string, people: string[], date: string | null, extra: Extra = {}): MergeInput {
+  return {
+    id,
+    docId: extra.doc ?? `doc-${id}`,
+    participants: people.map(person),
+    date,
+    published: extra.published ?? null,
+    ...(extra.mode ? { mode: extra.mode } : {}),
+    ...(extra.place !== undefined ? { place: extra.place } : {}),
+  };
+}
+
+const DOHA = { actorId: 'doha', within: ['qatar'] };
+const QATAR = { actorId: 'qatar', within: [], known: true };
+const ISTANBUL = { actorId: 'istanbul', within: ['turkey'] };
+const groups = (events: { reportIds: string[] }[]) => events.map((e) => e.reportIds);
+
+test('same people, same date: one event, and the judgement says why feature by feature', () => {
   const events = mergeReports([report('r1', ['xi', 'putin'], '2023-03-20'), report('r2', ['putin', 'xi'], '2023-03-20')]);
-  assert.equal(events.length, 1);
-  assert.deepEqual(events[0].reportIds, ['r1', 'r2']);
-  assert.equal(events[0].judgements.length, 1);
-  assert.equal(events[0].judgements[0].score, 1);
-  assert.equal(events[0].judgements[0].features.date, 'same-date');
+  assert.deepEqual(groups(events), [['r1', 'r2']]);
+  const [j] = events[0].judgements;
+  assert.equal(j.rule, 'score');
+  assert.equal(j.version, SCORER_VERSION);
+  assert.equal(j.features?.time.verdict, 'agree');
+  assert.deepEqual(j.features?.participants, { jaccard: 1, shared: ['putin', 'xi'] });
+  assert.ok(j.score >= SAME_THRESHOLD);
   assert.equal(events[0].id, eventIdFor(['r2', 'r1']));
 });
 
-test('different dates, or one date unknown, keep reports apart', () => {
-  assert.equal(mergeReports([report('r1', ['xi', 'putin'], '2023-03-20'), report('r2', ['xi', 'putin'], '2023-03-21')]).length, 2);
-  assert.equal(mergeReports([report('r1', ['xi', 'putin'], '2023-03-20'), report('r2', ['xi', 'putin'], null)]).length, 2);
+test('the explanation names each feature and the decision', () => {
+  const same = explainScore(scorePair(report('a', ['x', 'y'], '2024-04-20', { place: DOHA }), report('b', ['x', 'y'], '2024-04-20', { place: QATAR })));
+  assert.match(same[0], /participants: overlap 1 \(x, y\)/);
+  assert.match(same[1], /time: agree \(2024-04-20 \/ 2024-04-20\)/);
+  assert.match(same[2], /place: within \(doha \/ qatar\)/);
+  assert.match(same.at(-1)!, /decision: same \(score 1.1 >= 0.7, merge-v3\)/);
+  const apart = explainScore(scorePair(report('a', ['x', 'y'], '2024-09-12'), report('b', ['x', 'y'], '2024-10-03')));
+  assert.match(apart[1], /time: conflict .*21 days apart/);
+  assert.match(apart.at(-1)!, /decision: different \(times disagree \(2024-09-12 vs 2024-10-03\)\)/);
+  const weak = explainScore(scorePair(report('a', ['x', 'y'], null), report('b', ['x', 'y'], null)));
+  assert.match(weak.at(-1)!, /decision: not enough \(score 0.55 < 0.7/);
 });
 
-test('Jaccard at 0.5 merges, below does not', () => {
+test('a September and an October meeting of the same three leaders stay apart', () => {
+  const trio = ['erdogan', 'putin', 'raisi'];
+  const events = mergeReports([
+    report('sep1', trio, '2024-09-12', { published: '2024-09-12' }),
+    report('sep2', trio, null, { published: '2024-09-13' }),
+    report('oct1', trio, '2024-10-03', { published: '2024-10-04' }),
+    report('oct2', trio, null, { published: '2024-10-04' }),
+  ]);
+  assert.deepEqual(groups(events), [['oct1', 'oct2'], ['sep1', 'sep2']]);
+});
+
+test('an announced meeting (reported before it happened) is not the one that happened', () => {
+  // published on 1 September, undated: it tells of something before 1 September, not of 5 October
+  const announced = report('plan', ['x', 'y'], null, { published: '2024-09-01' });
+  const held = report('held', ['x', 'y'], '2024-10-05', { published: '2024-10-05' });
+  assert.equal(judgePair(announced, held), null);
+  assert.equal(scorePair(announced, held).features.time.verdict, 'conflict');
+  assert.equal(mergeReports([announced, held]).length, 2);
+});
+
+test('two calls a year apart, neither dated, stay apart; two reports of one call merge', () => {
+  const events = mergeReports([
+    report('c1', ['macron', 'zelensky'], null, { published: '2022-02-20', mode: 'phone' }),
+    report('c2', ['macron', 'zelensky'], null, { published: '2022-02-21', mode: 'phone' }),
+    report('c3', ['macron', 'zelensky'], null, { published: '2023-02-20', mode: 'phone' }),
+  ]);
+  assert.deepEqual(groups(events), [['c1', 'c2'], ['c3']]);
+});
+
+test('an undated report with no publication date joins the only dated event of those people, else stays alone', () => {
+  const dated = report('dated', ['xi', 'putin'], '2023-03-20', { place: { actorId: 'kremlin', within: ['moscow', 'russia'] } });
+  const bare = report('bare', ['xi', 'putin'], null, { place: { actorId: 'moscow', within: ['russia'] } });
+  const joined = mergeReports([dated, bare]);
+  assert.deepEqual(groups(joined), [['bare', 'dated']]);
+  assert.equal(joined[0].judgements[0].rule, 'only-candidate');
+  // a second meeting of the same people makes it ambiguous: kept apart
+  const other = report('other', ['xi', 'putin'], '2024-05-16');
+  assert.equal(mergeReports([dated, bare, other]).length, 3);
+  // an event known only to a month counts against uniqueness but is too loose to join
+  const monthOnly = report('month', ['xi', 'putin'], null, { published: '2023-03' });
+  assert.equal(mergeReports([bare, monthOnly]).length, 2);
+  // and a place that contradicts rules the candidate out
+  const elsewhere = report('far', ['xi', 'putin'], null, { place: ISTANBUL });
+  const moscow = report('dated2', ['xi', 'putin'], '2023-03-20', { place: { actorId: 'moscow', within: ['russia'] } });
+  assert.equal(mergeReports([moscow, elsewhere]).length, 2);
+});
+
+test('two documents without dates that report the same two meetings corroborate each other', () => {
+  const a1 = report('a1', ['erdogan', 'haniyeh'], null, { doc: 'A', place: ISTANBUL });
+  const a2 = report('a2', ['fidan', 'haniyeh'], null, { doc: 'A', place: DOHA });
+  const b1 = report('b1', ['haniyeh', 'erdogan'], null, { doc: 'B', place: ISTANBUL });
+  const b2 = report('b2', ['haniyeh', 'fidan'], null, { doc: 'B', place: QATAR });
+  const b3 = report('b3', ['haniyeh', 'fidan'], null, { doc: 'B', place: ISTANBUL });
+  const events = mergeReports([a1, a2, b1, b2, b3]);
+  assert.deepEqual(groups(events), [['a1', 'b1'], ['a2', 'b2'], ['b3']]);
+  const j = events[0].judgements[0];
+  assert.equal(j.features?.corroboration, 1);
+  assert.match(explainScore(scorePair(a1, b1, 1)).join('\n'), /corroborated: the two documents also report 1 other meeting/);
+  // one shared meeting alone is not enough
+  assert.equal(mergeReports([a1, b1]).length, 2);
+});
+
+test('places and modes that contradict veto a merge', () => {
+  assert.equal(scorePair(report('a', ['x', 'y'], '2024-01-01', { place: DOHA }), report('b', ['x', 'y'], '2024-01-01', { place: ISTANBUL })).veto, 'places disagree (doha vs istanbul)');
+  // a place whose chain is unknown does not contradict
+  assert.equal(scorePair(report('a', ['x', 'y'], '2024-01-01', { place: { actorId: 'somewhere', within: [] } }), report('b', ['x', 'y'], '2024-01-01', { place: ISTANBUL })).veto, null);
+  assert.match(scorePair(report('a', ['x', 'y'], '2024-01-01', { mode: 'phone' }), report('b', ['x', 'y'], '2024-01-01', { mode: 'visit' })).veto ?? '', /modes disagree/);
+  assert.equal(scorePair(report('a', ['x', 'y'], '2024-01-01', { mode: 'meet' }), report('b', ['x', 'y'], '2024-01-01', { mode: 'phone' })).veto, null);
+});
+
+test('Jaccard at 0.5 merges, below does not; persons count when there are any', () => {
   assert.ok(judgePair(report('a', ['x', 'y'], '2024-01-01'), report('b', ['x', 'y', 'z', 'w'], '2024-01-01')));
-  assert.ok(judgePair(report('a', ['x'], '2024-01-01'), report('b', ['x', 'y'], '2024-01-01')));
   assert.equal(judgePair(report('a', ['x', 'y'], '2024-01-01'), report('b', ['x', 'z'], '2024-01-01')), null);
-  assert.equal(judgePair(report('a', ['x'], '2024-01-01'), report('b', ['x', 'y', 'z'], '2024-01-01')), null);
-});
-
-test('persons count when there are any; organizations otherwise', () => {
   const a: MergeInput = { id: 'a', docId: 'd1', participants: [person('x'), person('y'), org('o1')], date: '2024-01-01', published: null };
   const b: MergeInput = { id: 'b', docId: 'd2', participants: [person('x'), person('y'), org('o2')], date: '2024-01-01', published: null };
-  assert.equal(judgePair(a, b)?.score, 1);
-  const c: MergeInput = { id: 'c', docId: 'd3', participants: [org('o1')], date: '2024-01-01', published: null };
-  const d: MergeInput = { id: 'd', docId: 'd4', participants: [org('o1')], date: '2024-01-01', published: null };
-  assert.ok(judgePair(c, d));
+  assert.equal(judgePair(a, b)?.features?.participants.jaccard, 1);
 });
 
-test('undated reports merge only with the very same people published within two days', () => {
-  assert.ok(judgePair(report('a', ['x', 'y'], null, '2024-01-01'), report('b', ['x', 'y'], null, '2024-01-02')));
-  assert.equal(judgePair(report('a', ['x', 'y'], null, '2024-01-01'), report('b', ['x', 'y'], null, '2024-01-06')), null);
-  assert.equal(judgePair(report('a', ['x', 'y'], null, '2024-01-01'), report('b', ['x', 'y', 'z'], null, '2024-01-01')), null);
-  assert.equal(judgePair(report('a', ['x', 'y'], null, '2024-01-01'), report('b', ['x', 'y'], null, null)), null);
-  // with no publication dates two meetings of the same people cannot be told apart: kept apart
-  assert.equal(judgePair(report('a', ['x', 'y'], null), report('b', ['x', 'y'], null)), null);
-});
-
-test('an undated report joins a dated one when published on that day or within three days after', () => {
-  assert.ok(judgePair(report('a', ['x', 'y'], '2024-01-01'), report('b', ['x', 'y'], null, '2024-01-03')));
-  assert.equal(judgePair(report('a', ['x', 'y'], '2024-01-01'), report('b', ['x', 'y'], null, '2024-01-09')), null);
-  assert.equal(judgePair(report('a', ['x', 'y'], '2024-01-05'), report('b', ['x', 'y'], null, '2024-01-03')), null);
+test("analysts' judgements: different beats the score, same beats the lack of one, rejected reports are in no event", () => {
+  const r1 = report('r1', ['x', 'y'], '2024-01-01');
+  const r2 = report('r2', ['x', 'y'], '2024-01-01');
+  const r3 = report('r3', ['x', 'y'], null);
+  const r4 = report('r4', ['p', 'q'], '2025-01-01');
+  assert.deepEqual(groups(mergeReports([r1, r2], { different: [{ report: 'r2', others: ['r1'], judgementId: 1 }] })), [['r1'], ['r2']]);
+  const forced = mergeReports([r1, r4], { same: [{ reports: ['r1', 'r4'], judgementId: 2 }] });
+  assert.deepEqual(groups(forced), [['r1', 'r4']]);
+  assert.equal(forced[0].judgements[0].rule, 'human');
+  assert.equal(forced[0].judgements[0].judgementId, 2);
+  // a later "same" overrides an earlier "different" on the same pair, an earlier one does not
+  assert.equal(mergeReports([r1, r2], { different: [{ report: 'r2', others: ['r1'], judgementId: 1 }], same: [{ reports: ['r1', 'r2'], judgementId: 3 }] }).length, 1);
+  assert.equal(mergeReports([r1, r2], { different: [{ report: 'r2', others: ['r1'], judgementId: 5 }], same: [{ reports: ['r1', 'r2'], judgementId: 3 }] }).length, 2);
+  assert.deepEqual(groups(mergeReports([r1, r2, r3], { rejected: new Set(['r2']) })), [['r1', 'r3']]);
 });
 
 test('blocking keys cover every pair that can reach the threshold', () => {
-  assert.deepEqual(blockingKeys(report('a', ['y', 'x'], null)), ['2:x', '2:y', 'x|y']);
-  assert.deepEqual(lookupKeys(report('a', ['y', 'x'], null)), ['1:x', '1:y', 'x|y']);
-  assert.deepEqual(blockingKeys(report('a', ['x', 'y', 'z'], null)), ['x|y', 'x|z', 'y|z']);
+  assert.deepEqual(blockingKeys(report('a', ['y', 'x'], null)), ['2:x@*', '2:y@*', 'x|y@*', '2:x@-', '2:y@-', 'x|y@-']);
+  assert.deepEqual(lookupKeys(report('a', ['y', 'x'], null)), ['1:x@*', '1:y@*', 'x|y@*']);
+  assert.deepEqual(blockingKeys(report('a', ['x', 'y', 'z'], '2024-01-31')), ['x|y@*', 'x|z@*', 'y|z@*', 'x|y@2024-01', 'x|z@2024-01', 'y|z@2024-01']);
+  // a window over a month's end is indexed under both months
+  assert.deepEqual(lookupKeys(report('a', ['x', 'y'], null, { published: '2024-02-02' })), ['1:x@2024-01', '1:x@2024-02', '1:x@-', '1:y@2024-01', '1:y@2024-02', '1:y@-', 'x|y@2024-01', 'x|y@2024-02', 'x|y@-']);
   const names = ['a', 'b', 'c', 'd', 'e'];
   const sets: string[][] = [];
   for (let mask = 1; mask < 32; mask++) sets.push(names.filter((_, i) => mask & (1 << i)));
+  const times: [string | null, string | null][] = [
+    ['2024-01-01', null],
+    [null, '2024-01-02'],
+    [null, null],
+    ['2024-01', null],
+  ];
   for (const s of sets) {
     for (const t of sets) {
-      const r1 = report('1', s, '2024-01-01');
-      const r2 = report('2', t, '2024-01-01');
-      if (!judgePair(r1, r2)) continue;
-      assert.ok(lookupKeys(r1).some((k) => blockingKeys(r2).includes(k)), `${s} vs ${t} match but ${s} cannot find ${t}`);
-      assert.ok(lookupKeys(r2).some((k) => blockingKeys(r1).includes(k)), `${s} vs ${t} match but ${t} cannot find ${s}`);
+      for (const [d1, p1] of times) {
+        for (const [d2, p2] of times) {
+          const r1 = report('1', s, d1, { published: p1 });
+          const r2 = report('2', t, d2, { published: p2 });
+          const f = scorePair(r1, r2).features;
+          if (f.participants.jaccard < 0.5 || f.time.verdict === 'conflict') continue;
+          assert.ok(lookupKeys(r1).some((k) => blockingKeys(r2).includes(k)), `${s} vs ${t} match but ${s} cannot find ${t}`);
+          assert.ok(lookupKeys(r2).some((k) => blockingKeys(r1).includes(k)), `${s} vs ${t} match but ${t} cannot find ${s}`);
+        }
+      }
     }
   }
+  // the same two people every month: a dated report is compared only with its month
+  const monthly = Array.from({ length: 24 }, (_, i) => report(`m${i}`, ['x', 'y'], `${2022 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-15`));
+  const stats = { pairsScored: 0 };
+  assert.equal(mergeReports(monthly, {}, stats).length, 24);
+  assert.equal(stats.pairsScored, 0);
 });
 
-test('reports without participants stay alone; the result is order-independent', () => {
+test('candidates come from blocking only: unrelated reports are never scored', () => {
+  const reports: MergeInput[] = [];
+  for (let i = 0; i < 200; i++) reports.push(report(`r${i}`, [`p${i}`, `q${i}`], '2024-01-01'));
+  reports.push(report('dup', ['p7', 'q7'], '2024-01-01'));
+  const stats = { pairsScored: 0 };
+  const events = mergeReports(reports, {}, stats);
+  assert.equal(stats.pairsScored, 1);
+  assert.equal(events.length, 200);
+});
+
+test('reports without participants stay alone; the result is order-independent; one document never merges with itself', () => {
   const reports = [report('r3', [], null), report('r1', ['x', 'y'], '2024-01-01'), report('r2', ['x', 'y'], '2024-01-01')];
   const forward = mergeReports(reports);
-  const backward = mergeReports([...reports].reverse());
-  assert.deepEqual(forward, backward);
-  assert.deepEqual(forward.map((e) => e.reportIds), [['r1', 'r2'], ['r3']]);
-});
-
-test('two reports of one document are never merged across documents', () => {
-  const a = { ...report('a', ['x', 'y'], '2024-01-01'), docId: 'same' };
-  const b = { ...report('b', ['x', 'y'], '2024-01-01'), docId: 'same' };
+  assert.deepEqual(forward, mergeReports([...reports].reverse()));
+  assert.deepEqual(groups(forward), [['r1', 'r2'], ['r3']]);
+  const a = report('a', ['x', 'y'], '2024-01-01', { doc: 'same' });
+  const b = report('b', ['x', 'y'], '2024-01-01', { doc: 'same' });
   assert.equal(judgePair(a, b), null);
 });

@@ -1,39 +1,58 @@
-// Reports -> events across documents: block, score, decide. Two reports are one event when
-// their participants overlap enough and their dates agree; every merge is kept as a judgement
-// (features + score) so a reader can see why. Pure: no store, no clock.
+// Reports -> events across documents: block, score, decide. Candidates come only from shared
+// blocking keys (participant pairs), never from all pairs. Each candidate pair is scored with
+// explained features (score-pair.ts); analysts' judgements come first (same / different /
+// rejected), machine links follow in score order and never undo a human decision. A report
+// with no time at all joins an event only when it is the one compatible event of those people.
+// Pure: no store, no clock.
 import { createHash } from 'node:crypto';
-import type { ActorKind } from '../core/types.ts';
+import {
+  comparePlace,
+  compareMode,
+  contextOverlap,
+  matchingSet,
+  PRECISE_DAYS,
+  scorePair,
+  SCORER_VERSION,
+  timeWindow,
+  type MergeInput,
+  type PairFeatures,
+  type PairScore,
+} from './score-pair.ts';
 
-/** Bumped whenever the scoring or the decision rule changes. */
-export const MERGE_VERSION = 'merge-v2';
-export const JACCARD_THRESHOLD = 0.5;
-/** Undated reports of the same people are one event only if published this close together. */
-export const UNDATED_WINDOW_DAYS = 2;
-/** An undated report joins a dated event when published this many days after it at most. */
-export const DATED_WINDOW_DAYS = 3;
+export { matchingSet, type MergeInput } from './score-pair.ts';
 
-export interface MergeInput {
-  id: string;
-  docId: string;
-  participants: { actorId: string; kind: ActorKind }[];
-  /** Day the event happened (YYYY-MM-DD), or null. */
-  date: string | null;
-  /** Day its document was published (YYYY-MM-DD), or null. */
-  published: string | null;
-}
+/** The version of the whole merge (scorer + grouping rules). */
+export const MERGE_VERSION = SCORER_VERSION;
+/** An undated report picks among several compatible events only with this much context overlap... */
+export const CONTEXT_MIN = 0.3;
+/** ...and this far ahead of the next candidate. */
+export const CONTEXT_MARGIN = 0.2;
 
 export interface MergeJudgement {
   version: string;
   left: string;
   right: string;
   decision: 'same';
+  /**
+   * score: the pair reached the threshold; only-candidate: an undated report's one compatible
+   * event; best-context: of its compatible events, the one whose documents clearly share its
+   * document's other actors; human: an analyst said so.
+   */
+  rule: 'score' | 'only-candidate' | 'best-context' | 'human';
   score: number;
-  features: {
-    jaccard: number;
-    /** Which date rule allowed the merge. */
-    date: 'same-date' | 'undated-same-people' | 'dated-and-recent';
-    publishedGapDays?: number | null;
-  };
+  features?: PairFeatures;
+  /** The analyst's judgement, for rule 'human'. */
+  judgementId?: number;
+}
+
+/** Analysts' decisions, already resolved to current report ids. */
+export interface MergeConstraints {
+  /** Reports that are not meetings: in no event. */
+  rejected?: ReadonlySet<string>;
+  /** Each entry: these reports are one event. `order` (the judgement id) decides between contradicting judgements: later wins. */
+  same?: readonly { reports: readonly string[]; judgementId: number }[];
+  /** Each entry: `report` is not the same event as any of `others`. */
+  different?: readonly { report: string; others: readonly string[]; judgementId: number }[];
 }
 
 export interface DerivedEvent {
@@ -43,31 +62,62 @@ export interface DerivedEvent {
   judgements: MergeJudgement[];
 }
 
-/** The participants that count for matching: the persons, when the report names any. */
-export function matchingSet(report: MergeInput): string[] {
-  const persons = report.participants.filter((p) => p.kind === 'person');
-  const chosen = persons.length > 0 ? persons : report.participants;
-  return [...new Set(chosen.map((p) => p.actorId))].sort();
+export interface MergeStats {
+  /** Candidate pairs scored (the blocking keeps this near-linear). */
+  pairsScored: number;
 }
 
 /**
- * Blocking keys. Two reports can only reach Jaccard >= 0.5 if they share a pair of participants,
- * or if one has a single participant that the other (of at most two) also has. Reports are
- * indexed under `blockingKeys` and look candidates up under `lookupKeys`; the asymmetry keeps a
- * two-person report from being a candidate of every other report naming one of its people.
+ * Blocking keys: participants, then time. Two reports can only reach Jaccard >= 0.5 if they
+ * share a pair of participants, or if one has a single participant that the other (of at most
+ * two) also has. Reports are indexed under `blockingKeys` and look candidates up under
+ * `lookupKeys`; the asymmetry keeps a two-person report from being a candidate of every other
+ * report naming one of its people. Each participant key is then split by the months the
+ * report's time window touches (windows that do not share a month cannot agree), so the same
+ * two leaders meeting every month do not make one ever-growing block. Reports with no time at
+ * all are indexed under `@-` (found by every dated lookup) and look up `@*` (every report with
+ * those participants: they need all candidates to know whether one event is the only fit).
  */
 export function blockingKeys(report: MergeInput): string[] {
+  const base = participantKeys(report);
+  const months = timeBuckets(report);
+  const keys = base.map((k) => `${k}@*`);
+  for (const k of base) for (const m of months ?? ['-']) keys.push(`${k}@${m}`);
+  return keys;
+}
+
+export function lookupKeys(report: MergeInput): string[] {
+  const base = participantLookups(report);
+  const months = timeBuckets(report);
+  if (!months) return base.map((k) => `${k}@*`);
+  return base.flatMap((k) => [...months.map((m) => `${k}@${m}`), `${k}@-`]);
+}
+
+function participantKeys(report: MergeInput): string[] {
   const set = matchingSet(report);
   if (set.length === 1) return [`1:${set[0]}`];
   if (set.length === 2) return [`2:${set[0]}`, `2:${set[1]}`, pairKey(set[0], set[1])];
   return pairs(set);
 }
 
-export function lookupKeys(report: MergeInput): string[] {
+function participantLookups(report: MergeInput): string[] {
   const set = matchingSet(report);
   if (set.length === 1) return [`1:${set[0]}`, `2:${set[0]}`];
   if (set.length === 2) return [`1:${set[0]}`, `1:${set[1]}`, pairKey(set[0], set[1])];
   return pairs(set);
+}
+
+/** The months (YYYY-MM) a report's time window touches; null when it has no time. */
+function timeBuckets(report: MergeInput): string[] | null {
+  const w = timeWindow(report);
+  if (!w) return null;
+  const months: string[] = [];
+  const start = new Date(w[0] * 86_400_000);
+  const end = new Date(w[1] * 86_400_000);
+  for (let y = start.getUTCFullYear(), m = start.getUTCMonth(); y < end.getUTCFullYear() || (y === end.getUTCFullYear() && m <= end.getUTCMonth()); m === 11 ? (y++, (m = 0)) : m++) {
+    months.push(`${y}-${String(m + 1).padStart(2, '0')}`);
+  }
+  return months;
 }
 
 function pairKey(a: string, b: string): string {
@@ -85,66 +135,102 @@ export function eventIdFor(reportIds: readonly string[]): string {
   return 'ev_' + createHash('sha256').update(first).digest('hex').slice(0, 16);
 }
 
-function jaccard(a: readonly string[], b: readonly string[]): number {
-  const setB = new Set(b);
-  const shared = a.filter((x) => setB.has(x)).length;
-  const union = a.length + b.length - shared;
-  return union === 0 ? 0 : shared / union;
-}
-
-function dayGap(a: string | null, b: string | null): number | null {
-  if (!a || !b) return null;
-  const ms = Date.parse(a.slice(0, 10)) - Date.parse(b.slice(0, 10));
-  return Number.isNaN(ms) ? null : Math.abs(ms) / 86_400_000;
-}
-
-/** Scores one pair; returns the judgement when they are the same event, else null. */
+/** Scores one pair; returns the judgement when they are the same event (without corroboration), else null. */
 export function judgePair(a: MergeInput, b: MergeInput): MergeJudgement | null {
-  // the extraction already told apart the meetings one document reports
-  if (a.docId === b.docId) return null;
-  const setA = matchingSet(a);
-  const setB = matchingSet(b);
-  const score = jaccard(setA, setB);
-  if (score < JACCARD_THRESHOLD) return null;
-  const [left, right] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
-  const judgement = (date: MergeJudgement['features']['date'], gap?: number | null): MergeJudgement => ({
-    version: MERGE_VERSION,
-    left,
-    right,
-    decision: 'same',
-    score,
-    features: gap === undefined ? { jaccard: score, date } : { jaccard: score, date, publishedGapDays: gap },
-  });
-  if (a.date !== null && b.date !== null) return a.date === b.date ? judgement('same-date') : null;
-  if (a.date === null && b.date === null) {
-    // without dates, only the very same people in reports published within days of each other;
-    // with no publication dates at all there is no way to tell two meetings apart
-    if (setA.join('\u0000') !== setB.join('\u0000')) return null;
-    const gap = dayGap(a.published, b.published);
-    if (gap === null || gap > UNDATED_WINDOW_DAYS) return null;
-    return judgement('undated-same-people', gap);
-  }
-  // one dated, one not: the undated report must be published on or shortly after that day
-  const [dated, undated] = a.date !== null ? [a, b] : [b, a];
-  if (!undated.published || undated.published.length < 10) return null;
-  const after = (Date.parse(undated.published.slice(0, 10)) - Date.parse(dated.date!)) / 86_400_000;
-  if (!(after >= 0 && after <= DATED_WINDOW_DAYS)) return null;
-  return judgement('dated-and-recent', after);
+  const s = scorePair(a, b);
+  return s.same ? toJudgement(s) : null;
 }
 
-/** Groups reports into events: candidates from shared blocking keys, linked when judged the same. */
-export function mergeReports(reports: readonly MergeInput[]): DerivedEvent[] {
-  const sorted = [...reports].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const indexOf = new Map(sorted.map((report, i) => [report.id, i]));
-  const parent = sorted.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
+function toJudgement(s: PairScore, rule: MergeJudgement['rule'] = 'score'): MergeJudgement {
+  return { version: s.version, left: s.left, right: s.right, decision: 'same', rule, score: s.score, features: s.features };
+}
+
+/** Union-find whose components may refuse to join (an analyst said "different"). */
+class Groups {
+  private parent: number[];
+  private members: number[][];
+  private forbidden: Set<number>[];
+
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+    this.members = Array.from({ length: n }, (_, i) => [i]);
+    this.forbidden = Array.from({ length: n }, () => new Set<number>());
+  }
+
+  find(i: number): number {
+    while (this.parent[i] !== i) {
+      this.parent[i] = this.parent[this.parent[i]];
+      i = this.parent[i];
     }
     return i;
-  };
+  }
 
+  forbid(i: number, j: number): void {
+    this.forbidden[this.find(i)].add(j);
+    this.forbidden[this.find(j)].add(i);
+  }
+
+  membersOf(i: number): readonly number[] {
+    return this.members[this.find(i)];
+  }
+
+  /** Joins the groups of i and j unless a member of one is forbidden to the other; true when joined. */
+  union(i: number, j: number): boolean {
+    let a = this.find(i);
+    let b = this.find(j);
+    if (a === b) return true;
+    if (this.members[b].some((m) => this.forbidden[a].has(m))) return false;
+    if (this.members[a].length < this.members[b].length) [a, b] = [b, a];
+    this.parent[b] = a;
+    this.members[a].push(...this.members[b]);
+    for (const f of this.forbidden[b]) this.forbidden[a].add(f);
+    this.members[b] = [];
+    return true;
+  }
+}
+
+/** Groups reports into events. */
+export function mergeReports(
+  reports: readonly MergeInput[],
+  constraints: MergeConstraints = {},
+  stats: MergeStats = { pairsScored: 0 },
+): DerivedEvent[] {
+  const sorted = reports
+    .filter((r) => !constraints.rejected?.has(r.id))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const indexOf = new Map(sorted.map((report, i) => [report.id, i]));
+  const groups = new Groups(sorted.length);
+  const judgements: MergeJudgement[] = [];
+
+  // analysts first: "different" holds unless a later "same" covers the very pair
+  const laterSame = (a: string, b: string, after: number) =>
+    (constraints.same ?? []).some((s) => s.judgementId > after && s.reports.includes(a) && s.reports.includes(b));
+  for (const d of constraints.different ?? []) {
+    const i = indexOf.get(d.report);
+    if (i === undefined) continue;
+    for (const other of d.others) {
+      const j = indexOf.get(other);
+      if (j !== undefined && j !== i && !laterSame(d.report, other, d.judgementId)) groups.forbid(i, j);
+    }
+  }
+  for (const s of [...(constraints.same ?? [])].sort((a, b) => a.judgementId - b.judgementId)) {
+    const present = s.reports.filter((id) => indexOf.has(id)).sort();
+    for (let k = 1; k < present.length; k++) {
+      if (groups.union(indexOf.get(present[0])!, indexOf.get(present[k])!)) {
+        judgements.push({
+          version: MERGE_VERSION,
+          left: present[0],
+          right: present[k],
+          decision: 'same',
+          rule: 'human',
+          score: 1,
+          judgementId: s.judgementId,
+        });
+      }
+    }
+  }
+
+  // candidates from shared blocking keys only
   const blocks = new Map<string, number[]>();
   sorted.forEach((report, i) => {
     for (const key of blockingKeys(report)) {
@@ -153,38 +239,128 @@ export function mergeReports(reports: readonly MergeInput[]): DerivedEvent[] {
       else blocks.set(key, [i]);
     }
   });
-
-  const judgements: MergeJudgement[] = [];
+  const scored: { i: number; j: number; s: PairScore }[] = [];
+  const seen = new Set<number>();
   sorted.forEach((report, i) => {
     const candidates = new Set<number>();
-    for (const key of lookupKeys(report)) for (const j of blocks.get(key) ?? []) if (j > i) candidates.add(j);
-    for (const j of [...candidates].sort((a, b) => a - b)) {
-      const judgement = judgePair(report, sorted[j]);
-      if (!judgement) continue;
-      judgements.push(judgement);
-      const ri = find(i);
-      const rj = find(j);
-      if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
+    for (const key of lookupKeys(report)) for (const j of blocks.get(key) ?? []) if (j !== i) candidates.add(j);
+    for (const j of candidates) {
+      // each unordered pair once (lookups are asymmetric: a pair may be found from either side)
+      const pairId = Math.min(i, j) * sorted.length + Math.max(i, j);
+      if (seen.has(pairId)) continue;
+      seen.add(pairId);
+      if (sorted[j].docId === report.docId) continue;
+      stats.pairsScored++;
+      scored.push({ i: Math.min(i, j), j: Math.max(i, j), s: scorePair(report, sorted[j]) });
     }
   });
 
-  const groups = new Map<number, string[]>();
+  // corroboration: the two documents also report another meeting (other people) compatibly
+  const byDocs = new Map<string, typeof scored>();
+  for (const pair of scored) {
+    if (pair.s.veto) continue;
+    const key = docPairKey(sorted[pair.i].docId, sorted[pair.j].docId);
+    const list = byDocs.get(key);
+    if (list) list.push(pair);
+    else byDocs.set(key, [pair]);
+  }
+  for (const list of byDocs.values()) {
+    if (list.length < 2) continue;
+    for (const pair of list) {
+      const shared = pair.s.features.participants.shared.join('|');
+      const others = new Set<string>();
+      for (const other of list) {
+        if (other.i === pair.i || other.j === pair.j || other.i === pair.j || other.j === pair.i) continue;
+        const otherShared = other.s.features.participants.shared.join('|');
+        if (otherShared !== shared) others.add(otherShared);
+      }
+      if (others.size > 0) pair.s = scorePair(sorted[pair.i], sorted[pair.j], others.size);
+    }
+  }
+
+  // machine links, best first; a human "different" is never overridden
+  scored.sort((a, b) => b.s.score - a.s.score || a.i - b.i || a.j - b.j);
+  for (const { i, j, s } of scored) {
+    if (!s.same) continue;
+    if (groups.union(i, j)) judgements.push(toJudgement(s));
+  }
+
+  // a report with no time at all: joins the one dated event of these people it fits, if there is exactly one
+  // (an event known only to a month counts against uniqueness but is too loose to join)
+  const anchored = (root: number) => groups.membersOf(root).some((m) => timeWindow(sorted[m]) !== null);
+  const precise = (root: number) =>
+    groups.membersOf(root).some((m) => {
+      const w = timeWindow(sorted[m]);
+      return w !== null && w[1] - w[0] <= PRECISE_DAYS;
+    });
+  const joins: { i: number; root: number; s: PairScore; rule: MergeJudgement['rule'] }[] = [];
+  const candidatesOf = new Map<number, Map<number, PairScore>>();
+  for (const { i, j, s } of scored) {
+    if (s.veto) continue;
+    for (const [x, y] of [
+      [i, j],
+      [j, i],
+    ]) {
+      let map = candidatesOf.get(x);
+      if (!map) candidatesOf.set(x, (map = new Map()));
+      const root = groups.find(y);
+      if (!map.has(root) || map.get(root)!.score < s.score) map.set(root, s);
+    }
+  }
+  for (const [i, roots] of candidatesOf) {
+    if (groups.membersOf(i).length !== 1 || timeWindow(sorted[i]) !== null) continue;
+    const fitting = [...roots].filter(([root]) => anchored(root) && fitsAll(sorted[i], groups.membersOf(root), sorted));
+    if (fitting.length === 1) {
+      if (precise(fitting[0][0])) joins.push({ i, root: fitting[0][0], s: fitting[0][1], rule: 'only-candidate' });
+      continue;
+    }
+    // several: the one whose documents clearly share what the report's document is about
+    const ranked = fitting
+      .map(([root, s]) => {
+        let best = -1;
+        let bestMember = -1;
+        for (const m of groups.membersOf(root)) {
+          const overlap = contextOverlap(sorted[i], sorted[m]) ?? -1;
+          if (overlap > best) [best, bestMember] = [overlap, m];
+        }
+        return { root, s, overlap: best, member: bestMember };
+      })
+      .sort((x, y) => y.overlap - x.overlap);
+    const [top, second] = ranked;
+    if (top && top.overlap >= CONTEXT_MIN && top.overlap - (second?.overlap ?? 0) >= CONTEXT_MARGIN && precise(top.root)) {
+      const s = scorePair(sorted[i], sorted[top.member]);
+      s.features.context = top.overlap;
+      joins.push({ i, root: top.root, s, rule: 'best-context' });
+    }
+  }
+  for (const { i, root, s, rule } of joins) if (groups.union(i, root)) judgements.push(toJudgement(s, rule));
+
+  const byRoot = new Map<number, string[]>();
   sorted.forEach((report, i) => {
-    const root = find(i);
-    const list = groups.get(root);
+    const root = groups.find(i);
+    const list = byRoot.get(root);
     if (list) list.push(report.id);
-    else groups.set(root, [report.id]);
+    else byRoot.set(root, [report.id]);
   });
   const judgementsByRoot = new Map<number, MergeJudgement[]>();
   for (const judgement of judgements) {
-    const root = find(indexOf.get(judgement.left)!);
+    const root = groups.find(indexOf.get(judgement.left)!);
     const list = judgementsByRoot.get(root);
     if (list) list.push(judgement);
     else judgementsByRoot.set(root, [judgement]);
   }
   const events: DerivedEvent[] = [];
-  for (const [root, reportIds] of groups) {
+  for (const [root, reportIds] of byRoot) {
     events.push({ id: eventIdFor(reportIds), reportIds, judgements: judgementsByRoot.get(root) ?? [] });
   }
   return events.sort((a, b) => (a.reportIds[0] < b.reportIds[0] ? -1 : 1));
+}
+
+function docPairKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+}
+
+/** No member of the event contradicts the report on place or mode. */
+function fitsAll(report: MergeInput, members: readonly number[], all: readonly MergeInput[]): boolean {
+  return members.every((m) => comparePlace(report, all[m]).verdict !== 'conflict' && compareMode(report, all[m]).verdict !== 'conflict');
 }

@@ -7,14 +7,19 @@ import type {
   DocumentMeta,
   EventMode,
   EventReport,
+  FramingStance,
+  Judgement,
   LanguageCode,
+  NewJudgement,
   NoiseRange,
   PartialDate,
   ParticipantEvidence,
   PlaceType,
+  RawSource,
   Span,
 } from '../core/types.ts';
 import type { MergeJudgement } from '../merge/merge-reports.ts';
+import type { Browse } from './sqlite/browse.ts';
 
 export interface StoredDocument {
   id: string;
@@ -39,19 +44,40 @@ export interface StoredActor {
   name: string;
   fromKb: boolean;
   placeType: PlaceType | null;
-  /** Every spelling seen for it, over all documents. */
+  /** Every spelling seen for it, over all documents (with analysts' alias judgements applied). */
   aliases: string[];
+  /** Places: the places it lies within, nearest first. */
+  within: string[];
 }
 
 /** A report as stored: the pipeline's own shape. */
 export type StoredReport = EventReport;
 
+/** Two or more reports of one event that disagree on a value: shown, not hidden. */
+export interface EventConflict {
+  field: 'date' | 'place' | 'mode';
+  /** Each value stated, with the reports stating it. */
+  values: { value: string; reports: string[] }[];
+  /** The value the event carries. */
+  chosen: string | null;
+}
+
 export interface StoredEvent {
   id: string;
-  /** Member reports, ordered by document id then trigger offset. */
+  /** Member reports, ordered by document id then trigger offset (rejected reports excluded). */
   reports: StoredReport[];
-  /** Why its reports were put together: one judgement per merge. */
+  /** Why its reports were put together: one machine judgement per merge. */
   judgements: MergeJudgement[];
+  /** Derived from the reports and the human judgements; never edited in place. */
+  participants: { actorId: string; reports: string[] }[];
+  /** The day the reports state (or a correction sets), YYYY[-MM[-DD]]. */
+  date: string | null;
+  /** Place actor id: the most specific one named (Beirut over Lebanon), or a correction. */
+  place: string | null;
+  mode: EventMode;
+  conflicts: EventConflict[];
+  /** Ids of the active human judgements that shaped this event. */
+  humanJudgements: number[];
 }
 
 export interface DuplicateDocument {
@@ -75,6 +101,32 @@ export interface RunStats {
   [key: string]: unknown;
 }
 
+/** How one outlet describes one actor with one descriptor, over all its documents. */
+export interface FramingRow {
+  /** DocumentMeta.outlet, else the folder of the document's file, else 'unknown'. */
+  outlet: string;
+  actorId: string;
+  actorName: string;
+  /** The descriptor's normalized words ("lebanese resistance movement"). */
+  descriptor: string;
+  count: number;
+  /** The side its first loaded term takes, when it holds one. */
+  stance?: FramingStance;
+  /** Every loaded term it holds (ids from data/framing/<lang>.json). */
+  loaded: { termId: string; stance: FramingStance }[];
+  /** A few places it occurs, with the words as written. */
+  examples: { docId: string; start: number; end: number; text: string }[];
+}
+
+export interface FramingFilter {
+  /** Actor id, or part of its name or an alias (case-insensitive). */
+  actor?: string;
+  /** Outlet name (case-insensitive). */
+  outlet?: string;
+  /** Only the documents reporting this event: how each outlet described that meeting's actors. */
+  event?: string;
+}
+
 export interface Store {
   /** Stores a batch of analyses in one transaction, then rebuilds the events they affect. */
   saveBatch(analyses: DocumentAnalysis[]): SaveResult;
@@ -83,6 +135,8 @@ export interface Store {
   /** The hash of the stored document with this id, if any. */
   findHashById(id: string): string | null;
   getDocument(id: string): StoredDocument | null;
+  /** The markup the document's text was extracted from, with the offset map back into it. */
+  getDocumentSource(id: string): RawSource | null;
   listDocuments(): DocumentSummary[];
   getActors(ids?: readonly string[]): StoredActor[];
   /** Actors whose name or an alias contains the query (case-insensitive); all when absent. */
@@ -92,6 +146,21 @@ export interface Store {
   /** Ingest-run bookkeeping. */
   beginRun(command: string, args: readonly string[]): number;
   finishRun(runId: number, stats: RunStats, diagnostics: readonly Diagnostic[]): void;
+  /**
+   * Re-extraction (new extraction rules): for documents already stored with the same text, drops
+   * what the old analysis found (mentions, reports) and stores the new one; other documents are
+   * saved as by saveBatch. Judgements stay and re-attach to the new reports by their anchors.
+   */
+  replaceAnalyses(analyses: DocumentAnalysis[]): SaveResult;
+  /** Records an analyst's judgement and re-derives what it touches. Bad ids: ParleyError('not-found'). */
+  addJudgement(input: NewJudgement): Judgement;
+  listJudgements(filter?: { kind?: string; active?: boolean }): Judgement[];
+  /** Undoes an active judgement (kept, marked undone) and re-derives what it touched. */
+  undoJudgement(id: number, author: string, reason?: string): Judgement;
+  /** How each outlet describes each actor: descriptor counts, most frequent first within outlet and actor. */
+  framing(filter?: FramingFilter): FramingRow[];
   counts(): { documents: number; actors: number; reports: number; events: number };
+  /** Paged, filtered read queries for the API and web app (see sqlite/browse.ts). */
+  browse(): Browse;
   close(): void;
 }

@@ -13,9 +13,9 @@ import type {
   EventReport,
   Mention,
   PlaceType,
+  RawSource,
   Span,
 } from '../../core/types.ts';
-import { blockingKeys, lookupKeys, mergeReports, type MergeInput, type MergeJudgement } from '../../merge/merge-reports.ts';
 import type {
   DocumentSummary,
   RunStats,
@@ -26,7 +26,11 @@ import type {
   StoredEvent,
   StoredReport,
 } from '../store.ts';
+import { createBrowse, type Browse } from './browse.ts';
+import { createDescriptorTable } from './descriptors.ts';
 import { migrate } from './migrate.ts';
+import { createResolution } from './resolution.ts';
+import { parseMeta } from './parse-meta.ts';
 
 export interface SqliteStoreOptions {
   /** Fail with a `not-found` ParleyError instead of creating a missing database file. */
@@ -59,22 +63,7 @@ interface ActorRow {
   from_kb: number;
   place_type: PlaceType | null;
   aliases: string;
-}
-
-interface ReportRow {
-  id: string;
-  doc_id: string;
-  type: 'CONSULT';
-  mode: StoredReport['mode'];
-  trigger_start: number;
-  trigger_end: number;
-  evidence: string;
-  date_value: string | null;
-  date_start: number | null;
-  date_end: number | null;
-  place_actor_id: string | null;
-  place_start: number | null;
-  place_end: number | null;
+  within: string;
 }
 
 function spanOf(start: number | null, end: number | null): Span | null {
@@ -89,6 +78,7 @@ function toActor(row: ActorRow): StoredActor {
     fromKb: row.from_kb === 1,
     placeType: row.place_type,
     aliases: JSON.parse(row.aliases) as string[],
+    within: JSON.parse(row.within ?? '[]') as string[],
   };
 }
 
@@ -112,15 +102,6 @@ function toDocument(row: DocumentRow): DocumentSummary & { text?: string; noise?
   };
 }
 
-function parseMeta(json: string | null | undefined): DocumentMeta {
-  if (!json) return {};
-  try {
-    const value = JSON.parse(json) as unknown;
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as DocumentMeta) : {};
-  } catch {
-    return {};
-  }
-}
 
 function validSpan(span: Span | null | undefined, length: number): boolean {
   return (
@@ -164,14 +145,16 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       VALUES (@id, @hash, @path, @text, @language, @title_start, @title_end, @published_value,
       @published_precision, @published_start, @published_end, @noise, @meta, @ingested_at, @run_id)`),
     getDoc: db.prepare('SELECT * FROM documents WHERE id = ?'),
+    deleteDoc: db.prepare('DELETE FROM documents WHERE id = ?'),
     listDocs: db.prepare(`SELECT id, hash, path, language, title_start, title_end, published_value,
       published_precision, published_start, published_end, meta, ingested_at FROM documents ORDER BY id`),
     getActor: db.prepare('SELECT * FROM actors WHERE id = ?'),
     allActors: db.prepare('SELECT * FROM actors ORDER BY name, id'),
-    insertActor: db.prepare(`INSERT INTO actors (id, kind, name, from_kb, place_type, aliases)
-      VALUES (@id, @kind, @name, @from_kb, @place_type, @aliases)`),
+    insertActor: db.prepare(`INSERT INTO actors (id, kind, name, from_kb, place_type, aliases, within)
+      VALUES (@id, @kind, @name, @from_kb, @place_type, @aliases, @within)`),
     updateActor: db.prepare(`UPDATE actors SET aliases = @aliases, from_kb = MAX(from_kb, @from_kb),
-      place_type = COALESCE(place_type, @place_type) WHERE id = @id`),
+      place_type = COALESCE(place_type, @place_type),
+      within = CASE WHEN within = '[]' THEN @within ELSE within END WHERE id = @id`),
     insertMention: db.prepare(`INSERT INTO mentions (doc_id, start, "end", kind, via, actor_ids)
       VALUES (?, ?, ?, ?, ?, ?)`),
     reportExists: db.prepare('SELECT 1 FROM event_reports WHERE id = ?').pluck(),
@@ -182,26 +165,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     insertParticipant: db.prepare(
       'INSERT INTO report_participants (report_id, actor_id, position, spans) VALUES (?, ?, ?, ?)',
     ),
-    insertKey: db.prepare('INSERT OR IGNORE INTO report_keys (key, report_id) VALUES (?, ?)'),
-    reportsOfKey: db.prepare('SELECT report_id FROM report_keys WHERE key = ?').pluck(),
-    eventOfReport: db.prepare('SELECT event_id FROM event_members WHERE report_id = ?').pluck(),
-    membersOfEvent: db.prepare('SELECT report_id FROM event_members WHERE event_id = ? ORDER BY report_id').pluck(),
-    getReport: db.prepare('SELECT * FROM event_reports WHERE id = ?'),
-    participantsOfReport: db.prepare(
-      'SELECT actor_id, spans FROM report_participants WHERE report_id = ? ORDER BY position',
-    ),
-    mergeInput: db.prepare(`SELECT r.id, r.doc_id, r.date_value, d.published_value, d.published_precision
-      FROM event_reports r JOIN documents d ON d.id = r.doc_id WHERE r.id = ?`),
-    participantKinds: db.prepare(`SELECT p.actor_id, a.kind FROM report_participants p
-      JOIN actors a ON a.id = p.actor_id WHERE p.report_id = ? ORDER BY p.position`),
-    deleteEvent: db.prepare('DELETE FROM events WHERE id = ?'),
-    insertEvent: db.prepare('INSERT INTO events (id, explanation, updated_at) VALUES (?, ?, ?)'),
-    insertMember: db.prepare('INSERT INTO event_members (event_id, report_id) VALUES (?, ?)'),
-    getEvent: db.prepare('SELECT id, explanation FROM events WHERE id = ?'),
-    allEvents: db.prepare('SELECT id, explanation FROM events ORDER BY id'),
-    allMembers: db.prepare('SELECT event_id, report_id FROM event_members'),
-    allReports: db.prepare('SELECT * FROM event_reports'),
-    allParticipants: db.prepare('SELECT report_id, actor_id, spans FROM report_participants ORDER BY report_id, position'),
+    insertSource: db.prepare('INSERT INTO document_sources (doc_id, content_type, raw, offset_map) VALUES (?, ?, ?, ?)'),
+    getSource: db.prepare('SELECT content_type, raw, offset_map FROM document_sources WHERE doc_id = ?'),
     beginRun: db.prepare('INSERT INTO runs (command, args, started_at) VALUES (?, ?, ?)'),
     finishRun: db.prepare('UPDATE runs SET finished_at = ?, stats = ? WHERE id = ?'),
     insertDiagnostic: db.prepare(`INSERT INTO diagnostics (run_id, code, severity, message, file, doc_id, span_start, span_end)
@@ -211,6 +176,9 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   };
 
   let currentRun: number | null = null;
+  const descriptorTable = createDescriptorTable(db);
+  const resolution = createResolution(db, now);
+  let browser: Browse | undefined;
 
   function upsertActor(actor: DocActor): void {
     const row = q.getActor.get(actor.id) as ActorRow | undefined;
@@ -223,18 +191,21 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
         from_kb: actor.fromKb ? 1 : 0,
         place_type: actor.placeType ?? null,
         aliases: JSON.stringify([...new Set(actor.aliases)]),
+        within: JSON.stringify(actor.within ?? []),
       });
       return;
     }
     const aliases = JSON.parse(row.aliases) as string[];
     const known = new Set([...aliases, row.name]);
     const added = names.filter((n) => !known.has(n) && (known.add(n), true));
-    if (added.length === 0 && (row.from_kb === 1 || !actor.fromKb) && (row.place_type || !actor.placeType)) return;
+    const newWithin = row.within === '[]' && (actor.within?.length ?? 0) > 0;
+    if (added.length === 0 && (row.from_kb === 1 || !actor.fromKb) && (row.place_type || !actor.placeType) && !newWithin) return;
     q.updateActor.run({
       id: actor.id,
       aliases: JSON.stringify([...aliases, ...added]),
       from_kb: actor.fromKb ? 1 : 0,
       place_type: actor.placeType ?? null,
+      within: JSON.stringify(actor.within ?? []),
     });
   }
 
@@ -283,61 +254,9 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     });
   }
 
-  function loadMergeInput(reportId: string): MergeInput {
-    const row = q.mergeInput.get(reportId) as {
-      id: string;
-      doc_id: string;
-      date_value: string | null;
-      published_value: string | null;
-      published_precision: string | null;
-    };
-    const participants = (q.participantKinds.all(reportId) as { actor_id: string; kind: ActorKind }[]).map((p) => ({
-      actorId: p.actor_id,
-      kind: p.kind,
-    }));
-    return {
-      id: row.id,
-      docId: row.doc_id,
-      participants,
-      date: row.date_value,
-      published: row.published_precision === 'day' ? row.published_value : null,
-    };
-  }
-
-  /** Recomputes the events that the new reports can touch: their block, and old events in it. */
-  function rebuildEvents(newReports: MergeInput[]): number {
-    if (newReports.length === 0) return 0;
-    const block = new Set<string>();
-    for (const report of newReports) {
-      block.add(report.id);
-      for (const key of blockingKeys(report)) q.insertKey.run(key, report.id);
-    }
-    for (const report of newReports) {
-      for (const key of lookupKeys(report)) {
-        for (const other of q.reportsOfKey.all(key) as string[]) block.add(other);
-      }
-    }
-    const oldEvents = new Set<string>();
-    for (const id of block) {
-      const eventId = q.eventOfReport.get(id) as string | undefined;
-      if (eventId) oldEvents.add(eventId);
-    }
-    for (const eventId of oldEvents) for (const member of q.membersOfEvent.all(eventId) as string[]) block.add(member);
-    const fresh = new Map(newReports.map((r) => [r.id, r]));
-    const inputs = [...block].map((id) => fresh.get(id) ?? loadMergeInput(id));
-    const events = mergeReports(inputs);
-    for (const eventId of oldEvents) q.deleteEvent.run(eventId);
-    const stamp = now().toISOString();
-    for (const event of events) {
-      q.insertEvent.run(event.id, JSON.stringify(event.judgements), stamp);
-      for (const reportId of event.reportIds) q.insertMember.run(event.id, reportId);
-    }
-    return events.length;
-  }
-
   const saveTransaction = db.transaction((analyses: DocumentAnalysis[]): SaveResult => {
     const result: SaveResult = { saved: [], duplicates: [], diagnostics: [], eventsTouched: 0 };
-    const newReports: MergeInput[] = [];
+    const newReports: string[] = [];
     const stamp = now().toISOString();
     for (const analysis of analyses) {
       const doc = analysis.document;
@@ -377,6 +296,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
         ingested_at: stamp,
         run_id: currentRun,
       });
+      const raw = doc.source.raw;
+      if (raw) q.insertSource.run(doc.id, raw.contentType, raw.content, JSON.stringify(raw.map));
       const bad = (code: string, message: string) =>
         result.diagnostics.push({ code, severity: 'warning', message, docId: doc.id, ...(file ? { file } : {}) });
 
@@ -396,6 +317,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
         }
         q.insertMention.run(doc.id, mention.start, mention.end, mention.kind, mention.via, JSON.stringify(mention.actorIds));
       }
+      descriptorTable.save(doc.id, doc.text, analysis.descriptors ?? [], (d) => bad(d.code, d.message));
       for (const report of analysis.reports) {
         const problem = checkReport(report, doc.id, length, batchActors);
         if (problem) {
@@ -403,45 +325,34 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
           continue;
         }
         saveReport(report);
-        newReports.push({
-          id: report.id,
-          docId: doc.id,
-          participants: report.participants
-            .filter((p, i, all) => all.findIndex((o) => o.actorId === p.actorId) === i)
-            .map((p) => ({ actorId: p.actorId, kind: (q.getActor.get(p.actorId) as ActorRow).kind })),
-          date: report.date?.value ?? null,
-          published: published?.precision === 'day' ? published.value : null,
-        });
+        newReports.push(report.id);
       }
       result.saved.push(doc.id);
     }
-    result.eventsTouched = rebuildEvents(newReports);
+    resolution.indexReports(newReports);
+    result.eventsTouched = resolution.rebuild(newReports);
     return result;
   });
 
-  function toReport(row: ReportRow, participants: { actor_id: string; spans: string }[]): StoredReport {
-    return {
-      id: row.id,
-      docId: row.doc_id,
-      type: row.type,
-      mode: row.mode,
-      trigger: { start: row.trigger_start, end: row.trigger_end },
-      evidence: JSON.parse(row.evidence) as Span[],
-      participants: participants.map((p) => ({ actorId: p.actor_id, spans: JSON.parse(p.spans) as Span[] })),
-      date: row.date_value === null ? null : { value: row.date_value, span: spanOf(row.date_start, row.date_end) },
-      place:
-        row.place_actor_id === null
-          ? null
-          : { actorId: row.place_actor_id, span: spanOf(row.place_start, row.place_end) ?? { start: 0, end: 0 } },
-    };
-  }
-
-  const byDocThenTrigger = (a: StoredReport, b: StoredReport) =>
-    a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.trigger.start - b.trigger.start;
+  const replaceTransaction = db.transaction((analyses: DocumentAnalysis[]): SaveResult => {
+    const orphans: string[] = [];
+    for (const analysis of analyses) {
+      const doc = analysis.document;
+      if (q.hashById.get(doc.id) !== doc.hash) continue;
+      orphans.push(...resolution.releaseDocument(doc.id));
+      q.deleteDoc.run(doc.id);
+    }
+    const result = saveTransaction(analyses);
+    result.eventsTouched += resolution.rebuild(orphans.filter((id) => q.reportExists.get(id)));
+    return result;
+  });
 
   return {
     saveBatch(analyses) {
       return saveTransaction(analyses);
+    },
+    replaceAnalyses(analyses) {
+      return replaceTransaction(analyses);
     },
     findDocumentByHash(hash) {
       return (q.docByHash.get(hash) as string | undefined) ?? null;
@@ -454,59 +365,47 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       if (!row) return null;
       return { ...toDocument(row), text: row.text, noise: JSON.parse(row.noise) } as StoredDocument;
     },
+    getDocumentSource(id) {
+      const row = q.getSource.get(id) as { content_type: string; raw: string; offset_map: string } | undefined;
+      return row ? ({ contentType: row.content_type, content: row.raw, map: JSON.parse(row.offset_map) } as RawSource) : null;
+    },
     listDocuments() {
       return (q.listDocs.all() as DocumentRow[]).map((row) => toDocument(row));
     },
     getActors(ids) {
-      if (!ids) return (q.allActors.all() as ActorRow[]).map(toActor);
+      if (!ids) return resolution.viewActors((q.allActors.all() as ActorRow[]).map(toActor), false);
       const out: StoredActor[] = [];
       for (const id of new Set(ids)) {
         const row = q.getActor.get(id) as ActorRow | undefined;
         if (row) out.push(toActor(row));
       }
-      return out;
+      const viewed = resolution.viewActors(out, true);
+      // split-off actors exist only in the view: look them up among all
+      const missing = [...new Set(ids)].filter((id) => !viewed.some((a) => a.id === id));
+      if (missing.length === 0) return viewed.filter((a) => ids.includes(a.id));
+      const all = resolution.viewActors((q.allActors.all() as ActorRow[]).map(toActor), false);
+      return [...viewed, ...all.filter((a) => missing.includes(a.id))].filter((a) => ids.includes(a.id));
     },
     searchActors(query) {
-      const all = (q.allActors.all() as ActorRow[]).map(toActor);
+      const all = resolution.viewActors((q.allActors.all() as ActorRow[]).map(toActor), false);
       if (!query) return all;
       const needle = query.toLowerCase();
       return all.filter((a) => [a.name, ...a.aliases].some((n) => n.toLowerCase().includes(needle)));
     },
     getEvent(id) {
-      const row = q.getEvent.get(id) as { id: string; explanation: string } | undefined;
-      if (!row) return null;
-      const reports = (q.membersOfEvent.all(id) as string[]).map((reportId) =>
-        toReport(
-          q.getReport.get(reportId) as ReportRow,
-          q.participantsOfReport.all(reportId) as { actor_id: string; spans: string }[],
-        ),
-      );
-      return { id: row.id, reports: reports.sort(byDocThenTrigger), judgements: JSON.parse(row.explanation) as MergeJudgement[] };
+      return resolution.getEvent(id);
     },
     listEvents() {
-      const participants = new Map<string, { actor_id: string; spans: string }[]>();
-      for (const p of q.allParticipants.iterate() as Iterable<{ report_id: string; actor_id: string; spans: string }>) {
-        const list = participants.get(p.report_id);
-        if (list) list.push(p);
-        else participants.set(p.report_id, [p]);
-      }
-      const reports = new Map<string, StoredReport>();
-      for (const row of q.allReports.iterate() as Iterable<ReportRow>) {
-        reports.set(row.id, toReport(row, participants.get(row.id) ?? []));
-      }
-      const members = new Map<string, StoredReport[]>();
-      for (const m of q.allMembers.iterate() as Iterable<{ event_id: string; report_id: string }>) {
-        const report = reports.get(m.report_id);
-        if (!report) continue;
-        const list = members.get(m.event_id);
-        if (list) list.push(report);
-        else members.set(m.event_id, [report]);
-      }
-      return (q.allEvents.all() as { id: string; explanation: string }[]).map((row) => ({
-        id: row.id,
-        reports: (members.get(row.id) ?? []).sort(byDocThenTrigger),
-        judgements: JSON.parse(row.explanation) as MergeJudgement[],
-      })) satisfies StoredEvent[];
+      return resolution.listEvents();
+    },
+    addJudgement(input) {
+      return resolution.addJudgement(input);
+    },
+    listJudgements(filter) {
+      return resolution.listJudgements(filter);
+    },
+    undoJudgement(id, author, reason) {
+      return resolution.undoJudgement(id, author, reason);
     },
     beginRun(command, args) {
       currentRun = Number(q.beginRun.run(command, JSON.stringify(args), now().toISOString()).lastInsertRowid);
@@ -521,8 +420,18 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       })();
       if (currentRun === runId) currentRun = null;
     },
+    framing(filter) {
+      const canonical = (id: string) => resolution.canonicalActor(id);
+      if (!filter?.event) return descriptorTable.framing(filter, undefined, canonical);
+      const event = this.getEvent(filter.event);
+      if (!event) throw new ParleyError('not-found', `no event ${filter.event}`);
+      return descriptorTable.framing(filter, new Set(event.reports.map((r) => r.docId)), canonical);
+    },
     counts() {
       return q.counts.get() as { documents: number; actors: number; reports: number; events: number };
+    },
+    browse() {
+      return (browser ??= createBrowse(db, this));
     },
     close() {
       db.close();

@@ -1,6 +1,10 @@
 // Every schema change is a new numbered file here, appended to this list; applied ones are
 // recorded in schema_migrations and never edited.
 import initial from './0001-initial.ts';
+import judgements from './0002-judgements.ts';
+import descriptors from './0003-descriptors.ts';
+import browse from './0004-browse.ts';
+import documentSources from './0005-document-sources.ts';
 
 export interface Migration {
   version: number;
@@ -8,4 +12,10 @@ export interface Migration {
   statements: readonly string[];
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', statements: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', statements: initial },
+  { version: 2, name: 'judgements', statements: judgements },
+  { version: 3, name: 'descriptors', statements: descriptors },
+  { version: 4, name: 'browse', statements: browse },
+  { version: 5, name: 'document-sources', statements: documentSources },
+];

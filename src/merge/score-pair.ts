@@ -1,0 +1,233 @@
+// Scoring two event reports from different documents: one explained feature per question
+// (same people? same time? same place? same kind of contact?), hard vetoes for contradictions,
+// and a weighted sum against a threshold. Pure; versioned so stored explanations say which
+// scorer made them.
+import type { ActorKind, EventMode } from '../core/types.ts';
+
+/** Bumped whenever a weight, a window or the decision rule changes. */
+export const SCORER_VERSION = 'merge-v3';
+/** A pair is the same event when its score reaches this. */
+export const SAME_THRESHOLD = 0.7;
+/** Below this participant overlap two reports are never one event. */
+export const MIN_JACCARD = 0.5;
+/** An undated report is taken to tell of something that happened at most this many days before publication. */
+export const REPORT_LAG_DAYS = 3;
+/** Time intervals at most this wide count as a stated time; wider ones only as compatible. */
+export const PRECISE_DAYS = 3;
+
+export const WEIGHTS = {
+  /** times the participant Jaccard overlap */
+  participants: 0.5,
+  timeAgree: 0.45,
+  placeAgree: 0.1,
+  modeSame: 0.05,
+  /** the two documents also report another meeting in common */
+  corroborated: 0.3,
+} as const;
+
+export interface MergeInput {
+  id: string;
+  docId: string;
+  participants: { actorId: string; kind: ActorKind }[];
+  mode?: EventMode;
+  /** Day the event happened (YYYY-MM-DD, or coarser YYYY-MM / YYYY), or null. */
+  date: string | null;
+  /** Its document's publication date at the precision known (YYYY-MM-DD, YYYY-MM or YYYY), or null. */
+  published: string | null;
+  /**
+   * Place actor id and the places it lies within (nearest first). `known` says whether that
+   * chain is known (a country, or a place the knowledge base puts within another): two places
+   * contradict each other only when both chains are known.
+   */
+  place?: { actorId: string; within: readonly string[]; known?: boolean } | null;
+  /** Every actor its document mentions (people, organizations, places): what the story is about. */
+  context?: readonly string[];
+}
+
+export type TimeVerdict = 'agree' | 'compatible' | 'unknown' | 'conflict';
+export type PlaceVerdict = 'same' | 'within' | 'unknown' | 'conflict';
+export type ModeVerdict = 'same' | 'compatible' | 'conflict';
+
+export interface PairFeatures {
+  participants: { jaccard: number; shared: string[] };
+  /** Where each report puts the event in time: its stated date, or the days before its publication. */
+  time: { verdict: TimeVerdict; left: string | null; right: string | null; gapDays: number | null };
+  place: { verdict: PlaceVerdict; left: string | null; right: string | null };
+  mode: { verdict: ModeVerdict; left: EventMode | null; right: EventMode | null };
+  /** Other meetings (other participants) that both documents report compatibly. */
+  corroboration: number;
+  /** Overlap of the other actors the two documents mention (Jaccard), when both are known. */
+  context?: number;
+}
+
+export interface PairScore {
+  version: string;
+  left: string;
+  right: string;
+  score: number;
+  /** A contradiction that rules the pair out whatever the score, or null. */
+  veto: string | null;
+  same: boolean;
+  features: PairFeatures;
+}
+
+/** The participants that count for matching: the persons, when the report names any. */
+export function matchingSet(report: MergeInput): string[] {
+  let set = matchingSets.get(report);
+  if (!set) {
+    const persons = report.participants.filter((p) => p.kind === 'person');
+    const chosen = persons.length > 0 ? persons : report.participants;
+    set = [...new Set(chosen.map((p) => p.actorId))].sort();
+    matchingSets.set(report, set);
+  }
+  return set;
+}
+
+// inputs are not mutated while merging: what is derived from one is computed once
+const matchingSets = new WeakMap<MergeInput, string[]>();
+const windows = new WeakMap<MergeInput, [number, number] | null>();
+
+export function jaccard(a: readonly string[], b: readonly string[]): number {
+  const setB = new Set(b);
+  const shared = a.filter((x) => setB.has(x)).length;
+  const union = a.length + b.length - shared;
+  return union === 0 ? 0 : shared / union;
+}
+
+const DAY = 86_400_000;
+
+/** First and last day a partial date covers, as epoch days; null when unparsable. */
+function covers(value: string): [number, number] | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value);
+  if (!m) return null;
+  const year = Number(m[1]);
+  if (m[3]) {
+    const day = Date.UTC(year, Number(m[2]) - 1, Number(m[3])) / DAY;
+    return Number.isNaN(day) ? null : [day, day];
+  }
+  if (m[2]) return [Date.UTC(year, Number(m[2]) - 1, 1) / DAY, Date.UTC(year, Number(m[2]), 1) / DAY - 1];
+  return [Date.UTC(year, 0, 1) / DAY, Date.UTC(year + 1, 0, 1) / DAY - 1];
+}
+
+/** The days the event can have happened on, by what the report states; null when nothing. */
+export function timeWindow(report: MergeInput): [number, number] | null {
+  let w = windows.get(report);
+  if (w === undefined) {
+    const p = report.date ? null : report.published ? covers(report.published) : null;
+    w = report.date ? covers(report.date) : p && [p[0] - REPORT_LAG_DAYS, p[1]];
+    windows.set(report, w);
+  }
+  return w;
+}
+
+export function compareTime(a: MergeInput, b: MergeInput): PairFeatures['time'] {
+  const describe = (r: MergeInput) => r.date ?? (r.published ? `published ${r.published}` : null);
+  const base = { left: describe(a), right: describe(b) };
+  const wa = timeWindow(a);
+  const wb = timeWindow(b);
+  if (!wa || !wb) return { verdict: 'unknown', ...base, gapDays: null };
+  const gap = Math.max(0, wa[0] - wb[1], wb[0] - wa[1]);
+  if (gap > 0) return { verdict: 'conflict', ...base, gapDays: gap };
+  const precise = wa[1] - wa[0] <= PRECISE_DAYS && wb[1] - wb[0] <= PRECISE_DAYS;
+  // two stated days must be the same day; a stated day and a publication window may overlap
+  if (a.date && b.date && precise && wa[0] !== wb[0]) return { verdict: 'conflict', ...base, gapDays: Math.abs(wa[0] - wb[0]) };
+  return { verdict: precise ? 'agree' : 'compatible', ...base, gapDays: 0 };
+}
+
+export function comparePlace(a: MergeInput, b: MergeInput): PairFeatures['place'] {
+  const left = a.place?.actorId ?? null;
+  const right = b.place?.actorId ?? null;
+  if (!a.place || !b.place) return { verdict: 'unknown', left, right };
+  if (left === right) return { verdict: 'same', left, right };
+  if (a.place.within.includes(b.place.actorId) || b.place.within.includes(a.place.actorId)) {
+    return { verdict: 'within', left, right };
+  }
+  const known = (p: NonNullable<MergeInput['place']>) => p.known ?? p.within.length > 0;
+  return { verdict: known(a.place) && known(b.place) ? 'conflict' : 'unknown', left, right };
+}
+
+const REMOTE: ReadonlySet<EventMode> = new Set(['phone', 'video']);
+const IN_PERSON: ReadonlySet<EventMode> = new Set(['visit', 'host']);
+
+/** 'meet' is what a report says when it says nothing more: it goes with any mode. */
+export function compareMode(a: MergeInput, b: MergeInput): PairFeatures['mode'] {
+  const left = a.mode ?? null;
+  const right = b.mode ?? null;
+  if (left === right) return { verdict: 'same', left, right };
+  if (!left || !right) return { verdict: 'compatible', left, right };
+  const contradict = (x: EventMode, y: EventMode) => REMOTE.has(x) && IN_PERSON.has(y);
+  return { verdict: contradict(left, right) || contradict(right, left) ? 'conflict' : 'compatible', left, right };
+}
+
+/** The features of a pair, before corroboration (which needs the other pairs of the two documents). */
+export function pairFeatures(a: MergeInput, b: MergeInput, corroboration = 0): PairFeatures {
+  const setA = matchingSet(a);
+  const setB = matchingSet(b);
+  const shared = setA.filter((x) => setB.includes(x));
+  return {
+    participants: { jaccard: shared.length / (setA.length + setB.length - shared.length || 1), shared },
+    time: compareTime(a, b),
+    place: comparePlace(a, b),
+    mode: compareMode(a, b),
+    corroboration,
+  };
+}
+
+/** Jaccard overlap of what the two documents mention besides the report's own participants; null when unknown. */
+export function contextOverlap(a: MergeInput, b: MergeInput): number | null {
+  if (!a.context?.length || !b.context?.length) return null;
+  const own = new Set([...a.participants, ...b.participants].map((p) => p.actorId));
+  const setA = [...new Set(a.context)].filter((x) => !own.has(x));
+  const setB = [...new Set(b.context)].filter((x) => !own.has(x));
+  return round(jaccard(setA, setB));
+}
+
+export function vetoOf(f: PairFeatures): string | null {
+  if (f.participants.jaccard < MIN_JACCARD) return `participants overlap ${round(f.participants.jaccard)} < ${MIN_JACCARD}`;
+  if (f.time.verdict === 'conflict') return `times disagree (${f.time.left} vs ${f.time.right})`;
+  if (f.place.verdict === 'conflict') return `places disagree (${f.place.left} vs ${f.place.right})`;
+  if (f.mode.verdict === 'conflict') return `modes disagree (${f.mode.left} vs ${f.mode.right})`;
+  return null;
+}
+
+export function scoreFeatures(f: PairFeatures): number {
+  const score =
+    WEIGHTS.participants * f.participants.jaccard +
+    (f.time.verdict === 'agree' ? WEIGHTS.timeAgree : 0) +
+    (f.place.verdict === 'same' || f.place.verdict === 'within' ? WEIGHTS.placeAgree : 0) +
+    (f.mode.verdict === 'same' ? WEIGHTS.modeSame : 0) +
+    (f.corroboration > 0 ? WEIGHTS.corroborated : 0);
+  return round(score);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Scores one pair of reports (of different documents). */
+export function scorePair(a: MergeInput, b: MergeInput, corroboration = 0): PairScore {
+  const [left, right] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
+  const features = pairFeatures(a, b, corroboration);
+  const veto = a.docId === b.docId ? 'same document (its extraction already told its meetings apart)' : vetoOf(features);
+  const score = scoreFeatures(features);
+  return { version: SCORER_VERSION, left, right, score, veto, same: veto === null && score >= SAME_THRESHOLD, features };
+}
+
+/** One line per feature, for people: why the pair was (or was not) judged the same. */
+export function explainScore(s: PairScore): string[] {
+  const f = s.features;
+  const lines = [
+    `participants: overlap ${round(f.participants.jaccard)} (${f.participants.shared.join(', ') || 'none shared'})`,
+    `time: ${f.time.verdict} (${f.time.left ?? 'unknown'} / ${f.time.right ?? 'unknown'}${f.time.gapDays ? `, ${f.time.gapDays} days apart` : ''})`,
+    `place: ${f.place.verdict} (${f.place.left ?? 'none'} / ${f.place.right ?? 'none'})`,
+    `mode: ${f.mode.verdict} (${f.mode.left ?? '?'} / ${f.mode.right ?? '?'})`,
+  ];
+  if (f.corroboration > 0) lines.push(`corroborated: the two documents also report ${f.corroboration} other meeting(s) in common`);
+  if (f.context !== undefined) lines.push(`context: the documents mention the same other actors at ${f.context}`);
+  lines.push(
+    s.veto
+      ? `decision: different (${s.veto})`
+      : `decision: ${s.same ? 'same' : 'not enough'} (score ${s.score} ${s.same ? '>=' : '<'} ${SAME_THRESHOLD}, ${s.version})`,
+  );
+  return lines;
+}

@@ -1,0 +1,249 @@
+// One meeting reported in two languages, a different meeting of the same people, and an analyst
+// who corrects the machine: the corrections must hold through re-ingestion and through an
+// upgrade of the extraction rules that gives every report a new id.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { ParleyError } from '../src/core/errors.ts';
+import type { DocumentAnalysis } from '../src/core/types.ts';
+import { makeAnalysis, type ActorSpec, type ReportSpec } from '../src/store/fixtures.ts';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import type { Store, StoredEvent } from '../src/store/store.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'parley-scenario-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const ERDOGAN: ActorSpec = { id: 'recep-tayyip-erdogan', kind: 'person', name: 'Recep Tayyip Erdoğan', aliases: ['Erdogan', 'Recep Tayyip Erdogan'] };
+const HANIYEH: ActorSpec = { id: 'ismail-haniyeh', kind: 'person', name: 'Ismail Haniyeh', aliases: ['Ismail Haniyeh', 'Ismaïl Haniyeh'] };
+const HANIJA: ActorSpec = { id: 'found:hanija', kind: 'person', name: 'Ismail Hanija', aliases: ['Ismail Hanija'] };
+const ABBAS: ActorSpec = { id: 'mahmoud-abbas', kind: 'person', name: 'Mahmoud Abbas', aliases: ['Mahmoud Abbas'] };
+const ISTANBUL: ActorSpec = { id: 'istanbul', kind: 'place', name: 'Istanbul', placeType: 'city' };
+const ANKARA: ActorSpec = { id: 'ankara', kind: 'place', name: 'Ankara', placeType: 'city' };
+const TURKEY: ActorSpec = { id: 'turkey', kind: 'place', name: 'Turkey', placeType: 'country' };
+const WITHIN: Record<string, string[]> = { istanbul: ['turkey'], ankara: ['turkey'] };
+
+interface DocSpec {
+  id: string;
+  text: string;
+  published?: string;
+  actors: ActorSpec[];
+  report: Omit<ReportSpec, 'trigger'> & { triggers: [string, string] };
+}
+
+const DOCS: DocSpec[] = [
+  {
+    id: 'en-aa',
+    text: 'Erdogan receives Haniyeh\n2024-04-20\n\nTurkish President Erdogan received Hamas leader Ismail Haniyeh in Istanbul on Saturday.\n',
+    published: '2024-04-20',
+    actors: [ERDOGAN, HANIYEH, ISTANBUL],
+    report: {
+      sentence: 'Turkish President Erdogan received Hamas leader Ismail Haniyeh in Istanbul on Saturday.',
+      triggers: ['received', 'Hamas leader'],
+      mode: 'host',
+      participants: [
+        { actorId: ERDOGAN.id, words: 'Erdogan' },
+        { actorId: HANIYEH.id, words: 'Ismail Haniyeh' },
+      ],
+      date: { value: '2024-04-20', words: 'Saturday' },
+      place: { actorId: ISTANBUL.id, words: 'Istanbul' },
+    },
+  },
+  {
+    id: 'fr-i24',
+    text: 'Haniyeh chez Erdogan\n21 avril 2024\n\nIsmaïl Haniyeh a rencontré le président turc Recep Tayyip Erdogan à Istanbul.\n',
+    published: '2024-04-21',
+    actors: [ERDOGAN, HANIYEH, ISTANBUL],
+    report: {
+      sentence: 'Ismaïl Haniyeh a rencontré le président turc Recep Tayyip Erdogan à Istanbul.',
+      triggers: ['a rencontré', 'président'],
+      participants: [
+        { actorId: HANIYEH.id, words: 'Ismaïl Haniyeh' },
+        { actorId: ERDOGAN.id, words: 'Recep Tayyip Erdogan' },
+      ],
+      place: { actorId: ISTANBUL.id, words: 'Istanbul' },
+    },
+  },
+  {
+    id: 'en-ankara',
+    text: 'Erdogan hosts Palestinian leaders\n2023-07-27\n\nErdogan hosted Ismail Haniyeh and Mahmoud Abbas in Ankara on 26 July 2023.\n',
+    published: '2023-07-27',
+    actors: [ERDOGAN, HANIYEH, ABBAS, ANKARA],
+    report: {
+      sentence: 'Erdogan hosted Ismail Haniyeh and Mahmoud Abbas in Ankara on 26 July 2023.',
+      triggers: ['hosted', 'and'],
+      mode: 'host',
+      participants: [
+        { actorId: ERDOGAN.id, words: 'Erdogan' },
+        { actorId: HANIYEH.id, words: 'Ismail Haniyeh' },
+        { actorId: ABBAS.id, words: 'Mahmoud Abbas' },
+      ],
+      date: { value: '2023-07-26', words: '26 July 2023' },
+      place: { actorId: ANKARA.id, words: 'Ankara' },
+    },
+  },
+  {
+    id: 'de-dw',
+    text: 'Erdogan empfängt Hanija\n2024-04-21\n\nErdogan empfing Ismail Hanija am Samstag in Istanbul.\n',
+    published: '2024-04-21',
+    actors: [ERDOGAN, HANIJA, ISTANBUL],
+    report: {
+      sentence: 'Erdogan empfing Ismail Hanija am Samstag in Istanbul.',
+      triggers: ['empfing', 'am'],
+      participants: [
+        { actorId: ERDOGAN.id, words: 'Erdogan' },
+        { actorId: HANIJA.id, words: 'Ismail Hanija' },
+      ],
+      date: { value: '2024-04-20', words: 'Samstag' },
+      place: { actorId: ISTANBUL.id, words: 'Istanbul' },
+    },
+  },
+  {
+    id: 'en-preview',
+    text: 'Erdogan to meet Haniyeh\n2024-04-28\n\nErdogan and Ismail Haniyeh talked about a meeting in Turkey.\n',
+    published: '2024-04-28',
+    actors: [ERDOGAN, HANIYEH, TURKEY],
+    report: {
+      sentence: 'Erdogan and Ismail Haniyeh talked about a meeting in Turkey.',
+      triggers: ['talked', 'meeting'],
+      participants: [
+        { actorId: ERDOGAN.id, words: 'Erdogan' },
+        { actorId: HANIYEH.id, words: 'Ismail Haniyeh' },
+      ],
+      place: { actorId: TURKEY.id, words: 'Turkey' },
+    },
+  },
+];
+
+/** The analyses as extraction rules `version` 1 or 2 find them (2 picks another trigger word: new report ids). */
+function analyses(version: 1 | 2, ids: readonly string[] = DOCS.map((d) => d.id)): DocumentAnalysis[] {
+  return DOCS.filter((d) => ids.includes(d.id)).map((d) => {
+    const { triggers, ...report } = d.report;
+    const analysis = makeAnalysis(d.id, d.text, {
+      ...(d.published ? { published: { value: d.published, precision: 'day' as const, words: d.text.split('\n')[1] } } : {}),
+      actors: d.actors,
+      reports: [{ ...report, trigger: triggers[version - 1] }],
+    });
+    for (const actor of analysis.actors) if (WITHIN[actor.id]) actor.within = WITHIN[actor.id];
+    return analysis;
+  });
+}
+
+const docsOf = (e: StoredEvent) => [...new Set(e.reports.map((r) => r.docId))].sort();
+const shape = (store: Store) =>
+  store
+    .listEvents()
+    .map((e) => docsOf(e).join('+'))
+    .sort();
+const eventWith = (store: Store, docId: string) => store.listEvents().find((e) => e.reports.some((r) => r.docId === docId));
+const reportOf = (store: Store, docId: string) => eventWith(store, docId)!.reports.find((r) => r.docId === docId)!.id;
+
+let clockTick = 0;
+const clock = () => new Date(Date.UTC(2024, 4, 1, 12, 0, clockTick++));
+
+test('two languages, one meeting; another meeting of the same people; corrections that hold', () => {
+  const store = openSqliteStore(join(dir, 'scenario.db'), { now: clock });
+
+  // ---- ingest in two batches: the French report attaches to the event the English one made
+  store.saveBatch(analyses(1, ['en-aa', 'en-ankara']));
+  const first = eventWith(store, 'en-aa')!;
+  const later = store.saveBatch(analyses(1, ['fr-i24', 'de-dw', 'en-preview']));
+  assert.deepEqual(later.saved, ['fr-i24', 'de-dw', 'en-preview']);
+  assert.deepEqual(shape(store), ['de-dw', 'en-aa+fr-i24', 'en-ankara', 'en-preview']);
+
+  const istanbul = eventWith(store, 'fr-i24')!;
+  assert.ok(istanbul.reports.some((r) => r.id === first.reports[0].id), 'the French report joined the existing event');
+  assert.equal(istanbul.date, '2024-04-20');
+  assert.equal(istanbul.place, 'istanbul');
+  assert.deepEqual(
+    istanbul.participants.map((p) => [p.actorId, p.reports.length]),
+    [
+      ['recep-tayyip-erdogan', 2],
+      ['ismail-haniyeh', 2],
+    ],
+  );
+  assert.deepEqual(istanbul.conflicts, []);
+  const why = istanbul.judgements[0];
+  assert.equal(why.rule, 'score');
+  assert.equal(why.features?.time.verdict, 'agree');
+  assert.equal(why.features?.place.verdict, 'same');
+  // the Ankara meeting a year earlier stays its own event
+  assert.equal(eventWith(store, 'en-ankara')!.reports.length, 1);
+
+  // ---- the same articles again: nothing changes
+  const before = store.listEvents();
+  const again = store.saveBatch(analyses(1));
+  assert.equal(again.saved.length, 0);
+  assert.equal(again.duplicates.length, DOCS.length);
+  assert.deepEqual(store.listEvents(), before);
+
+  // ---- the analyst corrects
+  const by = 'analyst';
+  // "Ismail Hanija" is Ismail Haniyeh: the German report joins the Istanbul event
+  const merge = store.addJudgement({ kind: 'actor-merge', subjects: ['ismail-haniyeh', 'found:hanija'], author: by, reason: 'German spelling' });
+  assert.equal(merge.author, 'analyst');
+  assert.equal(merge.reason, 'German spelling');
+  assert.deepEqual(shape(store), ['de-dw+en-aa+fr-i24', 'en-ankara', 'en-preview']);
+  assert.ok(!store.getActors().some((a) => a.id === 'found:hanija'), 'the absorbed actor is no longer listed');
+  assert.ok(store.getActors(['ismail-haniyeh'])[0].aliases.includes('Ismail Hanija'));
+  // the preview is not a meeting
+  store.addJudgement({ kind: 'report-reject', subjects: [reportOf(store, 'en-preview')], author: by, reason: 'talk about a meeting' });
+  assert.deepEqual(shape(store), ['de-dw+en-aa+fr-i24', 'en-ankara']);
+  // the French report is about another meeting, says the analyst
+  const split = store.addJudgement({
+    kind: 'event-split',
+    subjects: [eventWith(store, 'fr-i24')!.id, reportOf(store, 'fr-i24')],
+    author: by,
+  });
+  assert.deepEqual(shape(store), ['de-dw+en-aa', 'en-ankara', 'fr-i24']);
+  // the Ankara meeting was the day before
+  store.addJudgement({ kind: 'field-correct', subjects: [eventWith(store, 'en-ankara')!.id], value: { date: '2023-07-25' }, author: by });
+  assert.equal(eventWith(store, 'en-ankara')!.date, '2023-07-25');
+  assert.equal(eventWith(store, 'en-ankara')!.humanJudgements.length, 1);
+
+  // ---- bad ids are refused, naming the id; nothing is recorded
+  const count = store.listJudgements().length;
+  assert.throws(
+    () => store.addJudgement({ kind: 'event-merge', subjects: [eventWith(store, 'en-aa')!.id, 'ev_nope'], author: by }),
+    (e: unknown) => e instanceof ParleyError && e.code === 'not-found' && /ev_nope/.test(e.message),
+  );
+  assert.throws(
+    () => store.addJudgement({ kind: 'actor-merge', subjects: ['ismail-haniyeh', 'istanbul'], author: by }),
+    (e: unknown) => e instanceof ParleyError && e.code === 'usage',
+  );
+  assert.throws(() => store.addJudgement({ kind: 'report-reject', subjects: ['r-nope'], author: '' }), ParleyError);
+  assert.equal(store.listJudgements().length, count);
+
+  // ---- new extraction rules: every report gets a new id; the judgements re-attach
+  const oldReports = new Set(store.listEvents().flatMap((e) => e.reports.map((r) => r.id)));
+  store.replaceAnalyses(analyses(2));
+  const newReports = store.listEvents().flatMap((e) => e.reports.map((r) => r.id));
+  assert.ok(newReports.every((id) => !oldReports.has(id)), 'the upgrade changed the report ids');
+  assert.deepEqual(shape(store), ['de-dw+en-aa', 'en-ankara', 'fr-i24']);
+  assert.equal(eventWith(store, 'en-ankara')!.date, '2023-07-25');
+  assert.equal(eventWith(store, 'en-preview'), undefined, 'the rejected report stays out');
+
+  // ---- and re-ingesting the original files changes nothing either
+  const settled = store.listEvents();
+  store.saveBatch(analyses(2));
+  assert.deepEqual(store.listEvents(), settled);
+
+  // ---- undo: the French report rejoins its meeting; the record keeps who undid what
+  const undone = store.undoJudgement(split.id, 'reviewer', 'same sentence as the others');
+  assert.equal(undone.active, false);
+  assert.equal(undone.undone?.by, 'reviewer');
+  assert.deepEqual(shape(store), ['de-dw+en-aa+fr-i24', 'en-ankara']);
+  assert.throws(() => store.undoJudgement(split.id, 'reviewer'), (e: unknown) => e instanceof ParleyError && /already undone/.test(e.message));
+  assert.deepEqual(
+    store.listJudgements({ active: true }).map((j) => j.kind),
+    ['actor-merge', 'report-reject', 'field-correct'],
+  );
+  assert.equal(store.listJudgements({ kind: 'event-split' })[0].undone?.reason, 'same sentence as the others');
+  store.close();
+
+  // ---- judgements live in the database: a new process sees the same events
+  const reopened = openSqliteStore(join(dir, 'scenario.db'), { now: clock });
+  assert.deepEqual(shape(reopened), ['de-dw+en-aa+fr-i24', 'en-ankara']);
+  reopened.close();
+});
