@@ -5,12 +5,50 @@ import { ParleyError } from '../core/errors.ts';
 import { createPipeline, type Pipeline } from '../pipeline/analyze.ts';
 import { type CliContext, dbPath, openForWriting, withStore, writeLine } from './context.ts';
 import { runIngest, type IngestSummary } from './run-ingest.ts';
+import { DEFAULT_COLUMNS, type ColumnNames } from '../ingest/options.ts';
+import type { SourceProgress } from '../ingest/read-inputs.ts';
 
 interface IngestFlags {
   db?: string;
   json?: boolean;
   maxBytes?: string;
+  maxFileBytes?: string;
   batch?: string;
+  feed?: string[];
+  fetchPages?: boolean;
+  outlet?: string;
+  column?: string[];
+  timeout?: string;
+  perHost?: string;
+  keepGoing?: boolean;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** `--column text=body` pairs -> column names. */
+export function parseColumns(pairs: readonly string[] = []): Partial<ColumnNames> {
+  const columns: Partial<ColumnNames> = {};
+  for (const pair of pairs) {
+    const m = pair.match(/^(\w+)=(.+)$/);
+    if (!m || !(m[1] in DEFAULT_COLUMNS)) {
+      throw new ParleyError('usage', `--column wants FIELD=NAME with FIELD one of ${Object.keys(DEFAULT_COLUMNS).join(', ')}, not "${pair}"`);
+    }
+    columns[m[1] as keyof ColumnNames] = m[2];
+  }
+  return columns;
+}
+
+function formatSeconds(s: number): string {
+  if (!Number.isFinite(s) || s < 0) return '?';
+  if (s < 60) return `${Math.round(s)}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s`;
+  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+}
+
+/** Seconds left: by items when their total is known, else by bytes read. */
+export function etaSeconds(done: number, elapsed: number, p: SourceProgress): number {
+  if (p.totalItems !== null) return done > 0 ? (elapsed * (p.totalItems - done)) / done : NaN;
+  return p.bytesRead > 0 ? (elapsed * Math.max(0, p.totalBytes - p.bytesRead)) / p.bytesRead : NaN;
 }
 
 function positiveInt(value: string | undefined, option: string): number | undefined {
@@ -48,22 +86,39 @@ export function summaryLine(s: IngestSummary, events: number): string {
 export function registerIngest(program: Command, ctx: CliContext): void {
   program
     .command('ingest')
-    .description('read .txt articles (files or folders, recursively) into the database')
-    .argument('<paths...>', 'files or folders')
+    .description(
+      'read articles into the database: .txt, .html/.htm pages, RSS/Atom feeds (.xml/.rss/.atom or --feed URL), ' +
+        '.jsonl/.ndjson and .csv bulk files, .warc web archives; any of them .gz (files or folders, recursively)',
+    )
+    .argument('[paths...]', 'files or folders')
     .option('--db <file>', 'SQLite database (default $PARLEY_DB or ./parley.db)')
     .option('--json', 'print the summary as JSON')
-    .option('--max-bytes <n>', 'skip files larger than this (default 5 MB)')
+    .option('--max-bytes <n>', 'skip documents (files, pages, lines, records) larger than this (default 5 MB)')
+    .option('--max-file-bytes <n>', 'read bulk files (JSONL, CSV) only up to this many bytes')
     .option('--batch <n>', 'documents per transaction (default 100)')
+    .option('--feed <url>', 'fetch an RSS/Atom feed over HTTP(S) and read its items (repeatable)', collect)
+    .option('--fetch-pages', "fetch each feed item's linked page and read it instead of the item's summary")
+    .option('--outlet <name>', 'the outlet for documents whose metadata names none (else the folder name)')
+    .option('--column <field=name>', 'column (CSV) or field (JSONL) names, e.g. text=body, published=date (repeatable)', collect)
+    .option('--timeout <ms>', 'HTTP timeout per request (default 15000)')
+    .option('--per-host <n>', 'HTTP requests at once per host (default 2)')
+    .option('--no-keep-going', 'stop at the first input that cannot be read or stored')
     .action(async (paths: string[], flags: IngestFlags) => {
       const maxBytes = positiveInt(flags.maxBytes, '--max-bytes');
+      const maxFileBytes = positiveInt(flags.maxFileBytes, '--max-file-bytes');
       const batchSize = positiveInt(flags.batch, '--batch');
-      const pipeline = makePipeline();
+      const timeoutMs = positiveInt(flags.timeout, '--timeout');
+      const perHost = positiveInt(flags.perHost, '--per-host');
+      const columns = parseColumns(flags.column);
+      if (paths.length === 0 && !flags.feed?.length) throw new ParleyError('usage', 'nothing to read: give files or folders, or --feed URL');
+      // made when first needed: with worker threads, each makes its own and this one is never used
+      const pipeline = () => makePipeline();
       await withStore(openForWriting(ctx, flags.db), async (store) => {
         const showBar = !flags.json && ctx.stderr.isTTY === true;
         const bar = showBar
           ? new SingleBar(
               {
-                format: 'ingest [{bar}] {value}/{total} files | {rate} docs/s | ETA {eta_formatted}',
+                format: 'ingest [{bar}] {value}/{total} | {rate} docs/s | {read} | ETA {left}',
                 stream: ctx.stderr,
                 etaBuffer: 200,
                 hideCursor: true,
@@ -78,18 +133,29 @@ export function registerIngest(program: Command, ctx: CliContext): void {
           pipeline,
           workers: availableParallelism(),
           maxBytes,
+          maxFileBytes,
           batchSize,
+          feeds: flags.feed ?? [],
+          fetchPages: flags.fetchPages === true,
+          outlet: flags.outlet,
+          columns,
+          fetch: { timeoutMs, perHost, maxBytes },
+          keepGoing: flags.keepGoing !== false,
           command: `ingest --db ${dbPath(ctx, flags.db)}`,
-          onProgress(done, total) {
+          onProgress(done, total, progress) {
             if (!bar) return;
+            const seconds = (performance.now() - started) / 1000;
+            const tokens = {
+              rate: seconds > 0 ? Math.round(done / seconds).toString() : '0',
+              read: `${(progress.bytesRead / 1e6).toFixed(1)}/${(progress.totalBytes / 1e6).toFixed(1)} MB`,
+              left: formatSeconds(etaSeconds(done, seconds, progress)),
+            };
             if (!barStarted) {
-              bar.start(total, 0, { rate: '0' });
+              bar.start(total, 0, tokens);
               barStarted = true;
             }
-            const seconds = (performance.now() - started) / 1000;
-            if (done % 25 === 0 || done === total) {
-              bar.update(done, { rate: seconds > 0 ? Math.round(done / seconds).toString() : '0' });
-            }
+            bar.setTotal(total);
+            bar.update(done, tokens);
           },
         });
         if (bar && barStarted) bar.stop();

@@ -2,24 +2,34 @@
 // save in batches (one transaction each). One bad document never stops the run: a failing
 // batch is retried one document at a time, so only the culprit is left out.
 import type { Diagnostic, Document, DocumentAnalysis } from '../core/types.ts';
-import { listTextFiles, readTextFile, type ReadOptions } from '../ingest/read-text-files.ts';
+import { readInputs, type IngestSource, type InputOptions, type SourceProgress } from '../ingest/read-inputs.ts';
 import type { Pipeline } from '../pipeline/analyze.ts';
 import { createWorkerPool, type AnalyzerPool } from '../pipeline/worker-pool.ts';
 import { createFoundRegistry, unifyFoundActors } from '../actors/unify-found.ts';
 import type { DuplicateDocument, Store } from '../store/store.ts';
 
-export interface IngestOptions extends ReadOptions {
+export interface IngestOptions extends InputOptions {
+  /** Files and folders, read by readInputs when no source is given. */
   paths: readonly string[];
+  /** What to read (documents and diagnostics, one at a time); defaults to readInputs(paths). */
+  source?: IngestSource;
   store: Store;
-  pipeline: Pipeline;
+  /** The pipeline, or a way to make it when first needed (with a pool it may never be). */
+  pipeline: Pipeline | (() => Pipeline);
   /** Worker threads to analyze on; without one, documents are analyzed in this thread. */
   pool?: AnalyzerPool;
-  /** Start this many worker threads for large inputs (64 files or more) when no pool is given. */
+  /** Start this many worker threads for large inputs (64 documents or more, or bulk files) when no pool is given. */
   workers?: number;
   /** Documents per transaction. */
   batchSize?: number;
-  /** Called after every file (done counts files read, including skipped ones). */
-  onProgress?: (done: number, total: number) => void;
+  /**
+   * Called after every window of inputs: done counts items read (documents and skipped ones);
+   * total is the item count when known (progress.totalItems), else an estimate from the bytes
+   * read so far (bulk files, feeds): progress has the bytes for an ETA.
+   */
+  onProgress?: (done: number, total: number, progress: SourceProgress) => void;
+  /** Go on past inputs that fail (the default); false stops reading at the first failure. */
+  keepGoing?: boolean;
   /** Recorded in the runs table. */
   command?: string;
 }
@@ -44,14 +54,17 @@ function failure(code: string, message: string, docId: string, file?: string): D
 
 export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
-  const { store, pipeline } = options;
+  const { store } = options;
+  let made: Pipeline | undefined;
+  const pipeline = (): Pipeline => (made ??= typeof options.pipeline === 'function' ? options.pipeline() : options.pipeline);
   const batchSize = Math.max(1, options.batchSize ?? 100);
-  const { files, diagnostics: listing } = listTextFiles(options.paths);
+  const source = options.source ?? readInputs(options.paths, options);
+  const total = source.progress.totalItems;
   const summary: IngestSummary = {
-    files: files.length,
+    files: source.progress.inputs,
     ingested: 0,
     duplicates: [],
-    failed: [...listing],
+    failed: [],
     warnings: [],
     reports: 0,
     eventsTouched: 0,
@@ -59,7 +72,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     elapsedMs: 0,
   };
   const runId = store.beginRun(options.command ?? 'ingest', options.paths);
-  const ownPool = !options.pool && (options.workers ?? 0) > 1 && files.length >= 64 ? createWorkerPool(options.workers!) : undefined;
+  const large = total === null || total >= 64;
+  const ownPool = !options.pool && (options.workers ?? 0) > 1 && large ? createWorkerPool(options.workers!) : undefined;
   const pool = options.pool ?? ownPool;
   // unknown actors already stored, so a new spelling of one joins it
   const found = createFoundRegistry(store.getActors().filter((a) => !a.fromKb));
@@ -98,24 +112,38 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     batch = [];
   };
 
-  // Files are taken a window at a time: read and checked in order, analyzed together (on the
+  // Inputs are taken a window at a time: read and checked in order, analyzed together (on the
   // pool's threads when there is one), then stored in order, so runs stay deterministic. The next
-  // window is handed to the threads before the current one is stored, so they never wait.
-  type Accepted = { doc: Document; file: string; analysis: Promise<DocumentAnalysis> | DocumentAnalysis };
+  // window is read and handed to the threads before the current one is stored, so they never wait.
+  type Accepted = { doc: Document; file: string | undefined; analysis: Promise<DocumentAnalysis> | DocumentAnalysis };
   const windowSize = pool ? 64 : 1;
-  const take = (at: number): Accepted[] => {
+  const inputs = source[Symbol.asyncIterator]();
+  let exhausted = false;
+  let done = 0;
+  const take = async (): Promise<Accepted[]> => {
     const accepted: Accepted[] = [];
-    for (const file of files.slice(at, at + windowSize)) {
-      const read = readTextFile(file, options);
+    for (let n = 0; n < windowSize && !exhausted; n++) {
+      if (options.keepGoing === false && summary.failed.length > 0) {
+        exhausted = true;
+        break;
+      }
+      const next = await inputs.next();
+      if (next.done) {
+        exhausted = true;
+        break;
+      }
+      done++;
+      const read = next.value;
       if (read.diagnostic) {
         summary.failed.push(read.diagnostic);
         continue;
       }
       const doc = read.document;
+      const file = doc.source.path ?? doc.source.url;
       const sameText = pendingHashes.get(doc.hash) ?? store.findDocumentByHash(doc.hash);
       const storedHash = pendingIds.get(doc.id) ?? store.findHashById(doc.id);
       if (sameText !== null) {
-        summary.duplicates.push({ docId: doc.id, of: sameText, file });
+        summary.duplicates.push({ docId: doc.id, of: sameText, ...(file ? { file } : {}) });
       } else if (storedHash !== null) {
         summary.failed.push(
           failure('store/id-conflict', `a different text is already stored as document ${doc.id}; kept the stored one`, doc.id, file),
@@ -124,8 +152,12 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
         pendingHashes.set(doc.hash, doc.id);
         pendingIds.set(doc.id, doc.hash);
         let analysis: Promise<DocumentAnalysis> | DocumentAnalysis;
+        // a pipeline that cannot be made is bad configuration: it stops the run
+        const inThread = pool ? null : pipeline();
         try {
-          analysis = pool ? pool.analyze(doc) : pipeline.analyze(doc);
+          // the raw markup stays here: the threads need only the text
+          const { raw: _raw, ...plain } = doc.source;
+          analysis = pool ? pool.analyze(doc.source.raw ? { ...doc, source: plain } : doc) : inThread!.analyze(doc);
         } catch (error) {
           analysis = Promise.reject(error);
         }
@@ -135,9 +167,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     }
     return accepted;
   };
-  let current = files.length ? take(0) : [];
-  for (let at = 0; at < files.length; at += windowSize) {
-    const next = at + windowSize < files.length ? take(at + windowSize) : [];
+  let current = await take();
+  for (;;) {
+    const next = exhausted ? [] : await take();
     for (const { doc, file, analysis: pending } of current) {
       let analysis: DocumentAnalysis | null = null;
       try {
@@ -148,7 +180,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
         pendingIds.delete(doc.id);
       }
       if (analysis) {
-        analysis = unifyFoundActors(analysis, found);
+        analysis = unifyFoundActors({ ...analysis, document: doc }, found);
         summary.words += countWords(doc.text);
         summary.reports += analysis.reports.length;
         summary.warnings.push(...analysis.diagnostics.map((d) => ({ ...d, file: d.file ?? file, docId: d.docId ?? doc.id })));
@@ -157,7 +189,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       }
     }
     current = next;
-    options.onProgress?.(Math.min(files.length, at + windowSize), files.length);
+    options.onProgress?.(done, estimateTotal(done, exhausted, source.progress), source.progress);
+    if (exhausted && current.length === 0) break;
   }
   flush();
   await ownPool?.close();
@@ -181,4 +214,10 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
 function countWords(text: string): number {
   const matches = text.match(/\S+/g);
   return matches ? matches.length : 0;
+}
+
+function estimateTotal(done: number, exhausted: boolean, p: SourceProgress): number {
+  if (p.totalItems !== null) return p.totalItems;
+  if (exhausted || p.bytesRead <= 0 || p.totalBytes <= 0) return done;
+  return Math.max(done, Math.round((done * p.totalBytes) / p.bytesRead));
 }

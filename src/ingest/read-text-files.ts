@@ -100,6 +100,11 @@ export function readTextFile(file: string, options: ReadOptions = {}): ReadResul
   } catch (error) {
     return { diagnostic: problem('read/unreadable', file, (error as Error).message) };
   }
+  return textDocument(bytes, file, basename(file, extname(file)), maxBytes);
+}
+
+/** The checks every plain text goes through (size, binary, UTF-8, empty) and the Document. */
+export function textDocument(bytes: Buffer, file: string, id: string, maxBytes = DEFAULT_MAX_BYTES): ReadResult {
   // The size may have changed between stat and read.
   if (bytes.length > maxBytes) {
     return { diagnostic: problem('read/too-large', file, `${bytes.length} bytes, over the limit of ${maxBytes}`) };
@@ -116,7 +121,6 @@ export function readTextFile(file: string, options: ReadOptions = {}): ReadResul
   if (text.replace(/^\uFEFF/, '').trim() === '') {
     return { diagnostic: problem('read/empty', file, 'no text') };
   }
-  const id = basename(file, extname(file));
   return { document: { id, hash: sha256(text), text, source: { path: file }, meta: {} } };
 }
 
