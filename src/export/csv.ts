@@ -1,11 +1,17 @@
-// Events as CSV (RFC 4180: CRLF rows, fields quoted when they hold a comma, quote or line break).
+// Events and their participants as CSV (RFC 4180: CRLF rows, fields quoted when they hold a
+// comma, quote or line break). Fields that start like a formula (= + - @) are prefixed with a
+// quote mark so a spreadsheet shows article words as text.
 import type { Store } from '../store/store.ts';
-import { actorIndex, summarizeEvent } from './summarize-event.ts';
+import { actorIndex } from './summarize-event.ts';
+import { sidesOf, viewEvents } from './event-view.ts';
 
 export const CSV_COLUMNS = ['id', 'date', 'mode', 'location', 'participants', 'documents'] as const;
 
+export const PARTICIPANT_COLUMNS = ['event_id', 'date', 'mode', 'actor_id', 'actor_name', 'kind', 'side', 'reports', 'documents'] as const;
+
 export function csvField(value: string | number | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value);
+  let text = value === null || value === undefined ? '' : String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -15,21 +21,41 @@ export function csvRow(values: readonly (string | number | null | undefined)[]):
 
 export function buildEventsCsv(store: Store): string {
   const actors = actorIndex(store.getActors());
-  const rows = store
-    .listEvents()
-    .filter((e) => e.reports.length > 0)
-    .map((event) => summarizeEvent(event, actors))
-    .sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff') || a.id.localeCompare(b.id));
   let out = csvRow(CSV_COLUMNS);
-  for (const e of rows) {
+  for (const e of viewEvents(store.listEvents(), actors)) {
     out += csvRow([
       e.id,
       e.date,
       e.mode,
       e.place?.name,
-      e.participants.map((id) => actors.get(id)?.name ?? id).join('; '),
+      e.participants.map((p) => actors.get(p.actorId)?.name ?? p.actorId).join('; '),
       e.documents.join('; '),
     ]);
+  }
+  return out;
+}
+
+/** One row per participant of each event: which side it is on, and the reports that name it. */
+export function buildParticipantsCsv(store: Store): string {
+  const actors = actorIndex(store.getActors());
+  let out = csvRow(PARTICIPANT_COLUMNS);
+  for (const e of viewEvents(store.listEvents(), actors)) {
+    const sides = sidesOf(e);
+    const docOf = new Map(e.reports.map((r) => [r.id, r.docId]));
+    for (const p of e.participants) {
+      const actor = actors.get(p.actorId);
+      out += csvRow([
+        e.id,
+        e.date,
+        e.mode,
+        p.actorId,
+        actor?.name ?? p.actorId,
+        actor?.kind ?? '',
+        sides.recipient.includes(p.actorId) ? 'recipient' : 'actor',
+        p.reports.join('; '),
+        [...new Set(p.reports.map((r) => docOf.get(r)).filter((d) => d !== undefined))].sort().join('; '),
+      ]);
+    }
   }
   return out;
 }

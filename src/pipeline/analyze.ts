@@ -6,6 +6,7 @@ import { DEFAULT_KB_DIR, loadKnowledgeBase, type KnowledgeBase } from '../actors
 import { detectMentions } from '../actors/detect-mentions.ts';
 import { createLexicons, DEFAULT_LANG_DIR } from '../events/lexicon.ts';
 import { extractEvents } from '../events/extract-events.ts';
+import { createDescriptorFinder } from '../framing/find-descriptors.ts';
 
 export interface PipelineOptions {
   /** Folder of the knowledge base; defaults to the repository's data/kb/. */
@@ -33,6 +34,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const kb = options.kb ?? loadKnowledgeBase(options.kbDir ?? DEFAULT_KB_DIR);
   const lexicons = createLexicons(options.langDir ?? DEFAULT_LANG_DIR);
   const analyzeText = createTextAnalyzer();
+  const findDescriptors = createDescriptorFinder();
   return {
     kb,
     analyze(document) {
@@ -53,7 +55,8 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
         captions,
         title: text.title,
       });
-      return { document, text, actors: found.actors, mentions: found.mentions, reports, diagnostics };
+      const descriptors = findDescriptors({ text: document.text, language: text.language, sentences: scanned, mentions: found.mentions });
+      return { document, text, actors: found.actors, mentions: found.mentions, reports, descriptors, diagnostics };
     },
   };
 }

@@ -1,0 +1,117 @@
+// Events as PLOVER records (Open Event Data Alliance, "PLOVER: Event, Actor and Data Interchange
+// Specification", JSON data fields), one JSON object per line as the manual suggests. Every event
+// here is a CONSULT (quad 1, verbal cooperation); `mode` is Parley's (meet, visit, host, phone,
+// video). Actors are lists (compound actors are one record); the visitor is the actor and the
+// host the recipient where the mode says so (see sidesOf). Fields beyond the manual's are named
+// plainly (`reports`); `source` repeats `actor` under the manual's older name.
+import type { StoredActor, Store } from '../store/store.ts';
+import { actorIndex } from './summarize-event.ts';
+import { sidesOf, viewEvents, type EventView } from './event-view.ts';
+
+export interface PloverActor {
+  /** The words the first report naming it uses. */
+  actor_text: string;
+  /** Parley's actor id (the knowledge-base id where known). */
+  identifier_id: string;
+  identifier_text: string;
+  /** person, organization */
+  kind: string;
+}
+
+export interface PloverTextInfo {
+  doc_id: string;
+  /** Character offsets (UTF-16, end exclusive) of the sentence reporting the event. */
+  start: number;
+  end: number;
+}
+
+export interface PloverRecord {
+  id: string;
+  has_event: true;
+  /** YYYY-MM-DD when the day is known, else null (date_precision says what is known). */
+  date: string | null;
+  date_precision: 'day' | 'month' | 'year' | null;
+  event: ['CONSULT'];
+  event_type: 'CONSULT';
+  quad_code: 1;
+  mode: string;
+  actor: PloverActor[];
+  source: PloverActor[];
+  recipient: PloverActor[];
+  event_loc: { name: string; identifier_id: string } | null;
+  text_info: PloverTextInfo;
+  /** Every report of the event: document, sentence offsets and the trigger's. */
+  reports: (PloverTextInfo & { report_id: string; trigger: { start: number; end: number } })[];
+  cite_info: { corpus: string; publication: string | null; url: string | null; title: string | null; language: string | null; coder: string };
+}
+
+const CODER = 'parley 0.1.0';
+
+export function buildPloverRecords(store: Store): PloverRecord[] {
+  const actors = actorIndex(store.getActors());
+  const documents = new Map(store.listDocuments().map((d) => [d.id, d]));
+  // texts of the documents in use, a few at a time: exports stream over many documents
+  const texts = new Map<string, string>();
+  const textOf = (docId: string): string => {
+    let text = texts.get(docId);
+    if (text === undefined) {
+      text = store.getDocument(docId)?.text ?? '';
+      if (texts.size >= 64) texts.delete(texts.keys().next().value as string);
+      texts.set(docId, text);
+    }
+    return text;
+  };
+  const person = (view: EventView, id: string): PloverActor => {
+    const a: StoredActor | undefined = actors.get(id);
+    let written = a?.name ?? id;
+    for (const r of view.reports) {
+      const span = r.participants.find((p) => p.actorId === id)?.spans[0];
+      if (span) {
+        written = textOf(r.docId).slice(span.start, span.end) || written;
+        break;
+      }
+    }
+    return { actor_text: written, identifier_id: id, identifier_text: a?.name ?? id, kind: a?.kind ?? 'unknown' };
+  };
+  return viewEvents(store.listEvents(), actors).map((view) => {
+    const sides = sidesOf(view);
+    const reports = view.reports.map((r) => {
+      const sentence = r.evidence[0] ?? r.trigger;
+      return { report_id: r.id, doc_id: r.docId, start: sentence.start, end: sentence.end, trigger: { start: r.trigger.start, end: r.trigger.end } };
+    });
+    const first = documents.get(view.reports[0].docId);
+    const actorList = sides.actor.map((id) => person(view, id));
+    const precision = view.date === null ? null : view.date.length === 10 ? 'day' : view.date.length === 7 ? 'month' : 'year';
+    return {
+      id: view.id,
+      has_event: true,
+      date: precision === 'day' ? view.date : null,
+      date_precision: precision,
+      event: ['CONSULT'],
+      event_type: 'CONSULT',
+      quad_code: 1,
+      mode: view.mode,
+      actor: actorList,
+      source: actorList,
+      recipient: sides.recipient.map((id) => person(view, id)),
+      event_loc: view.place ? { name: view.place.name, identifier_id: view.place.actorId } : null,
+      text_info: { doc_id: reports[0].doc_id, start: reports[0].start, end: reports[0].end },
+      reports,
+      cite_info: {
+        corpus: 'parley',
+        publication: first?.meta.outlet ?? null,
+        url: first?.meta.url ?? null,
+        title: first?.meta.title ?? null,
+        language: first?.language ?? null,
+        coder: CODER,
+      },
+    } satisfies PloverRecord;
+  });
+}
+
+/** Newline-delimited JSON, one event a line. */
+export function buildPloverJsonl(store: Store): string {
+  return buildPloverRecords(store)
+    .map((r) => JSON.stringify(r) + '\n')
+    .join('');
+}
