@@ -1,0 +1,221 @@
+// Load check (a script, not a timed test): generates a database of 100,000 events, serves it on
+// 127.0.0.1, and measures the latency of event-list and event-page requests over HTTP.
+// Target: p95 under 50 ms for both. Usage:
+//   node --import tsx scripts/load-check.ts [--events 100000] [--requests 400] [--db file] [--keep]
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DocActor, DocumentAnalysis, EventMode, EventReport, Span } from '../src/core/types.ts';
+import { buildServer } from '../src/server/app.ts';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
+}
+
+const TARGET_EVENTS = Number(option('events', '100000'));
+const REQUESTS = Number(option('requests', '400'));
+const KEEP = process.argv.includes('--keep');
+const dir = mkdtempSync(join(tmpdir(), 'parley-load-'));
+const DB = option('db', join(dir, 'load.db'));
+
+// A deterministic generator, so runs compare.
+let seed = 20240601;
+function random(): number {
+  // mulberry32
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+
+const PEOPLE = Array.from({ length: 600 }, (_, i) => ({ id: `person-${i}`, name: `Person ${i} Example` }));
+const PLACES = Array.from({ length: 80 }, (_, i) => ({ id: `place-${i}`, name: `City${i}` }));
+const OUTLETS = Array.from({ length: 40 }, (_, i) => `Outlet ${i}`);
+const MODES: EventMode[] = ['meet', 'visit', 'host', 'phone', 'video'];
+const WORDS = ['trade', 'security', 'energy', 'climate', 'border', 'sanctions', 'grain', 'talks', 'summit', 'ceasefire'];
+
+function day(): string {
+  const d = new Date(Date.UTC(2015, 0, 1) + Math.floor(random() * 3650) * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A small article with one meeting, every span pointing into its text. */
+function article(n: number): DocumentAnalysis {
+  const count = random() < 0.8 ? 2 : 3;
+  const people = new Set<(typeof PEOPLE)[number]>();
+  // a few people are much more active than the rest, as in the news
+  while (people.size < count) people.add(random() < 0.3 ? PEOPLE[Math.floor(random() * 20)] : pick(PEOPLE));
+  const who = [...people];
+  const place = pick(PLACES);
+  const date = day();
+  const mode = pick(MODES);
+  const topic = pick(WORDS);
+  const title = `${who[0].name} and ${who[1].name} discuss ${topic}`;
+  let text = `${title}\n\n`;
+  const sentenceStart = text.length;
+  const spans: Span[] = [];
+  text += `${who[0].name}`;
+  spans.push({ start: sentenceStart, end: text.length });
+  text += ' met ';
+  const trigger = { start: text.length - 4, end: text.length - 1 };
+  for (let i = 1; i < who.length; i++) {
+    if (i > 1) text += ' and ';
+    const start = text.length;
+    text += who[i].name;
+    spans.push({ start, end: text.length });
+  }
+  text += ' in ';
+  const placeSpan = { start: text.length, end: text.length + place.name.length };
+  text += `${place.name} on `;
+  const dateSpan = { start: text.length, end: text.length + date.length };
+  text += `${date} to discuss ${topic} and ${pick(WORDS)}.`;
+  const evidence = { start: sentenceStart, end: text.length };
+  text += `\n\nOfficials described the talks on ${topic} as useful. Item ${n}.\n`;
+  const docId = `load-${n}`;
+  const hash = createHash('sha256').update(text).digest('hex');
+  const actors: DocActor[] = [
+    ...who.map((p) => ({ id: p.id, kind: 'person' as const, name: p.name, aliases: [p.name], fromKb: false })),
+    { id: place.id, kind: 'place', name: place.name, aliases: [place.name], fromKb: false, placeType: 'city' },
+  ];
+  const report: EventReport = {
+    id: `r-${createHash('sha1').update(docId).digest('hex').slice(0, 16)}`,
+    docId,
+    type: 'CONSULT',
+    mode,
+    trigger,
+    evidence: [evidence],
+    participants: who.map((p, i) => ({ actorId: p.id, spans: [spans[i]] })),
+    date: { value: date, span: dateSpan },
+    place: { actorId: place.id, span: placeSpan },
+  };
+  return {
+    document: { id: docId, hash, text, source: { path: `${docId}.txt` }, meta: { outlet: pick(OUTLETS), title } },
+    text: { language: 'en', title: { start: 0, end: title.length }, published: null, noise: [], sentences: [], tokens: [] },
+    actors,
+    mentions: [
+      ...who.map((p, i) => ({ ...spans[i], actorIds: [p.id], kind: 'person' as const, via: 'alias' as const })),
+      { ...placeSpan, actorIds: [place.id], kind: 'place' as const, via: 'alias' as const },
+    ],
+    reports: [report],
+    diagnostics: [],
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function summarize(label: string, times: number[]): { label: string; p50: number; p95: number; max: number } {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { label, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1] };
+}
+
+async function main(): Promise<void> {
+  const fresh = !existsSync(DB);
+  const store = openSqliteStore(DB);
+  if (fresh || store.counts().events < TARGET_EVENTS) {
+    const started = performance.now();
+    let n = store.counts().documents;
+    while (store.counts().events < TARGET_EVENTS) {
+      const missing = TARGET_EVENTS - store.counts().events;
+      for (let left = missing; left > 0; left -= 1000) {
+        store.saveBatch(Array.from({ length: Math.min(1000, left) }, () => article(n++)));
+      }
+      process.stderr.write(`\rgenerated ${store.counts().events} events`);
+    }
+    process.stderr.write(`\n${store.counts().events} events from ${n} articles in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+  }
+  const indexStarted = performance.now();
+  const { app } = await buildServer({ store, webRoot: null }); // indexes the event summaries on start
+  process.stderr.write(`server ready (summaries indexed) in ${((performance.now() - indexStarted) / 1000).toFixed(1)} s\n`);
+  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  const counts = store.counts();
+
+  // Wall time, and the CPU time this process spent on the request (server and client): on a
+  // machine shared with other work the CPU time is what the request itself costs.
+  const cpu: Record<string, number[]> = {};
+  let bucket = 'warm-up';
+  const timed = async (url: string): Promise<number> => {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const response = await fetch(base + url);
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
+    const used = process.cpuUsage(c0);
+    (cpu[bucket] ??= []).push((used.user + used.system) / 1000);
+    return performance.now() - t0;
+  };
+
+  const listUrls = (): string => {
+    const active = PEOPLE[Math.floor(random() * 20)].id;
+    const year = 2015 + Math.floor(random() * 10);
+    const variants = [
+      '/api/events',
+      `/api/events?offset=${Math.floor(random() * 2000) * 50}`,
+      `/api/events?actor=${pick(PEOPLE).id}`,
+      `/api/events?actor=${active}`,
+      `/api/events?actor=${active}&actor=${PEOPLE[Math.floor(random() * 20)].id}`,
+      `/api/events?from=${year}-03&to=${year}-05`,
+      `/api/events?mode=${pick(MODES)}&sort=reports`,
+      `/api/events?outlet=${encodeURIComponent(pick(OUTLETS))}`,
+      `/api/events?place=${pick(PLACES).id}&order=asc`,
+    ];
+    return pick(variants);
+  };
+  // Full-text search apart: the generated articles share ten topic words, so every word matches
+  // a tenth to a fifth of the database, far more than a real search does.
+  const searchUrls = (): string => {
+    const active = PEOPLE[Math.floor(random() * 20)].id;
+    return pick([`/api/events?q=${pick(WORDS)}+${pick(WORDS)}`, `/api/events?q=${pick(WORDS)}&actor=${active}`]);
+  };
+  const ids = store.browse().listEvents({}, 'date', 'desc', { limit: 200, offset: Math.floor(counts.events / 2) }).items.map((e) => e.id);
+  const more = store.browse().listEvents({}, 'reports', 'desc', { limit: 50, offset: 0 }).items.map((e) => e.id);
+  const eventIds = [...ids, ...more];
+
+  for (let i = 0; i < 20; i++) await timed(listUrls()); // warm-up
+  const list: number[] = [];
+  const one: number[] = [];
+  for (let i = 0; i < REQUESTS; i++) {
+    bucket = 'list';
+    list.push(await timed(listUrls()));
+    bucket = 'one';
+    one.push(await timed(`/api/events/${encodeURIComponent(pick(eventIds))}`));
+  }
+  bucket = 'search';
+  const search: number[] = [];
+  for (let i = 0; i < Math.min(100, REQUESTS); i++) search.push(await timed(searchUrls()));
+  bucket = 'network';
+  const network = [];
+  for (let i = 0; i < 20; i++) network.push(await timed(`/api/network?from=${2015 + (i % 10)}&to=${2015 + (i % 10)}`));
+  await app.close();
+  store.close();
+
+  const rows = [
+    summarize('event list (mixed filters)', list),
+    summarize('event page', one),
+    summarize('full-text, common words', search),
+    summarize('network, one year', network),
+  ];
+  const cpuRows = [
+    summarize('event list (mixed filters)', cpu.list),
+    summarize('event page', cpu.one),
+    summarize('full-text, common words', cpu.search),
+    summarize('network, one year', cpu.network),
+  ];
+  console.log(`database: ${counts.events} events, ${counts.reports} reports, ${counts.documents} documents, ${counts.actors} actors`);
+  console.log(`requests: ${REQUESTS} each over HTTP on 127.0.0.1, one at a time; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log('wall time:');
+  for (const r of rows) console.log(`  ${r.label.padEnd(28)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  max ${r.max.toFixed(1)} ms`);
+  console.log('CPU time per request:');
+  for (const r of cpuRows) console.log(`  ${r.label.padEnd(28)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  max ${r.max.toFixed(1)} ms`);
+  const ok = rows[0].p95 < 50 && rows[1].p95 < 50;
+  console.log(ok ? 'target met: event list and event page p95 < 50 ms' : 'TARGET MISSED: p95 must be < 50 ms');
+  if (!KEEP && option('db', '') === '') rmSync(dir, { recursive: true, force: true });
+  process.exitCode = ok ? 0 : 1;
+}
+
+await main();

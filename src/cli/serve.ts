@@ -1,0 +1,64 @@
+// `parley serve`: the API and the web app on http://127.0.0.1:PORT (loopback unless --host).
+import type { Command } from 'commander';
+import { ParleyError } from '../core/errors.ts';
+import { buildServer } from '../server/app.ts';
+import { buildWeb } from '../server/build-web.ts';
+import { type CliContext, dbPath, openForReading, writeLine } from './context.ts';
+import { makePipeline } from './ingest.ts';
+
+interface ServeFlags {
+  db?: string;
+  port: string;
+  host: string;
+  token?: string;
+  build: boolean;
+}
+
+export function registerServe(program: Command, ctx: CliContext): void {
+  program
+    .command('serve')
+    .description('serve the API and the web app (read-only unless a token is set)')
+    .option('--db <file>', 'SQLite database (default $PARLEY_DB or ./parley.db)')
+    .option('--port <n>', 'port to listen on (0 picks a free one)', '4178')
+    .option('--host <address>', 'address to listen on; anything but loopback exposes the server', '127.0.0.1')
+    .option('--token <token>', 'API token that allows changes (default $PARLEY_TOKEN); without one the server is read-only')
+    .option('--no-build', 'do not build the web app when web/dist is missing')
+    .action(async (flags: ServeFlags) => {
+      const port = Number(flags.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ParleyError('usage', `--port wants 0-65535, not "${flags.port}"`);
+      const token = flags.token ?? ctx.env.PARLEY_TOKEN ?? null;
+      if (token !== null && token.length < 8) throw new ParleyError('usage', 'the API token must be at least 8 characters');
+      if (flags.build) {
+        try {
+          await buildWeb({ quiet: true });
+        } catch (error) {
+          writeLine(ctx.stderr, `parley: the web app could not be built (${(error as Error).message}); serving the API only`);
+        }
+      }
+      const store = openForReading(ctx, flags.db);
+      const pipeline = makePipeline();
+      const { app } = await buildServer({
+        store,
+        token,
+        pipeline: () => pipeline,
+        kbEntry: (id) => pipeline.kb.entries.get(id),
+      });
+      const address = await app.listen({ port, host: flags.host });
+      if (!['127.0.0.1', '::1', 'localhost'].includes(flags.host)) {
+        writeLine(ctx.stderr, `parley: listening on ${flags.host}: other machines can reach this server${token ? '' : ' (read-only)'}`);
+      }
+      writeLine(ctx.stdout, `parley: serving ${dbPath(ctx, flags.db)} at ${address} (${token ? 'changes allowed with the token' : 'read-only'})`);
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          void app.close().then(() => {
+            store.close();
+            resolve();
+          });
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+    });
+}

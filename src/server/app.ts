@@ -1,0 +1,134 @@
+// The HTTP server: a JSON API under /api and the built web app. Read-only unless a token is
+// given; strict security headers; input validated by schemas; every error is JSON with a code.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { KbEntry } from '../core/types.ts';
+import type { Pipeline } from '../pipeline/analyze.ts';
+import type { Store } from '../store/store.ts';
+import { isAuthorized } from './auth.ts';
+import { addEtags } from './etag.ts';
+import { HttpError, toHttpError } from './errors.ts';
+import { createIngestJobs, type IngestJobs } from './ingest-jobs.ts';
+import { registerActorRoutes } from './routes/actors.ts';
+import { registerDocumentRoutes } from './routes/documents.ts';
+import { registerEventRoutes } from './routes/events.ts';
+import { registerFramingRoutes } from './routes/framing.ts';
+import { registerIngestRoutes } from './routes/ingest.ts';
+import { registerJudgementRoutes } from './routes/judgements.ts';
+
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+export interface ServerOptions {
+  store: Store;
+  /** API token; writes are refused without one. */
+  token?: string | null;
+  /** Built web app to serve at /; absent or missing folder: API only. */
+  webRoot?: string | null;
+  /** Makes the pipeline for uploads (created on the first upload). */
+  pipeline?: () => Pipeline;
+  /** Knowledge-base entry of an actor id, for roles. */
+  kbEntry?: (id: string) => KbEntry | undefined;
+  logger?: boolean;
+}
+
+export interface ParleyServer {
+  app: FastifyInstance;
+  ingestJobs: IngestJobs;
+}
+
+const CSP = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    workerSrc: ["'self'", 'blob:'],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
+
+export async function buildServer(options: ServerOptions): Promise<ParleyServer> {
+  const { store } = options;
+  const token = options.token || null;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 256 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const { status, body, bug } = toHttpError(error);
+    if (bug) request.log.error(error);
+    reply.code(status).type('application/json; charset=utf-8').send(body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const { status, body } = toHttpError(new HttpError('not-found', `no route ${request.method} ${request.url.split('?')[0]}`));
+    reply.code(status).send(body);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: CSP,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Parley API',
+        version: '0.1.0',
+        description:
+          'Reported political meetings with their sources. GET is open; writes need `Authorization: Bearer <token>`. ' +
+          'Errors are `{ "error": { "code", "message" } }`.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+  addEtags(app);
+
+  // Summaries of events stored before the server started (or by another process) are brought up to date.
+  store.browse().sync();
+  let pipeline: Pipeline | null = null;
+  const ingestJobs = createIngestJobs(
+    store,
+    () => {
+      if (!options.pipeline) throw new HttpError('internal', 'uploads are not available on this server');
+      return (pipeline ??= options.pipeline());
+    },
+    () => store.browse().sync(),
+  );
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/status', { schema: { summary: 'Database counts and whether this client may write', tags: ['status'] } }, async (request) => ({
+    counts: store.counts(),
+    writable: token !== null,
+    authorized: isAuthorized(request, token),
+  }));
+  registerDocumentRoutes(app, store);
+  registerActorRoutes(app, store, { kbEntry: options.kbEntry });
+  registerEventRoutes(app, store);
+  registerFramingRoutes(app, store);
+  registerJudgementRoutes(app, store, token);
+  registerIngestRoutes(app, ingestJobs, token);
+
+  const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
+  if (webRoot && existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: 'index.html', wildcard: true });
+  } else {
+    app.get('/', async (_request, reply) => {
+      reply.type('text/plain; charset=utf-8');
+      return 'Parley API: the web app is not built (npm run build:web). The API description is at /api/openapi.json.\n';
+    });
+  }
+  await app.ready();
+  return { app, ingestJobs };
+}

@@ -1,0 +1,117 @@
+// Uploaded articles (text, HTML, a feed) become ingest jobs: written to a private temporary folder
+// and read by the same ingest loop as `parley ingest`, one job at a time, with progress to poll.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runIngest } from '../cli/run-ingest.ts';
+import type { Pipeline } from '../pipeline/analyze.ts';
+import type { Store } from '../store/store.ts';
+
+export type UploadFormat = 'text' | 'html' | 'feed';
+
+const EXTENSION: Record<UploadFormat, string> = { text: '.txt', html: '.html', feed: '.xml' };
+
+export interface Upload {
+  format: UploadFormat;
+  /** Becomes the document id (file name without extension) for text and HTML. */
+  name?: string;
+  content: string;
+}
+
+export interface IngestJob {
+  id: number;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  format: UploadFormat;
+  name: string;
+  /** Files read so far, out of total. */
+  done: number;
+  total: number;
+  result: {
+    ingested: number;
+    duplicates: number;
+    reports: number;
+    skipped: { code: string; message: string }[];
+  } | null;
+  error: string | null;
+}
+
+export interface IngestJobs {
+  submit(upload: Upload): IngestJob;
+  get(id: number): IngestJob | null;
+  /** Resolves when every submitted job has finished. */
+  idle(): Promise<void>;
+}
+
+/** A safe file name from what the client sent: letters, digits, dot, dash and underscore. */
+export function uploadName(name: string | undefined, fallback: string): string {
+  const cleaned = (name ?? '')
+    .replace(/\.(txt|html?|xml|rss|atom)$/i, '')
+    .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+    .replace(/^[.-]+|[.-]+$/g, '')
+    .slice(0, 100);
+  return cleaned || fallback;
+}
+
+export function createIngestJobs(store: Store, pipeline: () => Pipeline, onStored: () => void): IngestJobs {
+  const jobs = new Map<number, IngestJob>();
+  let next = 1;
+  let queue: Promise<void> = Promise.resolve();
+
+  async function run(job: IngestJob, upload: Upload): Promise<void> {
+    job.state = 'running';
+    const dir = mkdtempSync(join(tmpdir(), 'parley-upload-'));
+    try {
+      const file = join(dir, `${job.name}${EXTENSION[upload.format]}`);
+      writeFileSync(file, upload.content, { encoding: 'utf8', mode: 0o600 });
+      const summary = await runIngest({
+        paths: [file],
+        store,
+        pipeline: pipeline(),
+        command: `serve upload ${upload.format}`,
+        onProgress(done, total) {
+          job.done = done;
+          job.total = total;
+        },
+      });
+      job.result = {
+        ingested: summary.ingested,
+        duplicates: summary.duplicates.length,
+        reports: summary.reports,
+        skipped: summary.failed.map((d) => ({ code: d.code, message: d.message })),
+      };
+      job.state = 'done';
+      onStored();
+    } catch (error) {
+      job.state = 'failed';
+      job.error = (error as Error).message;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  return {
+    submit(upload) {
+      const id = next++;
+      const job: IngestJob = {
+        id,
+        state: 'queued',
+        format: upload.format,
+        name: uploadName(upload.name, `upload-${Date.now()}-${id}`),
+        done: 0,
+        total: 1,
+        result: null,
+        error: null,
+      };
+      jobs.set(id, job);
+      if (jobs.size > 200) jobs.delete(Math.min(...jobs.keys()));
+      queue = queue.then(() => run(job, upload));
+      return job;
+    },
+    get(id) {
+      return jobs.get(id) ?? null;
+    },
+    idle() {
+      return queue;
+    },
+  };
+}

@@ -1,0 +1,59 @@
+// Actors: search over names and aliases, and one actor with its roles, events over time and how
+// outlets describe it.
+import type { FastifyInstance } from 'fastify';
+import type { KbEntry } from '../../core/types.ts';
+import type { Store } from '../../store/store.ts';
+import { HttpError } from '../errors.ts';
+import { idParams, pageQuery } from '../schemas.ts';
+import { framingOf } from './framing.ts';
+
+export interface ActorRouteOptions {
+  /** Knowledge-base entry of an actor id (roles over time), when there is one. */
+  kbEntry?: (id: string) => KbEntry | undefined;
+}
+
+export function registerActorRoutes(app: FastifyInstance, store: Store, options: ActorRouteOptions): void {
+  app.get<{ Querystring: { q?: string; kind?: string; limit: number; offset: number } }>(
+    '/api/actors',
+    {
+      schema: {
+        summary: 'Actors whose name or an alias contains the query, most active first',
+        tags: ['actors'],
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            q: { type: 'string', maxLength: 200 },
+            kind: { type: 'string', enum: ['person', 'organization', 'place'] },
+            ...pageQuery,
+          },
+        },
+      },
+    },
+    async (request) => {
+      const { q, kind, limit, offset } = request.query;
+      return store.browse().searchActors(q?.trim() || undefined, kind, { limit, offset });
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/actors/:id',
+    { schema: { summary: 'One actor: names, roles, events over time, framing by outlet', tags: ['actors'], params: idParams } },
+    async (request) => {
+      const [actor] = store.getActors([request.params.id]);
+      if (!actor) throw new HttpError('not-found', `no actor ${request.params.id}`);
+      const browse = store.browse();
+      const filter = { actors: [actor.id] };
+      const kb = options.kbEntry?.(actor.id);
+      return {
+        ...actor,
+        aliases: [...new Set([...(kb?.aliases ?? []), ...actor.aliases])].filter((a) => a !== actor.name),
+        roles: kb?.roles ?? [],
+        country: kb?.country ?? null,
+        events: browse.listEvents(filter, 'date', 'desc', { limit: 1, offset: 0 }).total,
+        timeline: browse.timeline(filter),
+        framing: framingOf(store, { actor: actor.id }),
+      };
+    },
+  );
+}

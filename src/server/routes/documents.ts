@@ -1,0 +1,70 @@
+// Documents: the paged list, and one document with its text and every span found in it.
+import type { FastifyInstance } from 'fastify';
+import type { DocumentSummary, Store } from '../../store/store.ts';
+import { HttpError } from '../errors.ts';
+import { idParams, pageQuery } from '../schemas.ts';
+
+/** What a reader needs to cite a document: never its text. */
+export function documentMetaOf(doc: DocumentSummary & { text?: string }) {
+  const meta = doc.meta ?? {};
+  const titleFromText = doc.title && doc.text !== undefined ? doc.text.slice(doc.title.start, doc.title.end) : null;
+  return {
+    id: doc.id,
+    title: (typeof meta.title === 'string' && meta.title) || titleFromText,
+    outlet: typeof meta.outlet === 'string' ? meta.outlet : null,
+    url: typeof meta.url === 'string' ? meta.url : null,
+    author: typeof meta.author === 'string' ? meta.author : null,
+    published: doc.published?.value ?? (typeof meta.published === 'string' ? meta.published : null),
+    language: doc.language,
+    path: doc.path,
+  };
+}
+
+export function registerDocumentRoutes(app: FastifyInstance, store: Store): void {
+  app.get<{ Querystring: { q?: string; outlet?: string; limit: number; offset: number } }>(
+    '/api/documents',
+    {
+      schema: {
+        summary: 'Documents, a page at a time',
+        tags: ['documents'],
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            q: { type: 'string', maxLength: 200, description: 'part of the id, title or path' },
+            outlet: { type: 'string', minLength: 1, maxLength: 200 },
+            ...pageQuery,
+          },
+        },
+      },
+    },
+    async (request) => {
+      const { q, outlet, limit, offset } = request.query;
+      return store.browse().listDocuments(q?.trim() || undefined, outlet, { limit, offset });
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/documents/:id',
+    { schema: { summary: 'One document with its text and every span', tags: ['documents'], params: idParams } },
+    async (request) => {
+      const doc = store.getDocument(request.params.id);
+      if (!doc) throw new HttpError('not-found', `no document ${request.params.id}`);
+      const browse = store.browse();
+      return {
+        ...documentMetaOf(doc),
+        meta: doc.meta,
+        hash: doc.hash,
+        ingestedAt: doc.ingestedAt,
+        text: doc.text,
+        spans: {
+          title: doc.title,
+          published: doc.published,
+          noise: doc.noise,
+          mentions: browse.documentMentions(doc.id),
+          reports: browse.documentReports(doc.id),
+        },
+      };
+    },
+  );
+}

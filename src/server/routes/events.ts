@@ -1,0 +1,127 @@
+// Events: the filtered, paged list; one event with its reports, quotes and articles; the timeline
+// and the co-meeting network for a filter.
+import type { FastifyInstance } from 'fastify';
+import type { Span } from '../../core/types.ts';
+import type { Store } from '../../store/store.ts';
+import { HttpError } from '../errors.ts';
+import { filterQuery, idParams, pageQuery, toFilter, type FilterQuery } from '../schemas.ts';
+import { documentMetaOf } from './documents.ts';
+
+interface ListQuery extends FilterQuery {
+  sort: 'date' | 'reports';
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+const quoteOf = (text: string, spans: readonly Span[]) => spans.map((s) => text.slice(s.start, s.end));
+
+export function registerEventRoutes(app: FastifyInstance, store: Store): void {
+  app.get<{ Querystring: ListQuery }>(
+    '/api/events',
+    {
+      schema: {
+        summary: 'Events matching a filter, a page at a time',
+        tags: ['events'],
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            ...filterQuery,
+            sort: { type: 'string', enum: ['date', 'reports'], default: 'date' },
+            order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' },
+            ...pageQuery,
+          },
+        },
+      },
+    },
+    async (request) => {
+      const { sort, order, limit, offset } = request.query;
+      return store.browse().listEvents(toFilter(request.query), sort, order, { limit, offset });
+    },
+  );
+
+  app.get<{ Querystring: FilterQuery }>(
+    '/api/timeline',
+    {
+      schema: {
+        summary: 'Events per month for a filter',
+        tags: ['events'],
+        querystring: { type: 'object', additionalProperties: false, properties: filterQuery },
+      },
+    },
+    async (request) => ({ months: store.browse().timeline(toFilter(request.query)) }),
+  );
+
+  app.get<{ Querystring: FilterQuery & { edges: number } }>(
+    '/api/network',
+    {
+      schema: {
+        summary: 'Who met whom among the events of a filter: edge weight = events together',
+        tags: ['events'],
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { ...filterQuery, edges: { type: 'integer', minimum: 1, maximum: 2000, default: 300 } },
+        },
+      },
+    },
+    async (request) => store.browse().network(toFilter(request.query), request.query.edges),
+  );
+
+  app.get('/api/outlets', { schema: { summary: 'Outlets with their number of events', tags: ['events'] } }, async () => ({
+    outlets: store.browse().outlets(),
+  }));
+
+  app.get<{ Params: { id: string } }>(
+    '/api/events/:id',
+    { schema: { summary: 'One event: its reports, quotes and the articles they come from', tags: ['events'], params: idParams } },
+    async (request) => {
+      const event = store.getEvent(request.params.id);
+      if (!event) throw new HttpError('not-found', `no event ${request.params.id}`);
+      const documents = new Map<string, ReturnType<typeof documentMetaOf> & { text: string }>();
+      for (const report of event.reports) {
+        if (documents.has(report.docId)) continue;
+        const doc = store.getDocument(report.docId);
+        if (doc) documents.set(doc.id, { ...documentMetaOf(doc), text: doc.text });
+      }
+      const actorIds = new Set<string>();
+      for (const report of event.reports) {
+        for (const p of report.participants) actorIds.add(p.actorId);
+        if (report.place) actorIds.add(report.place.actorId);
+      }
+      for (const p of event.participants ?? []) actorIds.add(p.actorId);
+      if (event.place) actorIds.add(event.place);
+      const actors = Object.fromEntries(
+        store.getActors([...actorIds]).map((a) => [a.id, { id: a.id, name: a.name, kind: a.kind }]),
+      );
+      const participants =
+        event.participants ??
+        [...new Set(event.reports.flatMap((r) => r.participants.map((p) => p.actorId)))].map((actorId) => ({
+          actorId,
+          reports: event.reports.filter((r) => r.participants.some((p) => p.actorId === actorId)).map((r) => r.id),
+        }));
+      return {
+        id: event.id,
+        date: event.date ?? event.reports.find((r) => r.date)?.date?.value ?? null,
+        place: event.place ?? event.reports.find((r) => r.place)?.place?.actorId ?? null,
+        mode: event.mode ?? event.reports[0]?.mode ?? 'meet',
+        participants,
+        conflicts: event.conflicts ?? [],
+        humanJudgements: event.humanJudgements ?? [],
+        mergeJudgements: event.judgements,
+        actors,
+        reports: event.reports.map((report) => {
+          const text = documents.get(report.docId)?.text ?? '';
+          return {
+            ...report,
+            quotes: quoteOf(text, report.evidence),
+            dateText: report.date?.span ? text.slice(report.date.span.start, report.date.span.end) : null,
+            placeText: report.place ? text.slice(report.place.span.start, report.place.span.end) : null,
+          };
+        }),
+        documents: Object.fromEntries(documents),
+      };
+    },
+  );
+}

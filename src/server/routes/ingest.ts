@@ -1,0 +1,52 @@
+// Ingest by upload: POST an article (text, HTML) or a feed, then poll the job for progress.
+import type { FastifyInstance } from 'fastify';
+import { requireWriter } from '../auth.ts';
+import { HttpError } from '../errors.ts';
+import type { IngestJobs, Upload } from '../ingest-jobs.ts';
+
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+export function registerIngestRoutes(app: FastifyInstance, jobs: IngestJobs, token: string | null): void {
+  app.post<{ Body: Upload }>(
+    '/api/ingest',
+    {
+      bodyLimit: MAX_UPLOAD_BYTES + 64 * 1024,
+      schema: {
+        summary: 'Upload an article or a feed to ingest (needs the API token); returns a job to poll',
+        tags: ['ingest'],
+        body: {
+          type: 'object',
+          required: ['format', 'content'],
+          additionalProperties: false,
+          properties: {
+            format: { type: 'string', enum: ['text', 'html', 'feed'] },
+            name: { type: 'string', minLength: 1, maxLength: 200 },
+            content: { type: 'string', minLength: 1, maxLength: MAX_UPLOAD_BYTES },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      requireWriter(request, token);
+      reply.code(202);
+      return jobs.submit(request.body);
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/ingest/:id',
+    {
+      schema: {
+        summary: 'Progress and result of an upload',
+        tags: ['ingest'],
+        params: { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } },
+      },
+    },
+    async (request, reply) => {
+      const job = jobs.get(request.params.id);
+      if (!job) throw new HttpError('not-found', `no ingest job ${request.params.id}`);
+      reply.header('cache-control', 'no-store');
+      return job;
+    },
+  );
+}

@@ -1,0 +1,128 @@
+// Judgements: an analyst's decisions (merge or split actors and events, reject a report, correct a
+// field), listed, added and undone. Writes need the API token.
+import type { FastifyInstance } from 'fastify';
+import type { Judgement, NewJudgement } from '../../core/types.ts';
+import type { Store } from '../../store/store.ts';
+import { requireWriter } from '../auth.ts';
+import { HttpError } from '../errors.ts';
+import { PARTIAL_DATE } from '../schemas.ts';
+
+export const JUDGEMENT_KINDS = [
+  'actor-merge',
+  'actor-split',
+  'alias-add',
+  'alias-remove',
+  'event-merge',
+  'event-split',
+  'report-reject',
+  'field-correct',
+] as const;
+
+const id = { type: 'string', minLength: 1, maxLength: 300 } as const;
+const name = { type: 'string', minLength: 1, maxLength: 300 } as const;
+
+const newJudgementSchema = {
+  type: 'object',
+  required: ['kind', 'subjects', 'author'],
+  additionalProperties: false,
+  properties: {
+    kind: { type: 'string', enum: [...JUDGEMENT_KINDS] },
+    subjects: { type: 'array', items: id, minItems: 1, maxItems: 50 },
+    value: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        aliases: { type: 'array', items: name, maxItems: 100 },
+        date: { anyOf: [{ type: 'string', pattern: PARTIAL_DATE }, { type: 'null' }] },
+        place: { anyOf: [id, { type: 'null' }] },
+        participants: { type: 'array', items: id, maxItems: 50 },
+      },
+    },
+    author: { type: 'string', minLength: 1, maxLength: 100 },
+    reason: { anyOf: [{ type: 'string', maxLength: 2000 }, { type: 'null' }] },
+  },
+} as const;
+
+function needs(store: Store, method: 'addJudgement' | 'listJudgements' | 'undoJudgement'): void {
+  if (typeof (store as Partial<Store>)[method] !== 'function') {
+    throw new HttpError('not-implemented', `this database backend has no ${method}`);
+  }
+}
+
+/** Ids a judgement may change the events of: its subjects and the actors its value names. */
+function touched(judgement: Pick<NewJudgement, 'subjects' | 'value'>): string[] {
+  const value = judgement.value ?? {};
+  return [...judgement.subjects, ...(value.participants ?? []), ...(value.place ? [value.place] : [])];
+}
+
+export function registerJudgementRoutes(app: FastifyInstance, store: Store, token: string | null): void {
+  /** Re-indexes the events a change can touch, before and after it is made. */
+  function rederive<T>(ids: readonly string[], change: () => T): T {
+    const browse = store.browse();
+    const before = browse.eventsTouching(ids);
+    const result = change();
+    browse.sync();
+    browse.refresh([...before, ...browse.eventsTouching(ids)]);
+    return result;
+  }
+
+  app.get<{ Querystring: { kind?: string; active?: boolean } }>(
+    '/api/judgements',
+    {
+      schema: {
+        summary: 'Judgements, newest first',
+        tags: ['judgements'],
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { kind: { type: 'string', enum: [...JUDGEMENT_KINDS] }, active: { type: 'boolean' } },
+        },
+      },
+    },
+    async (request) => {
+      needs(store, 'listJudgements');
+      const filter: { kind?: string; active?: boolean } = {};
+      if (request.query.kind) filter.kind = request.query.kind;
+      if (request.query.active !== undefined) filter.active = request.query.active;
+      return { judgements: store.listJudgements(filter) };
+    },
+  );
+
+  app.post<{ Body: NewJudgement }>(
+    '/api/judgements',
+    { schema: { summary: 'Record a judgement (needs the API token)', tags: ['judgements'], body: newJudgementSchema } },
+    async (request, reply) => {
+      requireWriter(request, token);
+      needs(store, 'addJudgement');
+      const input = request.body;
+      const judgement = rederive(touched(input), () => store.addJudgement(input));
+      reply.code(201);
+      return judgement;
+    },
+  );
+
+  app.post<{ Params: { id: number }; Body: { author: string; reason?: string } }>(
+    '/api/judgements/:id/undo',
+    {
+      schema: {
+        summary: 'Undo a judgement (needs the API token)',
+        tags: ['judgements'],
+        params: { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } },
+        body: {
+          type: 'object',
+          required: ['author'],
+          additionalProperties: false,
+          properties: { author: { type: 'string', minLength: 1, maxLength: 100 }, reason: { type: 'string', maxLength: 2000 } },
+        },
+      },
+    },
+    async (request) => {
+      requireWriter(request, token);
+      needs(store, 'undoJudgement');
+      const { id } = request.params;
+      const existing: Judgement | undefined = store.listJudgements().find((j) => j.id === id);
+      if (!existing) throw new HttpError('not-found', `no judgement ${id}`);
+      return rederive(touched(existing), () => store.undoJudgement(id, request.body.author, request.body.reason));
+    },
+  );
+}

@@ -1,0 +1,154 @@
+// The server's JSON API, as the pages use it. Everything goes through here.
+export interface NamedRef {
+  id: string;
+  name: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface EventRow {
+  id: string;
+  date: string | null;
+  mode: string;
+  place: NamedRef | null;
+  participants: NamedRef[];
+  reports: number;
+  documents: number;
+  outlets: string[];
+  conflicts: number;
+  snippet: string;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Report {
+  id: string;
+  docId: string;
+  mode: string;
+  trigger: Span;
+  evidence: Span[];
+  participants: { actorId: string; spans: Span[] }[];
+  date: { value: string; span: Span | null } | null;
+  place: { actorId: string; span: Span } | null;
+  quotes: string[];
+}
+
+export interface DocumentInfo {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  author: string | null;
+  published: string | null;
+  language: string;
+  text: string;
+}
+
+export interface Conflict {
+  field: string;
+  values: { value: string; reports: string[] }[];
+  chosen: string | null;
+}
+
+export interface EventDetail {
+  id: string;
+  date: string | null;
+  place: string | null;
+  mode: string;
+  participants: { actorId: string; reports: string[] }[];
+  conflicts: Conflict[];
+  humanJudgements: number[];
+  actors: Record<string, { id: string; name: string; kind: string }>;
+  reports: Report[];
+  documents: Record<string, DocumentInfo>;
+}
+
+export interface ActorRow {
+  id: string;
+  kind: string;
+  name: string;
+  aliases: string[];
+  events: number;
+}
+
+export interface ActorDetail {
+  id: string;
+  kind: string;
+  name: string;
+  aliases: string[];
+  roles: { role: string; of?: string; from?: string; to?: string | null }[];
+  events: number;
+  timeline: { month: string; events: number }[];
+  framing: { available: boolean; rows: Record<string, unknown>[]; total: number };
+}
+
+export interface NetworkData {
+  nodes: { id: string; name: string; kind: string; events: number }[];
+  edges: { source: string; target: string; weight: number }[];
+  truncated: boolean;
+}
+
+export interface Judgement {
+  id: number;
+  kind: string;
+  subjects: string[];
+  value?: Record<string, unknown>;
+  author: string;
+  reason: string | null;
+  createdAt: string;
+  active: boolean;
+  undone: { at: string; by: string; reason: string | null } | null;
+}
+
+export type Params = Record<string, string | string[] | number | undefined | null>;
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function query(params: Params): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    for (const v of Array.isArray(value) ? value : [value]) if (v !== '') search.append(key, String(v));
+  }
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}
+
+async function send<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const data = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+  if (!response.ok) {
+    throw new ApiError(response.status, data?.error?.code ?? 'error', data?.error?.message ?? `${response.status} ${response.statusText}`);
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string, params: Params = {}) => send<T>('GET', path + query(params)),
+  post: <T>(path: string, body: unknown, token: string) => send<T>('POST', path, body, token),
+};
+
+const TOKEN_KEY = 'parley-token';
+export const tokenStore = {
+  get: () => sessionStorage.getItem(TOKEN_KEY) ?? '',
+  set: (token: string) => (token ? sessionStorage.setItem(TOKEN_KEY, token) : sessionStorage.removeItem(TOKEN_KEY)),
+};

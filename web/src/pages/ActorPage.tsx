@@ -1,0 +1,117 @@
+// One actor: every name it goes by (in all scripts), roles over time, its meetings on a timeline,
+// its ego network and how each outlet describes it.
+import { api, type ActorDetail } from '../api.ts';
+import { NetworkView } from '../components/NetworkView.tsx';
+import { Timeline } from '../components/Timeline.tsx';
+import { href, navigate } from '../router.ts';
+import { useApi } from '../useApi.ts';
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(cell).join(', ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+export function ActorPage({ id }: { id: string }) {
+  const { data: actor, error } = useApi<ActorDetail>(id, () => api.get(`/api/actors/${encodeURIComponent(id)}`));
+  if (error) return <p role="alert">{error}</p>;
+  if (!actor) return <p className="muted">Loading…</p>;
+  return (
+    <>
+      <h1>
+        {actor.name} <span className="muted">({actor.kind})</span>
+      </h1>
+      <p>
+        <a href={href('/events', { actor: actor.id })}>{actor.events} events</a> · id <code>{actor.id}</code>
+      </p>
+      <div className="columns">
+        <section aria-label="Names">
+          <h2>Names</h2>
+          {actor.aliases.length === 0 ? (
+            <p className="muted">No other names.</p>
+          ) : (
+            <ul className="aliases">
+              {actor.aliases.map((a) => (
+                <li key={a} lang="">
+                  {a}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-label="Roles">
+          <h2>Roles</h2>
+          {actor.roles.length === 0 ? (
+            <p className="muted">No roles known.</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Role</th>
+                  <th scope="col">Of</th>
+                  <th scope="col">From</th>
+                  <th scope="col">To</th>
+                </tr>
+              </thead>
+              <tbody>
+                {actor.roles.map((r, i) => (
+                  <tr key={i}>
+                    <td>{r.role}</td>
+                    <td>{r.of ? <a href={href(`/actor/${encodeURIComponent(r.of)}`)}>{r.of}</a> : ''}</td>
+                    <td>{r.from ?? ''}</td>
+                    <td>{r.to ?? (r.from ? 'now' : '')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </div>
+      <h2>Meetings over time</h2>
+      <Timeline
+        months={actor.timeline}
+        label={`Events of ${actor.name}`}
+        onPick={(month) => navigate(href('/events', { actor: actor.id, from: month, to: month }))}
+      />
+      <h2>Who {actor.name} met</h2>
+      <NetworkView filter={{ actor: actor.id }} highlight={actor.id} maxEdges={150} listSize={12} />
+      <h2>How outlets describe {actor.name}</h2>
+      {!actor.framing.available ? (
+        <p className="muted">Framing is not available in this database.</p>
+      ) : actor.framing.rows.length === 0 ? (
+        <p className="muted">No descriptors found.</p>
+      ) : (
+        <table className="framing">
+          <thead>
+            <tr>
+              <th scope="col">Outlet</th>
+              <th scope="col">Descriptor</th>
+              <th scope="col">Times</th>
+              <th scope="col">Loaded terms</th>
+              <th scope="col">Where</th>
+            </tr>
+          </thead>
+          <tbody>
+            {actor.framing.rows.slice(0, 200).map((row, i) => (
+              <tr key={i}>
+                <td>{cell(row.outlet)}</td>
+                <td>{cell(row.descriptor)}</td>
+                <td className="num">{cell(row.count)}</td>
+                <td>{cell(row.loaded)}</td>
+                <td>
+                  {(Array.isArray(row.examples) ? (row.examples as { docId?: string; text?: string }[]) : []).slice(0, 3).map((ex, j) => (
+                    <span key={j}>
+                      {j > 0 && ', '}
+                      {ex.docId ? <a href={href(`/document/${encodeURIComponent(ex.docId)}`)}>“{ex.text ?? ex.docId}”</a> : cell(ex.text)}
+                    </span>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,178 @@
+// Events: filters (actor or pair, dates, place, mode, outlet, words in the evidence), a timeline
+// of the matching events, and a server-paged table.
+import { useEffect, useRef, useState } from 'react';
+import { api, type EventRow, type Page } from '../api.ts';
+import { ActorPicker } from '../components/ActorPicker.tsx';
+import { Pager } from '../components/Pager.tsx';
+import { Timeline } from '../components/Timeline.tsx';
+import { href, navigate } from '../router.ts';
+import { useApi } from '../useApi.ts';
+
+const FILTER_KEYS = ['actor', 'from', 'to', 'place', 'mode', 'outlet', 'q'] as const;
+const MODES = ['meet', 'visit', 'host', 'phone', 'video'];
+const PAGE = 50;
+
+export function filterOf(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of FILTER_KEYS) {
+    if (key === 'actor') {
+      const actors = params.getAll('actor').filter(Boolean);
+      if (actors.length) out.actor = actors.slice(0, 2);
+    } else {
+      const v = params.get(key);
+      if (v) out[key] = v;
+    }
+  }
+  return out;
+}
+
+export function EventsPage({ params }: { params: URLSearchParams }) {
+  const filter = filterOf(params);
+  const sort = params.get('sort') === 'reports' ? 'reports' : 'date';
+  const order = params.get('order') === 'asc' ? 'asc' : 'desc';
+  const offset = Math.max(0, Number(params.get('offset')) || 0);
+  const go = (next: Record<string, string | string[] | number | undefined>) =>
+    navigate(href('/events', { ...filter, sort, order, offset: 0, ...next }));
+
+  const [draft, setDraftState] = useState(filter);
+  // the latest draft, read on submit: Enter in a field may change it in the same event
+  const draftRef = useRef(draft);
+  const setDraft = (next: Record<string, string | string[]>) => {
+    draftRef.current = next;
+    setDraftState(next);
+  };
+  const filterKey = JSON.stringify(filter);
+  useEffect(() => setDraft(filter), [filterKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const actors = (draft.actor as string[] | undefined) ?? [];
+  const pickedActors = () => (draftRef.current.actor as string[] | undefined) ?? [];
+
+  const list = useApi<Page<EventRow>>(JSON.stringify([filter, sort, order, offset]), () =>
+    api.get('/api/events', { ...filter, sort, order, offset, limit: PAGE }),
+  );
+  const timeline = useApi<{ months: { month: string; events: number }[] }>(filterKey, () => api.get('/api/timeline', filter));
+  const outlets = useApi<{ outlets: { outlet: string; events: number }[] }>('outlets', () => api.get('/api/outlets'));
+
+  const sortButton = (key: 'date' | 'reports', label: string) => (
+    <button
+      type="button"
+      className="sort"
+      aria-label={`Sort by ${label}`}
+      onClick={() => go({ sort: key, order: sort === key && order === 'desc' ? 'asc' : 'desc' })}
+    >
+      {label} {sort === key ? (order === 'desc' ? '▼' : '▲') : ''}
+    </button>
+  );
+
+  return (
+    <>
+      <h1>Events</h1>
+      <form
+        className="filters"
+        aria-label="Filter events"
+        onSubmit={(e) => {
+          e.preventDefault();
+          go({ ...Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])), ...draftRef.current });
+        }}
+      >
+        <ActorPicker label="Actor" value={actors[0] ?? ''} onChange={(id) => setDraft({ ...draftRef.current, actor: [id, pickedActors()[1] ?? ''].filter(Boolean) })} />
+        <ActorPicker label="With" value={actors[1] ?? ''} onChange={(id) => setDraft({ ...draftRef.current, actor: [pickedActors()[0] ?? '', id].filter(Boolean) })} />
+        <label className="field">
+          <span>From</span>
+          <input value={(draft.from as string) ?? ''} placeholder="YYYY-MM-DD" pattern="\d{4}(-\d{2}(-\d{2})?)?" onChange={(e) => setDraft({ ...draftRef.current, from: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>To</span>
+          <input value={(draft.to as string) ?? ''} placeholder="YYYY-MM-DD" pattern="\d{4}(-\d{2}(-\d{2})?)?" onChange={(e) => setDraft({ ...draftRef.current, to: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>Mode</span>
+          <select value={(draft.mode as string) ?? ''} onChange={(e) => setDraft({ ...draftRef.current, mode: e.target.value })}>
+            <option value="">any</option>
+            {MODES.map((m) => (
+              <option key={m}>{m}</option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Outlet</span>
+          <select value={(draft.outlet as string) ?? ''} onChange={(e) => setDraft({ ...draftRef.current, outlet: e.target.value })}>
+            <option value="">any</option>
+            {outlets.data?.outlets.map((o) => (
+              <option key={o.outlet} value={o.outlet}>
+                {o.outlet} ({o.events})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field wide">
+          <span>Words in the evidence</span>
+          <input type="search" value={(draft.q as string) ?? ''} onChange={(e) => setDraft({ ...draftRef.current, q: e.target.value })} />
+        </label>
+        <div className="actions">
+          <button type="submit">Apply</button>
+          <button type="button" onClick={() => navigate(href('/events'))}>
+            Clear
+          </button>
+        </div>
+      </form>
+
+      {timeline.data && (
+        <Timeline
+          months={timeline.data.months}
+          label={filter.actor ? `Events of ${(filter.actor as string[]).join(' and ')}` : 'All events'}
+          onPick={(month) => go({ from: month, to: month })}
+        />
+      )}
+
+      {list.error && <p role="alert">{list.error}</p>}
+      <table className="events">
+        <caption className="sr-only">Events matching the filter</caption>
+        <thead>
+          <tr>
+            <th scope="col">{sortButton('date', 'Date')}</th>
+            <th scope="col">Participants</th>
+            <th scope="col">Place</th>
+            <th scope="col">Mode</th>
+            <th scope="col">{sortButton('reports', 'Reports')}</th>
+            <th scope="col">Evidence</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.data?.items.map((e) => (
+            <tr key={e.id}>
+              <td className="nowrap">
+                <a href={href(`/event/${encodeURIComponent(e.id)}`)}>{e.date ?? 'undated'}</a>
+              </td>
+              <td>
+                {e.participants.map((p, i) => (
+                  <span key={p.id}>
+                    {i > 0 && ', '}
+                    <a href={href(`/actor/${encodeURIComponent(p.id)}`)}>{p.name}</a>
+                  </span>
+                ))}
+              </td>
+              <td>{e.place?.name ?? ''}</td>
+              <td>{e.mode}</td>
+              <td className="num">
+                {e.reports}
+                {e.conflicts > 0 && (
+                  <span className="badge" title="reports disagree">
+                    {' '}
+                    ≠{e.conflicts}
+                  </span>
+                )}
+              </td>
+              <td className="snippet">
+                <a href={href(`/event/${encodeURIComponent(e.id)}`)} aria-label={`Open event of ${e.date ?? 'unknown date'}`}>
+                  {e.snippet || 'open'}
+                </a>
+                {e.outlets.length > 0 && <span className="muted"> — {e.outlets.join(', ')}</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {list.data && <Pager total={list.data.total} offset={offset} limit={PAGE} onOffset={(o) => go({ offset: o })} />}
+    </>
+  );
+}
