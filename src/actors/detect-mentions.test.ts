@@ -105,3 +105,88 @@ test('a name found by its shape is matched to a known person through family-name
   assert.equal(nativeKb.matchPerson('Hussein Haniyeh'), null);
   assert.equal(nativeKb.matchPerson('Nabil Qaouk'), null);
 });
+
+const hanKb = buildKnowledgeBase([
+  { id: 'rodrigo-chaves', kind: 'person', name: 'Rodrigo Chaves', aliases: ['罗德里戈·查韦斯'] },
+  { id: 'hugo-chavez', kind: 'person', name: 'Hugo Chávez', aliases: ['查韦斯'] },
+  { id: 'jean-yves-le-drian', kind: 'person', name: 'Jean-Yves Le Drian', aliases: ['勒德里昂'] },
+  { id: 'delhi', kind: 'place', type: 'city', name: 'Delhi', aliases: ['德里'] },
+  { id: 'lyon', kind: 'place', type: 'city', name: 'Lyon', aliases: ['里昂'] },
+  { id: 'dominic-raab', kind: 'person', name: 'Dominic Raab', aliases: ['多米尼克·拉布'] },
+  { id: 'dominica', kind: 'place', type: 'country', name: 'Dominica', aliases: ['多米尼克'] },
+  { id: 'vladimir-putin', kind: 'person', name: 'Vladimir Putin', aliases: ['普京'] },
+] as KbEntry[]);
+
+function hanNames(text: string): string[] {
+  const sentences: Sentence[] = [{ start: 0, end: text.length, index: 0, paragraph: 0 }];
+  const r = detectMentions(text, sentences, { kb: hanKb, lex: createLexicons()('en'), lang: 'zh', date: null });
+  return r.mentions.map((m) => `${text.slice(m.start, m.end)}=${m.actorIds.join('+')}`);
+}
+
+test('Han text keeps the longest names only, never a shorter name nested inside them', () => {
+  assert.deepEqual(hanNames('罗德里戈·查韦斯会见了勒德里昂和多米尼克·拉布。'), [
+    '罗德里戈·查韦斯=rodrigo-chaves',
+    '勒德里昂=jean-yves-le-drian',
+    '多米尼克·拉布=dominic-raab',
+  ]);
+  // standing alone, the shorter names are still found
+  assert.deepEqual(hanNames('查韦斯访问德里和里昂。'), ['查韦斯=hugo-chavez', '德里=delhi', '里昂=lyon']);
+});
+
+test('a Han name is found once, and a Han word does not join a Latin name', () => {
+  assert.deepEqual(hanNames('会见、普京 和 Putin。'), ['普京=vladimir-putin', 'Putin=vladimir-putin']);
+});
+
+const titleKb = buildKnowledgeBase([
+  { id: 'france', kind: 'place', type: 'country', name: 'France', aliases: [], demonyms: ['French', 'הצרפתי'] },
+  { id: 'iran', kind: 'place', type: 'country', name: 'Iran', aliases: [], demonyms: ['Iranian', 'iranische'] },
+  { id: 'china', kind: 'place', type: 'country', name: 'China', aliases: [], demonyms: ['Chinese'] },
+  { id: 'russia', kind: 'place', type: 'country', name: 'Russia', aliases: [], demonyms: ['Russian'] },
+  { id: 'edouard-philippe', kind: 'person', name: 'Édouard Philippe', aliases: [], roles: [{ role: 'prime-minister', of: 'france', from: '2017-05-15', to: '2020-07-03' }] },
+  { id: 'sebastien-lecornu', kind: 'person', name: 'Sébastien Lecornu', aliases: ['סבסטיאן לקורנו'], roles: [{ role: 'prime-minister', of: 'france', from: '2025-09-09' }] },
+  { id: 'hossein-amir-abdollahian', kind: 'person', name: 'Hossein Amir-Abdollahian', aliases: [], roles: [{ role: 'foreign-minister', of: 'iran', from: '2021-08-25', to: '2024-05-19' }] },
+  { id: 'abbas-araghchi', kind: 'person', name: 'Abbas Araghchi', aliases: [], roles: [{ role: 'foreign-minister', of: 'iran', from: '2024-08-21' }] },
+  { id: 'xi-jinping', kind: 'person', name: 'Xi Jinping', aliases: [], roles: [{ role: 'president', of: 'china', from: '2013-03-14' }] },
+  { id: 'vladimir-putin', kind: 'person', name: 'Vladimir Putin', aliases: [], roles: [{ role: 'president', of: 'russia', from: '2012-05-07' }] },
+] as KbEntry[]);
+
+function titled(text: string, lang: string, date: string): string[] {
+  const sentences: Sentence[] = [{ start: 0, end: text.length, index: 0, paragraph: 0 }];
+  const r = detectMentions(text, sentences, { kb: titleKb, lex: createLexicons()(lang), lang, date });
+  return r.mentions.filter((m) => m.kind === 'person').map((m) => `${text.slice(m.start, m.end)}=${m.actorIds.join('+')}:${m.via}`);
+}
+
+test('a title right before a name attaches to that name only, never to the role holder on the date', () => {
+  // the document's date has another holder of the title: still only the name written
+  assert.deepEqual(titled('French Prime Minister Sébastien Lecornu arrived.', 'en', '2020-01-10'), ['Sébastien Lecornu=sebastien-lecornu:alias']);
+  // a demonym between title and name, in a script without capitals
+  assert.deepEqual(titled('ראש הממשלה הצרפתי סבסטיאן לקורנו הגיע', 'he', '2020-01-10'), ['סבסטיאן לקורנו=sebastien-lecornu:alias']);
+  // a lone surname after the title, spelled as no alias is: the holder when it is that name
+  assert.deepEqual(titled('Der iranische Außenminister Araghtschi traf ein.', 'de', '2025-01-10'), ['Araghtschi=abbas-araghchi:alias']);
+  // ... and nobody when the holder on that date has another name
+  assert.deepEqual(titled('Der iranische Außenminister Araghtschi traf ein.', 'de', '2023-01-10'), []);
+  // without a name the title still resolves
+  assert.deepEqual(titled('The French prime minister arrived.', 'en', '2020-01-10'), ['prime minister=edouard-philippe:title']);
+});
+
+test('a title is of the country it names, the nearest one, not of a place later in the sentence', () => {
+  assert.deepEqual(titled('China leader will be in Russia on an official visit.', 'en', '2023-03-21'), ['leader=xi-jinping:title']);
+  assert.deepEqual(titled('In Russia, the Chinese leader met him.', 'en', '2023-03-21'), ['leader=xi-jinping:title']);
+  // a country after the title names it only when joined by "of" or right after it
+  assert.deepEqual(titled('The president of Russia met him.', 'en', '2023-03-21'), ['president=vladimir-putin:title']);
+  assert.deepEqual(titled('The president said Russia would help.', 'en', '2023-03-21'), []);
+});
+
+test('Hebrew כ reads k at the start of a word and kh inside it, so both meet their Latin spellings', () => {
+  const heKb = buildKnowledgeBase([
+    { id: 'yossi-cohen', kind: 'person', name: 'Yossi Cohen', aliases: [] },
+    { id: 'michael-oren', kind: 'person', name: 'Michael Oren', aliases: [] },
+  ] as KbEntry[]);
+  const text = 'יוסי כהן פגש את מיכאל אורן';
+  const sentences: Sentence[] = [{ start: 0, end: text.length, index: 0, paragraph: 0 }];
+  const r = detectMentions(text, sentences, { kb: heKb, lex: createLexicons()('he'), lang: 'he', date: null });
+  assert.deepEqual(
+    r.mentions.map((m) => `${text.slice(m.start, m.end)}=${m.actorIds[0]}`),
+    ['יוסי כהן=yossi-cohen', 'מיכאל אורן=michael-oren'],
+  );
+});

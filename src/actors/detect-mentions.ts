@@ -31,6 +31,7 @@ export interface MentionOptions {
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 const UPPER = /^\p{Lu}/u;
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 const CASED = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
 const PARTICLE = /^(?:al|el|ad|as|ar|an|at|az|ash|bin|ben|ibn|bint|abu|de|da|do|dos|van|von|der|la|le|y)$/i;
 // capitalized words that open sentences or titles but never names
@@ -42,6 +43,8 @@ const STOP = new Set(
 
 // between a title and the name it introduces: capitalized words and the small words of names
 const NAMED_GAP = /^[\s,]*(?:(?:\p{Lu}[\p{L}\p{M}.'’-]*|of|the|de|du|des|la|le|l['’]|der|die|den|dem|von|del|al|el|y|and|et|und)[\s,]*){0,9}$/u;
+// between a title and the country or organization after it: nothing, or "of (the)"
+const OF_AFTER = /^[\s,]*(?:(?:of|de|des|du|der|von|del)\s+(?:(?:the|la|le|l['’])\s*)?[\p{L}\s-]{0,25})?$/iu;
 const DEPUTY = /(?:deputy|vice|former|ex|acting|adjoint|adjointe|ancien|ancienne|stellvertretende[rn]?|ehemalige[rn]?|vice-|заместитель|бывший)[\s-]*$/iu;
 
 export function wordTokens(text: string, span: Span): WordToken[] {
@@ -77,6 +80,33 @@ function placeChain(entries: ReadonlyMap<string, KbEntry>, id: string): string[]
 }
 
 const KIND_ORDER: Record<ActorKind, number> = { person: 0, organization: 1, place: 2 };
+
+export interface UnspacedMatch {
+  at: number;
+  alias: string;
+  id: string;
+}
+
+/**
+ * Aliases of unspaced scripts found in `text`, leftmost-longest and never overlapping: a name
+ * nested inside a longer one (查韦斯 inside 罗德里戈·查韦斯, 德里 inside 勒德里昂) is not a match.
+ */
+export function unspacedMatches(text: string, aliases: ReadonlyArray<{ alias: string; id: string }>): UnspacedMatch[] {
+  const all: UnspacedMatch[] = [];
+  for (const { alias, id } of aliases)
+    for (let at = text.indexOf(alias); at >= 0; at = text.indexOf(alias, at + 1)) all.push({ at, alias, id });
+  all.sort((a, b) => a.at - b.at || b.alias.length - a.alias.length);
+  const out: UnspacedMatch[] = [];
+  let end = 0;
+  for (const m of all) {
+    const last = out.at(-1);
+    // the same alias under several ids: each keeps its mention
+    if (m.at < end && !(last && last.at === m.at && last.alias === m.alias)) continue;
+    out.push(m);
+    end = m.at + m.alias.length;
+  }
+  return out;
+}
 
 export function detectMentions(text: string, sentences: Sentence[], options: MentionOptions): MentionResult {
   const { kb, lex, lang, date } = options;
@@ -121,6 +151,8 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
     const skel = skeletonKey(window, lang);
     const cands = kb.bySkeleton.get(skel);
     if (!cands) return null;
+    // unspaced scripts have no skeleton reading: "和 Putin" would be read as "Putin"
+    if (UNSPACED_SCRIPT.test(window)) return null;
     // a Latin window is compared with Latin aliases only: other scripts are bridged towards Latin
     const native = !!scriptOf(window);
     const ok = cands.filter((c) => (native || !scriptOf(c.alias)) && spellingsAgree(window, c.alias, lang)).map((c) => c.id);
@@ -139,22 +171,25 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
   for (const sentence of sentences) {
     const toks = wordTokens(text, sentence);
     const sentText = text.slice(sentence.start, sentence.end);
-    // Han and other unspaced scripts: substring search of their aliases
-    if (kb.unspaced.length && /[\p{Script=Han}]/u.test(sentText)) {
-      for (const { alias, id } of kb.unspaced) {
-        for (let at = sentText.indexOf(alias); at >= 0; at = sentText.indexOf(alias, at + alias.length)) {
-          const e = kb.entries.get(id)!;
-          mentions.push({ start: sentence.start + at, end: sentence.start + at + alias.length, actorIds: [id], kind: e.kind, via: 'alias' });
-          note(id, e.kind, e.name, alias, true);
-        }
-      }
+    // Han and other unspaced scripts: substring search of their aliases, leftmost-longest
+    const unspaced = kb.unspaced.length && /[\p{Script=Han}]/u.test(sentText) ? unspacedMatches(sentText, kb.unspaced) : [];
+    for (const { at, alias, id } of unspaced) {
+      const e = kb.entries.get(id)!;
+      mentions.push({ start: sentence.start + at, end: sentence.start + at + alias.length, actorIds: [id], kind: e.kind, via: 'alias' });
+      note(id, e.kind, e.name, alias, true);
     }
+    // a word inside a Han name already found is not looked up again
+    const covered = (t: WordToken): boolean => unspaced.some((u) => sentence.start + u.at < t.end && t.start < sentence.start + u.at + u.alias.length);
     // run[i]: how many tokens from i on are joined into one possible name (no comma, no stop)
     const run = new Array<number>(toks.length).fill(1);
     for (let k = toks.length - 2; k >= 0; k--) if (joinable(text, toks[k], toks[k + 1])) run[k] = run[k + 1] + 1;
     let i = 0;
     while (i < toks.length) {
       const tok = toks[i];
+      if (unspaced.length && covered(tok)) {
+        i++;
+        continue;
+      }
       const lower = tok.text.toLowerCase();
       // demonyms may be written in lower case (libanais, turc)
       const demonym = kb.demonyms.get(normalizeName(tok.text));
@@ -277,6 +312,75 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
   // titles: "the Hezbollah chief", "the Iranian foreign minister", "le président turc"
   const personMentions = mentions.filter((m) => m.kind === 'person');
   const titleMentions: Mention[] = [];
+
+  /** `text` from..to with demonyms and named countries and organizations blanked out */
+  const blankQualifiers = (from: number, to: number): string => {
+    let out = text.slice(from, to);
+    const spans: Span[] = [...demonyms, ...mentions.filter((m) => m.kind !== 'person')];
+    for (const sp of spans)
+      if (sp.start >= from && sp.end <= to) out = out.slice(0, sp.start - from) + ' '.repeat(sp.end - sp.start) + out.slice(sp.end - from);
+    return out;
+  };
+
+  /** the capitalized word right after a title, when it is no known place, organization, demonym or date */
+  const nextWord = (from: number, limit: number): WordToken | null => {
+    const m = /^[ \u00a0]+([\p{L}\p{M}]+)/u.exec(text.slice(from, limit));
+    if (!m) return null;
+    const word = m[1];
+    const start = from + m[0].length - word.length;
+    if (!CASED.test(word) || !UPPER.test(word) || word.length < 3 || STOP.has(word.toLowerCase()) || isMonthOrDay(word)) return null;
+    if (kb.demonyms.has(normalizeName(word))) return null;
+    if (mentions.some((mm) => mm.start < start + word.length && start < mm.end)) return null;
+    return { start, end: start + word.length, text: word };
+  };
+
+  const sameSurname = (word: string, person: KbEntry): boolean =>
+    [person.name, ...person.aliases].some((alias) => {
+      const last = lightTokens(alias).at(-1);
+      return !!last && !scriptOf(alias) && (last === lightKey(word) || spellingsAgree(word, last, lang));
+    });
+
+  /** who holds the title `role` found at start..end: of the country or organization it names, nearest first */
+  const titleHolder = (role: string, start: number, end: number, sentence: Sentence): KbEntry | null => {
+    // who it is of: an organization or country named, or a demonym, just before or after
+    const windowBefore = { start: Math.max(sentence.start, start - 45), end: start };
+    const windowAfter = { start: end, end: Math.min(sentence.end, end + 45) };
+    // each with how far it stands from the title
+    const ofs: Array<{ id: string; gap: number }> = [];
+    for (const mm of mentions) {
+      if (mm.kind !== 'organization' && mm.kind !== 'place') continue;
+      if (mm.start >= windowBefore.start && mm.end <= windowBefore.end) ofs.push({ id: mm.actorIds[0], gap: start - mm.end });
+      // after the title: right after it (Außenminister Irans) or joined by "of" (President of the Palestinian Authority)
+      else if (mm.start >= windowAfter.start && mm.end <= windowAfter.end && OF_AFTER.test(text.slice(end, mm.start))) ofs.push({ id: mm.actorIds[0], gap: mm.start - end });
+    }
+    for (const d of demonyms) {
+      if (d.start >= windowBefore.start && d.end <= windowBefore.end && /^[\s\p{L}-]{0,20}$/u.test(text.slice(d.end, start))) ofs.push({ id: d.countryId, gap: start - d.end });
+      else if (d.start >= end && d.start - end <= 3) ofs.push({ id: d.countryId, gap: d.start - end });
+    }
+    if (!ofs.length) return null;
+    // the nearest names the title: "China leader will be in Russia" is China's
+    const ofIds = ofs.sort((a, b) => a.gap - b.gap).map((o) => o.id);
+    // "his Iranian counterpart": the same office as the person just named, in that country
+    let roles = role === 'leader' ? lex.leaderRoles : [role];
+    if (role === 'counterpart') {
+      const owner = [...personMentions].reverse().find((p) => p.end <= start && p.start >= sentence.start);
+      const ownerEntry = owner ? kb.entries.get(owner.actorIds[0]) : undefined;
+      roles = (ownerEntry?.roles ?? []).filter((r) => roleActiveOn(r, date) && r.of && kb.entries.get(r.of)?.kind === 'place').map((r) => r.role);
+      if (!roles.length) return null;
+    }
+    let holder: KbEntry | null = null;
+    for (const of of ofIds) {
+      const found = kb.holders(roles, of, date);
+      const seen = found.filter((f) => actors.has(f.id));
+      const pick = seen.length === 1 ? seen[0] : found.length === 1 ? found[0] : null;
+      if (pick) {
+        holder = pick;
+        break;
+      }
+    }
+    return holder;
+  };
+
   for (const sentence of sentences) {
     const sentText = text.slice(sentence.start, sentence.end);
     for (const { role, re } of lex.roles) {
@@ -285,43 +389,27 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
         const start = sentence.start + (m.index ?? 0);
         const end = start + m[0].length;
         // a name right after the title: the title is a cue, not a reference
-        const after = text.slice(end, Math.min(sentence.end, end + 50));
         // "Secretary-General of the Palestinian Islamic Jihad movement Ziyad al-Nakhalah"
-        const named = personMentions.some((p) => p.start >= end && p.start - end <= 70 && NAMED_GAP.test(text.slice(end, p.start)));
+        // demonyms and named countries or organizations between them may be in any script:
+        // "ראש הממשלה הצרפתי סבסטיאן לקורנו"
+        const named = personMentions.some((p) => p.start >= end && p.start - end <= 70 && NAMED_GAP.test(blankQualifiers(end, p.start)));
         if (named) continue;
+        if (personMentions.some((p) => p.start <= start && p.end >= end)) continue;
+        // a lone capitalized word right after the title is the name it introduces
+        // ("der iranische Außenminister Araghtschi"): the holder only when the word is that name
+        const next = nextWord(end, sentence.end);
+        if (next) {
+          const holder = titleHolder(role, start, end, sentence);
+          const entry = holder && sameSurname(next.text, holder) ? holder : kb.matchPerson(next.text, lang);
+          if (entry) {
+            titleMentions.push({ start: next.start, end: next.end, actorIds: [entry.id], kind: 'person', via: 'alias' });
+            note(entry.id, 'person', entry.name, next.text, true);
+          }
+          continue;
+        }
         // "Deputy Head of the Political Bureau" is not the head
         if (DEPUTY.test(text.slice(Math.max(sentence.start, start - 20), start))) continue;
-        if (personMentions.some((p) => p.start <= start && p.end >= end)) continue;
-        // who it is of: an organization or country named, or a demonym, just before or after
-        const windowBefore = { start: Math.max(sentence.start, start - 45), end: start };
-        const windowAfter = { start: end, end: Math.min(sentence.end, end + 45) };
-        const ofIds: string[] = [];
-        for (const mm of mentions)
-          if ((mm.kind === 'organization' || mm.kind === 'place') && ((mm.start >= windowBefore.start && mm.end <= windowBefore.end) || (mm.start >= windowAfter.start && mm.end <= windowAfter.end && /^\s*(?:of|de|des|du|der|des|of the)?\s*(?:the|la|le|l'|l’)?\s*[\p{L}\s-]{0,25}$/iu.test(text.slice(end, mm.start)))))
-            ofIds.push(mm.actorIds[0]);
-        for (const d of demonyms)
-          if ((d.start >= windowBefore.start && d.end <= windowBefore.end && /^[\s\p{L}-]{0,20}$/u.test(text.slice(d.end, start))) || (d.start >= end && d.start - end <= 3))
-            ofIds.push(d.countryId);
-        if (!ofIds.length) continue;
-        // nearest first
-        // "his Iranian counterpart": the same office as the person just named, in that country
-        let roles = role === 'leader' ? lex.leaderRoles : [role];
-        if (role === 'counterpart') {
-          const owner = [...personMentions].reverse().find((p) => p.end <= start && p.start >= sentence.start);
-          const ownerEntry = owner ? kb.entries.get(owner.actorIds[0]) : undefined;
-          roles = (ownerEntry?.roles ?? []).filter((r) => roleActiveOn(r, date) && r.of && kb.entries.get(r.of)?.kind === 'place').map((r) => r.role);
-          if (!roles.length) continue;
-        }
-        let holder: KbEntry | null = null;
-        for (const of of ofIds.reverse()) {
-          const found = kb.holders(roles, of, date);
-          const seen = found.filter((f) => actors.has(f.id));
-          const pick = seen.length === 1 ? seen[0] : found.length === 1 ? found[0] : null;
-          if (pick) {
-            holder = pick;
-            break;
-          }
-        }
+        const holder = titleHolder(role, start, end, sentence);
         if (!holder) continue;
         titleMentions.push({ start, end, actorIds: [holder.id], kind: 'person', via: 'title' });
         note(holder.id, 'person', holder.name, holder.name, true);

@@ -11,7 +11,7 @@ import { analyzeName, type AnalyzedName, type AnalyzeOptions, type NameToken } f
 
 export const ALGORITHM = 'parley-names';
 /** bump when a rule, weight or threshold changes: stored judgements name the version that made them */
-export const VERSION = '1.0.0';
+export const VERSION = '1.0.1';
 export const THRESHOLD = 0.8;
 
 export type FeatureId =
