@@ -140,11 +140,17 @@ function candidates(text: string, clause: Span, toks: WordToken[], lex: Lexicon)
 /** Every explicit day a span states (day and month with a year from `year` or the dateline), in order. */
 export function daysIn(text: string, span: Span, toks: WordToken[], lex: Lexicon, published: PartialDate | null, year: number | null): string[] {
   const out: string[] = [];
-  for (const c of candidates(text, span, toks, lex)) {
-    if (c.kind !== 'full' && c.kind !== 'daymonth') continue;
-    const y = c.y ?? year ?? (published ? +published.value.slice(0, 4) : null);
+  const cands = candidates(text, span, toks, lex).filter((c) => c.kind === 'full' || c.kind === 'daymonth');
+  // "from March 20 to March 22, 2023": the year the span states is the year of its other days
+  const stated = cands.find((c) => c.y)?.y;
+  for (const c of cands) {
+    const y = c.y ?? stated ?? year ?? (published ? +published.value.slice(0, 4) : null);
     if (y !== null && valid(y, c.m!, c.d!)) out.push(iso(y, c.m!, c.d!));
   }
+  // the language's own written shapes (2023年3月20日), within a month of the first one: a day
+  // written alone ("至22日") is read against the publication day, not the date before it
+  const written = findWrittenDates(text, span, lex, published).filter((w) => w.weekday === undefined).map((w) => w.value);
+  for (const v of written) if (Math.abs(Date.parse(v) - Date.parse(written[0])) <= 31 * 86_400_000) out.push(v);
   return out;
 }
 
