@@ -1,5 +1,5 @@
 // News-like generated articles (300-800 words: headline, date line, dateline lead, filler
-// paragraphs) for the benchmarks; deterministic for a seed. The same generator as scripts/bench.ts.
+// paragraphs) for the benchmarks (scripts/bench.ts, scripts/bench-jsonl.ts); deterministic for a seed.
 
 export function seedArticles(seed: number): void {
   state = seed >>> 0;
@@ -69,16 +69,39 @@ function paragraph(place: string): string {
   return sentences.join(' ');
 }
 
-export function article(): string {
+// Many articles may report the same meetings (several outlets, several days): with `retell`
+// set, that share of the articles retells a meeting already generated, so merging has work to do.
+interface Meeting {
+  a: (typeof LEADERS)[number];
+  b: (typeof LEADERS)[number];
+  place: string;
+  year: number;
+  month: number;
+  day: number;
+}
+const meetings: Meeting[] = [];
+
+/** How many distinct meetings the articles generated so far (with `retell`) report. */
+export function meetingsGenerated(): number {
+  return meetings.length;
+}
+
+function meeting(retell: number): Meeting {
+  if (meetings.length > 0 && random() < retell) return pick(meetings);
   let a = pick(LEADERS);
   let b = pick(LEADERS);
   while (b[1] === a[1]) b = pick(LEADERS);
-  const place = pick(PLACES);
-  const year = 2019 + Math.floor(random() * 6);
-  const month = Math.floor(random() * 12);
-  const day = 1 + Math.floor(random() * 28);
+  const m = { a, b, place: pick(PLACES), year: 2019 + Math.floor(random() * 6), month: Math.floor(random() * 12), day: 1 + Math.floor(random() * 28) };
+  if (retell > 0) meetings.push(m);
+  return m;
+}
+
+/** One article; `retell` is the chance it reports a meeting an earlier article reported. */
+export function article(options: { retell?: number } = {}): string {
+  const retell = options.retell ?? 0;
+  const { a, b, place, year, month, day } = meeting(retell);
   const date = new Date(Date.UTC(year, month, day));
-  const published = new Date(date.getTime() + 86_400_000);
+  const published = new Date(date.getTime() + 86_400_000 * (retell > 0 ? 1 + Math.floor(random() * 2) : 1));
   const when = random() < 0.5 ? `${day} ${MONTHS[month]} ${year}` : WEEKDAYS[date.getUTCDay()];
   const words = 300 + Math.floor(random() * 500);
   const parts = [
@@ -95,4 +118,3 @@ export function article(): string {
   }
   return parts.join('\n') + '\n';
 }
-
