@@ -6,17 +6,7 @@ import type { Store } from '../../store/store.ts';
 import { requireWriter } from '../auth.ts';
 import { HttpError } from '../errors.ts';
 import { PARTIAL_DATE } from '../schemas.ts';
-
-export const JUDGEMENT_KINDS = [
-  'actor-merge',
-  'actor-split',
-  'alias-add',
-  'alias-remove',
-  'event-merge',
-  'event-split',
-  'report-reject',
-  'field-correct',
-] as const;
+import { JUDGEMENT_KINDS } from '../../judgements/validate.ts';
 
 const id = { type: 'string', minLength: 1, maxLength: 300 } as const;
 const name = { type: 'string', minLength: 1, maxLength: 300 } as const;
