@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { Document } from '../core/types.ts';
+import { createWorkerPool } from './worker-pool.ts';
+
+const doc = (id: string, text: string): Document => ({ id, hash: id, text, source: {}, meta: {} });
+
+test('the pool analyzes documents on its threads', async () => {
+  const pool = createWorkerPool(2);
+  try {
+    const text = 'Published 2024-03-02\n\nPresident Vladimir Putin met Xi Jinping in Moscow on Friday.';
+    const results = await Promise.all(['a', 'b', 'c'].map((id) => pool.analyze(doc(id, text))));
+    assert.deepEqual(results.map((r) => r.document.id), ['a', 'b', 'c']);
+    assert.ok(results.every((r) => r.reports.length === 1), 'each finds the meeting');
+  } finally {
+    await pool.close();
+  }
+});
+
+test('threads that die fail their documents with an error instead of leaving them waiting', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-pool-'));
+  writeFileSync(join(dir, 'broken.json'), '{ not json');
+  const pool = createWorkerPool(1, { kbDir: dir });
+  try {
+    // every thread dies loading the broken knowledge base; each document is rejected, none hangs
+    const outcomes = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => pool.analyze(doc(`d${i}`, 'Text.'))));
+    assert.ok(outcomes.every((o) => o.status === 'rejected'));
+    await assert.rejects(pool.analyze(doc('late', 'Text.')), /analysis thread|no analysis thread left|broken/);
+  } finally {
+    await pool.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
