@@ -84,3 +84,16 @@ test('the anchor day: the one day a text dates with its weekday, confirmed by th
   // a day-precise dateline needs no anchor
   assert.equal(findAnchorDay(text, sentences, lexicons('fr'), { value: '2024-04-21', precision: 'day' }, null, toks), null);
 });
+
+test("a day stated for a verb joined by 'and' yields to the trigger's own day", async () => {
+  const { sentenceEvents } = await import('./sentence-events.ts');
+  // dateline 2024-11-20, a Wednesday: Friday is 11-15, Saturday 11-16
+  const [landed] = sentenceEvents('Joe Biden landed in Lima on Friday and held talks with Xi Jinping on Saturday.');
+  assert.equal(landed?.date, '2024-11-16');
+  // with no day of its own, the meeting still takes the only day the sentence states
+  const [arrived] = sentenceEvents('Joe Biden arrived on Friday and met Xi Jinping.');
+  assert.equal(arrived?.date, '2024-11-15');
+  // a subject list before the trigger is no joined verb: "On Friday, Biden and Xi met"
+  const [subjects] = sentenceEvents('On Friday, Joe Biden and Xi Jinping met in Lima.');
+  assert.equal(subjects?.date, '2024-11-15');
+});

@@ -178,7 +178,16 @@ export function resolveDate(
   if (!cands.length) return null;
   // an explicit date wins over a weekday that names the same day
   const explicit = cands.filter((c) => c.kind === 'full' || c.kind === 'daymonth');
-  const pool = explicit.length ? explicit : cands;
+  const stated = explicit.length ? explicit : cands;
+  // a day right before "and" + the trigger is the day of the verb joined to it ("landed on Friday
+  // and met X on Saturday"): it yields to a day the trigger's own words state
+  const joined = (c: Candidate): boolean => {
+    if (c.end > trigger.start) return false;
+    const between = text.slice(c.end, trigger.start);
+    return (between.match(/[\p{L}\p{M}]+/gu)?.length ?? 0) <= 3 && !!lex.words.coordinator?.test(between);
+  };
+  const own = stated.filter((c) => !joined(c));
+  const pool = own.length ? own : stated;
   const dist = (c: Candidate): number => (c.end <= trigger.start ? trigger.start - c.end : Math.max(0, c.start - trigger.end));
   const best = [...pool].sort((a, b) => dist(a) - dist(b))[0];
   const pubDay = published?.precision === 'day' ? published.value : null;
