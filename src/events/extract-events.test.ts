@@ -237,3 +237,12 @@ test("a place name with a locative ending is where the meeting was (Turkish Soç
   const [e] = events('Cumhurbaşkanı Erdoğan ve Rusya Devlet Başkanı Putin, Pazartesi günü Soçi’de bir araya geldi ve iki ülke arasındaki ticareti ele aldı.');
   assert.equal(e.place, 'sochi');
 });
+
+test("'to' before a place is a preposition, not a modal carried to the verb joined after it", async () => {
+  const { sentenceEvents } = await import('./sentence-events.ts');
+  const [went] = sentenceEvents('Joe Biden went to Lima and met Xi Jinping on Saturday.');
+  assert.deepEqual(went, { who: 'joe-biden xi-jinping', mode: 'meet', date: '2024-11-16', place: 'lima' });
+  // a real modal still governs both verbs
+  assert.deepEqual(sentenceEvents('Joe Biden will travel to Lima and meet Xi Jinping on Saturday.'), []);
+  assert.deepEqual(sentenceEvents('Joe Biden plans to go to Lima and hold talks with Xi Jinping.'), []);
+});

@@ -179,7 +179,7 @@ function sentenceDrafts(scope: DocScope, sentence: Sentence, toks: WordToken[], 
     const region = { start: k === 0 ? sentence.start : triggers[k - 1].end, end: k + 1 < triggers.length ? triggers[k + 1].start : sentence.end };
     // a caption is one clause: its date and place describe the photo's moment
     const clause = isCaption ? region : clauseOf(text, region, trig, lex);
-    const why = unrealReason({ text, sentence, sentenceModal, persons: scope.persons, lex }, trig, region, clause);
+    const why = unrealReason({ text, sentence, sentenceModal, persons: scope.persons, mentions: scope.mentions, lex }, trig, region, clause);
     // "will visit China and hold talks with Xi": a modal carries over verbs joined to its own
     const carried = k > 0 && unreal[k - 1] === 'modal' && joined(text, triggers[k - 1], trig, lex);
     unreal.push(why ?? (carried ? 'modal' : null));

@@ -75,6 +75,8 @@ export interface ModalityScope {
   /** the sentence as a whole reads as planned or denied */
   sentenceModal: boolean;
   persons: Mention[];
+  /** every mention of the document: a modal word right before a name is a preposition ("to Lima") */
+  mentions?: Mention[];
   lex: Lexicon;
 }
 
@@ -95,7 +97,12 @@ export function unrealReason(scope: ModalityScope, trig: TriggerHit, region: Spa
   if (modalClause?.test(text.slice(clause.start, trig.start))) return 'modal';
   // "will travel to Beijing next week and hold talks": a modal governs the verbs joined to its own
   const head = text.slice(clause.start, trig.start);
-  const lastModal = [...head.matchAll(new RegExp(modalAny.source, 'giu'))].pop();
+  const named = new Set((scope.mentions ?? []).map((m) => m.start));
+  const governing = (m: RegExpMatchArray): boolean => {
+    const after = clause.start + (m.index ?? 0) + m[0].length;
+    return !named.has(after + (text.slice(after).match(/^\s*/)?.[0].length ?? 0));
+  };
+  const lastModal = [...head.matchAll(new RegExp(modalAny.source, 'giu'))].filter(governing).pop();
   if (lastModal) {
     const rest = head.slice((lastModal.index ?? 0) + lastModal[0].length);
     if (!/[,;:，；]/.test(rest) && lex.words.coordinator?.test(rest)) return 'modal';
