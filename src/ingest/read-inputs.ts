@@ -2,8 +2,8 @@
 // Document or diagnostic at a time, whatever the input kind. Folders are walked in sorted order;
 // each file goes to the reader its kind names; progress counts bytes read against the total, and
 // items when every input holds one document.
-import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../core/types.ts';
 import { InputError, type BulkContext } from './bulk.ts';
 import { decodeHtml } from './decode-html.ts';
@@ -16,6 +16,7 @@ import { readFeedText, readFeedUrl } from './read-feed.ts';
 import { readHtml } from './read-html.ts';
 import { readJsonl } from './read-jsonl.ts';
 import { textDocument } from './read-text-files.ts';
+import { statNamed, walkFolder } from './walk-folder.ts';
 import { readWarc } from './read-warc.ts';
 
 export interface InputFile {
@@ -76,42 +77,11 @@ export function listInputs(paths: readonly string[]): { files: InputFile[]; diag
     seen.add(key);
     files.push({ path, ...kind, size });
   };
-  const walk = (dir: string) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch (error) {
-      diagnostics.push(problem('read/unreadable', dir, `cannot list folder: ${(error as Error).message}`));
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        walk(full);
-        continue;
-      }
-      const kind = readInFolders(entry.name) ? kindByName(entry.name) : null;
-      if (!kind) continue;
-      try {
-        const stat = statSync(full);
-        if (stat.isFile()) add(full, kind, stat.size);
-      } catch {
-        // a dangling link inside a folder is not something the user asked for
-      }
-    }
-  };
   for (const path of paths) {
-    let stat;
-    try {
-      stat = statSync(path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      diagnostics.push(problem('read/unreadable', path, code === 'ENOENT' ? 'no such file or folder' : (error as Error).message));
-      continue;
-    }
+    const stat = statNamed(path, diagnostics);
+    if (!stat) continue;
     if (stat.isDirectory()) {
-      walk(path);
+      walkFolder(path, readInFolders, (file, size) => add(file, kindByName(file)!, size), diagnostics);
       continue;
     }
     let kind = kindByName(path);

@@ -2,18 +2,18 @@
 // in the file (no BOM stripping, no newline normalization): every offset downstream points into
 // it. Problems become diagnostics naming the file; the batch goes on.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
 import type { Diagnostic, Document } from '../core/types.ts';
+import { DEFAULT_MAX_BYTES, problem, type ReadResult } from './options.ts';
+import { statNamed, walkFolder } from './walk-folder.ts';
+
+export { DEFAULT_MAX_BYTES, type ReadResult };
 
 export interface ReadOptions {
   /** Files larger than this many bytes are skipped with `read/too-large`. Default 5 MB. */
   maxBytes?: number;
 }
-
-export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
-
-export type ReadResult = { document: Document; diagnostic?: undefined } | { diagnostic: Diagnostic; document?: undefined };
 
 export interface FileList {
   /** `.txt` files, in a stable order (arguments in order, folders sorted). */
@@ -24,10 +24,6 @@ export interface FileList {
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-function problem(code: string, file: string, message: string): Diagnostic {
-  return { code, severity: 'error', message, file };
 }
 
 function isTextFile(name: string): boolean {
@@ -46,41 +42,10 @@ export function listTextFiles(paths: readonly string[]): FileList {
       files.push(file);
     }
   };
-  const walk = (dir: string) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch (error) {
-      diagnostics.push(problem('read/unreadable', dir, `cannot list folder: ${(error as Error).message}`));
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && isTextFile(entry.name)) add(full);
-      else if (entry.isSymbolicLink()) {
-        try {
-          const stat = statSync(full);
-          if (stat.isFile() && isTextFile(entry.name)) add(full);
-        } catch {
-          // A dangling link inside a folder is not something the user asked for: skip it.
-        }
-      }
-    }
-  };
   for (const path of paths) {
-    let stat;
-    try {
-      stat = statSync(path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      diagnostics.push(
-        problem('read/unreadable', path, code === 'ENOENT' ? 'no such file or folder' : (error as Error).message),
-      );
-      continue;
-    }
-    if (stat.isDirectory()) walk(path);
+    const stat = statNamed(path, diagnostics);
+    if (!stat) continue;
+    if (stat.isDirectory()) walkFolder(path, isTextFile, add, diagnostics);
     else if (isTextFile(path)) add(path);
     else diagnostics.push(problem('read/not-text', path, 'not a .txt file'));
   }
