@@ -41,7 +41,9 @@ export function createSentenceSplitter(data: LangData) {
         ends.push(end);
         continue;
       }
-      const before = /([\p{L}\p{N}.'’-]*)$/u.exec(seg.slice(from, m.index))?.[1] ?? '';
+      // the word before the mark (a window, not the whole segment: scanning back to its start from
+      // every mark made long paragraphs quadratic)
+      const before = /([\p{L}\p{N}.'’-]*)$/u.exec(seg.slice(Math.max(from, m.index - 64), m.index))?.[1] ?? '';
       const word = before.replace(/^['’]+/, '');
       if (space) {
         // The next sentence must start like one.
