@@ -7,19 +7,19 @@
 //    (src/actors/match) then confirms.
 
 import { applyRules, readWord, scriptOf, translit } from './match/translit.ts';
+import { recentCache } from '../core/recent-cache.ts';
 
 // Honorifics, particles and transliteration rules are data: data/translit/*.json.
 const HONORIFICS = translit().honorifics;
 const PARTICLES = translit().particles;
 
-// Names and words recur across a corpus: keys are remembered (bounded, cleared when full).
-function memo<A extends unknown[]>(fn: (key: string, ...rest: A) => string, size = 100_000): (key: string, ...rest: A) => string {
-  const cache = new Map<string, string>();
+// Names and words recur across a corpus: keys are remembered (bounded: see recent-cache.ts).
+function memo<A extends unknown[]>(fn: (key: string, ...rest: A) => string, size = 10_000): (key: string, ...rest: A) => string {
+  const cache = recentCache<string>(size);
   return (key: string, ...rest: A) => {
     const k = rest.length ? `${key}\u0000${rest.join('\u0000')}` : key;
     let v = cache.get(k);
     if (v === undefined) {
-      if (cache.size >= size) cache.clear();
       v = fn(key, ...rest);
       cache.set(k, v);
     }

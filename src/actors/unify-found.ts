@@ -2,7 +2,7 @@
 // one actor. Found ids are mapped onto the first spelling seen that the name matcher accepts
 // (src/actors/match), so the first document's spelling names the actor; different people
 // (Hassan / Hussein Qaouk) stay apart.
-import type { DocumentAnalysis } from '../core/types.ts';
+import type { StoredAnalysis } from '../core/types.ts';
 import { analyzeName, compareNames } from './match/index.ts';
 
 export interface FoundRegistry {
@@ -46,12 +46,12 @@ export function createFoundRegistry(known: Iterable<{ id: string; name: string }
 }
 
 /** The analysis with found actors renamed to their canonical ids (a new value; the input is kept). */
-export function unifyFoundActors(analysis: DocumentAnalysis, registry: FoundRegistry): DocumentAnalysis {
+export function unifyFoundActors<A extends StoredAnalysis>(analysis: A, registry: FoundRegistry): A {
   const map = new Map<string, string>();
   for (const a of analysis.actors) if (!a.fromKb && a.id.startsWith('found:')) map.set(a.id, registry.resolve(a.id, a.name));
   if ([...map].every(([from, to]) => from === to)) return analysis;
   const to = (id: string): string => map.get(id) ?? id;
-  const actors = new Map<string, DocumentAnalysis['actors'][number]>();
+  const actors = new Map<string, StoredAnalysis['actors'][number]>();
   for (const a of analysis.actors) {
     const id = to(a.id);
     const known = actors.get(id);

@@ -1,9 +1,9 @@
 // The ingest loop shared by `parley ingest` and the bench: read -> skip known texts -> analyze ->
 // save in batches (one transaction each). One bad document never stops the run: a failing
 // batch is retried one document at a time, so only the culprit is left out.
-import type { Diagnostic, Document, DocumentAnalysis } from '../core/types.ts';
+import type { Diagnostic, Document, StoredAnalysis } from '../core/types.ts';
 import { readInputs, type IngestSource, type InputOptions, type SourceProgress } from '../ingest/read-inputs.ts';
-import type { Pipeline } from '../pipeline/analyze.ts';
+import { forStorage, type Pipeline } from '../pipeline/analyze.ts';
 import { createWorkerPool, type AnalyzerPool } from '../pipeline/worker-pool.ts';
 import { createFoundRegistry, unifyFoundActors } from '../actors/unify-found.ts';
 import type { DuplicateDocument, Store } from '../store/store.ts';
@@ -78,7 +78,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   // unknown actors already stored, so a new spelling of one joins it
   const found = createFoundRegistry(store.getActors().filter((a) => !a.fromKb));
 
-  let batch: DocumentAnalysis[] = [];
+  let batch: StoredAnalysis[] = [];
   // Texts and ids waiting in the current batch, so duplicates inside one batch are caught early.
   const pendingHashes = new Map<string, string>();
   const pendingIds = new Map<string, string>();
@@ -115,7 +115,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   // Inputs are taken a window at a time: read and checked in order, analyzed together (on the
   // pool's threads when there is one), then stored in order, so runs stay deterministic. The next
   // window is read and handed to the threads before the current one is stored, so they never wait.
-  type Accepted = { doc: Document; file: string | undefined; analysis: Promise<DocumentAnalysis> | DocumentAnalysis };
+  type Accepted = { doc: Document; file: string | undefined; analysis: Promise<StoredAnalysis> | StoredAnalysis };
   const windowSize = pool ? 64 : 1;
   const inputs = source[Symbol.asyncIterator]();
   let exhausted = false;
@@ -151,13 +151,13 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       } else {
         pendingHashes.set(doc.hash, doc.id);
         pendingIds.set(doc.id, doc.hash);
-        let analysis: Promise<DocumentAnalysis> | DocumentAnalysis;
+        let analysis: Promise<StoredAnalysis> | StoredAnalysis;
         // a pipeline that cannot be made is bad configuration: it stops the run
         const inThread = pool ? null : pipeline();
         try {
           // the raw markup stays here: the threads need only the text
           const { raw: _raw, ...plain } = doc.source;
-          analysis = pool ? pool.analyze(doc.source.raw ? { ...doc, source: plain } : doc) : inThread!.analyze(doc);
+          analysis = pool ? pool.analyze(doc.source.raw ? { ...doc, source: plain } : doc) : forStorage(inThread!.analyze(doc));
         } catch (error) {
           analysis = Promise.reject(error);
         }
@@ -171,7 +171,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   for (;;) {
     const next = exhausted ? [] : await take();
     for (const { doc, file, analysis: pending } of current) {
-      let analysis: DocumentAnalysis | null = null;
+      let analysis: StoredAnalysis | null = null;
       try {
         analysis = await pending;
       } catch (error) {

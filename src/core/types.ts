@@ -223,6 +223,13 @@ export interface DocumentAnalysis {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * What the store keeps of an analysis: all but the tokens and sentences, which no later stage
+ * reads and which are several times the size of the text (so they are not copied back from
+ * analysis threads). A DocumentAnalysis is one.
+ */
+export type StoredAnalysis = Omit<DocumentAnalysis, 'text'> & { text: Omit<TextAnalysis, 'tokens' | 'sentences'> };
+
 // ---------------------------------------------------------------- framing
 
 /**

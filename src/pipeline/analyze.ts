@@ -1,6 +1,6 @@
 // The ordered stages, run per document: text -> mentions -> events. Each stage reads what the
 // earlier ones produced and adds spans; none rewrites the text.
-import type { Diagnostic, Document, DocumentAnalysis, PartialDate } from '../core/types.ts';
+import type { Diagnostic, Document, DocumentAnalysis, PartialDate, StoredAnalysis } from '../core/types.ts';
 import { createTextAnalyzer } from '../text/analyze-text.ts';
 import { DEFAULT_KB_DIR, loadKnowledgeBase, type KnowledgeBase } from '../actors/knowledge-base.ts';
 import { detectMentions } from '../actors/detect-mentions.ts';
@@ -59,4 +59,10 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       return { document, text, actors: found.actors, mentions: found.mentions, reports, descriptors, diagnostics };
     },
   };
+}
+
+/** The part of an analysis the store keeps (a new value; the tokens and sentences are left out). */
+export function forStorage(analysis: DocumentAnalysis): StoredAnalysis {
+  const { tokens: _tokens, sentences: _sentences, ...text } = analysis.text;
+  return { ...analysis, text };
 }

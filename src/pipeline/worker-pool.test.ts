@@ -34,3 +34,31 @@ test('threads that die fail their documents with an error instead of leaving the
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a document that exhausts its thread fails alone; the documents queued behind it are analyzed', async () => {
+  // a heap cap that holds the knowledge base but not a 3 MB text's tokens
+  const pool = createWorkerPool(1, {}, { maxOldGenerationSizeMb: 40, maxYoungGenerationSizeMb: 8 });
+  try {
+    const small = 'Published 2024-03-02\n\nPresident Vladimir Putin met Xi Jinping in Moscow on Friday.';
+    const huge = 'Published 2024-03-02\n\n' + 'President Vladimir Putin met Xi Jinping in Moscow on Friday. '.repeat(50_000);
+    const outcomes = await Promise.allSettled([small, huge, small, small].map((text, i) => pool.analyze(doc(`d${i}`, text))));
+    assert.deepEqual(outcomes.map((o) => o.status), ['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    assert.match((outcomes[1] as PromiseRejectedResult).reason.message, /stopped on this document.*memory/);
+    for (const o of outcomes) if (o.status === 'fulfilled') assert.equal(o.value.reports.length, 1);
+  } finally {
+    await pool.close();
+  }
+});
+
+test('what comes back is what the store keeps: the document given, no tokens or sentences', async () => {
+  const pool = createWorkerPool(1);
+  try {
+    const given = doc('a', 'Published 2024-03-02\n\nPresident Vladimir Putin met Xi Jinping in Moscow on Friday.');
+    const analysis = await pool.analyze(given);
+    assert.equal(analysis.document, given);
+    assert.equal(analysis.text.published?.value, '2024-03-02', 'the parts the store keeps are there');
+    assert.ok(!('tokens' in analysis.text) && !('sentences' in analysis.text));
+  } finally {
+    await pool.close();
+  }
+});

@@ -3,7 +3,7 @@
 import type {
   ActorKind,
   Diagnostic,
-  DocumentAnalysis,
+  StoredAnalysis,
   DocumentMeta,
   EventMode,
   EventReport,
@@ -129,7 +129,7 @@ export interface FramingFilter {
 
 export interface Store {
   /** Stores a batch of analyses in one transaction, then rebuilds the events they affect. */
-  saveBatch(analyses: DocumentAnalysis[]): SaveResult;
+  saveBatch(analyses: StoredAnalysis[]): SaveResult;
   /** The id of the stored document with this text hash, if any. */
   findDocumentByHash(hash: string): string | null;
   /** The hash of the stored document with this id, if any. */
@@ -151,7 +151,7 @@ export interface Store {
    * what the old analysis found (mentions, reports) and stores the new one; other documents are
    * saved as by saveBatch. Judgements stay and re-attach to the new reports by their anchors.
    */
-  replaceAnalyses(analyses: DocumentAnalysis[]): SaveResult;
+  replaceAnalyses(analyses: StoredAnalysis[]): SaveResult;
   /** Records an analyst's judgement and re-derives what it touches. Bad ids: ParleyError('not-found'). */
   addJudgement(input: NewJudgement): Judgement;
   listJudgements(filter?: { kind?: string; active?: boolean }): Judgement[];

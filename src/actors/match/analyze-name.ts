@@ -4,6 +4,7 @@
 import { latinName, nameTokens, normalizeName, skeletonToken, stripNameParts, stripParticles, toEnglishSpelling } from '../name-key.ts';
 import { editDistance } from './distance.ts';
 import { applyRules, readWord, scriptOf, translit } from './translit.ts';
+import { recentCache } from '../../core/recent-cache.ts';
 
 export interface NameToken {
   /** normalized Latin reading */
@@ -138,13 +139,12 @@ function readings(token: string, lang: string | undefined, chineseLike: boolean)
 }
 
 // Names recur (knowledge-base aliases, surnames): analyses are remembered, bounded.
-const cache = new Map<string, AnalyzedName>();
+const cache = recentCache<AnalyzedName>(10_000);
 
 export function analyzeName(name: string, options: AnalyzeOptions = {}): AnalyzedName {
   const key = `${options.lang ?? ''}\u0000${options.kind ?? ''}\u0000${name}`;
   let out = cache.get(key);
   if (!out) {
-    if (cache.size >= 50_000) cache.clear();
     out = analyzeNameRaw(name, options);
     cache.set(key, out);
   }

@@ -9,7 +9,7 @@ import type {
   DocActor,
   Diagnostic,
   DocumentMeta,
-  DocumentAnalysis,
+  StoredAnalysis,
   EventReport,
   Mention,
   PlaceType,
@@ -254,7 +254,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     });
   }
 
-  const saveTransaction = db.transaction((analyses: DocumentAnalysis[]): SaveResult => {
+  const saveTransaction = db.transaction((analyses: StoredAnalysis[]): SaveResult => {
     const result: SaveResult = { saved: [], duplicates: [], diagnostics: [], eventsTouched: 0 };
     const newReports: string[] = [];
     const stamp = now().toISOString();
@@ -334,7 +334,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     return result;
   });
 
-  const replaceTransaction = db.transaction((analyses: DocumentAnalysis[]): SaveResult => {
+  const replaceTransaction = db.transaction((analyses: StoredAnalysis[]): SaveResult => {
     const orphans: string[] = [];
     for (const analysis of analyses) {
       const doc = analysis.document;
