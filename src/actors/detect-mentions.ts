@@ -6,6 +6,7 @@ import type { Lexicon } from '../events/lexicon.ts';
 import { roleActiveOn, type KnowledgeBase } from './knowledge-base.ts';
 import { isHonorific, lightKey, lightTokens, normalizeName, skeletonKey, stemKey } from './name-key.ts';
 import { prefixSplits, scriptOf, spellingsAgree } from './match/index.ts';
+import { lastWithin, reaching, startingWithin } from '../core/spans-by-start.ts';
 
 export interface WordToken extends Span {
   text: string;
@@ -115,6 +116,18 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
   const actors = new Map<string, DocActor>();
   // surnames of people named so far: last light token -> actor id
   const surnames = new Map<string, string>();
+  // the same surnames by skeleton, in the order first named: a text naming thousands of people
+  // compares a word with the few of its skeleton, not with every surname
+  const surnamesBySkeleton = new Map<string, string[]>();
+  const addSurname = (surname: string, id: string): void => {
+    if (!surnames.has(surname)) {
+      const skel = skeletonKey(surname, lang);
+      const same = surnamesBySkeleton.get(skel);
+      if (same) same.push(surname);
+      else surnamesBySkeleton.set(skel, [surname]);
+    }
+    surnames.set(surname, id);
+  };
 
   const note = (id: string, kind: ActorKind, name: string, alias: string, fromKb: boolean): void => {
     const known = actors.get(id);
@@ -128,9 +141,9 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
     }
     if (kind === 'person') {
       const tokens = lightTokens(alias);
-      if (tokens.length >= 2) surnames.set(tokens[tokens.length - 1], id);
+      if (tokens.length >= 2) addSurname(tokens[tokens.length - 1], id);
       const canon = lightTokens(name);
-      if (canon.length >= 2) surnames.set(canon[canon.length - 1], id);
+      if (canon.length >= 2) addSurname(canon[canon.length - 1], id);
     }
   };
 
@@ -253,7 +266,7 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
         if (!id) {
           // the skeleton first (cheap), the matcher then decides
           const skel = skeletonKey(tok.text, lang);
-          for (const [s, sid] of surnames) if (skeletonKey(s, lang) === skel && spellingsAgree(tok.text, s, lang)) id = sid;
+          for (const s of surnamesBySkeleton.get(skel) ?? []) if (spellingsAgree(tok.text, s, lang)) id = surnames.get(s);
         }
         if (id) {
           const a = actors.get(id)!;
@@ -311,12 +324,14 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
 
   // titles: "the Hezbollah chief", "the Iranian foreign minister", "le président turc"
   const personMentions = mentions.filter((m) => m.kind === 'person');
+  // split once, not per title: long texts hold thousands of mentions
+  const qualifiers = mentions.filter((m) => m.kind !== 'person');
   const titleMentions: Mention[] = [];
 
   /** `text` from..to with demonyms and named countries and organizations blanked out */
   const blankQualifiers = (from: number, to: number): string => {
     let out = text.slice(from, to);
-    const spans: Span[] = [...demonyms, ...mentions.filter((m) => m.kind !== 'person')];
+    const spans: Span[] = [...startingWithin(demonyms, from, to), ...startingWithin(qualifiers, from, to)];
     for (const sp of spans)
       if (sp.start >= from && sp.end <= to) out = out.slice(0, sp.start - from) + ' '.repeat(sp.end - sp.start) + out.slice(sp.end - from);
     return out;
@@ -330,7 +345,7 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
     const start = from + m[0].length - word.length;
     if (!CASED.test(word) || !UPPER.test(word) || word.length < 3 || STOP.has(word.toLowerCase()) || isMonthOrDay(word)) return null;
     if (kb.demonyms.has(normalizeName(word))) return null;
-    if (mentions.some((mm) => mm.start < start + word.length && start < mm.end)) return null;
+    if (reaching(mentions, start, start + word.length).some((mm) => mm.start < start + word.length && start < mm.end)) return null;
     return { start, end: start + word.length, text: word };
   };
 
@@ -347,13 +362,13 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
     const windowAfter = { start: end, end: Math.min(sentence.end, end + 45) };
     // each with how far it stands from the title
     const ofs: Array<{ id: string; gap: number }> = [];
-    for (const mm of mentions) {
+    for (const mm of startingWithin(mentions, windowBefore.start, windowAfter.end)) {
       if (mm.kind !== 'organization' && mm.kind !== 'place') continue;
       if (mm.start >= windowBefore.start && mm.end <= windowBefore.end) ofs.push({ id: mm.actorIds[0], gap: start - mm.end });
       // after the title: right after it (Außenminister Irans) or joined by "of" (President of the Palestinian Authority)
       else if (mm.start >= windowAfter.start && mm.end <= windowAfter.end && OF_AFTER.test(text.slice(end, mm.start))) ofs.push({ id: mm.actorIds[0], gap: mm.start - end });
     }
-    for (const d of demonyms) {
+    for (const d of startingWithin(demonyms, windowBefore.start, end + 3)) {
       if (d.start >= windowBefore.start && d.end <= windowBefore.end && /^[\s\p{L}-]{0,20}$/u.test(text.slice(d.end, start))) ofs.push({ id: d.countryId, gap: start - d.end });
       else if (d.start >= end && d.start - end <= 3) ofs.push({ id: d.countryId, gap: d.start - end });
     }
@@ -363,7 +378,7 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
     // "his Iranian counterpart": the same office as the person just named, in that country
     let roles = role === 'leader' ? lex.leaderRoles : [role];
     if (role === 'counterpart') {
-      const owner = [...personMentions].reverse().find((p) => p.end <= start && p.start >= sentence.start);
+      const owner = lastWithin(personMentions, sentence.start, start, (p) => p.end <= start && p.start >= sentence.start);
       const ownerEntry = owner ? kb.entries.get(owner.actorIds[0]) : undefined;
       roles = (ownerEntry?.roles ?? []).filter((r) => roleActiveOn(r, date) && r.of && kb.entries.get(r.of)?.kind === 'place').map((r) => r.role);
       if (!roles.length) return null;
@@ -392,9 +407,9 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
         // "Secretary-General of the Palestinian Islamic Jihad movement Ziyad al-Nakhalah"
         // demonyms and named countries or organizations between them may be in any script:
         // "ראש הממשלה הצרפתי סבסטיאן לקורנו"
-        const named = personMentions.some((p) => p.start >= end && p.start - end <= 70 && NAMED_GAP.test(blankQualifiers(end, p.start)));
+        const named = startingWithin(personMentions, end, end + 70).some((p) => p.start >= end && p.start - end <= 70 && NAMED_GAP.test(blankQualifiers(end, p.start)));
         if (named) continue;
-        if (personMentions.some((p) => p.start <= start && p.end >= end)) continue;
+        if (reaching(personMentions, start, end).some((p) => p.start <= start && p.end >= end)) continue;
         // a lone capitalized word right after the title is the name it introduces
         // ("der iranische Außenminister Araghtschi"): the holder only when the word is that name
         const next = nextWord(end, sentence.end);

@@ -7,6 +7,7 @@ import type { DemonymMention } from '../actors/detect-mentions.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { PlaceFinding } from './draft.ts';
 import { derived } from './derived.ts';
+import { startingWithin } from '../core/spans-by-start.ts';
 
 const PLACE_RANK: Record<string, number> = { venue: 0, city: 1, region: 2, country: 3 };
 
@@ -31,7 +32,7 @@ export function placeOf(
     return words.length >= 2 && lex.locatives.has(words[words.length - 2]) && articles.has(last.replace(/'$/, ''));
   };
   const dist = (s: Span): number => (s.end <= trigger.start ? trigger.start - s.end : s.start - trigger.end);
-  for (const m of mentions) {
+  for (const m of startingWithin(mentions, clause.start, clause.end)) {
     if (m.kind !== 'place' || m.start < clause.start || m.end > clause.end) continue;
     if (!locativeBefore(m.start) && !lex.words.locativeSuffix?.test(text.slice(m.end, m.end + 5))) continue;
     // "developments in Palestine", "the war in Gaza": a topic, not where the meeting was
@@ -44,7 +45,7 @@ export function placeOf(
   // "in the Lebanese capital", "dans la capitale libanaise"
   const capital = lex.words.capital;
   if (capital) {
-    for (const d of demonyms) {
+    for (const d of startingWithin(demonyms, clause.start, clause.end)) {
       if (d.start < clause.start || d.end > clause.end) continue;
       const around = text.slice(Math.max(clause.start, d.start - 14), Math.min(clause.end, d.end + 10));
       if (!capital.test(around)) continue;

@@ -29,5 +29,11 @@ export interface Draft {
   inTitle: boolean;
 }
 
+/** The latest draft that passes `test`, searched back without copying the list: long texts hold thousands. */
+export function lastDraft(drafts: readonly Draft[], test: (d: Draft) => boolean): Draft | undefined {
+  for (let i = drafts.length - 1; i >= 0; i--) if (test(drafts[i])) return drafts[i];
+  return undefined;
+}
+
 /** Actor kinds, with unknown actors found in the text taken as people. */
 export type KindOf = (id: string) => string;

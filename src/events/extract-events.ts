@@ -10,7 +10,7 @@ import type { EventReport, Mention, PartialDate, Sentence, Span } from '../core/
 import type { KnowledgeBase } from '../actors/knowledge-base.ts';
 import { wordTokens, type DemonymMention, type WordToken } from '../actors/detect-mentions.ts';
 import type { Lexicon } from './lexicon.ts';
-import type { Draft, KindOf, PlaceFinding, TriggerHit } from './draft.ts';
+import { lastDraft, type Draft, type KindOf, type PlaceFinding, type TriggerHit } from './draft.ts';
 import { derived } from './derived.ts';
 import { clauseOf, findTriggers, unrealReason } from './find-triggers.ts';
 import { gatherParticipants, visitedHead } from './gather-participants.ts';
@@ -19,6 +19,7 @@ import { absorb, captionDateFits, mergeDrafts } from './merge-drafts.ts';
 import { findAnchorDay, resolveDate } from './resolve-date.ts';
 import { addMembers } from './find-members.ts';
 import { dayOfStay, findStays, stayPlace, type Stay } from './find-stays.ts';
+import { lastWithin, startingWithin } from '../core/spans-by-start.ts';
 
 export interface EventOptions {
   kb: KnowledgeBase;
@@ -83,7 +84,7 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
       // "Ismail Haniyeh, who is in the Lebanese capital ...": where a person is as the text is written
       for (const m of sentText.matchAll(presenceRe)) {
         const at = sentence.start + (m.index ?? 0);
-        const who = [...persons].reverse().find((p) => p.start >= sentence.start && p.end <= at);
+        const who = lastWithin(persons, sentence.start, at, (p) => p.start >= sentence.start && p.end <= at);
         const where = placeOf(text, { start: at, end: Math.min(sentence.end, at + m[0].length + 40) }, { start: at, end: at + m[0].length }, mentions, demonyms, kb, lex);
         if (who && where) presence.push({ actorId: who.actorIds[0], place: where, sentence: sentence.index });
       }
@@ -147,7 +148,7 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
 function jointSubject(scope: DocScope, sentence: Sentence): [Mention, Mention] | null {
   const gap = scope.options.lex.words.coordinatorGap;
   if (!gap) return null;
-  const here = scope.persons.filter((p) => p.start >= sentence.start && p.end <= sentence.end);
+  const here = startingWithin(scope.persons, sentence.start, sentence.end).filter((p) => p.start >= sentence.start && p.end <= sentence.end);
   for (let i = 0; i + 1 < here.length; i++) {
     const a = here[i];
     const b = here[i + 1];
@@ -171,7 +172,7 @@ function sentenceDrafts(scope: DocScope, sentence: Sentence, toks: WordToken[], 
   const yearMatch = sentText.match(/\b(?:19|20)\d\d\b/g);
   const sentenceYear = yearMatch && yearMatch.length === 1 ? +yearMatch[0] : null;
   // "has since met": the last date told before is what the event follows
-  const since = lex.words.sinceThen?.test(sentText) ? [...scope.drafts].reverse().find((d) => d.date?.span)?.date?.value ?? null : null;
+  const since = lex.words.sinceThen?.test(sentText) ? lastDraft(scope.drafts, (d) => !!d.date?.span)?.date?.value ?? null : null;
   const out: Draft[] = [];
   const unreal: Array<string | null> = [];
   for (let k = 0; k < triggers.length; k++) {

@@ -4,7 +4,8 @@
 // anaphora points to ("the meeting ..."), or the latest one of the group's named head.
 import type { Mention, Sentence } from '../core/types.ts';
 import type { Lexicon } from './lexicon.ts';
-import type { Draft } from './draft.ts';
+import { lastDraft, type Draft } from './draft.ts';
+import { startingWithin } from '../core/spans-by-start.ts';
 
 export interface MemberScope {
   text: string;
@@ -25,13 +26,13 @@ export function addMembers(scope: MemberScope, sentence: Sentence, fresh: Draft[
     const at = sentence.start + (m.index ?? 0);
     const cueEnd = at + m[0].length;
     if (!group.test(text.slice(Math.max(sentence.start, at - 80), at))) continue;
-    const member = persons.find((p) => p.start >= cueEnd && p.end <= sentence.end && p.start - cueEnd <= 40 && lex.words.personGap.test(text.slice(cueEnd, p.start)));
+    const member = startingWithin(persons, cueEnd, cueEnd + 40).find((p) => p.start >= cueEnd && p.end <= sentence.end && p.start - cueEnd <= 40 && lex.words.personGap.test(text.slice(cueEnd, p.start)));
     if (!member) continue;
     const recent = (d: Draft): boolean => d.sentence.index >= 0 && d.sentence.index <= sentence.index && sentence.index - d.sentence.index <= 2;
-    const heads = new Set(persons.filter((p) => p.start >= sentence.start && p.end <= at).map((p) => p.actorIds[0]));
+    const heads = new Set(startingWithin(persons, sentence.start, at).filter((p) => p.start >= sentence.start && p.end <= at).map((p) => p.actorIds[0]));
     const target =
       fresh[fresh.length - 1] ??
-      (anaphoric ? [...drafts].reverse().find(recent) : [...drafts].reverse().find((d) => recent(d) && [...heads].some((h) => d.participants.has(h))));
+      (anaphoric ? lastDraft(drafts, recent) : lastDraft(drafts, (d) => recent(d) && [...heads].some((h) => d.participants.has(h))));
     const id = member.actorIds[0];
     if (!target || target.participants.has(id)) continue;
     target.participants.set(id, [{ start: member.start, end: member.end }]);

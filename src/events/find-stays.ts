@@ -8,6 +8,7 @@ import type { PartialDate } from '../core/types.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { Draft, PlaceFinding } from './draft.ts';
 import { placeOf } from './attach-place.ts';
+import { lastWithin, startingWithin } from '../core/spans-by-start.ts';
 import { addDays, daysIn, type DateFinding } from './resolve-date.ts';
 
 export interface Stay {
@@ -39,7 +40,7 @@ export function findStays(scope: StayScope, sentence: Sentence, toks: WordToken[
   cue.lastIndex = 0;
   for (const m of sentText.matchAll(cue)) {
     const at = sentence.start + (m.index ?? 0);
-    const who = [...scope.persons].reverse().find((p) => p.start >= sentence.start && p.end <= at);
+    const who = lastWithin(scope.persons, sentence.start, at, (p) => p.start >= sentence.start && p.end <= at);
     if (!who) continue;
     const cueSpan = { start: at, end: at + m[0].length };
     // "will be in Russia" (a locative), or "visiting Russia", "on a state visit to Russia"
@@ -55,7 +56,7 @@ export function findStays(scope: StayScope, sentence: Sentence, toks: WordToken[
 }
 
 function nextPlace(mentions: Mention[], cue: Span, sentence: Span): PlaceFinding | null {
-  const m = mentions.find((p) => p.kind === 'place' && p.start >= cue.end && p.start - cue.end <= 4 && p.end <= sentence.end);
+  const m = startingWithin(mentions, cue.end, cue.end + 4).find((p) => p.kind === 'place' && p.start >= cue.end && p.start - cue.end <= 4 && p.end <= sentence.end);
   return m ? { actorId: m.actorIds[0], span: { start: m.start, end: m.end } } : null;
 }
 
@@ -66,7 +67,9 @@ export function dayOfStay(text: string, clause: Span, lex: Lexicon, participants
     const m = slice.match(re);
     if (!m) continue;
     const ids = new Set(participants);
-    const stay = [...stays].reverse().find((s) => ids.has(s.actorId) && s.sentence < sentence && s.sentence >= sentence - 3);
+    let stay: Stay | undefined;
+    // searched back without copying the list: a long text states many stays
+    for (let i = stays.length - 1; i >= 0 && !stay; i--) if (ids.has(stays[i].actorId) && stays[i].sentence < sentence && stays[i].sentence >= sentence - 3) stay = stays[i];
     if (!stay) return null;
     const value = addDays(stay.from, day - 1);
     if (value > stay.to) return null;

@@ -4,6 +4,7 @@ import type { Mention, Span } from '../core/types.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { TriggerHit } from './draft.ts';
 import { derived } from './derived.ts';
+import { startingWithin } from '../core/spans-by-start.ts';
 
 export function findTriggers(text: string, sentence: Span, lex: Lexicon, persons: Mention[]): TriggerHit[] {
   const sentText = text.slice(sentence.start, sentence.end);
@@ -31,7 +32,7 @@ export function findTriggers(text: string, sentence: Span, lex: Lexicon, persons
   const gap = lex.words.personGap;
   for (let k = triggers.length - 1; k >= 0; k--) {
     const t = triggers[k];
-    if (t.needsPerson && !persons.some((p) => p.start >= t.end && p.start - t.end <= 45 && gap.test(text.slice(t.end, p.start)))) triggers.splice(k, 1);
+    if (t.needsPerson && !startingWithin(persons, t.end, t.end + 45).some((p) => p.start >= t.end && p.start - t.end <= 45 && gap.test(text.slice(t.end, p.start)))) triggers.splice(k, 1);
   }
   // weak triggers ("talks", "meeting") count only where nothing stronger tells of the event
   // ("Blinken met Wang Yi on the sidelines of the ASEAN meeting in Vientiane": one event)
@@ -154,7 +155,7 @@ function pressStatement(scope: ModalityScope, trig: TriggerHit, clause: Span): b
     const end = at + m[0].length;
     const between = end <= trig.start ? { start: end, end: trig.start } : { start: trig.end, end: at };
     if (between.end < between.start) return true;
-    if (!scope.persons.some((p) => p.start >= between.start && p.end <= between.end)) return true;
+    if (!startingWithin(scope.persons, between.start, between.end).some((p) => p.start >= between.start && p.end <= between.end)) return true;
   }
   return false;
 }

@@ -8,6 +8,7 @@ import type { DemonymMention } from '../actors/detect-mentions.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { Draft, KindOf, PlaceFinding, TriggerHit } from './draft.ts';
 import { roleActiveOn } from '../actors/knowledge-base.ts';
+import { backwardWithin, lastWithin, startingWithin } from '../core/spans-by-start.ts';
 import { derived } from './derived.ts';
 
 export interface ParticipantScope {
@@ -41,16 +42,26 @@ const HEAD_ROLES = new Set(['president', 'prime-minister', 'king', 'emir', 'crow
 export function visitedHead(scope: ParticipantScope, trig: TriggerHit, clause: Span, date: string | null): { host: Mention; place: PlaceFinding } | null {
   if (trig.mode !== 'visit') return null;
   const { mentions, persons, kb, sentence } = scope;
-  const country = mentions.find((m) => m.kind === 'place' && m.start >= trig.end && m.start - trig.end <= 12 && m.end <= clause.end);
+  const country = startingWithin(mentions, trig.end, trig.end + 12).find((m) => m.kind === 'place' && m.start >= trig.end && m.start - trig.end <= 12 && m.end <= clause.end);
   const id = country?.actorIds[0];
   if (!country || !id || kb.entries.get(id)?.type !== 'country') return null;
-  const host = persons.find(
+  const host = startingWithin(persons, country.end, sentence.end).find(
     (p) =>
       p.start >= country.end &&
       p.end <= sentence.end &&
       (kb.entries.get(p.actorIds[0])?.roles ?? []).some((r) => r.of === id && HEAD_ROLES.has(r.role) && roleActiveOn(r, date)),
   );
   return host ? { host, place: { actorId: id, span: { start: country.start, end: country.end } } } : null;
+}
+
+/** The last `count` people named before `at`, nearest first: searched back from `at`, not over the whole text. */
+function lastPeople(persons: Mention[], at: number, count: number): string[] {
+  const ids = new Set<string>();
+  for (const p of backwardWithin(persons, -Infinity, at)) {
+    if (ids.size >= count) break;
+    if (p.end <= at) ids.add(p.actorIds[0]);
+  }
+  return [...ids];
 }
 
 /** The sides of the event a trigger tells of, or null when it has fewer than two. */
@@ -74,12 +85,12 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
     cue.lastIndex = 0;
     for (const c of text.slice(sentence.start, sentence.end).matchAll(cue)) {
       const end = sentence.start + (c.index ?? 0) + c[0].length;
-      const first = persons.find((p) => p.start >= end && p.start - end <= 70 && p.end <= sentence.end && !/[,.;:]/.test(text.slice(end, p.start)));
+      const first = startingWithin(persons, end, end + 70).find((p) => p.start >= end && p.start - end <= 70 && p.end <= sentence.end && !/[,.;:]/.test(text.slice(end, p.start)));
       if (first) along.add(first.start);
     }
   }
   const aside = (m: Span): boolean => along.has(m.start) || !!lex.words.attendsAfter?.test(text.slice(m.end, Math.min(sentence.end, m.end + 40)));
-  for (const m of mentions) {
+  for (const m of startingWithin(mentions, clause.start, clause.end)) {
     if (!inSpan(m, clause) || m.kind === 'place' || cited(m) || (m.kind === 'organization' && forum(m)) || (m.kind === 'person' && aside(m))) continue;
     for (const id of m.actorIds) add(id, { start: m.start, end: m.end });
   }
@@ -91,7 +102,7 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
     const pm = head.match(pronoun);
     if (pm) {
       const at = clause.start + (pm.index ?? 0);
-      const prior = [...persons].reverse().find((p) => p.end <= at && !parts.has(p.actorIds[0]) && !cited(p));
+      const prior = lastWithin(persons, -Infinity, at, (p) => p.end <= at && !parts.has(p.actorIds[0]) && !cited(p));
       if (prior) add(prior.actorIds[0], { start: at, end: at + pm[0].length });
     }
   }
@@ -103,13 +114,13 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
     const own = words.find((w) => possessive.test(w[0]) && w[0].match(possessive)![0].length === w[0].length);
     if (own) {
       const at = trig.start - lead.length + (own.index ?? 0);
-      const prior = [...persons].reverse().find((p) => p.end <= at && !parts.has(p.actorIds[0]) && !cited(p));
+      const prior = lastWithin(persons, -Infinity, at, (p) => p.end <= at && !parts.has(p.actorIds[0]) && !cited(p));
       if (prior) add(prior.actorIds[0], { start: at, end: at + own[0].length });
     }
   }
   // the subject of the sentence when the clause lacks one ("..., after holding talks with X")
   if (!agentNamed() || personCount() < 2) {
-    const subject = persons.find((p) => inSpan(p, sentence) && p.end <= trig.start && !parts.has(p.actorIds[0]) && !cited(p) && !aside(p));
+    const subject = startingWithin(persons, sentence.start, trig.start).find((p) => inSpan(p, sentence) && p.end <= trig.start && !parts.has(p.actorIds[0]) && !cited(p) && !aside(p));
     if (subject) add(subject.actorIds[0], { start: subject.start, end: subject.end });
   }
   // plural references: "the two leaders", "the two Palestinian Resistance leaders"
@@ -136,14 +147,11 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
       const count = words.map((w) => lex.words.numbers.get(w)).find((n) => n) ?? 0;
       const prev = scope.previous;
       let pool: string[] = prev ? [...prev.participants.keys()].filter((id) => kindOf(id) === 'person') : [];
-      if (!pool.length) {
-        const before = persons.filter((p) => p.end <= span.start).map((p) => p.actorIds[0]);
-        pool = [...new Set(before.reverse())].slice(0, count || 2);
-      }
+      if (!pool.length) pool = lastPeople(persons, span.start, count || 2);
       pool = pool.filter((id) => !parts.has(id));
       if (count && pool.length > count) {
         // a demonym in the phrase narrows it: "the two Palestinian ... leaders"
-        const dem = demonyms.find((d) => d.start >= span.start && d.end <= span.end);
+        const dem = startingWithin(demonyms, span.start, span.end).find((d) => d.start >= span.start && d.end <= span.end);
         if (dem) {
           const narrowed = pool.filter((id) => kb.entries.get(id)?.country === dem.countryId);
           if (narrowed.length) pool = narrowed;

@@ -1,6 +1,6 @@
 // Deciding: several sentences about one meeting become one report (same or nested
 // participants, compatible date and place); the body's words lead over the headline's.
-import type { EventMode, PartialDate } from '../core/types.ts';
+import type { EventMode, PartialDate, Span } from '../core/types.ts';
 import type { KnowledgeBase } from '../actors/knowledge-base.ts';
 import type { Draft } from './draft.ts';
 import type { DateFinding } from './resolve-date.ts';
@@ -29,12 +29,12 @@ export function mergeDrafts(drafts: Draft[], kb: KnowledgeBase): Draft[] {
     return true;
   };
   for (const d of drafts) {
+    // every draft is compared with every report so far: the cheap tests first, the sides last
     const target = out.find((o) => {
       if (remote(o.mode) !== remote(d.mode)) return false;
-      if (!(covers(o, d) || covers(d, o))) return false;
       if (o.date && d.date && o.date.value !== d.date.value) return false;
       if (o.place && d.place && !placeWithin(kb, o.place.actorId, d.place.actorId) && !placeWithin(kb, d.place.actorId, o.place.actorId)) return false;
-      return true;
+      return covers(o, d) || covers(d, o);
     });
     if (!target) {
       out.push(d);
@@ -45,15 +45,29 @@ export function mergeDrafts(drafts: Draft[], kb: KnowledgeBase): Draft[] {
   return out;
 }
 
+// where the pieces of a draft's evidence start, per evidence list (lists only grow, or are
+// replaced): a meeting retold in thousands of sentences gathers thousands of pieces
+const evidenceStarts = new WeakMap<Span[], { counted: number; starts: Set<number> }>();
+
+function hasEvidenceAt(evidence: Span[], start: number): boolean {
+  let known = evidenceStarts.get(evidence);
+  if (!known) evidenceStarts.set(evidence, (known = { counted: 0, starts: new Set() }));
+  for (; known.counted < evidence.length; known.counted++) known.starts.add(evidence[known.counted].start);
+  return known.starts.has(start);
+}
+
 /** Folds draft `d` into `target`. */
 export function absorb(target: Draft, d: Draft, isPerson: (id: string) => boolean, kb: KnowledgeBase): void {
   const personsOnly = [...target.participants.keys(), ...d.participants.keys()].filter(isPerson).length >= 2;
   for (const [id, spans] of d.participants) {
     if (personsOnly && !isPerson(id)) continue;
-    target.participants.set(id, [...(target.participants.get(id) ?? []), ...spans]);
+    // appended in place: copying a side's spans at each merge grows with the square of the retellings
+    const own = target.participants.get(id);
+    if (own) for (const span of spans) own.push(span);
+    else target.participants.set(id, [...spans]);
   }
   if (personsOnly) for (const id of [...target.participants.keys()]) if (!isPerson(id)) target.participants.delete(id);
-  if (!target.evidence.some((e) => e.start === d.evidence[0].start)) target.evidence.push(...d.evidence);
+  if (!hasEvidenceAt(target.evidence, d.evidence[0].start)) target.evidence.push(...d.evidence);
   // a body sentence confirms the headline; the body's words lead
   if (target.inTitle && !d.inTitle) {
     target.inTitle = false;
