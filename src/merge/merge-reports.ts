@@ -251,14 +251,18 @@ export function mergeReports(
       seen.add(pairId);
       if (sorted[j].docId === report.docId) continue;
       stats.pairsScored++;
-      scored.push({ i: Math.min(i, j), j: Math.max(i, j), s: scorePair(report, sorted[j]) });
+      // a vetoed pair can never join, corroborate or be a candidate: it is not kept (in large
+      // blocks most pairs are, and their features were most of the memory); times that cannot
+      // meet are a veto whatever else the pair shares, so those are not even scored
+      if (timesApart(report, sorted[j])) continue;
+      const s = scorePair(report, sorted[j]);
+      if (!s.veto) scored.push({ i: Math.min(i, j), j: Math.max(i, j), s });
     }
   });
 
   // corroboration: the two documents also report another meeting (other people) compatibly
   const byDocs = new Map<string, typeof scored>();
   for (const pair of scored) {
-    if (pair.s.veto) continue;
     const key = docPairKey(sorted[pair.i].docId, sorted[pair.j].docId);
     const list = byDocs.get(key);
     if (list) list.push(pair);
@@ -296,7 +300,6 @@ export function mergeReports(
   const joins: { i: number; root: number; s: PairScore; rule: MergeJudgement['rule'] }[] = [];
   const candidatesOf = new Map<number, Map<number, PairScore>>();
   for (const { i, j, s } of scored) {
-    if (s.veto) continue;
     for (const [x, y] of [
       [i, j],
       [j, i],
@@ -354,6 +357,13 @@ export function mergeReports(
     events.push({ id: eventIdFor(reportIds), reportIds, judgements: judgementsByRoot.get(root) ?? [] });
   }
   return events.sort((a, b) => (a.reportIds[0] < b.reportIds[0] ? -1 : 1));
+}
+
+/** The two reports' time windows do not overlap (compareTime's 'conflict' with a gap). */
+function timesApart(a: MergeInput, b: MergeInput): boolean {
+  const wa = timeWindow(a);
+  const wb = timeWindow(b);
+  return wa !== null && wb !== null && (wa[0] > wb[1] || wb[0] > wa[1]);
 }
 
 function docPairKey(a: string, b: string): string {
