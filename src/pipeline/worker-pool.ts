@@ -1,8 +1,9 @@
 // The pipeline on several cores: worker threads that each load the knowledge base once and
 // analyze the documents handed to them. Results come back in any order; callers await each.
 // Each thread's heap is capped, so a long bulk run keeps memory flat (the V8 default lets every
-// thread's heap grow far past what it holds live before collecting); a document that needs more
-// than the cap fails alone, and its thread is replaced.
+// thread's heap grow far past what it holds live before collecting). A document that needs more
+// than the cap is analyzed again on a thread of its own without one; its thread is replaced, and
+// the documents queued behind it go on.
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { Document, StoredAnalysis } from '../core/types.ts';
 import type { PipelineOptions } from './analyze.ts';
@@ -15,15 +16,19 @@ export interface AnalyzerPool {
 
 /**
  * Per-thread heap caps: a thread holds about 50 MB live (knowledge base, lexicons, bounded name
- * caches) and the largest document accepted (5 MB by default) needs well under the rest.
+ * caches); news articles need a few MB more. Only very long documents (megabytes of text) need
+ * more than the cap, and get a thread of their own.
  */
-export const THREAD_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 8 };
+export const THREAD_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
 
 export function createWorkerPool(size: number, options: PipelineOptions = {}, limits: ResourceLimits = THREAD_LIMITS): AnalyzerPool {
   const { kb: _kb, ...plain } = options; // a loaded knowledge base cannot cross threads
   type Job = { doc: Document; resolve: (a: StoredAnalysis) => void; reject: (e: Error) => void };
   // the jobs each thread holds, so a thread that dies fails only its own documents
   const jobs = new Map<Worker, Map<number, Job>>();
+  // threads started for one document that needed more memory than the cap
+  const solo = new Set<Worker>();
+  const script = new URL('./analyze-worker-boot.mjs', import.meta.url);
   let closing = false;
   let next = 0;
   // a thread that cannot even start (a broken knowledge base) must not be restarted forever
@@ -42,7 +47,7 @@ export function createWorkerPool(size: number, options: PipelineOptions = {}, li
   };
 
   const spawn = (): Worker => {
-    const worker = new Worker(new URL('./analyze-worker-boot.mjs', import.meta.url), { workerData: plain, resourceLimits: limits });
+    const worker = new Worker(script, { workerData: plain, resourceLimits: limits });
     const held = new Map<number, Job>();
     let ready = false;
     jobs.set(worker, held);
@@ -64,8 +69,10 @@ export function createWorkerPool(size: number, options: PipelineOptions = {}, li
       // a thread takes documents in the order sent: the oldest it holds is the one it died on
       const waiting = [...held.values()];
       held.clear();
-      if (ready) waiting.shift()?.reject(new Error(`the analysis thread stopped on this document: ${error.message}`));
-      else failedStarts++;
+      const culprit = ready ? waiting.shift() : undefined;
+      if (!ready) failedStarts++;
+      else if (culprit && (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY' && !closing) alone(culprit, error);
+      else culprit?.reject(new Error(`the analysis thread stopped on this document: ${error.message}`));
       // a fresh thread takes its place and the documents queued behind the culprit
       if (!closing && (ready || failedStarts < maxFailedStarts)) spawn();
       for (const job of waiting) send(job);
@@ -73,6 +80,28 @@ export function createWorkerPool(size: number, options: PipelineOptions = {}, li
     worker.on('error', (error) => retire(error));
     worker.on('exit', (code) => retire(new Error(`analysis thread stopped (exit code ${code})`)));
     return worker;
+  };
+  // one document on a thread of its own, without the cap; the thread ends with it
+  const alone = (job: Job, cause: Error): void => {
+    const worker = new Worker(script, { workerData: plain });
+    solo.add(worker);
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      solo.delete(worker);
+      void worker.terminate();
+      outcome();
+    };
+    worker.on('message', (m: { ready?: true; analysis?: Omit<StoredAnalysis, 'document'>; error?: string }) => {
+      if (m.ready) return;
+      settle(() => (m.error !== undefined ? job.reject(new Error(m.error)) : job.resolve({ ...m.analysis!, document: job.doc })));
+    });
+    const fail = (error: Error) =>
+      settle(() => job.reject(new Error(`the analysis thread stopped on this document (${cause.message}), and again on a thread of its own: ${error.message}`)));
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`exit code ${code}`)));
+    worker.postMessage({ id: 0, doc: job.doc });
   };
   for (let i = 0; i < Math.max(1, size); i++) spawn();
 
@@ -82,7 +111,7 @@ export function createWorkerPool(size: number, options: PipelineOptions = {}, li
     },
     async close() {
       closing = true;
-      await Promise.all([...jobs.keys()].map((w) => w.terminate()));
+      await Promise.all([...jobs.keys(), ...solo].map((w) => w.terminate()));
     },
   };
 }
