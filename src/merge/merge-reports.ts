@@ -72,9 +72,10 @@ export interface MergeStats {
  * share a pair of participants, or if one has a single participant that the other (of at most
  * two) also has. Reports are indexed under `blockingKeys` and look candidates up under
  * `lookupKeys`; the asymmetry keeps a two-person report from being a candidate of every other
- * report naming one of its people. Each participant key is then split by the months the
- * report's time window touches (windows that do not share a month cannot agree), so the same
- * two leaders meeting every month do not make one ever-growing block. Reports with no time at
+ * report naming one of its people. Each participant key is then split by the weeks the
+ * report's time window touches (windows that share no day share no week bucket either, and
+ * cannot agree), so leaders who are in the news every week do not make ever-growing blocks:
+ * a block holds one week of a pair's reports, whatever the size of the corpus. Reports with no time at
  * all are indexed under `@-` (found by every dated lookup) and look up `@*` (every report with
  * those participants: they need all candidates to know whether one event is the only fit).
  */
@@ -107,17 +108,13 @@ function participantLookups(report: MergeInput): string[] {
   return pairs(set);
 }
 
-/** The months (YYYY-MM) a report's time window touches; null when it has no time. */
+/** The weeks (w + days since 1970-01-01 divided by 7) a report's time window touches; null when it has no time. */
 function timeBuckets(report: MergeInput): string[] | null {
   const w = timeWindow(report);
   if (!w) return null;
-  const months: string[] = [];
-  const start = new Date(w[0] * 86_400_000);
-  const end = new Date(w[1] * 86_400_000);
-  for (let y = start.getUTCFullYear(), m = start.getUTCMonth(); y < end.getUTCFullYear() || (y === end.getUTCFullYear() && m <= end.getUTCMonth()); m === 11 ? (y++, (m = 0)) : m++) {
-    months.push(`${y}-${String(m + 1).padStart(2, '0')}`);
-  }
-  return months;
+  const weeks: string[] = [];
+  for (let week = Math.floor(w[0] / 7); week <= Math.floor(w[1] / 7); week++) weeks.push(`w${week}`);
+  return weeks;
 }
 
 function pairKey(a: string, b: string): string {

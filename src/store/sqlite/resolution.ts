@@ -95,6 +95,8 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
     deleteKeys: db.prepare('DELETE FROM report_keys WHERE report_id = ?'),
     insertKey: db.prepare('INSERT OR IGNORE INTO report_keys (key, report_id) VALUES (?, ?)'),
     reportsOfKey: db.prepare('SELECT report_id FROM report_keys WHERE key = ?').pluck(),
+    unkeyed: db.prepare('SELECT EXISTS (SELECT 1 FROM event_reports) AND NOT EXISTS (SELECT 1 FROM report_keys)').pluck(),
+    allReportIds: db.prepare('SELECT id FROM event_reports ORDER BY id').pluck(),
     eventOfReport: db.prepare('SELECT event_id FROM event_members WHERE report_id = ?').pluck(),
     membersOfEvent: db.prepare('SELECT report_id FROM event_members WHERE event_id = ? ORDER BY report_id').pluck(),
     deleteEvent: db.prepare('DELETE FROM events WHERE id = ?'),
@@ -219,6 +221,9 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
       if (input) for (const key of blockingKeys(input)) q.insertKey.run(key, id);
     }
   }
+
+  // a database whose keys were dropped by a migration (a new blocking scheme) gets them again
+  if (q.unkeyed.get()) db.transaction(() => indexReports(q.allReportIds.all() as string[]))();
 
   // ------------------------------------------------------------ judgements -> constraints
 

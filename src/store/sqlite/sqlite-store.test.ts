@@ -176,3 +176,22 @@ test('runs are recorded with their diagnostics', () => {
   assert.equal(db.prepare('SELECT code FROM diagnostics WHERE run_id = ?').pluck().get(run), 'read/empty');
   db.close();
 });
+
+test('a database whose blocking keys were dropped (a new scheme) gets them again on open, so later reports still find their events', () => {
+  const file = fresh();
+  const [a, b] = sampleAnalyses();
+  let store = openSqliteStore(file, { now: clock });
+  store.saveBatch([a]);
+  store.close();
+  const db = new Database(file);
+  db.exec('DELETE FROM report_keys');
+  db.close();
+  store = openSqliteStore(file, { now: clock });
+  const raw = new Database(file, { readonly: true });
+  const keys = raw.prepare('SELECT key FROM report_keys').pluck().all() as string[];
+  raw.close();
+  assert.ok(keys.some((k) => /@w\d+$/.test(k)), `weekly keys: ${keys.join(', ')}`);
+  store.saveBatch([b]);
+  assert.deepEqual(store.counts(), { ...store.counts(), reports: 2, events: 1 });
+  store.close();
+});

@@ -5,6 +5,7 @@ import judgements from './0002-judgements.ts';
 import descriptors from './0003-descriptors.ts';
 import browse from './0004-browse.ts';
 import documentSources from './0005-document-sources.ts';
+import weeklyBlocking from './0006-weekly-blocking.ts';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'descriptors', statements: descriptors },
   { version: 4, name: 'browse', statements: browse },
   { version: 5, name: 'document-sources', statements: documentSources },
+  { version: 6, name: 'weekly-blocking', statements: weeklyBlocking },
 ];
