@@ -3,6 +3,7 @@
 // Events are derived rows: a batch of new reports or a judgement re-derives only the events it
 // can touch (the reports sharing blocking keys with it, two hops out, and their events).
 import type Database from 'better-sqlite3';
+import { recentCache } from '../../core/recent-cache.ts';
 import { ParleyError } from '../../core/errors.ts';
 import type { ActorKind, EventMode, Judgement, NewJudgement, PlaceType, ReportAnchor, Span } from '../../core/types.ts';
 import { buildActorView, nameKey, type ActorView } from '../../judgements/actor-view.ts';
@@ -53,6 +54,8 @@ interface JudgementRow {
 const EVENT_KINDS = new Set(['event-merge', 'event-split', 'report-reject', 'field-correct']);
 
 export interface Resolution {
+  /** Runs a transaction; when it fails (and rolls back), drops what was remembered from inside it. */
+  guarded<T>(transaction: () => T): T;
   /** Writes the blocking keys of newly stored reports (call before `rebuild`). */
   indexReports(reportIds: readonly string[]): void;
   /** Re-derives the events that these reports belong to or can join; returns how many events it wrote. */
@@ -147,6 +150,7 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
     judgementCache = null;
     viewCache = null;
     contexts.clear();
+    inputs.clear();
   }
 
   // ------------------------------------------------------------ reports as merging sees them
@@ -190,7 +194,22 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
     return ids;
   }
 
+  // Reports as merging sees them, kept between rebuilds: a bulk run rebuilds the same popular
+  // blocks batch after batch, and reading thousands of reports again each time was most of its
+  // work. A report changes only when its document is replaced (releaseDocument drops it) or
+  // when judgements change identities (invalidate drops all).
+  const inputs = recentCache<MergeInput>(50_000);
   function mergeInput(reportId: string): MergeInput | null {
+    let input = inputs.get(reportId);
+    if (!input) {
+      const read = readMergeInput(reportId);
+      if (!read) return null;
+      inputs.set(reportId, (input = read));
+    }
+    return input;
+  }
+
+  function readMergeInput(reportId: string): MergeInput | null {
     const row = q.report.get(reportId) as ReportRow | undefined;
     if (!row) return null;
     const doc = q.published.get(row.doc_id) as { published_value: string | null; published_precision: string | null };
@@ -321,6 +340,7 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
   function releaseDocument(docId: string): string[] {
     contexts.delete(docId);
     const own = (q.reportsOfDoc.all(docId) as { id: string }[]).map((r) => r.id);
+    for (const id of own) inputs.delete(id);
     const others = new Set<string>();
     for (const eventId of eventsOfReports(own)) {
       for (const member of q.membersOfEvent.all(eventId) as string[]) if (!own.includes(member)) others.add(member);
@@ -626,6 +646,16 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
     return judgement;
   });
 
+  // a rolled-back transaction may have filled the caches with what it wrote
+  function guarded<T>(transaction: () => T): T {
+    try {
+      return transaction();
+    } catch (error) {
+      invalidate();
+      throw error;
+    }
+  }
+
   const undoTransaction = db.transaction((id: number, author: string, reason?: string): Judgement => {
     const row = q.judgement.get(id) as JudgementRow | undefined;
     if (!row) throw new ParleyError('not-found', `no judgement #${id} (see \`parley judgements\`)`);
@@ -642,6 +672,7 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
   return {
     canonicalActor: (actorId: string) => view().canonical(actorId),
     indexReports,
+    guarded,
     rebuild,
     mergeInputs: () => (q.allReports.all() as ReportRow[]).map((r) => mergeInput(r.id)!),
     releaseDocument,
@@ -649,13 +680,13 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
     getEvent,
     listEvents,
     viewActors,
-    addJudgement: (input) => addTransaction(input),
+    addJudgement: (input) => guarded(() => addTransaction(input)),
     listJudgements(filter = {}) {
       return allJudgements().filter(
         (j) => (filter.kind === undefined || j.kind === filter.kind) && (filter.active === undefined || j.active === filter.active),
       );
     },
-    undoJudgement: (id, author, reason) => undoTransaction(id, author, reason),
+    undoJudgement: (id, author, reason) => guarded(() => undoTransaction(id, author, reason)),
     stats,
   };
 }

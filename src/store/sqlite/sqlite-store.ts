@@ -349,10 +349,10 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
 
   return {
     saveBatch(analyses) {
-      return saveTransaction(analyses);
+      return resolution.guarded(() => saveTransaction(analyses));
     },
     replaceAnalyses(analyses) {
-      return replaceTransaction(analyses);
+      return resolution.guarded(() => replaceTransaction(analyses));
     },
     findDocumentByHash(hash) {
       return (q.docByHash.get(hash) as string | undefined) ?? null;
