@@ -5,8 +5,6 @@
 export interface RecentCache<V> {
   get(key: string): V | undefined;
   set(key: string, value: V): void;
-  delete(key: string): void;
-  clear(): void;
   readonly size: number;
 }
 
@@ -29,14 +27,6 @@ export function recentCache<V>(size: number): RecentCache<V> {
       return aged;
     },
     set,
-    delete(key) {
-      young.delete(key);
-      old.delete(key);
-    },
-    clear() {
-      young = new Map();
-      old = new Map();
-    },
     get size() {
       return young.size + old.size;
     },

@@ -3,7 +3,6 @@
 // Events are derived rows: a batch of new reports or a judgement re-derives only the events it
 // can touch (the reports sharing blocking keys with it, two hops out, and their events).
 import type Database from 'better-sqlite3';
-import { recentCache } from '../../core/recent-cache.ts';
 import { ParleyError } from '../../core/errors.ts';
 import type { ActorKind, EventMode, Judgement, NewJudgement, PlaceType, ReportAnchor, Span } from '../../core/types.ts';
 import { buildActorView, nameKey, type ActorView } from '../../judgements/actor-view.ts';
@@ -150,7 +149,6 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
     judgementCache = null;
     viewCache = null;
     contexts.clear();
-    inputs.clear();
   }
 
   // ------------------------------------------------------------ reports as merging sees them
@@ -194,22 +192,7 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
     return ids;
   }
 
-  // Reports as merging sees them, kept between rebuilds: a bulk run rebuilds the same popular
-  // blocks batch after batch, and reading thousands of reports again each time was most of its
-  // work. A report changes only when its document is replaced (releaseDocument drops it) or
-  // when judgements change identities (invalidate drops all).
-  const inputs = recentCache<MergeInput>(50_000);
   function mergeInput(reportId: string): MergeInput | null {
-    let input = inputs.get(reportId);
-    if (!input) {
-      const read = readMergeInput(reportId);
-      if (!read) return null;
-      inputs.set(reportId, (input = read));
-    }
-    return input;
-  }
-
-  function readMergeInput(reportId: string): MergeInput | null {
     const row = q.report.get(reportId) as ReportRow | undefined;
     if (!row) return null;
     const doc = q.published.get(row.doc_id) as { published_value: string | null; published_precision: string | null };
@@ -340,7 +323,6 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
   function releaseDocument(docId: string): string[] {
     contexts.delete(docId);
     const own = (q.reportsOfDoc.all(docId) as { id: string }[]).map((r) => r.id);
-    for (const id of own) inputs.delete(id);
     const others = new Set<string>();
     for (const eventId of eventsOfReports(own)) {
       for (const member of q.membersOfEvent.all(eventId) as string[]) if (!own.includes(member)) others.add(member);
