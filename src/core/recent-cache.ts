@@ -5,7 +5,6 @@
 export interface RecentCache<V> {
   get(key: string): V | undefined;
   set(key: string, value: V): void;
-  readonly size: number;
 }
 
 export function recentCache<V>(size: number): RecentCache<V> {
@@ -27,8 +26,5 @@ export function recentCache<V>(size: number): RecentCache<V> {
       return aged;
     },
     set,
-    get size() {
-      return young.size + old.size;
-    },
   };
 }

@@ -29,9 +29,9 @@ export interface Draft {
   inTitle: boolean;
 }
 
-/** The latest draft that passes `test`, searched back without copying the list: long texts hold thousands. */
-export function lastDraft(drafts: readonly Draft[], test: (d: Draft) => boolean): Draft | undefined {
-  for (let i = drafts.length - 1; i >= 0; i--) if (test(drafts[i])) return drafts[i];
+/** The latest item (draft, stay) that passes `test`, searched back without copying the list: long texts hold thousands. */
+export function lastMatching<T>(list: readonly T[], test: (x: T) => boolean): T | undefined {
+  for (let i = list.length - 1; i >= 0; i--) if (test(list[i])) return list[i];
   return undefined;
 }
 

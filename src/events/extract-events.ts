@@ -10,7 +10,7 @@ import type { EventReport, Mention, PartialDate, Sentence, Span } from '../core/
 import type { KnowledgeBase } from '../actors/knowledge-base.ts';
 import { wordTokens, type DemonymMention, type WordToken } from '../actors/detect-mentions.ts';
 import type { Lexicon } from './lexicon.ts';
-import { lastDraft, type Draft, type KindOf, type PlaceFinding, type TriggerHit } from './draft.ts';
+import { lastMatching, type Draft, type KindOf, type PlaceFinding, type TriggerHit } from './draft.ts';
 import { derived } from './derived.ts';
 import { clauseOf, findTriggers, unrealReason } from './find-triggers.ts';
 import { gatherParticipants, visitedHead } from './gather-participants.ts';
@@ -172,7 +172,7 @@ function sentenceDrafts(scope: DocScope, sentence: Sentence, toks: WordToken[], 
   const yearMatch = sentText.match(/\b(?:19|20)\d\d\b/g);
   const sentenceYear = yearMatch && yearMatch.length === 1 ? +yearMatch[0] : null;
   // "has since met": the last date told before is what the event follows
-  const since = lex.words.sinceThen?.test(sentText) ? lastDraft(scope.drafts, (d) => !!d.date?.span)?.date?.value ?? null : null;
+  const since = lex.words.sinceThen?.test(sentText) ? lastMatching(scope.drafts, (d) => !!d.date?.span)?.date?.value ?? null : null;
   const out: Draft[] = [];
   const unreal: Array<string | null> = [];
   for (let k = 0; k < triggers.length; k++) {

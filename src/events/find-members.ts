@@ -4,7 +4,7 @@
 // anaphora points to ("the meeting ..."), or the latest one of the group's named head.
 import type { Mention, Sentence } from '../core/types.ts';
 import type { Lexicon } from './lexicon.ts';
-import { lastDraft, type Draft } from './draft.ts';
+import { lastMatching, type Draft } from './draft.ts';
 import { startingWithin } from '../core/spans-by-start.ts';
 
 export interface MemberScope {
@@ -32,7 +32,7 @@ export function addMembers(scope: MemberScope, sentence: Sentence, fresh: Draft[
     const heads = new Set(startingWithin(persons, sentence.start, at).filter((p) => p.start >= sentence.start && p.end <= at).map((p) => p.actorIds[0]));
     const target =
       fresh[fresh.length - 1] ??
-      (anaphoric ? lastDraft(drafts, recent) : lastDraft(drafts, (d) => recent(d) && [...heads].some((h) => d.participants.has(h))));
+      (anaphoric ? lastMatching(drafts, recent) : lastMatching(drafts, (d) => recent(d) && [...heads].some((h) => d.participants.has(h))));
     const id = member.actorIds[0];
     if (!target || target.participants.has(id)) continue;
     target.participants.set(id, [{ start: member.start, end: member.end }]);

@@ -6,7 +6,7 @@ import type { KnowledgeBase } from '../actors/knowledge-base.ts';
 import type { DemonymMention, WordToken } from '../actors/detect-mentions.ts';
 import type { PartialDate } from '../core/types.ts';
 import type { Lexicon } from './lexicon.ts';
-import type { Draft, PlaceFinding } from './draft.ts';
+import { lastMatching, type Draft, type PlaceFinding } from './draft.ts';
 import { placeOf } from './attach-place.ts';
 import { lastWithin, startingWithin } from '../core/spans-by-start.ts';
 import { addDays, daysIn, type DateFinding } from './resolve-date.ts';
@@ -67,9 +67,7 @@ export function dayOfStay(text: string, clause: Span, lex: Lexicon, participants
     const m = slice.match(re);
     if (!m) continue;
     const ids = new Set(participants);
-    let stay: Stay | undefined;
-    // searched back without copying the list: a long text states many stays
-    for (let i = stays.length - 1; i >= 0 && !stay; i--) if (ids.has(stays[i].actorId) && stays[i].sentence < sentence && stays[i].sentence >= sentence - 3) stay = stays[i];
+    const stay = lastMatching(stays, (s) => ids.has(s.actorId) && s.sentence < sentence && s.sentence >= sentence - 3);
     if (!stay) return null;
     const value = addDays(stay.from, day - 1);
     if (value > stay.to) return null;

@@ -81,15 +81,6 @@ export interface ModalityScope {
   lex: Lexicon;
 }
 
-// where each mention starts, made once per document (not per trigger: long texts hold thousands)
-const startsOf = new WeakMap<readonly Mention[], Set<number>>();
-function mentionStarts(mentions: readonly Mention[] | undefined): Set<number> {
-  if (!mentions) return new Set();
-  let starts = startsOf.get(mentions);
-  if (!starts) startsOf.set(mentions, (starts = new Set(mentions.map((m) => m.start))));
-  return starts;
-}
-
 /** Why a trigger tells of no event that took place, or null when it does. */
 export function unrealReason(scope: ModalityScope, trig: TriggerHit, region: Span, clause: Span): string | null {
   const { text, lex } = scope;
@@ -107,10 +98,10 @@ export function unrealReason(scope: ModalityScope, trig: TriggerHit, region: Spa
   if (modalClause?.test(text.slice(clause.start, trig.start))) return 'modal';
   // "will travel to Beijing next week and hold talks": a modal governs the verbs joined to its own
   const head = text.slice(clause.start, trig.start);
-  const named = mentionStarts(scope.mentions);
   const governing = (m: RegExpMatchArray): boolean => {
     const after = clause.start + (m.index ?? 0) + m[0].length;
-    return !named.has(after + (text.slice(after).match(/^\s*/)?.[0].length ?? 0));
+    const next = after + (text.slice(after).match(/^\s*/)?.[0].length ?? 0);
+    return !scope.mentions || startingWithin(scope.mentions, next, next).length === 0;
   };
   const lastModal = [...head.matchAll(new RegExp(modalAny.source, 'giu'))].filter(governing).pop();
   if (lastModal) {

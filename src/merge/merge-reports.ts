@@ -13,6 +13,7 @@ import {
   PRECISE_DAYS,
   scorePair,
   SCORER_VERSION,
+  timesApart,
   timeWindow,
   type MergeInput,
   type PairFeatures,
@@ -354,13 +355,6 @@ export function mergeReports(
     events.push({ id: eventIdFor(reportIds), reportIds, judgements: judgementsByRoot.get(root) ?? [] });
   }
   return events.sort((a, b) => (a.reportIds[0] < b.reportIds[0] ? -1 : 1));
-}
-
-/** The two reports' time windows do not overlap (compareTime's 'conflict' with a gap). */
-function timesApart(a: MergeInput, b: MergeInput): boolean {
-  const wa = timeWindow(a);
-  const wb = timeWindow(b);
-  return wa !== null && wb !== null && (wa[0] > wb[1] || wb[0] > wa[1]);
 }
 
 function docPairKey(a: string, b: string): string {

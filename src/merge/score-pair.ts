@@ -120,13 +120,24 @@ export function timeWindow(report: MergeInput): [number, number] | null {
   return w;
 }
 
+function daysApart(wa: [number, number], wb: [number, number]): number {
+  return Math.max(0, wa[0] - wb[1], wb[0] - wa[1]);
+}
+
+/** The two reports' time windows do not overlap: compareTime's 'conflict' with a gap, a veto. */
+export function timesApart(a: MergeInput, b: MergeInput): boolean {
+  const wa = timeWindow(a);
+  const wb = timeWindow(b);
+  return wa !== null && wb !== null && daysApart(wa, wb) > 0;
+}
+
 export function compareTime(a: MergeInput, b: MergeInput): PairFeatures['time'] {
   const describe = (r: MergeInput) => r.date ?? (r.published ? `published ${r.published}` : null);
   const base = { left: describe(a), right: describe(b) };
   const wa = timeWindow(a);
   const wb = timeWindow(b);
   if (!wa || !wb) return { verdict: 'unknown', ...base, gapDays: null };
-  const gap = Math.max(0, wa[0] - wb[1], wb[0] - wa[1]);
+  const gap = daysApart(wa, wb);
   if (gap > 0) return { verdict: 'conflict', ...base, gapDays: gap };
   const precise = wa[1] - wa[0] <= PRECISE_DAYS && wb[1] - wb[0] <= PRECISE_DAYS;
   // two stated days must be the same day; a stated day and a publication window may overlap

@@ -24,6 +24,10 @@ export const THREAD_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 96, maxYo
 export function createWorkerPool(size: number, options: PipelineOptions = {}, limits: ResourceLimits = THREAD_LIMITS): AnalyzerPool {
   const { kb: _kb, ...plain } = options; // a loaded knowledge base cannot cross threads
   type Job = { doc: Document; resolve: (a: StoredAnalysis) => void; reject: (e: Error) => void };
+  type Reply = { ready?: true; id: number; analysis?: Omit<StoredAnalysis, 'document'>; error?: string };
+  // a thread's answer to the job: the analysis with the document the job holds, or its error
+  const deliver = (job: Job, m: Reply): void =>
+    m.error !== undefined ? job.reject(new Error(m.error)) : job.resolve({ ...m.analysis!, document: job.doc });
   // the jobs each thread holds, so a thread that dies fails only its own documents
   const jobs = new Map<Worker, Map<number, Job>>();
   // threads started for one document that needed more memory than the cap
@@ -51,16 +55,14 @@ export function createWorkerPool(size: number, options: PipelineOptions = {}, li
     const held = new Map<number, Job>();
     let ready = false;
     jobs.set(worker, held);
-    worker.on('message', (m: { ready?: true; id: number; analysis?: Omit<StoredAnalysis, 'document'>; error?: string }) => {
+    worker.on('message', (m: Reply) => {
       if (m.ready) {
         ready = true;
         return;
       }
       const job = held.get(m.id);
       held.delete(m.id);
-      if (!job) return;
-      if (m.error !== undefined) job.reject(new Error(m.error));
-      else job.resolve({ ...m.analysis!, document: job.doc });
+      if (job) deliver(job, m);
     });
     const retire = (error: Error) => {
       if (!jobs.has(worker)) return;
@@ -93,9 +95,8 @@ export function createWorkerPool(size: number, options: PipelineOptions = {}, li
       void worker.terminate();
       outcome();
     };
-    worker.on('message', (m: { ready?: true; analysis?: Omit<StoredAnalysis, 'document'>; error?: string }) => {
-      if (m.ready) return;
-      settle(() => (m.error !== undefined ? job.reject(new Error(m.error)) : job.resolve({ ...m.analysis!, document: job.doc })));
+    worker.on('message', (m: Reply) => {
+      if (!m.ready) settle(() => deliver(job, m));
     });
     const fail = (error: Error) =>
       settle(() => job.reject(new Error(`the analysis thread stopped on this document (${cause.message}), and again on a thread of its own: ${error.message}`)));
