@@ -190,3 +190,16 @@ test('Hebrew כ reads k at the start of a word and kh inside it, so both meet th
     ['יוסי כהן=yossi-cohen', 'מיכאל אורן=michael-oren'],
   );
 });
+
+test('a longer known name starting inside a shorter alias wins over it', () => {
+  const gulf = buildKnowledgeBase([
+    { id: 'tamim', kind: 'person', name: 'Tamim bin Hamad Al Thani', aliases: ['Emir Tamim'] },
+    { id: 'hamad', kind: 'person', name: 'Hamad bin Isa Al Khalifa', aliases: ['bin Hamad Al'] },
+  ] as KbEntry[]);
+  const text = 'Emir Tamim bin Hamad Al Thani met officials. Emir Tamim said so.';
+  const r = detectMentions(text, [{ start: 0, end: text.length, index: 0, paragraph: 0 }], { kb: gulf, lex: createLexicons()('en'), lang: 'en', date: null });
+  assert.deepEqual(
+    r.mentions.map((m) => `${text.slice(m.start, m.end)}=${m.actorIds.join('+')}`),
+    ['Tamim bin Hamad Al Thani=tamim', 'Emir Tamim=tamim'],
+  );
+});

@@ -196,6 +196,21 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
     // run[i]: how many tokens from i on are joined into one possible name (no comma, no stop)
     const run = new Array<number>(toks.length).fill(1);
     for (let k = toks.length - 2; k >= 0; k--) if (joinable(text, toks[k], toks[k + 1])) run[k] = run[k + 1] + 1;
+    const mayOpen = (t: WordToken): boolean =>
+      nameLike(t) && (kb.starts.has(normalizeName(t.text)) || kb.starts.has(stemKey(t.text) ?? '') || kb.starts.has('~' + skeletonKey(t.text, lang)));
+    // tokens to skip before a known name that starts k tokens into the n-token match at i and
+    // ends after it; 0 when there is none
+    const longerInside = (i: number, n: number): number => {
+      for (let k = 1; k < n; k++) {
+        const j = i + k;
+        if (run[j] <= n - k || !mayOpen(toks[j])) continue;
+        for (let m = Math.min(kb.maxTokens, run[j]); m > n - k; m--) {
+          const last = toks[j + m - 1];
+          if (nameLike(last) && lookup(text.slice(toks[j].start, last.end), m)) return k;
+        }
+      }
+      return 0;
+    };
     let i = 0;
     while (i < toks.length) {
       const tok = toks[i];
@@ -242,6 +257,13 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
           if (isHonorific(toks[i].text) && n === 1) continue;
           const entry = restore ? (lookup(restore + window, n) ?? lookup(window, n)) : lookup(window, n);
           if (!entry) continue;
+          // a longer name that starts inside this one wins: "Emir Tamim bin Hamad Al Thani" is
+          // not the alias "Emir Tamim" followed by "bin Hamad Al" and "Thani"
+          const inner = longerInside(i, n);
+          if (inner > 0) {
+            matched = -inner;
+            break;
+          }
           // a window that starts with an honorific keeps the honorific out of the span
           let start = tok.start + offset;
           for (let k = i; k < i + n - 1 && isHonorific(toks[k].text); k++) start = toks[k + 1].start;
@@ -251,7 +273,7 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
         }
       }
       if (matched) {
-        i += matched;
+        i += Math.abs(matched);
         continue;
       }
       if (demonym) {
