@@ -203,3 +203,10 @@ test('a longer known name starting inside a shorter alias wins over it', () => {
     ['Tamim bin Hamad Al Thani=tamim', 'Emir Tamim=tamim'],
   );
 });
+
+test('a window ending in a joining particle is not a name', () => {
+  const gulf = buildKnowledgeBase([{ id: 'hamad', kind: 'person', name: 'Hamad bin Isa Al Khalifa', aliases: ['King Hamad'] }] as KbEntry[]);
+  const text = 'Ahmed bin Hamad Al Thani arrived.';
+  const r = detectMentions(text, [{ start: 0, end: text.length, index: 0, paragraph: 0 }], { kb: gulf, lex: createLexicons()('en'), lang: 'en', date: null });
+  assert.deepEqual(r.mentions.map((m) => text.slice(m.start, m.end)), []);
+});

@@ -68,6 +68,9 @@ function nameLike(tok: WordToken): boolean {
   return !CASED.test(tok.text) || UPPER.test(tok.text);
 }
 
+const FILIATION = /^(?:bin|ibn|bint|binti)$/i;
+// particles that join a name to what follows and so never end one: "bin Hamad Al" is not a name
+const TRAILING_PARTICLE = /^(?:al|el|bin|ibn|bint|abu|de|da|dos|van|von|der)$/i;
 // particles that are also everyday words: they open a name only when hyphenated (as-Sadr)
 const COMMON_PARTICLE = /^(?:as|at|an|ad|ar|az|la|le|y|der|do)$/i;
 
@@ -227,6 +230,19 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
         i + 1 < toks.length &&
         UPPER.test(toks[i + 1].text) &&
         (!COMMON_PARTICLE.test(tok.text) || /^[-‐]$/.test(text.slice(tok.end, toks[i + 1].start)));
+      // "Ahmed bin Hamad": what follows a name and "bin" is the father's name inside a longer
+      // name, not a mention of someone called Hamad
+      const fatherOf = (k: number): boolean =>
+        k >= 1 &&
+        FILIATION.test(toks[k].text) &&
+        UPPER.test(toks[k - 1].text) &&
+        !isHonorific(toks[k - 1].text) &&
+        !kb.demonyms.has(normalizeName(toks[k - 1].text)) &&
+        joinable(text, toks[k - 1], toks[k]);
+      if (fatherOf(i) || (fatherOf(i - 1) && joinable(text, toks[i - 1], tok))) {
+        i++;
+        continue;
+      }
       if (!nameLike(tok) && !particleStart) {
         if (demonym) demonyms.push({ start: tok.start, end: tok.end, countryId: demonym });
         i++;
@@ -248,7 +264,7 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
           (!offset && (isHonorific(tok.text) || particleStart));
         for (let n = mayStart ? Math.min(kb.maxTokens, run[i]) : 0; n >= 1 && !matched; n--) {
           const last = toks[i + n - 1];
-          if (!nameLike(last)) continue;
+          if (!nameLike(last) || (n > 1 && TRAILING_PARTICLE.test(last.text))) continue;
           const window = text.slice(tok.start + offset, last.end);
           if (n === 1) {
             if (head.length <= 3 && head !== head.toUpperCase()) continue;
