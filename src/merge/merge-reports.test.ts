@@ -126,6 +126,43 @@ test('places and modes that contradict veto a merge', () => {
   assert.equal(scorePair(report('a', ['x', 'y'], '2024-01-01', { mode: 'meet' }), report('b', ['x', 'y'], '2024-01-01', { mode: 'phone' })).veto, null);
 });
 
+test('a contradiction between any two members keeps them apart, even when every link of a chain agrees', () => {
+  // an undated report published on the 11th fits both the 8th and the 10th; the 8th and the 10th are two meetings
+  const bridge = mergeReports([
+    report('on8', ['x', 'y'], '2024-03-08', { published: '2024-03-09' }),
+    report('undated', ['x', 'y'], null, { published: '2024-03-11' }),
+    report('on10', ['x', 'y'], '2024-03-10', { published: '2024-03-10' }),
+  ]);
+  assert.equal(bridge.length, 2);
+  assert.ok(!bridge.some((e) => e.reportIds.includes('on8') && e.reportIds.includes('on10')));
+  // a place-less report between Doha and Istanbul, a 'meet' between a call and a visit
+  const places = mergeReports([
+    report('doha', ['x', 'y'], '2024-03-08', { place: DOHA }),
+    report('nowhere', ['x', 'y'], '2024-03-08'),
+    report('istanbul', ['x', 'y'], '2024-03-08', { place: ISTANBUL }),
+  ]);
+  assert.ok(!places.some((e) => e.reportIds.includes('doha') && e.reportIds.includes('istanbul')));
+  const modes = mergeReports([
+    report('call', ['x', 'y'], '2024-03-08', { mode: 'phone' }),
+    report('met', ['x', 'y'], '2024-03-08', { mode: 'meet' }),
+    report('visit', ['x', 'y'], '2024-03-08', { mode: 'visit' }),
+  ]);
+  assert.ok(!modes.some((e) => e.reportIds.includes('call') && e.reportIds.includes('visit')));
+  // two meetings one document told apart are not joined through a third document
+  const docs = mergeReports([
+    report('a1', ['x', 'y'], '2024-03-08', { doc: 'a' }),
+    report('b1', ['x', 'y'], '2024-03-08', { doc: 'b' }),
+    report('a2', ['x', 'y'], '2024-03-08', { doc: 'a' }),
+  ]);
+  assert.ok(!docs.some((e) => e.reportIds.includes('a1') && e.reportIds.includes('a2')));
+});
+
+test('an event records the links that joined it, not every agreeing pair', () => {
+  const events = mergeReports(['a', 'b', 'c', 'd'].map((id) => report(id, ['x', 'y'], '2024-03-08')));
+  assert.deepEqual(groups(events), [['a', 'b', 'c', 'd']]);
+  assert.equal(events[0].judgements.length, 3);
+});
+
 test('Jaccard at 0.5 merges, below does not; persons count when there are any', () => {
   assert.ok(judgePair(report('a', ['x', 'y'], '2024-01-01'), report('b', ['x', 'y', 'z', 'w'], '2024-01-01')));
   assert.equal(judgePair(report('a', ['x', 'y'], '2024-01-01'), report('b', ['x', 'z'], '2024-01-01')), null);

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import {
   comparePlace,
-  compareMode,
+  contactOf,
   contextOverlap,
   matchingSet,
   PRECISE_DAYS,
@@ -143,16 +143,53 @@ function toJudgement(s: PairScore, rule: MergeJudgement['rule'] = 'score'): Merg
   return { version: s.version, left: s.left, right: s.right, decision: 'same', rule, score: s.score, features: s.features };
 }
 
-/** Union-find whose components may refuse to join (an analyst said "different"). */
+/** What a group of reports says together: what a report joining it must not contradict. */
+interface Profile {
+  /** The days every dated member allows (the intersection of their windows); lo > hi when members already disagree. */
+  lo: number;
+  hi: number;
+  /** Whether any member dates the event at all. */
+  dated: boolean;
+  /** One member per distinct place. */
+  places: MergeInput[];
+  remote: boolean;
+  inPerson: boolean;
+  docs: Set<string>;
+}
+
+function profileOf(report: MergeInput): Profile {
+  const w = timeWindow(report);
+  return {
+    lo: w ? w[0] : -Infinity,
+    hi: w ? w[1] : Infinity,
+    dated: w !== null,
+    places: report.place ? [report] : [],
+    remote: contactOf(report.mode) === 'remote',
+    inPerson: contactOf(report.mode) === 'in-person',
+    docs: new Set([report.docId]),
+  };
+}
+
+/**
+ * Union-find over reports. Components may refuse to join: an analyst said "different", or
+ * (for machine links) two of their members would contradict each other. A pair's veto holds
+ * for the whole event: no event holds two reports of one document, two days that do not
+ * meet, two places neither of which lies within the other, or a call and a visit, even when
+ * each link of a chain between them agrees (a week of undated reports must not bridge a
+ * leader's meetings of the whole year into one).
+ */
 class Groups {
   private parent: number[];
   private members: number[][];
   private forbidden: Set<number>[];
+  private profiles: Profile[];
 
-  constructor(n: number) {
+  constructor(private readonly reports: readonly MergeInput[]) {
+    const n = reports.length;
     this.parent = Array.from({ length: n }, (_, i) => i);
     this.members = Array.from({ length: n }, (_, i) => [i]);
     this.forbidden = Array.from({ length: n }, () => new Set<number>());
+    this.profiles = reports.map(profileOf);
   }
 
   find(i: number): number {
@@ -172,18 +209,51 @@ class Groups {
     return this.members[this.find(i)];
   }
 
-  /** Joins the groups of i and j unless a member of one is forbidden to the other; true when joined. */
-  union(i: number, j: number): boolean {
+  /** No member of i's group contradicts a member of j's group (time, place, mode, document). */
+  coherent(i: number, j: number): boolean {
+    const a = this.profiles[this.find(i)];
+    const b = this.profiles[this.find(j)];
+    if (a.remote && b.inPerson) return false;
+    if (a.inPerson && b.remote) return false;
+    const [small, large] = a.docs.size < b.docs.size ? [a.docs, b.docs] : [b.docs, a.docs];
+    for (const doc of small) if (large.has(doc)) return false;
+    if (a.dated && b.dated) {
+      if (a.lo <= a.hi && b.lo <= b.hi) {
+        if (Math.max(a.lo, b.lo) > Math.min(a.hi, b.hi)) return false;
+      } else if (this.membersOf(i).some((m) => this.membersOf(j).some((n) => timesApart(this.reports[m], this.reports[n])))) {
+        // an analyst joined reports whose days disagree: only the members themselves can say
+        return false;
+      }
+    }
+    for (const x of a.places) for (const y of b.places) if (comparePlace(x, y).verdict === 'conflict') return false;
+    return true;
+  }
+
+  /**
+   * Joins the groups of i and j unless a member of one is forbidden to the other, or (when
+   * `checked`, for machine links) they are not coherent. 'joined' only when two groups became one.
+   */
+  union(i: number, j: number, checked: boolean): 'joined' | 'already' | 'refused' {
     let a = this.find(i);
     let b = this.find(j);
-    if (a === b) return true;
-    if (this.members[b].some((m) => this.forbidden[a].has(m))) return false;
+    if (a === b) return 'already';
+    if (this.members[b].some((m) => this.forbidden[a].has(m))) return 'refused';
+    if (checked && !this.coherent(a, b)) return 'refused';
     if (this.members[a].length < this.members[b].length) [a, b] = [b, a];
     this.parent[b] = a;
     this.members[a].push(...this.members[b]);
     for (const f of this.forbidden[b]) this.forbidden[a].add(f);
     this.members[b] = [];
-    return true;
+    const pa = this.profiles[a];
+    const pb = this.profiles[b];
+    pa.lo = Math.max(pa.lo, pb.lo);
+    pa.hi = Math.min(pa.hi, pb.hi);
+    pa.dated ||= pb.dated;
+    for (const x of pb.places) if (!pa.places.some((y) => y.place!.actorId === x.place!.actorId)) pa.places.push(x);
+    pa.remote ||= pb.remote;
+    pa.inPerson ||= pb.inPerson;
+    for (const doc of pb.docs) pa.docs.add(doc);
+    return 'joined';
   }
 }
 
@@ -197,7 +267,7 @@ export function mergeReports(
     .filter((r) => !constraints.rejected?.has(r.id))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const indexOf = new Map(sorted.map((report, i) => [report.id, i]));
-  const groups = new Groups(sorted.length);
+  const groups = new Groups(sorted);
   const judgements: MergeJudgement[] = [];
 
   // analysts first: "different" holds unless a later "same" covers the very pair
@@ -214,7 +284,7 @@ export function mergeReports(
   for (const s of [...(constraints.same ?? [])].sort((a, b) => a.judgementId - b.judgementId)) {
     const present = s.reports.filter((id) => indexOf.has(id)).sort();
     for (let k = 1; k < present.length; k++) {
-      if (groups.union(indexOf.get(present[0])!, indexOf.get(present[k])!)) {
+      if (groups.union(indexOf.get(present[0])!, indexOf.get(present[k])!, false) === 'joined') {
         judgements.push({
           version: MERGE_VERSION,
           left: present[0],
@@ -284,7 +354,7 @@ export function mergeReports(
   scored.sort((a, b) => b.s.score - a.s.score || a.i - b.i || a.j - b.j);
   for (const { i, j, s } of scored) {
     if (!s.same) continue;
-    if (groups.union(i, j)) judgements.push(toJudgement(s));
+    if (groups.union(i, j, true) === 'joined') judgements.push(toJudgement(s));
   }
 
   // a report with no time at all: joins the one dated event of these people it fits, if there is exactly one
@@ -310,7 +380,7 @@ export function mergeReports(
   }
   for (const [i, roots] of candidatesOf) {
     if (groups.membersOf(i).length !== 1 || timeWindow(sorted[i]) !== null) continue;
-    const fitting = [...roots].filter(([root]) => anchored(root) && fitsAll(sorted[i], groups.membersOf(root), sorted));
+    const fitting = [...roots].filter(([root]) => anchored(root) && groups.coherent(i, root));
     if (fitting.length === 1) {
       if (precise(fitting[0][0])) joins.push({ i, root: fitting[0][0], s: fitting[0][1], rule: 'only-candidate' });
       continue;
@@ -334,7 +404,7 @@ export function mergeReports(
       joins.push({ i, root: top.root, s, rule: 'best-context' });
     }
   }
-  for (const { i, root, s, rule } of joins) if (groups.union(i, root)) judgements.push(toJudgement(s, rule));
+  for (const { i, root, s, rule } of joins) if (groups.union(i, root, true) === 'joined') judgements.push(toJudgement(s, rule));
 
   const byRoot = new Map<number, string[]>();
   sorted.forEach((report, i) => {
@@ -359,9 +429,4 @@ export function mergeReports(
 
 function docPairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-}
-
-/** No member of the event contradicts the report on place or mode. */
-function fitsAll(report: MergeInput, members: readonly number[], all: readonly MergeInput[]): boolean {
-  return members.every((m) => comparePlace(report, all[m]).verdict !== 'conflict' && compareMode(report, all[m]).verdict !== 'conflict');
 }

@@ -160,14 +160,19 @@ export function comparePlace(a: MergeInput, b: MergeInput): PairFeatures['place'
 const REMOTE: ReadonlySet<EventMode> = new Set(['phone', 'video']);
 const IN_PERSON: ReadonlySet<EventMode> = new Set(['visit', 'host']);
 
+/** Whether a mode says the contact was at a distance or face to face; null when it does not say ('meet'). */
+export function contactOf(mode: EventMode | null | undefined): 'remote' | 'in-person' | null {
+  return !mode ? null : REMOTE.has(mode) ? 'remote' : IN_PERSON.has(mode) ? 'in-person' : null;
+}
+
 /** 'meet' is what a report says when it says nothing more: it goes with any mode. */
 export function compareMode(a: MergeInput, b: MergeInput): PairFeatures['mode'] {
   const left = a.mode ?? null;
   const right = b.mode ?? null;
   if (left === right) return { verdict: 'same', left, right };
-  if (!left || !right) return { verdict: 'compatible', left, right };
-  const contradict = (x: EventMode, y: EventMode) => REMOTE.has(x) && IN_PERSON.has(y);
-  return { verdict: contradict(left, right) || contradict(right, left) ? 'conflict' : 'compatible', left, right };
+  const x = contactOf(left);
+  const y = contactOf(right);
+  return { verdict: x && y && x !== y ? 'conflict' : 'compatible', left, right };
 }
 
 /** The features of a pair, before corroboration (which needs the other pairs of the two documents). */
