@@ -96,19 +96,35 @@ function meeting(retell: number): Meeting {
   return m;
 }
 
-/** One article; `retell` is the chance it reports a meeting an earlier article reported. */
-export function article(options: { retell?: number } = {}): string {
+// With `varied`, some articles tell a meeting less completely, as real ones do: no date at all
+// (no date line, no day in the text), a third leader at the table, or a call with no place.
+const VARIED_LEADS = [
+  (t: string, a: string, t2: string, b: string, p: string) => `${t} ${a} met ${t2} ${b} in ${p}, officials said.`,
+  (t: string, a: string, t2: string, b: string, p: string, d: string, c: (typeof LEADERS)[number]) =>
+    `${t} ${a} met ${t2} ${b} and ${c[0]} ${c[1]} in ${p} on ${d}, officials said.`,
+  (t: string, a: string, t2: string, b: string, _p: string, d: string) => `${t} ${a} spoke by telephone with ${t2} ${b} on ${d}.`,
+];
+
+/**
+ * One article; `retell` is the chance it reports a meeting an earlier article reported, and
+ * `varied` the chance it tells it in one of the less complete ways above.
+ */
+export function article(options: { retell?: number; varied?: number } = {}): string {
   const retell = options.retell ?? 0;
   const { a, b, place, year, month, day } = meeting(retell);
   const date = new Date(Date.UTC(year, month, day));
   const published = new Date(date.getTime() + 86_400_000 * (retell > 0 ? 1 + Math.floor(random() * 2) : 1));
   const when = random() < 0.5 ? `${day} ${MONTHS[month]} ${year}` : WEEKDAYS[date.getUTCDay()];
   const words = 300 + Math.floor(random() * 500);
+  const form = options.varied && random() < options.varied ? Math.floor(random() * VARIED_LEADS.length) : -1;
+  let third = pick(LEADERS);
+  while (third[1] === a[1] || third[1] === b[1]) third = pick(LEADERS);
+  const lead = form < 0 ? pick(LEADS)(a[0], a[1], b[0], b[1], place, when) : VARIED_LEADS[form](a[0], a[1], b[0], b[1], place, `${day} ${MONTHS[month]} ${year}`, third);
   const parts = [
-    pick(HEADLINES)(a[1], b[1], place),
-    published.toISOString().slice(0, 10),
+    form === 0 ? `${a[1]} meets ${b[1]}` : pick(HEADLINES)(a[1], b[1], place),
+    form === 0 ? '' : published.toISOString().slice(0, 10),
     '',
-    `${place.toUpperCase()} (${pick(OUTLETS)}) - ${pick(LEADS)(a[0], a[1], b[0], b[1], place, when)}`,
+    `${form === 0 ? place.toUpperCase() : `${place.toUpperCase()} (${pick(OUTLETS)})`} - ${lead}`,
   ];
   let count = parts.join(' ').split(/\s+/).length;
   while (count < words) {

@@ -18,6 +18,7 @@ import {
   type MergeJudgement,
   type MergeStats,
 } from '../../merge/merge-reports.ts';
+import { timeWindow } from '../../merge/score-pair.ts';
 import type { StoredActor, StoredEvent, StoredReport } from '../store.ts';
 
 interface ReportRow {
@@ -291,19 +292,31 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
         }
       }
     };
-    const addNeighbours = () => {
-      for (const id of [...block]) {
+    const expanded = new Set<string>();
+    const expand = (ids: Iterable<string>) => {
+      for (const id of [...ids]) {
+        if (expanded.has(id)) continue;
+        expanded.add(id);
         const value = input(id);
         if (!value) continue;
         for (const key of lookupKeys(value)) for (const other of q.reportsOfKey.all(key) as string[]) block.add(other);
       }
     };
-    // two hops: a report's decision depends on its candidates' events, and theirs on their candidates
+    // A report's decision depends on its candidates' events, and theirs on their candidates:
+    // two hops. A report with no time at all joins an event only when it is the one event of its
+    // people that fits, so wherever it is reached it needs every candidate, and so on for the
+    // undated reports those bring (without this the events depended on the order of batches).
     addEvents();
-    addNeighbours();
+    expand(block);
     addEvents();
-    addNeighbours();
+    expand(block);
     addEvents();
+    for (;;) {
+      const undated = [...block].filter((id) => !expanded.has(id) && input(id) !== null && timeWindow(input(id)!) === null);
+      if (!undated.length) break;
+      expand(undated);
+      addEvents();
+    }
     const c = constraints();
     // a human "same" pulls in the reports it names
     for (const s of c.same ?? []) if (s.reports.some((r) => block.has(r))) for (const r of s.reports) block.add(r);

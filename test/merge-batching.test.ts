@@ -1,0 +1,62 @@
+// The events a corpus gives must not depend on how it was cut into batches or in which order
+// the batches came: ingest merges each batch into what is stored (a rebuild around the new
+// reports), and that must agree with merging the whole corpus at once. 1,500 articles: the
+// order effects of undated reports (which need every candidate of their people) showed from ~1,000.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { article, seedArticles } from '../scripts/article-generator.ts';
+import { createPipeline, forStorage } from '../src/pipeline/analyze.ts';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import type { StoredAnalysis } from '../src/core/types.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'parley-batching-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const clock = () => new Date('2026-01-01T00:00:00Z');
+
+function corpus(count: number): StoredAnalysis[] {
+  seedArticles(20_261_207);
+  const pipeline = createPipeline();
+  const out: StoredAnalysis[] = [];
+  for (let i = 0; i < count; i++) {
+    // many retellings of few meetings, some undated, some with a third leader: the merge has real work across batches
+    const text = article({ retell: 0.6, varied: 0.4 });
+    const hash = createHash('sha256').update(text).digest('hex');
+    out.push(forStorage(pipeline.analyze({ id: `g${i}`, hash, text, source: {}, meta: {} })));
+  }
+  return out;
+}
+
+function eventsOf(batches: StoredAnalysis[][], name: string): string[] {
+  const store = openSqliteStore(join(dir, `${name}.db`), { now: clock });
+  for (const batch of batches) store.saveBatch(batch);
+  const events = store.listEvents().map((e) => e.reports.map((r) => r.id).sort().join(' '));
+  store.close();
+  return events.sort();
+}
+
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let s = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+test('one batch, small batches, and small batches in another order give the same events', { timeout: 300_000 }, () => {
+  const docs = corpus(1500);
+  const whole = eventsOf([docs], 'whole');
+  const multi = whole.filter((e) => e.includes(' '));
+  // the corpus is worth the test: many events join reports of several documents
+  assert.ok(multi.length >= 30, `events of several reports: ${multi.length}`);
+  const chunks = (list: StoredAnalysis[], size: number) => Array.from({ length: Math.ceil(list.length / size) }, (_, k) => list.slice(k * size, (k + 1) * size));
+  assert.deepEqual(eventsOf(chunks(docs, 7), 'in-order'), whole);
+  assert.deepEqual(eventsOf(chunks(shuffled(docs, 42), 5), 'shuffled'), whole);
+  assert.deepEqual(eventsOf(chunks([...docs].reverse(), 1), 'one-by-one'), whole);
+});
