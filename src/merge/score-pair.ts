@@ -5,7 +5,7 @@
 import type { ActorKind, EventMode } from '../core/types.ts';
 
 /** Bumped whenever a weight, a window or the decision rule changes. */
-export const SCORER_VERSION = 'merge-v3';
+export const SCORER_VERSION = 'merge-v4';
 /** A pair is the same event when its score reaches this. */
 export const SAME_THRESHOLD = 0.7;
 /** Below this participant overlap two reports are never one event. */

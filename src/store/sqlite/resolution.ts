@@ -99,6 +99,7 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
     insertKey: db.prepare('INSERT OR IGNORE INTO report_keys (key, report_id) VALUES (?, ?)'),
     reportsOfKey: db.prepare('SELECT report_id FROM report_keys WHERE key = ?').pluck(),
     unkeyed: db.prepare('SELECT EXISTS (SELECT 1 FROM event_reports) AND NOT EXISTS (SELECT 1 FROM report_keys)').pluck(),
+    eventless: db.prepare('SELECT EXISTS (SELECT 1 FROM event_reports) AND NOT EXISTS (SELECT 1 FROM event_members)').pluck(),
     allReportIds: db.prepare('SELECT id FROM event_reports ORDER BY id').pluck(),
     eventOfReport: db.prepare('SELECT event_id FROM event_members WHERE report_id = ?').pluck(),
     membersOfEvent: db.prepare('SELECT report_id FROM event_members WHERE event_id = ? ORDER BY report_id').pluck(),
@@ -663,6 +664,13 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
     rebuild(affected(judgement, before));
     return judgement;
   });
+
+  // a database whose events were dropped by a migration (new merge rules) gets them again, a
+  // slice of reports at a time (the result does not depend on the slicing)
+  if (q.eventless.get()) {
+    const ids = q.allReportIds.all() as string[];
+    for (let k = 0; k < ids.length; k += 2000) guarded(() => db.transaction(() => rebuild(ids.slice(k, k + 2000)))());
+  }
 
   return {
     canonicalActor: (actorId: string) => view().canonical(actorId),

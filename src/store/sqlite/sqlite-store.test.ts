@@ -195,3 +195,22 @@ test('a database whose blocking keys were dropped (a new scheme) gets them again
   assert.deepEqual(store.counts(), { ...store.counts(), reports: 2, events: 1 });
   store.close();
 });
+
+test('a database whose events were dropped (new merge rules) derives them again on open', () => {
+  const file = fresh();
+  const [a, b] = sampleAnalyses();
+  let store = openSqliteStore(file, { now: clock });
+  store.saveBatch([a, b]);
+  const before = store.listEvents().map((e) => [e.id, e.reports.map((r) => r.id)]);
+  store.close();
+  const db = new Database(file);
+  db.exec('DELETE FROM events');
+  db.close();
+  store = openSqliteStore(file, { now: clock });
+  assert.deepEqual(
+    store.listEvents().map((e) => [e.id, e.reports.map((r) => r.id)]),
+    before,
+  );
+  assert.equal(before.length, 1);
+  store.close();
+});

@@ -6,6 +6,7 @@ import descriptors from './0003-descriptors.ts';
 import browse from './0004-browse.ts';
 import documentSources from './0005-document-sources.ts';
 import weeklyBlocking from './0006-weekly-blocking.ts';
+import coherentEvents from './0007-coherent-events.ts';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'browse', statements: browse },
   { version: 5, name: 'document-sources', statements: documentSources },
   { version: 6, name: 'weekly-blocking', statements: weeklyBlocking },
+  { version: 7, name: 'coherent-events', statements: coherentEvents },
 ];
