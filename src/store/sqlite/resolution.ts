@@ -101,6 +101,13 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
     unkeyed: db.prepare('SELECT EXISTS (SELECT 1 FROM event_reports) AND NOT EXISTS (SELECT 1 FROM report_keys)').pluck(),
     eventless: db.prepare('SELECT EXISTS (SELECT 1 FROM event_reports) AND NOT EXISTS (SELECT 1 FROM event_members)').pluck(),
     allReportIds: db.prepare('SELECT id FROM event_reports ORDER BY id').pluck(),
+    // by the time they tell of, so that a slice of them is a few weeks and its neighbours overlap
+    reportIdsByTime: db
+      .prepare(
+        `SELECT r.id FROM event_reports r JOIN documents d ON d.id = r.doc_id
+         ORDER BY coalesce(r.date_value, d.published_value), r.id`,
+      )
+      .pluck(),
     eventOfReport: db.prepare('SELECT event_id FROM event_members WHERE report_id = ?').pluck(),
     membersOfEvent: db.prepare('SELECT report_id FROM event_members WHERE event_id = ? ORDER BY report_id').pluck(),
     deleteEvent: db.prepare('DELETE FROM events WHERE id = ?'),
@@ -668,7 +675,7 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
   // a database whose events were dropped by a migration (new merge rules) gets them again, a
   // slice of reports at a time (the result does not depend on the slicing)
   if (q.eventless.get()) {
-    const ids = q.allReportIds.all() as string[];
+    const ids = q.reportIdsByTime.all() as string[];
     for (let k = 0; k < ids.length; k += 2000) guarded(() => db.transaction(() => rebuild(ids.slice(k, k + 2000)))());
   }
 
