@@ -246,3 +246,22 @@ test("'to' before a place is a preposition, not a modal carried to the verb join
   assert.deepEqual(sentenceEvents('Joe Biden will travel to Lima and meet Xi Jinping on Saturday.'), []);
   assert.deepEqual(sentenceEvents('Joe Biden plans to go to Lima and hold talks with Xi Jinping.'), []);
 });
+
+test('"the meeting" told later, with nothing of its own, is the call told before (a call is called a meeting too)', () => {
+  const text = [
+    '2023-09-02',
+    '',
+    'Hassan Nasrallah spoke by telephone with Ismail Haniyeh on Thursday, according to a statement.',
+    'Markets were calm. Officials declined to comment. The weather was fine.',
+    'According to a readout published after the meeting, the two leaders also discussed the situation in the region.',
+    '',
+  ].join('\n');
+  const reports = analyze(text);
+  assert.equal(reports.length, 1);
+  assert.equal(reports[0].mode, 'phone');
+  assert.equal(reports[0].date, '2023-08-31');
+  assert.ok(reports[0].r.evidence.some((e) => text.slice(e.start, e.end).startsWith('According to a readout')));
+  // a meeting with a place of its own is not a back-reference
+  const two = analyze(text.replace('after the meeting,', 'after the meeting in Tehran,'));
+  assert.equal(two.length, 2);
+});

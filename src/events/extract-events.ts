@@ -91,9 +91,11 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
     }
     if (!isCaption) scope.stays.push(...findStays({ text, persons, mentions, demonyms, kb, lex, published, year: scope.documentYear }, sentence, toks));
     const triggers = findTriggers(text, sentence, lex, persons);
-    const fresh = triggers.length ? sentenceDrafts(scope, sentence, toks, triggers, isCaption) : [];
-    drafts.push(...fresh);
     const ana = anaphora ? sentText.match(anaphora) : null;
+    const fresh = (triggers.length ? sentenceDrafts(scope, sentence, toks, triggers, isCaption) : []).filter(
+      (d) => !(ana && !isCaption && refersBack(scope, d, { start: sentence.start + (ana.index ?? 0), end: sentence.start + (ana.index ?? 0) + ana[0].length })),
+    );
+    drafts.push(...fresh);
     addMembers({ text, persons, lex, drafts }, sentence, fresh, !!ana);
     if (fresh.length) continue;
     // "In this meeting the two sides ..." before any meeting is told: the people come later
@@ -142,6 +144,23 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
     date: d.date,
     place: d.place,
   }));
+}
+
+/**
+ * "According to a readout published after the meeting, the leaders also discussed ...": a
+ * draft whose trigger is the anaphora itself ("the meeting", "the talks") and that states no
+ * date or place of its own is the last meeting told before, however far back, when those
+ * people were in it (whatever its mode: texts call a call a meeting). Folds it into that draft;
+ * true when it did.
+ */
+function refersBack(scope: DocScope, d: Draft, anaphor: Span): boolean {
+  if (d.trigger.start < anaphor.start || d.trigger.end > anaphor.end || d.date || d.place) return false;
+  const before = lastMatching(scope.drafts, (o) => !o.inTitle && o.sentence.index < d.sentence.index);
+  if (!before) return false;
+  for (const id of d.participants.keys()) if (!before.participants.has(id)) return false;
+  const isPerson = (id: string): boolean => scope.kindOf(id) === 'person';
+  absorb(before, d, isPerson, scope.options.kb);
+  return true;
 }
 
 /** "Haniyeh and Nasrallah also stressed ...": two people named as one subject. */
