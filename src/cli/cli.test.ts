@@ -85,6 +85,9 @@ test('events: a table of date, mode, participants, place, id; filters; JSON', ()
 
   const putin = JSON.parse(parley(['events', '--db', eventsDb, '--actor', 'putin', '--json']).stdout);
   assert.deepEqual(putin.map((e: { date: string }) => e.date), ['2023-03-20']);
+  // a name matches places too, and a date bound at the filter's precision
+  const bali = JSON.parse(parley(['events', '--db', eventsDb, '--actor', 'bali', '--to', '2022-11-14', '--json']).stdout);
+  assert.deepEqual(bali.map((e: { location: string }) => e.location), ['Bali']);
   const in2022 = JSON.parse(parley(['events', '--db', eventsDb, '--from', '2022', '--to', '2022-12', '--json']).stdout);
   assert.deepEqual(in2022.map((e: { location: string }) => e.location), ['Bali']);
   assert.equal(parley(['events', '--db', eventsDb, '--from', 'March']).code, 2);

@@ -11,19 +11,36 @@ export interface EventFilter {
   to?: string;
 }
 
-/** Events matching the filter, dated ones first in date order. Dates compare at the filter's precision. */
+/**
+ * Events matching the filter, dated ones first in date order. Dates compare at the filter's
+ * precision. The matching ids come from the browse index (SQL), and only those events are
+ * assembled: a database of a million reports is not read whole to list one actor's week.
+ */
 export function findEvents(store: Store, filter: EventFilter): EventSummary[] {
+  const browse = store.browse();
+  const base = { ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}) };
+  // an actor name may match several actors, each as a participant or as the place
+  const filters = filter.actor
+    ? store.searchActors(filter.actor).flatMap((a) => [{ ...base, actors: [a.id] }, { ...base, place: a.id }])
+    : [base];
+  const ids = new Set<string>();
+  for (const f of filters) {
+    for (let offset = 0; ; offset += PAGE) {
+      const page = browse.listEvents(f, 'date', 'asc', { limit: PAGE, offset });
+      for (const row of page.items) ids.add(row.id);
+      if (offset + PAGE >= page.total) break;
+    }
+  }
   const actors = actorIndex(store.getActors());
-  const wanted = filter.actor ? new Set(store.searchActors(filter.actor).map((a) => a.id)) : null;
-  return store
-    .listEvents()
-    .filter((e) => e.reports.length > 0)
-    .map((e) => summarizeEvent(e, actors))
-    .filter((e) => !wanted || e.participants.some((id) => wanted.has(id)) || (e.place && wanted.has(e.place.actorId)))
-    .filter((e) => !filter.from || (e.date !== null && e.date.slice(0, filter.from.length) >= filter.from))
-    .filter((e) => !filter.to || (e.date !== null && e.date.slice(0, filter.to.length) <= filter.to))
-    .sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff') || a.id.localeCompare(b.id));
+  const out: EventSummary[] = [];
+  for (const id of ids) {
+    const event = store.getEvent(id);
+    if (event && event.reports.length > 0) out.push(summarizeEvent(event, actors));
+  }
+  return out.sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff') || a.id.localeCompare(b.id));
 }
+
+const PAGE = 1000;
 
 export function registerEvents(program: Command, ctx: CliContext): void {
   const command = program
