@@ -181,6 +181,10 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
     return entry;
   };
 
+  // some alias begins with this word (as written, by stem or by skeleton)
+  const opensName = (word: string): boolean =>
+    kb.starts.has(normalizeName(word)) || kb.starts.has(stemKey(word) ?? '') || kb.starts.has('~' + skeletonKey(word, lang));
+
   const cueAtEnd = lex.titleCue ? new RegExp(`(?:${lex.titleCue.source})[\\s,]*$`, 'iu') : null;
   const isMonthOrDay = (t: string): boolean => lex.weekdays.some((re) => re.test(t)) || lex.months.some((re) => re.test(t));
 
@@ -199,14 +203,21 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
     // run[i]: how many tokens from i on are joined into one possible name (no comma, no stop)
     const run = new Array<number>(toks.length).fill(1);
     for (let k = toks.length - 2; k >= 0; k--) if (joinable(text, toks[k], toks[k + 1])) run[k] = run[k + 1] + 1;
-    const mayOpen = (t: WordToken): boolean =>
-      nameLike(t) && (kb.starts.has(normalizeName(t.text)) || kb.starts.has(stemKey(t.text) ?? '') || kb.starts.has('~' + skeletonKey(t.text, lang)));
+    // "Ahmed bin Hamad": what follows a name and "bin" is the father's name inside a longer
+    // name, not a mention of someone called Hamad
+    const fatherOf = (k: number): boolean =>
+      k >= 1 &&
+      FILIATION.test(toks[k].text) &&
+      UPPER.test(toks[k - 1].text) &&
+      !isHonorific(toks[k - 1].text) &&
+      !kb.demonyms.has(normalizeName(toks[k - 1].text)) &&
+      joinable(text, toks[k - 1], toks[k]);
     // tokens to skip before a known name that starts k tokens into the n-token match at i and
     // ends after it; 0 when there is none
     const longerInside = (i: number, n: number): number => {
       for (let k = 1; k < n; k++) {
         const j = i + k;
-        if (run[j] <= n - k || !mayOpen(toks[j])) continue;
+        if (run[j] <= n - k || !nameLike(toks[j]) || !opensName(toks[j].text)) continue;
         for (let m = Math.min(kb.maxTokens, run[j]); m > n - k; m--) {
           const last = toks[j + m - 1];
           if (nameLike(last) && lookup(text.slice(toks[j].start, last.end), m)) return k;
@@ -230,15 +241,6 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
         i + 1 < toks.length &&
         UPPER.test(toks[i + 1].text) &&
         (!COMMON_PARTICLE.test(tok.text) || /^[-‐]$/.test(text.slice(tok.end, toks[i + 1].start)));
-      // "Ahmed bin Hamad": what follows a name and "bin" is the father's name inside a longer
-      // name, not a mention of someone called Hamad
-      const fatherOf = (k: number): boolean =>
-        k >= 1 &&
-        FILIATION.test(toks[k].text) &&
-        UPPER.test(toks[k - 1].text) &&
-        !isHonorific(toks[k - 1].text) &&
-        !kb.demonyms.has(normalizeName(toks[k - 1].text)) &&
-        joinable(text, toks[k - 1], toks[k]);
       if (fatherOf(i) || (fatherOf(i - 1) && joinable(text, toks[i - 1], tok))) {
         i++;
         continue;
@@ -249,19 +251,16 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
         continue;
       }
       let matched = 0;
+      // tokens left out before a longer name that starts inside a match
+      let skip = 0;
       // the word as written, then without a joined prefix (Arabic و ب ل ك ف + ال, Hebrew ו ה ב ל מ ש כ):
       // the prefix stays outside the span
       const starts = [{ offset: 0, restore: '' }, ...(nameLike(tok) && !CASED.test(tok.text) ? prefixSplits(tok.text) : [])];
       for (const { offset, restore } of starts) {
-        if (matched) break;
+        if (matched || skip) break;
         const head = restore + tok.text.slice(offset);
         // no alias begins with this word: skip the window lookups
-        const firstKey = normalizeName(head);
-        const mayStart =
-          kb.starts.has(firstKey) ||
-          kb.starts.has(stemKey(head) ?? '') ||
-          kb.starts.has('~' + skeletonKey(head, lang)) ||
-          (!offset && (isHonorific(tok.text) || particleStart));
+        const mayStart = opensName(head) || (!offset && (isHonorific(tok.text) || particleStart));
         for (let n = mayStart ? Math.min(kb.maxTokens, run[i]) : 0; n >= 1 && !matched; n--) {
           const last = toks[i + n - 1];
           if (!nameLike(last) || (n > 1 && TRAILING_PARTICLE.test(last.text))) continue;
@@ -275,11 +274,8 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
           if (!entry) continue;
           // a longer name that starts inside this one wins: "Emir Tamim bin Hamad Al Thani" is
           // not the alias "Emir Tamim" followed by "bin Hamad Al" and "Thani"
-          const inner = longerInside(i, n);
-          if (inner > 0) {
-            matched = -inner;
-            break;
-          }
+          skip = longerInside(i, n);
+          if (skip) break;
           // a window that starts with an honorific keeps the honorific out of the span
           let start = tok.start + offset;
           for (let k = i; k < i + n - 1 && isHonorific(toks[k].text); k++) start = toks[k + 1].start;
@@ -288,8 +284,8 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
           matched = n;
         }
       }
-      if (matched) {
-        i += Math.abs(matched);
+      if (matched || skip) {
+        i += matched || skip;
         continue;
       }
       if (demonym) {

@@ -92,9 +92,8 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
     if (!isCaption) scope.stays.push(...findStays({ text, persons, mentions, demonyms, kb, lex, published, year: scope.documentYear }, sentence, toks));
     const triggers = findTriggers(text, sentence, lex, persons);
     const ana = anaphora ? sentText.match(anaphora) : null;
-    const fresh = (triggers.length ? sentenceDrafts(scope, sentence, toks, triggers, isCaption) : []).filter(
-      (d) => !(ana && !isCaption && refersBack(scope, d, { start: sentence.start + (ana.index ?? 0), end: sentence.start + (ana.index ?? 0) + ana[0].length })),
-    );
+    const anaphor = ana && !isCaption ? { start: sentence.start + (ana.index ?? 0), end: sentence.start + (ana.index ?? 0) + ana[0].length } : null;
+    const fresh = (triggers.length ? sentenceDrafts(scope, sentence, toks, triggers, isCaption) : []).filter((d) => !(anaphor && refersBack(scope, d, anaphor)));
     drafts.push(...fresh);
     addMembers({ text, persons, lex, drafts }, sentence, fresh, !!ana);
     if (fresh.length) continue;

@@ -159,13 +159,14 @@ interface Profile {
 
 function profileOf(report: MergeInput): Profile {
   const w = timeWindow(report);
+  const contact = contactOf(report.mode);
   return {
     lo: w ? w[0] : -Infinity,
     hi: w ? w[1] : Infinity,
     dated: w !== null,
     places: report.place ? [report] : [],
-    remote: contactOf(report.mode) === 'remote',
-    inPerson: contactOf(report.mode) === 'in-person',
+    remote: contact === 'remote',
+    inPerson: contact === 'in-person',
     docs: new Set([report.docId]),
   };
 }

@@ -100,7 +100,6 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
     reportsOfKey: db.prepare('SELECT report_id FROM report_keys WHERE key = ?').pluck(),
     unkeyed: db.prepare('SELECT EXISTS (SELECT 1 FROM event_reports) AND NOT EXISTS (SELECT 1 FROM report_keys)').pluck(),
     eventless: db.prepare('SELECT EXISTS (SELECT 1 FROM event_reports) AND NOT EXISTS (SELECT 1 FROM event_members)').pluck(),
-    allReportIds: db.prepare('SELECT id FROM event_reports ORDER BY id').pluck(),
     // by the time they tell of, so that a slice of them is a few weeks and its neighbours overlap
     reportIdsByTime: db
       .prepare(
@@ -234,7 +233,7 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
   }
 
   // a database whose keys were dropped by a migration (a new blocking scheme) gets them again
-  if (q.unkeyed.get()) db.transaction(() => indexReports(q.allReportIds.all() as string[]))();
+  if (q.unkeyed.get()) db.transaction(() => indexReports(q.reportIdsByTime.all() as string[]))();
 
   // ------------------------------------------------------------ judgements -> constraints
 
@@ -320,7 +319,10 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
     expand(block);
     addEvents();
     for (;;) {
-      const undated = [...block].filter((id) => !expanded.has(id) && input(id) !== null && timeWindow(input(id)!) === null);
+      const undated = [...block].filter((id) => {
+        const value = expanded.has(id) ? null : input(id);
+        return value !== null && timeWindow(value) === null;
+      });
       if (!undated.length) break;
       expand(undated);
       addEvents();
