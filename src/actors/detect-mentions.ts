@@ -68,6 +68,8 @@ function nameLike(tok: WordToken): boolean {
   return !CASED.test(tok.text) || UPPER.test(tok.text);
 }
 
+// particles before a father's name (not name-parts.json's 'filiation', which also takes Russian
+// patronymics: those are the father's name itself, and the surname follows them)
 const FILIATION = /^(?:bin|ibn|bint|binti)$/i;
 // particles that join a name to what follows and so never end one: "bin Hamad Al" is not a name
 const TRAILING_PARTICLE = /^(?:al|el|bin|ibn|bint|abu|de|da|dos|van|von|der)$/i;
