@@ -143,3 +143,17 @@ test('actors: listed with a query, JSON too', () => {
   const all = JSON.parse(parley(['actors', '--json', '--db', eventsDb]).stdout);
   assert.equal(all.length, 6);
 });
+
+test('token: a new strong token each time; serve refuses a weak one before opening anything', () => {
+  const a = parley(['token']);
+  const b = parley(['token']);
+  assert.equal(a.code, 0, a.stderr);
+  assert.match(a.stdout.trim(), /^[A-Za-z0-9_-]{43}$/);
+  assert.notEqual(a.stdout, b.stdout);
+  const weak = parley(['serve', '--db', eventsDb, '--port', '0', '--no-build', '--token', 'letmein-please']);
+  assert.equal(weak.code, 2);
+  assert.match(weak.stderr, /parley token/);
+  const priv = parley(['serve', '--db', eventsDb, '--port', '0', '--no-build', '--private']);
+  assert.equal(priv.code, 2);
+  assert.match(priv.stderr, /--private needs a token/);
+});

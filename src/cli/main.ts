@@ -9,7 +9,7 @@ import { registerExport } from './export.ts';
 import { registerFraming } from './framing.ts';
 import { registerIngest } from './ingest.ts';
 import { registerJudgements } from './judgements.ts';
-import { registerServe } from './serve.ts';
+import { registerServe, registerToken } from './serve.ts';
 import { registerShow } from './show.ts';
 import { registerWatch } from './watch.ts';
 
@@ -33,6 +33,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerJudgements(program, ctx);
   registerShow(program, ctx);
   registerServe(program, ctx);
+  registerToken(program, ctx);
   registerWatch(program, ctx);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(add --help for usage)');
   return program;

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { ParleyError } from '../core/errors.ts';
 import { buildServer } from '../server/app.ts';
+import { newToken, tokenWeakness } from '../server/guard.ts';
 import { buildWeb } from '../server/build-web.ts';
 import { type CliContext, dbPath, openForReading, writeLine } from './context.ts';
 import { makePipeline } from './ingest.ts';
@@ -11,6 +12,8 @@ interface ServeFlags {
   port: string;
   host: string;
   token?: string;
+  allowHost: string[];
+  private?: boolean;
   build: boolean;
 }
 
@@ -22,12 +25,16 @@ export function registerServe(program: Command, ctx: CliContext): void {
     .option('--port <n>', 'port to listen on (0 picks a free one)', '4178')
     .option('--host <address>', 'address to listen on; anything but loopback exposes the server', '127.0.0.1')
     .option('--token <token>', 'API token that allows changes (default $PARLEY_TOKEN); without one the server is read-only')
+    .option('--allow-host <name>', 'a host name the server answers for besides loopback and --host (repeatable); other Host headers get 421', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--private', 'reads need the token too')
     .option('--no-build', 'do not build the web app when web/dist is missing')
     .action(async (flags: ServeFlags) => {
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ParleyError('usage', `--port wants 0-65535, not "${flags.port}"`);
       const token = flags.token ?? ctx.env.PARLEY_TOKEN ?? null;
-      if (token !== null && token.length < 8) throw new ParleyError('usage', 'the API token must be at least 8 characters');
+      const weakness = token === null ? null : tokenWeakness(token);
+      if (weakness) throw new ParleyError('usage', weakness);
+      if (flags.private && token === null) throw new ParleyError('usage', '--private needs a token (--token or PARLEY_TOKEN)');
       if (flags.build) {
         try {
           await buildWeb({ quiet: true });
@@ -40,6 +47,8 @@ export function registerServe(program: Command, ctx: CliContext): void {
       const { app } = await buildServer({
         store,
         token,
+        allowedHosts: [flags.host, ...flags.allowHost],
+        privateReads: !!flags.private,
         pipeline: () => pipeline,
         kbEntry: (id) => pipeline.kb.entries.get(id),
       });
@@ -60,5 +69,15 @@ export function registerServe(program: Command, ctx: CliContext): void {
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
       });
+    });
+}
+
+/** `parley token`: prints a new API token (256 random bits) for `serve --token`. */
+export function registerToken(program: Command, ctx: CliContext): void {
+  program
+    .command('token')
+    .description('print a new API token for `parley serve --token` (256 random bits)')
+    .action(() => {
+      writeLine(ctx.stdout, newToken());
     });
 }

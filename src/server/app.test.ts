@@ -7,7 +7,8 @@ import type { Store } from '../store/store.ts';
 import { buildServer } from './app.ts';
 import { buildFixture, MARKUP_ARTICLE_ID, type Fixture } from './test-fixture.ts';
 
-const TOKEN = 'test-token-123456';
+// a token as `parley token` makes them: weak ones are refused by `serve`
+const TOKEN = 'kq3V9xW2pL7mT4sY8bN1cR6dF0gH5jZaQeUuIo-_Pw';
 const auth = { authorization: `Bearer ${TOKEN}` };
 
 let fixture: Fixture;
@@ -365,14 +366,15 @@ describe('writes', () => {
     const job = JSON.parse(response.body);
     assert.doesNotMatch(job.name, /[/<>]/);
     await ingestIdle();
-    const { status, body } = await get(`/api/ingest/${job.id}`);
+    const { status, body } = await get(`/api/ingest/${job.id}`, auth);
     assert.equal(status, 200);
     assert.equal(body.state, 'done', JSON.stringify(body));
     assert.equal(body.result.ingested, 1);
     assert.equal(body.done, body.total);
     const found = await get('/api/events?actor=fumio-kishida&from=2024-03&to=2024-03');
     assert.equal(found.body.total, 1);
-    assertError(await get('/api/ingest/999'), 404, 'not-found');
+    assertError(await get('/api/ingest/999', auth), 404, 'not-found');
+    assertError(await get(`/api/ingest/${job.id}`), 401, 'unauthorized');
   });
 
   test('upload an HTML page and a feed', async () => {
@@ -386,12 +388,12 @@ describe('writes', () => {
       const response = await app.inject({ method: 'POST', url: '/api/ingest', payload: { format, name: `upload-${format}`, content }, headers: auth });
       assert.equal(response.statusCode, 202, response.body);
       await ingestIdle();
-      const job = (await get(`/api/ingest/${JSON.parse(response.body).id}`)).body;
+      const job = (await get(`/api/ingest/${JSON.parse(response.body).id}`, auth)).body;
       assert.equal(job.state, 'done', JSON.stringify(job));
       assert.equal(job.result.ingested, 1, JSON.stringify(job));
     }
     assert.equal((await get('/api/events?actor=olaf-scholz&from=2024-02-05&to=2024-02-05')).body.total, 1);
     assert.equal((await get('/api/events?actor=narendra-modi&from=2024-09')).body.total, 1);
-    assertError(await get('/api/ingest/abc'), 400, 'bad-request');
+    assertError(await get('/api/ingest/abc', auth), 400, 'bad-request');
   });
 });

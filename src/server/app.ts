@@ -10,6 +10,7 @@ import type { KbEntry } from '../core/types.ts';
 import type { Pipeline } from '../pipeline/analyze.ts';
 import type { Store } from '../store/store.ts';
 import { isAuthorized } from './auth.ts';
+import { addGuard } from './guard.ts';
 import { addEtags } from './etag.ts';
 import { HttpError, toHttpError } from './errors.ts';
 import { createIngestJobs, type IngestJobs } from './ingest-jobs.ts';
@@ -26,6 +27,10 @@ export interface ServerOptions {
   store: Store;
   /** API token; writes are refused without one. */
   token?: string | null;
+  /** host names besides loopback this server answers for (the bound address, --allow-host) */
+  allowedHosts?: readonly string[];
+  /** reads need the token too (--private) */
+  privateReads?: boolean;
   /** Built web app to serve at /; absent or missing folder: API only. */
   webRoot?: string | null;
   /** Makes the pipeline for uploads (created on the first upload). */
@@ -66,6 +71,8 @@ export async function buildServer(options: ServerOptions): Promise<ParleyServer>
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   });
 
+  // before anything else: the Host header, then the token for changes (before any body is read)
+  addGuard(app, { token, allowedHosts: options.allowedHosts, privateReads: options.privateReads });
   app.setErrorHandler((error, request, reply) => {
     const { status, body, bug } = toHttpError(error);
     if (bug) request.log.error(error);
@@ -87,7 +94,7 @@ export async function buildServer(options: ServerOptions): Promise<ParleyServer>
         title: 'Parley API',
         version: '0.1.0',
         description:
-          'Reported political meetings with their sources. GET is open; writes need `Authorization: Bearer <token>`. ' +
+          'Reported political meetings with their sources. GET is open unless the server is private; writes need `Authorization: Bearer <token>`. ' +
           'Errors are `{ "error": { "code", "message" } }`.',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },

@@ -7,6 +7,8 @@ export type HttpErrorCode =
   | 'unauthorized'
   | 'read-only'
   | 'not-found'
+  | 'misdirected'
+  | 'too-many-requests'
   | 'too-large'
   | 'unsupported-media-type'
   | 'invalid-input'
@@ -18,6 +20,8 @@ const STATUS: Record<HttpErrorCode, number> = {
   unauthorized: 401,
   'read-only': 403,
   'not-found': 404,
+  misdirected: 421,
+  'too-many-requests': 429,
   'too-large': 413,
   'unsupported-media-type': 415,
   'invalid-input': 422,

@@ -13,7 +13,7 @@ import { buildWeb } from '../../src/server/build-web.ts';
 import { buildFixture, MARKUP_ARTICLE_ID, type Fixture } from '../../src/server/test-fixture.ts';
 
 const CHROMIUM = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
-const TOKEN = 'e2e-token-0123456789';
+const TOKEN = 'e2eR7kP2xV9mQ4wL8sT1bN6cY3dF0gHjZ';
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 const missing = !existsSync(CHROMIUM);
 // On CI the browser must be there; elsewhere its absence skips these tests with a reason.

@@ -143,7 +143,9 @@ async function send<T>(method: string, path: string, body?: unknown, token?: str
 }
 
 export const api = {
-  get: <T>(path: string, params: Params = {}) => send<T>('GET', path + query(params)),
+  // reads carry the token when one was given: a private server (`serve --private`) and upload
+  // jobs need it
+  get: <T>(path: string, params: Params = {}) => send<T>('GET', path + query(params), undefined, tokenStore.get() || undefined),
   post: <T>(path: string, body: unknown, token: string) => send<T>('POST', path, body, token),
 };
 

@@ -1,4 +1,5 @@
 // Documents: the paged list, and one document with its text and every span found in it.
+import { basename } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { DocumentSummary, Store } from '../../store/store.ts';
 import { HttpError } from '../errors.ts';
@@ -16,7 +17,8 @@ export function documentMetaOf(doc: DocumentSummary & { text?: string }) {
     author: typeof meta.author === 'string' ? meta.author : null,
     published: doc.published?.value ?? (typeof meta.published === 'string' ? meta.published : null),
     language: doc.language,
-    path: doc.path,
+    // the file's name only: where the server keeps its files is nobody's business
+    file: doc.path ? basename(doc.path) : null,
   };
 }
 

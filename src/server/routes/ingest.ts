@@ -37,12 +37,14 @@ export function registerIngestRoutes(app: FastifyInstance, jobs: IngestJobs, tok
     '/api/ingest/:id',
     {
       schema: {
-        summary: 'Progress and result of an upload',
+        summary: 'Progress and result of an upload (needs the API token: uploads are the writer\'s)',
         tags: ['ingest'],
         params: { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } },
       },
     },
     async (request, reply) => {
+      // job ids are sequential: without this, anyone could read what was uploaded
+      requireWriter(request, token);
       const job = jobs.get(request.params.id);
       if (!job) throw new HttpError('not-found', `no ingest job ${request.params.id}`);
       reply.header('cache-control', 'no-store');
