@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { ParleyError } from '../core/errors.ts';
 import { buildServer } from '../server/app.ts';
+import { createWorkerPool } from '../pipeline/worker-pool.ts';
 import { newToken, tokenWeakness } from '../server/guard.ts';
 import { buildWeb } from '../server/build-web.ts';
 import { type CliContext, dbPath, openForReading, writeLine } from './context.ts';
@@ -50,6 +51,8 @@ export function registerServe(program: Command, ctx: CliContext): void {
         allowedHosts: [flags.host, ...flags.allowHost],
         privateReads: !!flags.private,
         pipeline: () => pipeline,
+        // uploads are analyzed on a thread of their own: the API keeps answering meanwhile
+        pool: () => createWorkerPool(1),
         kbEntry: (id) => pipeline.kb.entries.get(id),
       });
       const address = await app.listen({ port, host: flags.host });

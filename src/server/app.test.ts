@@ -397,3 +397,39 @@ describe('writes', () => {
     assertError(await get('/api/ingest/abc', auth), 400, 'bad-request');
   });
 });
+
+describe('uploads off the server thread', () => {
+  test('with a pool, an upload is analyzed on its thread: the server never makes a pipeline of its own', async () => {
+    const { createWorkerPool } = await import('../pipeline/worker-pool.ts');
+    let pipelinesMade = 0;
+    let poolsMade = 0;
+    const server = await buildServer({
+      store: fixture.store,
+      token: TOKEN,
+      webRoot: null,
+      pipeline: () => {
+        pipelinesMade++;
+        return fixture.pipeline;
+      },
+      pool: () => {
+        poolsMade++;
+        return createWorkerPool(1);
+      },
+    });
+    try {
+      const content = 'Leaders meet\n2024-05-06\n\nPARIS - French President Emmanuel Macron met Chinese President Xi Jinping in Paris on Monday, 6 May 2024.\n';
+      for (const name of ['pool-upload-1', 'pool-upload-2']) {
+        const response = await server.app.inject({ method: 'POST', url: '/api/ingest', payload: { format: 'text', name, content: content.replace('Monday', `Monday (${name})`) }, headers: auth });
+        assert.equal(response.statusCode, 202, response.body);
+      }
+      await server.ingestJobs.idle();
+      const job = (await server.app.inject({ method: 'GET', url: '/api/ingest/2', headers: auth })).json();
+      assert.equal(job.state, 'done', JSON.stringify(job));
+      assert.equal(job.result.ingested, 1);
+      assert.equal(pipelinesMade, 0);
+      assert.equal(poolsMade, 1, 'one pool serves every upload');
+    } finally {
+      await server.app.close();
+    }
+  });
+});

@@ -8,6 +8,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { KbEntry } from '../core/types.ts';
 import type { Pipeline } from '../pipeline/analyze.ts';
+import type { AnalyzerPool } from '../pipeline/worker-pool.ts';
 import type { Store } from '../store/store.ts';
 import { isAuthorized } from './auth.ts';
 import { addGuard } from './guard.ts';
@@ -35,6 +36,8 @@ export interface ServerOptions {
   webRoot?: string | null;
   /** Makes the pipeline for uploads (created on the first upload). */
   pipeline?: () => Pipeline;
+  /** Worker threads that analyze uploads off the server's thread (created on the first upload). */
+  pool?: () => AnalyzerPool;
   /** Knowledge-base entry of an actor id, for roles. */
   kbEntry?: (id: string) => KbEntry | undefined;
   logger?: boolean;
@@ -105,6 +108,13 @@ export async function buildServer(options: ServerOptions): Promise<ParleyServer>
   // Summaries of events stored before the server started (or by another process) are brought up to date.
   store.browse().sync();
   let pipeline: Pipeline | null = null;
+  // one pool for every upload, made on the first and closed with the server
+  let pool: AnalyzerPool | null = null;
+  const poolOf = options.pool ? () => (pool ??= options.pool!()) : undefined;
+  app.addHook('onClose', async () => {
+    await ingestJobs.idle();
+    await pool?.close();
+  });
   const ingestJobs = createIngestJobs(
     store,
     () => {
@@ -112,6 +122,7 @@ export async function buildServer(options: ServerOptions): Promise<ParleyServer>
       return (pipeline ??= options.pipeline());
     },
     () => store.browse().sync(),
+    poolOf,
   );
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

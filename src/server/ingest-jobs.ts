@@ -1,10 +1,13 @@
 // Uploaded articles (text, HTML, a feed) become ingest jobs: written to a private temporary folder
 // and read by the same ingest loop as `parley ingest`, one job at a time, with progress to poll.
+// With an analysis pool (as `parley serve` gives), documents are analyzed on its worker thread,
+// so the server's own thread keeps answering requests while a long upload is analyzed.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runIngest } from '../cli/run-ingest.ts';
 import type { Pipeline } from '../pipeline/analyze.ts';
+import type { AnalyzerPool } from '../pipeline/worker-pool.ts';
 import type { Store } from '../store/store.ts';
 
 export type UploadFormat = 'text' | 'html' | 'feed';
@@ -52,7 +55,7 @@ export function uploadName(name: string | undefined, fallback: string): string {
   return cleaned || fallback;
 }
 
-export function createIngestJobs(store: Store, pipeline: () => Pipeline, onStored: () => void): IngestJobs {
+export function createIngestJobs(store: Store, pipeline: () => Pipeline, onStored: () => void, pool?: () => AnalyzerPool): IngestJobs {
   const jobs = new Map<number, IngestJob>();
   let next = 1;
   let queue: Promise<void> = Promise.resolve();
@@ -66,7 +69,9 @@ export function createIngestJobs(store: Store, pipeline: () => Pipeline, onStore
       const summary = await runIngest({
         paths: [file],
         store,
-        pipeline: pipeline(),
+        // made only when there is no pool to analyze on
+        pipeline,
+        pool: pool?.(),
         command: `serve upload ${upload.format}`,
         onProgress(done, total) {
           job.done = done;
