@@ -248,7 +248,7 @@ export function createBrowse(db: Database.Database, source: BrowseSource): Brows
 
   function sync(): number {
     const ids = q.stale.all() as string[];
-    for (let i = 0; i < ids.length; i += 500) indexEvents(ids.slice(i, i + 500));
+    for (let i = 0; i < ids.length; i += 500) indexEvents.immediate(ids.slice(i, i + 500));
     lastVersion = db.pragma('data_version', { simple: true }) as number;
     return ids.length;
   }
@@ -323,7 +323,7 @@ export function createBrowse(db: Database.Database, source: BrowseSource): Brows
   return {
     sync,
     refresh(eventIds) {
-      indexEvents([...new Set(eventIds)]);
+      indexEvents.immediate([...new Set(eventIds)]);
     },
     listEvents(filter, sort, order, page) {
       fresh();

@@ -2,30 +2,36 @@ import type Database from 'better-sqlite3';
 import { ParleyError } from '../../core/errors.ts';
 import { MIGRATIONS, type Migration } from './migrations/index.ts';
 
-/** Applies the migrations the database has not seen, each in its own transaction. */
+/**
+ * Applies the migrations the database has not seen. Two processes opening one new file at once
+ * must not both apply them (`table ... already exists`): the versions are read and every
+ * migration applied inside one BEGIN IMMEDIATE transaction, so the second process waits (busy
+ * timeout), then finds them recorded.
+ */
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS, now = () => new Date()): number[] {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY,
-    name TEXT NOT NULL,
-    applied_at TEXT NOT NULL
-  )`);
-  const recorded = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
-  const current = Math.max(0, ...recorded);
-  const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
-  if (current > latest) {
-    throw new ParleyError('config', `database schema version ${current} is newer than this Parley knows (${latest})`);
-  }
-  const applied: number[] = [];
-  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-  // Every migration not yet recorded is applied, not only those above the highest recorded one:
-  // migrations written on parallel branches may land with lower numbers than one already applied.
-  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (recorded.has(migration.version)) continue;
-    db.transaction(() => {
+  const run = db.transaction((): number[] => {
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY,
+      name TEXT NOT NULL,
+      applied_at TEXT NOT NULL
+    )`);
+    const recorded = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+    const current = Math.max(0, ...recorded);
+    const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
+    if (current > latest) {
+      throw new ParleyError('config', `database schema version ${current} is newer than this Parley knows (${latest})`);
+    }
+    const applied: number[] = [];
+    const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+    // Every migration not yet recorded is applied, not only those above the highest recorded one:
+    // migrations written on parallel branches may land with lower numbers than one already applied.
+    for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (recorded.has(migration.version)) continue;
       for (const sql of migration.statements) db.exec(sql);
       record.run(migration.version, migration.name, now().toISOString());
-    })();
-    applied.push(migration.version);
-  }
-  return applied;
+      applied.push(migration.version);
+    }
+    return applied;
+  });
+  return run.immediate();
 }

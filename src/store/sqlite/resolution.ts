@@ -233,7 +233,7 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
   }
 
   // a database whose keys were dropped by a migration (a new blocking scheme) gets them again
-  if (q.unkeyed.get()) db.transaction(() => indexReports(q.reportIdsByTime.all() as string[]))();
+  if (q.unkeyed.get()) db.transaction(() => indexReports(q.reportIdsByTime.all() as string[])).immediate();
 
   // ------------------------------------------------------------ judgements -> constraints
 
@@ -678,7 +678,7 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
   // slice of reports at a time (the result does not depend on the slicing)
   if (q.eventless.get()) {
     const ids = q.reportIdsByTime.all() as string[];
-    for (let k = 0; k < ids.length; k += 2000) guarded(() => db.transaction(() => rebuild(ids.slice(k, k + 2000)))());
+    for (let k = 0; k < ids.length; k += 2000) guarded(() => db.transaction(() => rebuild(ids.slice(k, k + 2000))).immediate());
   }
 
   return {
@@ -692,13 +692,13 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
     getEvent,
     listEvents,
     viewActors,
-    addJudgement: (input) => guarded(() => addTransaction(input)),
+    addJudgement: (input) => guarded(() => addTransaction.immediate(input)),
     listJudgements(filter = {}) {
       return allJudgements().filter(
         (j) => (filter.kind === undefined || j.kind === filter.kind) && (filter.active === undefined || j.active === filter.active),
       );
     },
-    undoJudgement: (id, author, reason) => guarded(() => undoTransaction(id, author, reason)),
+    undoJudgement: (id, author, reason) => guarded(() => undoTransaction.immediate(id, author, reason)),
     stats,
   };
 }

@@ -125,10 +125,11 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   } catch (error) {
     throw new ParleyError('config', `cannot open database ${file}: ${(error as Error).message}`, { cause: error });
   }
+  // the busy timeout first: switching a new file to WAL takes a lock another process may hold
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   try {
     migrate(db, undefined, now);
   } catch (error) {
@@ -349,10 +350,13 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
 
   return {
     saveBatch(analyses) {
-      return resolution.guarded(() => saveTransaction(analyses));
+      // BEGIN IMMEDIATE: a transaction that reads before it writes cannot upgrade its lock while
+      // another process writes (SQLITE_BUSY at once, the busy timeout never waits); one that
+      // starts as a writer waits its turn
+      return resolution.guarded(() => saveTransaction.immediate(analyses));
     },
     replaceAnalyses(analyses) {
-      return resolution.guarded(() => replaceTransaction(analyses));
+      return resolution.guarded(() => replaceTransaction.immediate(analyses));
     },
     findDocumentByHash(hash) {
       return (q.docByHash.get(hash) as string | undefined) ?? null;
@@ -417,7 +421,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
         for (const d of diagnostics) {
           q.insertDiagnostic.run(runId, d.code, d.severity, d.message, d.file ?? null, d.docId ?? null, d.span?.start ?? null, d.span?.end ?? null);
         }
-      })();
+      }).immediate();
       if (currentRun === runId) currentRun = null;
     },
     framing(filter) {
