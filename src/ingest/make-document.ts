@@ -21,6 +21,22 @@ function clean(value: unknown, max = 1000): string | null {
   return s ? s.slice(0, max) : null;
 }
 
+/**
+ * An http(s) URL, or null: `javascript:`, `data:`, `file:` and the like from a JSONL or CSV
+ * column, a feed's link or a page's canonical tag are never kept, so no export or page can
+ * carry them to a reader.
+ */
+export function httpUrl(value: unknown): string | null {
+  const s = clean(value, 2000);
+  if (!s) return null;
+  try {
+    const u = new URL(s);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Metadata from untrusted input: strings only, trimmed, bounded. */
 export function cleanMeta(meta: Record<string, unknown>): DocumentMeta {
   const out: DocumentMeta = {};
@@ -32,7 +48,7 @@ export function cleanMeta(meta: Record<string, unknown>): DocumentMeta {
   if (outlet) out.outlet = outlet;
   const language = normalizeLanguage(meta.language);
   if (language) out.language = language;
-  const url = clean(meta.url, 2000);
+  const url = httpUrl(meta.url);
   if (url) out.url = url;
   const author = clean(meta.author, 300);
   if (author) out.author = author;
@@ -47,5 +63,10 @@ export function safeId(raw: string): string {
 }
 
 export function makeDocument(id: string, text: string, source: DocumentSource, meta: DocumentMeta): Document {
+  if (source.url !== undefined && httpUrl(source.url) !== source.url) {
+    const { url, ...rest } = source;
+    const safe = httpUrl(url);
+    source = safe ? { ...rest, url: safe } : rest;
+  }
   return { id, hash: sha256(text), text, source, meta };
 }

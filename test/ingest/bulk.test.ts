@@ -112,3 +112,24 @@ test('progress: bytes read reach the total; items are known only when every inpu
   for await (const _ of bulk) void _;
   assert.equal(bulk.progress.bytesRead, bulk.progress.totalBytes);
 });
+
+test('only http(s) URLs are kept: javascript:, data: and file: links from records and feeds are dropped', async () => {
+  const file = join(dir, 'urls.jsonl');
+  writeFileSync(
+    file,
+    [
+      { id: 'u1', text: 'One.', url: 'javascript:alert(document.cookie)' },
+      { id: 'u2', text: 'Two.', url: 'data:text/html,<script>alert(1)</script>' },
+      { id: 'u3', text: 'Three.', url: ' HTTPS://News.Example/a?b=1 ' },
+      { id: 'u4', text: 'Four.', url: 'file:///etc/passwd' },
+      { id: 'u5', text: 'Five.', url: 'not a url' },
+    ].map((r) => JSON.stringify(r)).join('\n'),
+  );
+  const got = docs(await read([file]));
+  assert.deepEqual(got.map((d) => [d.id, d.meta.url ?? null]), [['u1', null], ['u2', null], ['u3', 'https://news.example/a?b=1'], ['u4', null], ['u5', null]]);
+  const feed = join(dir, 'links.rss');
+  writeFileSync(feed, `<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><item><title>A</title><link>javascript:alert(1)</link><description>Xi met Putin in Moscow.</description></item></channel></rss>`);
+  const [item] = docs(await read([feed]));
+  assert.equal(item.meta.url ?? null, null);
+  assert.equal(item.source.url ?? null, null);
+});
