@@ -76,7 +76,8 @@ for (const corpus of corpora) {
       // HTML pages, one per article, in a folder
       mkdirSync(join(dir, 'html'));
       for (const a of articles) {
-        writeFileSync(join(dir, 'html', `${a.id}.html`), newsPage({ title: a.title ?? '', paragraphs: a.paragraphs, outlet: 'Wrapped News' }));
+        // the site's template says English whatever the article's language, as many do: the text must win
+        writeFileSync(join(dir, 'html', `${a.id}.html`), newsPage({ title: a.title ?? '', paragraphs: a.paragraphs, outlet: 'Wrapped News', lang: 'en' }));
       }
       forms.html = [join(dir, 'html')];
       // one RSS feed, the article in each item's content

@@ -30,8 +30,22 @@ describe('createTextAnalyzer', () => {
     assert.ok(a.tokens.some((t) => text.slice(t.start, t.end) === 'Nasrallah' && t.kind === 'word'));
   });
 
-  it('takes the language from meta when given', () => {
+  it('takes the language from meta when the text is too short to tell', () => {
     assert.equal(analyze('Short text.', { language: 'fr' }).language, 'fr');
+    assert.equal(analyze('Short text.', { language: 'pt-BR' }).language, 'pt');
+  });
+
+  it('checks a declared language against the text: the text wins when it clearly reads otherwise', () => {
+    const es = 'El presidente del Gobierno se reunió el lunes con la primera ministra de Italia en Roma para hablar de la migración y de los fondos europeos, según informó su oficina.';
+    assert.equal(analyze(es, { language: 'en' }).language, 'es');
+    assert.equal(analyze(es, { language: 'es-ES' }).language, 'es');
+    const fa = 'رئیس جمهور ایران روز دوشنبه در تهران با وزیر امور خارجه عمان دیدار و گفت‌وگو کرد و دو طرف درباره روابط دوجانبه و تحولات منطقه رایزنی کردند.';
+    assert.equal(analyze(fa, { language: 'ar' }).language, 'fa');
+    const ru = 'Президент России провёл в понедельник в Кремле переговоры с президентом Индонезии, сообщила пресс-служба главы государства.';
+    assert.equal(analyze(ru, { language: 'en' }).language, 'ru');
+    // close siblings the text cannot reliably tell apart: the declaration stands
+    const ms = 'Perdana Menteri bertemu dengan Presiden di Jakarta pada hari ini untuk membincangkan kerjasama ekonomi antara kedua-dua negara.';
+    assert.equal(analyze(ms, { language: 'ms' }).language, 'ms');
   });
 
   it('keeps every span inside the text on the whole corpus', { skip: !corpusAvailable() && 'no /work/shared corpus' }, () => {

@@ -1,6 +1,6 @@
 // The text stage: noise, language, published date, title, sentences and tokens of one text.
 import type { DocumentMeta, LanguageCode, TextAnalysis } from '../core/types.ts';
-import { detectLanguage } from './detect-language.ts';
+import { chooseLanguage, detectLanguage } from './detect-language.ts';
 import { createNoiseFinder } from './find-noise.ts';
 import { createPublishedFinder, type PublishedOptions } from './find-published.ts';
 import { findTitle } from './find-title.ts';
@@ -32,9 +32,9 @@ export function createTextAnalyzer(options: TextAnalyzerOptions = {}): TextAnaly
 
   return function analyzeText(text, meta = {}) {
     // Noise first with every lexicon, so the language is judged on the article alone; then again
-    // with the article's language.
-    let language: LanguageCode = meta.language || 'und';
-    if (language === 'und') language = detectLanguage(text, findNoise(text, 'und'));
+    // with the article's language. A declared language (a page's `lang`, a record's field) is
+    // checked against the text, which wins when it clearly reads otherwise.
+    const language: LanguageCode = chooseLanguage(meta.language, detectLanguage(text, findNoise(text, 'und')));
     const noise = findNoise(text, language);
     const published = findPublished(text, language, noise);
     const title = findTitle(text, noise, published?.span ?? null);

@@ -7,7 +7,7 @@ import { corpusAvailable, corpusDoc } from './test-corpus.ts';
 const { detectLanguage } = mod;
 
 describe('detectLanguage', () => {
-  it('exports', () => assert.deepEqual(Object.keys(mod).sort(), ['detectLanguage']));
+  it('exports', () => assert.deepEqual(Object.keys(mod).sort(), ['chooseLanguage', 'detectLanguage']));
 
   it('uses scripts first', () => {
     assert.equal(detectLanguage('اجتمع الرئيس مع رئيس الوزراء في القاهرة يوم الاثنين لبحث العلاقات'), 'ar');

@@ -180,3 +180,19 @@ export function detectLanguage(text: string, noise: NoiseRange[] = [], options: 
   const code = franc(clean.length > 1500 ? clean.slice(0, 1500) : clean, { minLength: 10, only: LATIN_LANGUAGES });
   return ISO3_TO_1[code] ?? 'und';
 }
+
+/**
+ * The language to read a text in, given what its page or record declares: the text wins when it
+ * clearly reads as another language (page templates say `lang="en"` on Spanish articles, `ar` on
+ * Persian ones); the declaration wins when the text is too short to tell, or when the two are close
+ * siblings the text cannot reliably tell apart. Declarations are tags (`en-US`, `zh_Hant`, `pt-BR`):
+ * the primary subtag counts.
+ */
+export function chooseLanguage(declared: string | null | undefined, detected: LanguageCode): LanguageCode {
+  const tag = (declared ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  const primary = /^[a-z]{2,3}$/.test(tag) ? tag : '';
+  if (detected === 'und') return primary || 'und';
+  if (!primary || primary === detected) return detected;
+  const siblings = (a: string, b: string) => SIBLINGS[a]?.lang === b || SIBLINGS[b]?.lang === a;
+  return siblings(primary, detected) ? primary : detected;
+}
