@@ -34,6 +34,8 @@ export interface InputOptions extends ReaderOptions {
   fetch?: FetchOptions;
   /** Feed items with an id this says is known are passed over (not fetched). */
   isKnown?: (id: string) => boolean;
+  /** Diagnostics listed one by one per input (default DIAGNOSTICS_PER_INPUT); the rest are counted. */
+  maxDiagnosticsPerInput?: number;
 }
 
 export interface SourceProgress {
@@ -163,6 +165,9 @@ async function* readFile(file: InputFile, options: InputOptions & { fetchUrl: (u
   }
 }
 
+/** Diagnostics listed one by one per input; the rest are counted (`read/more-problems`). */
+export const DIAGNOSTICS_PER_INPUT = 20;
+
 /** The source `parley ingest` reads from. */
 export function readInputs(paths: readonly string[], options: InputOptions = {}): IngestSource {
   const { files, diagnostics } = listInputs(paths);
@@ -183,11 +188,28 @@ export function readInputs(paths: readonly string[], options: InputOptions = {})
         counted += n;
         progress.bytesRead += n;
       };
+      // a file of millions of bad lines must not keep millions of diagnostics: the first few are
+      // passed on, the rest counted by code into one closing diagnostic
+      const limit = options.maxDiagnosticsPerInput ?? DIAGNOSTICS_PER_INPUT;
+      const more = new Map<string, number>();
+      let passed = 0;
+      const bounded = function* (results: Iterable<ReadResult>): Generator<ReadResult> {
+        for (const r of results) {
+          if (!r.diagnostic) yield r;
+          else if (passed++ < limit) yield r;
+          else more.set(r.diagnostic.code, (more.get(r.diagnostic.code) ?? 0) + 1);
+        }
+      };
       try {
-        yield* readFile(file, readerOptions, onBytes);
+        for await (const r of readFile(file, readerOptions, onBytes)) yield* bounded([r]);
       } catch (error) {
         const code = error instanceof InputError ? error.code : /gzip|incorrect header|unexpected end/i.test((error as Error).message) ? 'read/bad-gzip' : 'read/unreadable';
-        yield { diagnostic: problem(code, file.path, (error as Error).message) };
+        yield* bounded([{ diagnostic: problem(code, file.path, (error as Error).message) }]);
+      }
+      if (more.size) {
+        const total = [...more.values()].reduce((a, b) => a + b, 0);
+        const codes = [...more].sort((x, y) => y[1] - x[1]).map(([c, n]) => `${c} ${n}`).join(', ');
+        yield { diagnostic: problem('read/more-problems', file.path, `${total} more problems in this input, not listed one by one (${codes})`) };
       }
       // whatever was left unread still counts as done
       progress.bytesRead += Math.max(0, file.size - counted);

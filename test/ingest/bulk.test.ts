@@ -133,3 +133,18 @@ test('only http(s) URLs are kept: javascript:, data: and file: links from record
   assert.equal(item.meta.url ?? null, null);
   assert.equal(item.source.url ?? null, null);
 });
+
+test('a file of many bad lines keeps the first few diagnostics and counts the rest; its good lines are read', async () => {
+  const file = join(dir, 'mostly-bad.jsonl.gz');
+  const lines: string[] = [];
+  for (let i = 0; i < 5000; i++) lines.push(i % 1000 === 0 ? JSON.stringify({ id: `good-${i}`, text: 'Xi met Putin.' }) : i % 2 ? '{broken' : '[1]');
+  writeFileSync(file, gzipSync(lines.join('\n')));
+  const rs = await read([file]);
+  assert.deepEqual(docs(rs).map((d) => d.id), ['good-0', 'good-1000', 'good-2000', 'good-3000', 'good-4000']);
+  const diags = rs.filter((r) => r.diagnostic).map((r) => r.diagnostic!);
+  assert.equal(diags.length, 21);
+  const last = diags[diags.length - 1];
+  assert.equal(last.code, 'read/more-problems');
+  assert.match(last.message, /^4975 more problems/);
+  assert.match(last.message, /jsonl\/bad-json \d+/);
+});
