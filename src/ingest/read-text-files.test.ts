@@ -83,3 +83,39 @@ test('a file named twice is read once', () => {
   const { files } = listTextFiles([join(dir, 'good.txt'), dir]);
   assert.equal(files.filter((f) => f.endsWith('good.txt')).length, 1);
 });
+
+test('UTF-16 text with a byte order mark is decoded (both byte orders); without one it stays binary', () => {
+  const text = '\uFEFFנשיא המדינה שוחח עם נשיא טורקיה.\r\nXi met Putin.';
+  const le = Buffer.from(text, 'utf16le');
+  const be = Buffer.from(le).swap16();
+  writeFileSync(join(dir, 'u16le.txt'), le);
+  writeFileSync(join(dir, 'u16be.txt'), be);
+  writeFileSync(join(dir, 'u16none.txt'), le.subarray(2));
+  for (const name of ['u16le.txt', 'u16be.txt']) {
+    const r = readTextFile(join(dir, name));
+    assert.equal(r.document?.text, text, name);
+  }
+  assert.equal(readTextFile(join(dir, 'u16none.txt')).diagnostic?.code, 'read/binary');
+  writeFileSync(join(dir, 'u16odd.txt'), Buffer.concat([le, Buffer.from([0x41])]));
+  assert.equal(readTextFile(join(dir, 'u16odd.txt')).diagnostic?.code, 'read/invalid-utf8');
+});
+
+test('links to folders are followed (a loop once), a dangling link and a name that is not UTF-8 are reported', async () => {
+  const { symlinkSync } = await import('node:fs');
+  const root = mkdtempSync(join(tmpdir(), 'parley-links-'));
+  try {
+    mkdirSync(join(root, 'real'));
+    writeFileSync(join(root, 'real', 'inside.txt'), 'Xi met Putin.');
+    mkdirSync(join(root, 'corpus'));
+    symlinkSync(join(root, 'real'), join(root, 'corpus', 'linked'));
+    symlinkSync(join(root, 'corpus'), join(root, 'real', 'back')); // a loop
+    symlinkSync(join(root, 'nowhere.txt'), join(root, 'corpus', 'dangling.txt'));
+    writeFileSync(Buffer.concat([Buffer.from(join(root, 'corpus') + '/caf'), Buffer.from([0xe9]), Buffer.from('.txt')]), 'Latin-1 name.');
+    const { files, diagnostics } = listTextFiles([join(root, 'corpus')]);
+    assert.deepEqual(files.map((f) => f.slice(root.length + 1)), ['corpus/linked/inside.txt']);
+    const codes = diagnostics.map((d) => `${d.code} ${d.file!.slice(root.length + 1)}`).sort();
+    assert.deepEqual(codes, ['read/bad-name corpus/caf?.txt', 'read/unreadable corpus/dangling.txt']);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -74,14 +74,20 @@ export function textDocument(bytes: Buffer, file: string, id: string, maxBytes =
   if (bytes.length > maxBytes) {
     return { diagnostic: problem('read/too-large', file, `${bytes.length} bytes, over the limit of ${maxBytes}`) };
   }
-  if (bytes.includes(0)) {
+  // UTF-16 (as Windows editors save text) says so with its byte order mark; it holds NUL bytes
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (!utf16 && bytes.includes(0)) {
     return { diagnostic: problem('read/binary', file, 'contains NUL bytes: not a text file') };
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    // the mark is kept as the text's first character, as a UTF-8 one is: offsets count it
+    text = new TextDecoder(utf16 ?? 'utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    return { diagnostic: problem('read/invalid-utf8', file, 'not valid UTF-8') };
+    return { diagnostic: problem('read/invalid-utf8', file, utf16 ? `not valid ${utf16.toUpperCase()}` : 'not valid UTF-8') };
+  }
+  if (text.includes('\0')) {
+    return { diagnostic: problem('read/binary', file, 'contains NUL characters: not a text file') };
   }
   if (text.replace(/^\uFEFF/, '').trim() === '') {
     return { diagnostic: problem('read/empty', file, 'no text') };
