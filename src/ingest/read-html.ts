@@ -13,6 +13,7 @@ import { OffsetMapBuilder } from './offset-map.ts';
 import type { ReadResult } from './options.ts';
 import { problem } from './options.ts';
 import { rawHtmlText } from './raw-html-text.ts';
+import { shallowHtml } from './shallow-html.ts';
 
 export interface HtmlContext {
   id: string;
@@ -72,7 +73,7 @@ export function textBlocks(root: Node): string[] {
 
 /** The text of an HTML fragment (a feed item's content), furniture and markup dropped. */
 export function fragmentText(html: string): string[] {
-  const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`);
+  const { document } = parseHTML(`<!DOCTYPE html><html><body>${shallowHtml(html).html}</body></html>`);
   cleanHtml(document);
   return document.body ? textBlocks(document.body as unknown as Node) : [];
 }
@@ -92,9 +93,11 @@ export function readHtml(html: string, ctx: HtmlContext): ReadResult {
   let page;
   let h1: string | undefined;
   try {
-    let { document } = parseHTML(html);
+    // the DOM is built from a copy made shallow (see shallow-html.ts); the page itself stays whole
+    const shallow = shallowHtml(html).html;
+    let { document } = parseHTML(shallow);
     // a fragment without <html> leaves linkedom with no document element
-    if (!document.documentElement || !document.body) document = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`).document;
+    if (!document.documentElement || !document.body) document = parseHTML(`<!DOCTYPE html><html><body>${shallow}</body></html>`).document;
     page = readPageMeta(document);
     cleanHtml(document);
     h1 = normalizeSpace(document.querySelector('h1')?.textContent ?? '') || undefined;
