@@ -181,6 +181,9 @@ function joined(text: string, a: Span, b: Span, lex: Lexicon): boolean {
   return !/[,;:，；。]/.test(between) && !!lex.words.coordinator?.test(between);
 }
 
+/** Reasons a trigger is no event that pass on to a trigger joined to it by a coordinator. */
+const CARRIED = new Set(['modal', 'denied', 'invited', 'negated']);
+
 /** The events the triggers of one sentence tell of, each in its own clause. */
 function sentenceDrafts(scope: DocScope, sentence: Sentence, toks: WordToken[], triggers: TriggerHit[], isCaption: boolean): Draft[] {
   const { text, options } = scope;
@@ -200,8 +203,9 @@ function sentenceDrafts(scope: DocScope, sentence: Sentence, toks: WordToken[], 
     const clause = isCaption ? region : clauseOf(text, region, trig, lex);
     const why = unrealReason({ text, sentence, sentenceModal, persons: scope.persons, mentions: scope.mentions, lex }, trig, region, clause);
     // "will visit China and hold talks with Xi": a modal carries over verbs joined to its own
-    const carried = k > 0 && unreal[k - 1] === 'modal' && joined(text, triggers[k - 1], trig, lex);
-    unreal.push(why ?? (carried ? 'modal' : null));
+    // (and so do a denial, an invitation, a negation: "invited him to visit Ankara and meet ...")
+    const carried = k > 0 && CARRIED.has(unreal[k - 1] ?? '') && joined(text, triggers[k - 1], trig, lex);
+    unreal.push(why ?? (carried ? unreal[k - 1] : null));
     if (why || carried) continue;
     const previous = out.length ? out[out.length - 1] : scope.drafts.length ? scope.drafts[scope.drafts.length - 1] : null;
     const pscope = { text, sentence, mentions: scope.mentions, persons: scope.persons, demonyms: scope.demonyms, kb, lex, kindOf: scope.kindOf, previous };

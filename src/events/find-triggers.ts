@@ -5,6 +5,7 @@ import type { Lexicon } from './lexicon.ts';
 import type { TriggerHit } from './draft.ts';
 import { derived } from './derived.ts';
 import { startingWithin } from '../core/spans-by-start.ts';
+import { clauseModality, modalityOf, modalScope } from './modality.ts';
 
 export function findTriggers(text: string, sentence: Span, lex: Lexicon, persons: Mention[]): TriggerHit[] {
   const sentText = text.slice(sentence.start, sentence.end);
@@ -81,34 +82,59 @@ export interface ModalityScope {
   lex: Lexicon;
 }
 
-/** Why a trigger tells of no event that took place, or null when it does. */
-export function unrealReason(scope: ModalityScope, trig: TriggerHit, region: Span, clause: Span): string | null {
+/**
+ * Why a trigger tells of no event that took place, or null when it does: first from the
+ * clause structure and verb forms (modality.ts: 'denied', 'undone', 'invited', 'negated',
+ * 'modal'), then from the lexicon's modal words, read only within the trigger's own clause.
+ */
+export function unrealReason(a0: ModalityScope, a1: TriggerHit, a2: Span, a3: Span): string | null {
+  const r = unrealReason0(a0, a1, a2, a3);
+  if (process.env.MODDBG) console.error('TRIG', JSON.stringify(a0.text.slice(a1.start, a1.end)), r, '|', a0.text.slice(Math.max(a0.sentence.start, a1.start - 60), a1.end + 30).replace(/\n/g, ' '));
+  return r;
+}
+function unrealReason0(scope: ModalityScope, trig: TriggerHit, region: Span, clause: Span): string | null {
   const { text, lex } = scope;
+  const m = modalityOf(lex);
+  const byClause = clauseModality(text, scope.sentence, trig, m);
+  if (byClause) return byClause;
   const { modalRightBefore, modalAny, modalClause } = derived(lex);
+  // the modal words below count within the trigger's own clause, inserted clauses masked
+  const own = modalScope(text, scope.sentence, trig.start, m);
+  const lo = own ? Math.max(clause.start, own.span.start) : clause.start;
+  const hi = own ? Math.min(clause.end, own.span.end) : clause.end;
+  const seg = (a: number, b: number): string => {
+    let out = text.slice(a, b);
+    for (const k of own?.masks ?? []) {
+      const s = Math.max(a, k.start);
+      const e = Math.min(b, k.end);
+      if (e > s) out = out.slice(0, s - a) + ' '.repeat(e - s) + out.slice(e - a);
+    }
+    return out;
+  };
   // a modal right before the trigger, adverbs aside: "will also meet", "is expected to meet"
-  const pre = text.slice(Math.max(region.start, trig.start - 60), trig.start);
+  const pre = seg(Math.max(region.start, lo, trig.start - 60), trig.start);
   if (modalRightBefore.test(pre)) return 'modal';
   // a noun trigger hangs on a verb a few words before: "will participate in a video conference"
   if (trig.noun && modalAny.test(pre.split(/\s+/).filter(Boolean).slice(-5).join(' '))) return 'modal';
-  if (trig.noun && lex.modalAfter.test(text.slice(trig.end, Math.min(clause.end, trig.end + 160)))) return 'modal';
+  if (trig.noun && lex.modalAfter.test(seg(trig.end, Math.min(hi, trig.end + 160)))) return 'modal';
   if (scope.sentenceModal && trig.weak) return 'modal';
   // a weak trigger ("by phone", "talks") leans on a verb that may be far before it
-  if (trig.weak && modalAny.test(text.slice(clause.start, trig.start))) return 'modal';
+  if (trig.weak && modalAny.test(seg(lo, trig.start))) return 'modal';
   // verb-final languages put the modal far before: "Haniyeh soll sich mit ... treffen"
-  if (modalClause?.test(text.slice(clause.start, trig.start))) return 'modal';
+  if (modalClause?.test(seg(lo, trig.start))) return 'modal';
   // "will travel to Beijing next week and hold talks": a modal governs the verbs joined to its own
-  const head = text.slice(clause.start, trig.start);
+  const head = seg(lo, trig.start);
   const governing = (m: RegExpMatchArray): boolean => {
-    const after = clause.start + (m.index ?? 0) + m[0].length;
+    const after = lo + (m.index ?? 0) + m[0].length;
     const next = after + (text.slice(after).match(/^\s*/)?.[0].length ?? 0);
     return !scope.mentions || startingWithin(scope.mentions, next, next).length === 0;
   };
-  const lastModal = [...head.matchAll(new RegExp(modalAny.source, 'giu'))].filter(governing).pop();
+  const lastModal = [...head.matchAll(modalAnyGlobal(lex))].filter(governing).pop();
   if (lastModal) {
     const rest = head.slice((lastModal.index ?? 0) + lastModal[0].length);
     if (!/[,;:，；]/.test(rest) && lex.words.coordinator?.test(rest)) return 'modal';
   }
-  if (trig.noun && lex.words.undoneAfter?.test(text.slice(trig.end, Math.min(clause.end, trig.end + 160)))) return 'undone';
+  if (trig.noun && lex.words.undoneAfter?.test(seg(trig.end, Math.min(hi, trig.end + 160)))) return 'undone';
   // "if they met ...": a condition, with no comma closing it before the trigger
   const cond = lex.words.conditional;
   if (cond) {
@@ -149,4 +175,16 @@ function pressStatement(scope: ModalityScope, trig: TriggerHit, clause: Span): b
     if (!startingWithin(scope.persons, between.start, between.end).some((p) => p.start >= between.start && p.end <= between.end)) return true;
   }
   return false;
+}
+
+const anyGlobal = new WeakMap<Lexicon, RegExp>();
+
+/** The lexicon's modal words as a global expression, compiled once per lexicon. */
+function modalAnyGlobal(lex: Lexicon): RegExp {
+  let re = anyGlobal.get(lex);
+  if (!re) {
+    re = new RegExp(derived(lex).modalAny.source, 'giu');
+    anyGlobal.set(lex, re);
+  }
+  return re;
 }
