@@ -1,6 +1,7 @@
 // The ingest loop shared by `parley ingest` and the bench: read -> skip known texts -> analyze ->
 // save in batches (one transaction each). One bad document never stops the run: a failing
 // batch is retried one document at a time, so only the culprit is left out.
+import { ParleyError } from '../core/errors.ts';
 import type { Diagnostic, Document, StoredAnalysis } from '../core/types.ts';
 import { readInputs, type IngestSource, type InputOptions, type SourceProgress } from '../ingest/read-inputs.ts';
 import { forStorage, type Pipeline } from '../pipeline/analyze.ts';
@@ -90,15 +91,32 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     for (const d of result.diagnostics) (d.severity === 'error' ? summary.failed : summary.warnings).push(d);
   };
 
+  const stopped = (error: ParleyError): ParleyError => {
+    try {
+      store.finishRun(runId, { files: summary.files, ingested: summary.ingested, duplicates: summary.duplicates.length, failed: summary.failed.length + batch.length, warnings: summary.warnings.length, reports: summary.reports, elapsedMs: Math.round(performance.now() - started) }, []);
+    } catch {
+      // the run record cannot be written either: it stays unfinished
+    }
+    void ownPool?.close();
+    return new ParleyError(
+      'storage',
+      `${error.message}. The run stopped: ${summary.ingested} documents were stored before it, the batch of ${batch.length} being saved was not (nothing stored was changed). Run the same command again once the cause is cured: stored documents are recognised and passed over.`,
+      { cause: error },
+    );
+  };
+
   const flush = () => {
     if (batch.length === 0) return;
     try {
       absorb(store.saveBatch(batch));
-    } catch {
+    } catch (error) {
+      // a full disk or a damaged file fails every write after it: stop, saying what was stored
+      if (error instanceof ParleyError && error.code === 'storage') throw stopped(error);
       for (const analysis of batch) {
         try {
           absorb(store.saveBatch([analysis]));
         } catch (error) {
+          if (error instanceof ParleyError && error.code === 'storage') throw stopped(error);
           const doc = analysis.document;
           summary.failed.push(failure('store/failed', (error as Error).message, doc.id, doc.source.path));
         }

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'not-found' // an id or file the user named does not exist
   | 'input' // some inputs could not be processed (the rest were)
   | 'config' // bad configuration (unreadable data folder, incompatible database)
+  | 'storage' // the database cannot be written or read: a full disk, a damaged file, an I/O error
   | 'internal'; // a bug
 
 export class ParleyError extends Error {
@@ -23,6 +24,8 @@ const EXIT_CODES: Record<ErrorCode, number> = {
   usage: 2,
   'not-found': 2,
   config: 3,
+  // EX_IOERR of sysexits.h
+  storage: 74,
   internal: 70,
 };
 

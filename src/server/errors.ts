@@ -13,6 +13,7 @@ export type HttpErrorCode =
   | 'unsupported-media-type'
   | 'invalid-input'
   | 'not-implemented'
+  | 'unavailable'
   | 'internal';
 
 const STATUS: Record<HttpErrorCode, number> = {
@@ -26,6 +27,7 @@ const STATUS: Record<HttpErrorCode, number> = {
   'unsupported-media-type': 415,
   'invalid-input': 422,
   'not-implemented': 501,
+  unavailable: 503,
   internal: 500,
 };
 
@@ -52,6 +54,7 @@ const FROM_PARLEY: Record<ParleyError['code'], HttpErrorCode> = {
   'not-found': 'not-found',
   input: 'invalid-input',
   config: 'internal',
+  storage: 'unavailable',
   internal: 'internal',
 };
 

@@ -37,6 +37,29 @@ export interface SqliteStoreOptions {
   mustExist?: boolean;
   /** Injected clock, for deterministic tests. */
   now?: () => Date;
+  /** PRAGMAs run after opening (tests: `max_page_count = N` makes a disk that fills up). */
+  pragmas?: readonly string[];
+}
+
+/**
+ * A ParleyError('storage') for an SQLite failure that no retry of the same write can cure (a full
+ * disk, an I/O error, a damaged or read-only file), saying what happened in words; null for any
+ * other error.
+ */
+export function storageFault(error: unknown, file: string): ParleyError | null {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
+  const why =
+    code === 'SQLITE_FULL'
+      ? 'the disk is full (or the database reached its size limit)'
+      : code.startsWith('SQLITE_IOERR')
+        ? `the database file could not be read or written (${code})`
+        : code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB'
+          ? 'the database file is damaged'
+          : code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN'
+            ? 'the database file cannot be written here'
+            : null;
+  return why ? new ParleyError('storage', `${why}: ${file}`, { cause: error }) : null;
 }
 
 interface DocumentRow {
@@ -130,6 +153,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  for (const pragma of options.pragmas ?? []) db.pragma(pragma);
   try {
     migrate(db, undefined, now);
   } catch (error) {
@@ -348,15 +372,24 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     return result;
   });
 
+  /** A write whose SQLite failure no retry can cure comes out as ParleyError('storage'). */
+  const faultsNamed = <T>(write: () => T): T => {
+    try {
+      return write();
+    } catch (error) {
+      throw storageFault(error, file) ?? error;
+    }
+  };
+
   return {
     saveBatch(analyses) {
       // BEGIN IMMEDIATE: a transaction that reads before it writes cannot upgrade its lock while
       // another process writes (SQLITE_BUSY at once, the busy timeout never waits); one that
       // starts as a writer waits its turn
-      return resolution.guarded(() => saveTransaction.immediate(analyses));
+      return faultsNamed(() => resolution.guarded(() => saveTransaction.immediate(analyses)));
     },
     replaceAnalyses(analyses) {
-      return resolution.guarded(() => replaceTransaction.immediate(analyses));
+      return faultsNamed(() => resolution.guarded(() => replaceTransaction.immediate(analyses)));
     },
     findDocumentByHash(hash) {
       return (q.docByHash.get(hash) as string | undefined) ?? null;
