@@ -127,7 +127,17 @@ export function registerIngest(program: Command, ctx: CliContext): void {
           : null;
         const started = performance.now();
         let barStarted = false;
+        // Ctrl-C (or a TERM) once: stop reading, store what was read, say so; twice: stop now
+        const stop = new AbortController();
+        const interrupt = (signal: NodeJS.Signals) => {
+          if (stop.signal.aborted) process.exit(signal === 'SIGINT' ? 130 : 143);
+          stop.abort();
+          if (!flags.json) writeLine(ctx.stderr, `\nparley: ${signal === 'SIGINT' ? 'interrupted' : 'stopping'}: storing what was read (${signal === 'SIGINT' ? 'Ctrl-C' : 'the signal'} again stops at once)`);
+        };
+        process.on('SIGINT', interrupt);
+        process.on('SIGTERM', interrupt);
         const summary = await runIngest({
+          signal: stop.signal,
           paths,
           store,
           pipeline,
@@ -158,6 +168,8 @@ export function registerIngest(program: Command, ctx: CliContext): void {
             bar.update(done, tokens);
           },
         });
+        process.off('SIGINT', interrupt);
+        process.off('SIGTERM', interrupt);
         if (bar && barStarted) bar.stop();
         const counts = store.counts();
         if (flags.json) {
@@ -173,6 +185,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
                 reports: summary.reports,
                 database: counts,
                 elapsedMs: Math.round(summary.elapsedMs),
+                interrupted: summary.interrupted === true,
               },
               null,
               2,
@@ -183,6 +196,10 @@ export function registerIngest(program: Command, ctx: CliContext): void {
           writeLine(ctx.stdout, summaryLine(summary, counts.events));
         }
         if (summary.failed.length > 0) ctx.exitCode = 1;
+        if (summary.interrupted) {
+          if (!flags.json) writeLine(ctx.stderr, `parley: interrupted: ${summary.ingested} documents stored; run the same command again to read the rest (stored ones are passed over)`);
+          ctx.exitCode = 130;
+        }
       });
     });
 }

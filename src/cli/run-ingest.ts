@@ -33,6 +33,11 @@ export interface IngestOptions extends InputOptions {
   keepGoing?: boolean;
   /** Recorded in the runs table. */
   command?: string;
+  /**
+   * Aborting stops reading new inputs; the documents already read are analyzed and stored, the
+   * run is recorded as interrupted, and the summary says so (Ctrl-C in `parley ingest`).
+   */
+  signal?: AbortSignal;
 }
 
 export interface IngestSummary {
@@ -47,6 +52,8 @@ export interface IngestSummary {
   eventsTouched: number;
   words: number;
   elapsedMs: number;
+  /** The signal stopped the run before every input was read. */
+  interrupted?: boolean;
 }
 
 function failure(code: string, message: string, docId: string, file?: string): Diagnostic {
@@ -141,6 +148,11 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   const take = async (): Promise<Accepted[]> => {
     const accepted: Accepted[] = [];
     for (let n = 0; n < windowSize && !exhausted; n++) {
+      if (options.signal?.aborted) {
+        summary.interrupted = true;
+        exhausted = true;
+        break;
+      }
       if (options.keepGoing === false && summary.failed.length > 0) {
         exhausted = true;
         break;
@@ -223,6 +235,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       warnings: summary.warnings.length,
       reports: summary.reports,
       elapsedMs: Math.round(summary.elapsedMs),
+      ...(summary.interrupted ? { interrupted: true } : {}),
     },
     [...summary.failed, ...summary.warnings],
   );
