@@ -1,6 +1,8 @@
 // End to end on the shared gold corpora: files -> SQLite -> events-json -> the project's scorer.
-// Guards the figures issues 3 and 4 ask for (extraction, cross-document merging); skips where
-// ../shared is absent.
+// Guards the figures the issues ask for: the tuned corpora (corpus/seeds, corpus/dev) at their
+// required levels, and the broad corpora (corpus-broad/*, reports the extraction was not tuned on)
+// at no less than what the mechanisms reach today, so a change that loses ground there fails.
+// Skips where ../shared is absent.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -12,33 +14,56 @@ import { createPipeline, openSqliteStore, runIngest, buildEventsJson } from '../
 
 const shared = fileURLToPath(new URL('../../shared/', import.meta.url));
 const scorer = join(shared, 'eval', 'score.mjs');
-const corpora = existsSync(scorer) ? readdirSync(join(shared, 'corpus')).filter((c) => existsSync(join(shared, 'corpus', c, 'gold.jsonl'))) : [];
 const pipeline = createPipeline();
 
+type Minimums = Array<readonly [string, number]>;
+const TUNED: Minimums = [
+  ['meeting.f1', 0.97],
+  ['participants.f1', 0.92],
+  ['date.acc', 0.9],
+  ['location.acc', 0.9],
+  ['published.acc', 0.95],
+  ['crossdoc.f1', 0.9],
+];
+/** The broad corpora: floors a little under the figures measured when they were set (see the README). */
+const BROAD: Record<string, Minimums> = {
+  mideast: [
+    ['meeting.f1', 0.6],
+    ['participants.f1', 0.6],
+  ],
+  world: [
+    ['meeting.f1', 0.45],
+    ['participants.f1', 0.45],
+  ],
+};
+/** Figures that must be exactly 0 everywhere: a wrong date, place or publication day is worse than none. */
+const ZERO = ['date.overclaimed', 'location.overclaimed', 'published.overclaimed', 'actors.split'];
+
+function corporaIn(folder: string): string[] {
+  const dir = join(shared, folder);
+  return existsSync(scorer) && existsSync(dir) ? readdirSync(dir).filter((c) => existsSync(join(dir, c, 'gold.jsonl'))).map((c) => `${folder}/${c}`) : [];
+}
+const corpora = [...corporaIn('corpus'), ...corporaIn('corpus-broad')];
+
 for (const corpus of corpora) {
-  test(`gold corpus ${corpus}: meetings, participants, dates, places and publication dates as required`, async () => {
+  const broad = corpus.startsWith('corpus-broad/');
+  const minimums = broad ? BROAD[corpus.slice('corpus-broad/'.length)] ?? [] : TUNED;
+  test(`gold ${corpus}: meetings, participants, dates, places and publication dates as required`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parley-gold-'));
     try {
       const store = openSqliteStore(join(dir, 'gold.db'));
-      await runIngest({ paths: [join(shared, 'corpus', corpus)], store, pipeline });
+      await runIngest({ paths: [join(shared, corpus)], store, pipeline });
       writeFileSync(join(dir, 'events.json'), JSON.stringify(buildEventsJson(store)));
       store.close();
-      const out = execFileSync(process.execPath, [scorer, '--gold', join(shared, 'corpus', corpus), '--pred', join(dir, 'events.json'), '--json'], { encoding: 'utf8' });
+      const out = execFileSync(process.execPath, [scorer, '--gold', join(shared, corpus), '--pred', join(dir, 'events.json'), '--json'], { encoding: 'utf8' });
       // the scorer prints its JSON, then a summary line
       const { figures } = JSON.parse(out.slice(0, out.lastIndexOf('}') + 1)) as { figures: Record<string, number | null> };
       const get = (name: string): number | null => figures[name] ?? null;
-      for (const [name, min] of [
-        ['meeting.f1', 0.92],
-        ['participants.f1', 0.92],
-        ['date.acc', 0.9],
-        ['location.acc', 0.9],
-        ['published.acc', 0.95],
-        ['crossdoc.f1', 0.9],
-      ] as const) {
+      for (const [name, min] of minimums) {
         const v = get(name);
-        if (v !== null) assert.ok(v >= min, `${name} ${v} < ${min}`);
+        if (v !== null) assert.ok(v >= min, `${corpus}: ${name} ${v} < ${min}`);
       }
-      for (const name of ['date.overclaimed', 'location.overclaimed', 'published.overclaimed', 'actors.split']) assert.equal(get(name), 0, name);
+      for (const name of ZERO) assert.equal(get(name), 0, `${corpus}: ${name}`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -46,5 +71,6 @@ for (const corpus of corpora) {
 }
 
 test('the gold corpora are found when ../shared is present', { skip: !existsSync(scorer) && 'no ../shared' }, () => {
-  assert.ok(corpora.length >= 1);
+  assert.ok(corpora.filter((c) => c.startsWith('corpus/')).length >= 1);
+  assert.ok(corpora.filter((c) => c.startsWith('corpus-broad/')).length >= 1);
 });
