@@ -10,6 +10,7 @@ import {
   contactOf,
   contextOverlap,
   matchingSet,
+  MIN_JACCARD,
   PRECISE_DAYS,
   scorePair,
   SCORER_VERSION,
@@ -210,6 +211,12 @@ class Groups {
     return this.members[this.find(i)];
   }
 
+  /** The days every dated member of i's group allows; null when no member is dated. */
+  window(i: number): [number, number] | null {
+    const p = this.profiles[this.find(i)];
+    return p.dated ? [p.lo, p.hi] : null;
+  }
+
   /** No member of i's group contradicts a member of j's group (time, place, mode, document). */
   coherent(i: number, j: number): boolean {
     const a = this.profiles[this.find(i)];
@@ -309,6 +316,7 @@ export function mergeReports(
     }
   });
   const scored: { i: number; j: number; s: PairScore }[] = [];
+  const vetoedPeers = new Map<number, number[]>();
   const seen = new Set<number>();
   sorted.forEach((report, i) => {
     const candidates = new Set<number>();
@@ -326,6 +334,19 @@ export function mergeReports(
       if (timesApart(report, sorted[j])) continue;
       const s = scorePair(report, sorted[j]);
       if (!s.veto) scored.push({ i: Math.min(i, j), j: Math.max(i, j), s });
+      // a report with no time at all must know every dated report of its people, fitting or not
+      // (a place or mode that rules one out does not make the people meet only once)
+      else if (s.features.participants.jaccard >= MIN_JACCARD) {
+        for (const [x, y] of [
+          [i, j],
+          [j, i],
+        ]) {
+          if (timeWindow(sorted[x]) !== null || timeWindow(sorted[y]) === null) continue;
+          const list = vetoedPeers.get(x);
+          if (list) list.push(y);
+          else vetoedPeers.set(x, [y]);
+        }
+      }
     }
   });
 
@@ -358,9 +379,14 @@ export function mergeReports(
     if (groups.union(i, j, true) === 'joined') judgements.push(toJudgement(s));
   }
 
-  // a report with no time at all: joins the one dated event of these people it fits, if there is exactly one
-  // (an event known only to a month counts against uniqueness but is too loose to join)
-  const anchored = (root: number) => groups.membersOf(root).some((m) => timeWindow(sorted[m]) !== null);
+  // A report with no time at all (no date, no publication day, no anchor in its document's text)
+  // has no time evidence. It joins the one dated event of its people it fits (time, place, mode)
+  // only when the store shows them meeting once: when it holds dated events of the same people in
+  // windows that do not meet (fitting or not), the people meet repeatedly and uniqueness says
+  // nothing. Then, or when several events fit, only positive evidence joins it: the documents of
+  // one fitting event clearly share what the report's document is about (its other actors).
+  // An event known only to a month counts against uniqueness but is too loose to join.
+  const anchored = (root: number) => groups.window(root) !== null;
   const precise = (root: number) =>
     groups.membersOf(root).some((m) => {
       const w = timeWindow(sorted[m]);
@@ -382,11 +408,18 @@ export function mergeReports(
   for (const [i, roots] of candidatesOf) {
     if (groups.membersOf(i).length !== 1 || timeWindow(sorted[i]) !== null) continue;
     const fitting = [...roots].filter(([root]) => anchored(root) && groups.coherent(i, root));
-    if (fitting.length === 1) {
-      if (precise(fitting[0][0])) joins.push({ i, root: fitting[0][0], s: fitting[0][1], rule: 'only-candidate' });
+    const events = new Set([...roots.keys()].filter(anchored));
+    for (const j of vetoedPeers.get(i) ?? []) events.add(groups.find(j));
+    const repeated = meetsRepeatedly([...events].map((root) => groups.window(root)!));
+    const candidates = { events: events.size, fitting: fitting.length, repeated };
+    if (fitting.length === 1 && !repeated) {
+      if (precise(fitting[0][0])) {
+        const s = { ...fitting[0][1], features: { ...fitting[0][1].features, candidates } };
+        joins.push({ i, root: fitting[0][0], s, rule: 'only-candidate' });
+      }
       continue;
     }
-    // several: the one whose documents clearly share what the report's document is about
+    // several, or people who meet repeatedly: the one whose documents clearly share what the report's document is about
     const ranked = fitting
       .map(([root, s]) => {
         let best = -1;
@@ -402,6 +435,7 @@ export function mergeReports(
     if (top && top.overlap >= CONTEXT_MIN && top.overlap - (second?.overlap ?? 0) >= CONTEXT_MARGIN && precise(top.root)) {
       const s = scorePair(sorted[i], sorted[top.member]);
       s.features.context = top.overlap;
+      s.features.candidates = candidates;
       joins.push({ i, root: top.root, s, rule: 'best-context' });
     }
   }
@@ -426,6 +460,15 @@ export function mergeReports(
     events.push({ id: eventIdFor(reportIds), reportIds, judgements: judgementsByRoot.get(root) ?? [] });
   }
   return events.sort((a, b) => (a.reportIds[0] < b.reportIds[0] ? -1 : 1));
+}
+
+/** Two of these events' windows share no day: the same people met at different times. */
+function meetsRepeatedly(windows: readonly [number, number][]): boolean {
+  if (windows.length < 2) return false;
+  const latestStart = Math.max(...windows.map((w) => w[0]));
+  const earliestEnd = Math.min(...windows.map((w) => w[1]));
+  // intervals that pairwise overlap share a common day (Helly, in one dimension)
+  return latestStart > earliestEnd;
 }
 
 function docPairKey(a: string, b: string): string {

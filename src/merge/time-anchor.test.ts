@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { NoiseRange } from '../core/types.ts';
+import { findTimeAnchor, type AnchorSource } from './time-anchor.ts';
+
+function source(text: string, language: string, extra: Partial<AnchorSource> = {}): AnchorSource {
+  return { text, language, noise: [], published: null, ...extra };
+}
+
+const noiseAround = (text: string, words: string, kind: NoiseRange['kind']): NoiseRange => {
+  const start = text.indexOf(words);
+  return { start, end: start + words.length, kind };
+};
+
+test('the latest full date the text writes is the day it speaks from, with the words that state it', () => {
+  const text =
+    'The two ministers met in the capital.\nThey had last spoken on 3 January 2024, and agreed on 12 February 2024 to meet again.\n';
+  const anchor = findTimeAnchor(source(text, 'en'));
+  assert.equal(anchor?.value, '2024-02-12');
+  assert.equal(anchor?.from, 'stated');
+  assert.equal(text.slice(anchor!.span!.start, anchor!.span!.end), '12 February 2024');
+});
+
+test('German, French, Spanish and Turkish texts without a dateline: a caption or body date anchors them', () => {
+  const de = 'Die beiden Präsidenten trafen sich gestern in der Hauptstadt.\nFoto: Empfang am 14. März 2023 im Palast.\n';
+  assert.equal(findTimeAnchor(source(de, 'de'))?.value, '2023-03-14');
+  const fr = "Les deux dirigeants se sont entretenus hier.\nLa réunion précédente remontait au 2 mai 2021, selon le communiqué du 9 juin 2022.\n";
+  assert.equal(findTimeAnchor(source(fr, 'fr'))?.value, '2022-06-09');
+  const es = 'Los presidentes se reunieron ayer en el palacio, según un comunicado del 20 de noviembre de 2024.\n';
+  assert.equal(findTimeAnchor(source(es, 'es'))?.value, '2024-11-20');
+  const tr = 'İki lider dün başkentte bir araya geldi. Açıklama 5 Nisan 2022 tarihinde yapıldı.\n';
+  assert.equal(findTimeAnchor(source(tr, 'tr'))?.value, '2022-04-05');
+});
+
+test('Russian, Indonesian and Chinese full dates anchor too', () => {
+  assert.equal(findTimeAnchor(source('Министры встретились вчера, сообщили 7 октября 2023 года.\n', 'ru'))?.value, '2023-10-07');
+  assert.equal(findTimeAnchor(source('Kedua menteri bertemu kemarin, kata pernyataan tanggal 15 Agustus 2023.\n', 'id'))?.value, '2023-08-15');
+  assert.equal(findTimeAnchor(source('两国外长昨天举行会谈。2025年3月8日发布。\n', 'zh'))?.value, '2025-03-08');
+});
+
+test('a stated publication day is the anchor; without a full date there is none', () => {
+  const text = 'The leaders met on Wednesday.\n';
+  assert.deepEqual(findTimeAnchor(source(text, 'en', { published: { value: '2024-05-08', precision: 'day' } })), {
+    value: '2024-05-08',
+    from: 'published',
+    span: null,
+  });
+  assert.equal(findTimeAnchor(source(text, 'en')), null);
+  // a month or a year alone is no day to speak from ("since March 2023" is background)
+  assert.equal(findTimeAnchor(source('They met for the first time since relations resumed in March 2023.\n', 'en')), null);
+});
+
+test('page furniture dates other things: related lists, widgets and comments are left out, captions are not', () => {
+  const text = 'The leaders met yesterday, the office said on 4 July 2023.\nRelated: Summit ends, 30 November 2025\nShared 1 December 2025\n';
+  const noise = [noiseAround(text, 'Related: Summit ends, 30 November 2025', 'related'), noiseAround(text, 'Shared 1 December 2025', 'widget')];
+  assert.equal(findTimeAnchor(source(text, 'en', { noise }))?.value, '2023-07-04');
+  const captioned = 'Die Präsidenten trafen sich gestern.\nBild: die beiden am 2. Juli 2023\n';
+  const caption = [noiseAround(captioned, 'Bild: die beiden am 2. Juli 2023', 'caption')];
+  assert.equal(findTimeAnchor(source(captioned, 'de', { noise: caption }))?.value, '2023-07-02');
+});
+
+test('a publication month bounds the anchor: a stated day of another month is not the day the text speaks from', () => {
+  const text = 'Les présidents se sont rencontrés le 18 novembre 2024, deux ans après le sommet du 20 novembre 2022. Prochaine étape le 3 janvier 2025.\n';
+  const published = { value: '2024-11', precision: 'month' as const };
+  assert.equal(findTimeAnchor(source(text, 'fr', { published }))?.value, '2024-11-18');
+  assert.equal(findTimeAnchor(source(text, 'fr'))?.value, '2025-01-03');
+});
+
+test('the days reports state with their words count; inferred ones do not', () => {
+  const text = 'Leaders met. Nothing else is dated here.\n';
+  assert.equal(findTimeAnchor(source(text, 'en', { reportDates: [{ value: '2023-06-19', span: { start: 0, end: 7 } }, null] }))?.value, '2023-06-19');
+  assert.equal(findTimeAnchor(source(text, 'en', { reportDates: [{ value: '2023-06-19', span: null }] })), null);
+});

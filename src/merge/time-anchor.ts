@@ -1,0 +1,67 @@
+// The time a document speaks from, read from its own text, for merging reports that state no
+// day of their own. A document is written on or after every day it states as past, and news
+// tells of what is recent: the latest full date the text writes (in its header, a caption or its
+// body) is the day it speaks from, or close to it: the day "yesterday" and "on Wednesday" count
+// from. Page furniture around the article (share widgets, related lists, comments, trailers)
+// dates other things and is left out. A stated publication day is the anchor itself; a
+// publication known only to a month or year narrows which stated days can be the anchor.
+//
+// A function of the stored analysis (the text, its language, noise ranges and publication date,
+// and the days its reports state with their words): it needs nothing the store does not keep.
+import type { LanguageCode, NoiseKind, NoiseRange, PartialDate, Span } from '../core/types.ts';
+import { findDates, formatDate } from '../text/date-patterns.ts';
+import { defaultLangData, type LangData } from '../text/lang-data.ts';
+
+export interface AnchorSource {
+  text: string;
+  language: LanguageCode;
+  noise: readonly NoiseRange[];
+  /** The publication date the text states (its dateline), at the precision known. */
+  published: PartialDate | null;
+  /** The days the document's reports state, with the words that state them (span null: inferred). */
+  reportDates?: readonly ({ value: string; span: Span | null } | null)[];
+}
+
+export interface TimeAnchor {
+  /** YYYY-MM-DD. */
+  value: string;
+  /** 'published': the stated publication day; 'stated': the latest full date the text writes. */
+  from: 'published' | 'stated';
+  /** The words that state it. */
+  span: Span | null;
+}
+
+/** Noise that dates something other than the article (as for the publication date, src/text/find-published.ts). */
+const OTHER_THINGS: ReadonlySet<NoiseKind> = new Set(['widget', 'error-banner', 'comments', 'related', 'trailer']);
+
+/**
+ * The document's time anchor: its stated publication day; else the latest full date it writes
+ * outside page furniture (within its publication month or year, when only that is known); null
+ * when it writes none. One scan of the text, made only for documents without a publication day.
+ */
+export function findTimeAnchor(source: AnchorSource, data: LangData = defaultLangData()): TimeAnchor | null {
+  const { published } = source;
+  if (published?.precision === 'day') return { value: published.value.slice(0, 10), from: 'published', span: null };
+  const days: { value: string; span: Span }[] = [];
+  for (const c of findDates(source.text, source.language, data)) {
+    if (c.year === null || c.day === null) continue;
+    if (source.noise.some((n) => OTHER_THINGS.has(n.kind) && c.start >= n.start && c.end <= n.end)) continue;
+    const value = formatDate({ year: c.year, month: c.month, day: c.day });
+    if (realDay(value)) days.push({ value, span: { start: c.start, end: c.end } });
+  }
+  for (const d of source.reportDates ?? []) {
+    if (d?.span && /^\d{4}-\d{2}-\d{2}$/.test(d.value)) days.push({ value: d.value, span: d.span });
+  }
+  let best: { value: string; span: Span } | null = null;
+  for (const d of days) {
+    // a publication month or year bounds the days the text can speak from
+    if (published && !d.value.startsWith(published.value.slice(0, published.precision === 'month' ? 7 : 4))) continue;
+    if (!best || d.value > best.value) best = d;
+  }
+  return best && { value: best.value, from: 'stated', span: best.span };
+}
+
+function realDay(value: string): boolean {
+  const t = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(value);
+}
