@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { EventMode } from '../core/types.ts';
 import { blockingKeys, eventIdFor, judgePair, lookupKeys, mergeReports, type MergeInput } from './merge-reports.ts';
-import { explainScore, SAME_THRESHOLD, scorePair, SCORER_VERSION } from './score-pair.ts';
+import { dayFits, explainScore, SAME_THRESHOLD, scorePair, SCORER_VERSION } from './score-pair.ts';
 
 const person = (actorId: string) => ({ actorId, kind: 'person' as const });
 const org = (actorId: string) => ({ actorId, kind: 'organization' as const });
@@ -143,9 +143,28 @@ test('a report with no time at all does not join people who meet repeatedly on u
   assert.deepEqual(groups(once), [['bare', 'march']]);
   assert.equal(once[0].judgements[0].rule, 'only-candidate');
   assert.deepEqual(once[0].judgements[0].features?.candidates, { events: 1, fitting: 1, repeated: false });
+  // its own document telling of an earlier meeting of theirs says so too
+  const earlier = report('earlier', ['x', 'y'], '2022-11', { doc: 'doc-bare' });
+  assert.equal(mergeReports([march, bare, earlier]).length, 3);
   // two reports of one day that did not merge (places contradict) are not two windows: the one that fits takes it
   const same = mergeReports([march, report('istanbul', ['x', 'y'], '2024-03-06', { place: ISTANBUL }), bare]);
   assert.ok(same.some((e) => e.reportIds.join() === 'bare,march'));
+});
+
+test("a dateline's day without a year picks the meeting of those days among the people's meetings of several years", () => {
+  const march = report('march', ['x', 'y'], '2023-03-20', { published: '2023-03-20' });
+  const may = report('may', ['x', 'y'], '2024-05-16', { published: '2024-05-16' });
+  const wire = report('wire', ['x', 'y'], null, { anchor: '--03-21' });
+  const events = mergeReports([march, may, wire]);
+  assert.deepEqual(groups(events), [['march', 'wire'], ['may']]);
+  assert.equal(events[0].judgements[0].rule, 'dateline-day');
+  // a day that neither meeting's days hold: alone, even with one meeting in the store
+  assert.equal(mergeReports([march, report('july', ['x', 'y'], null, { anchor: '--07-01' })]).length, 2);
+  // the days before a dateline of 2 January reach back into December
+  assert.ok(dayFits('--01-02', [Date.UTC(2023, 11, 30) / 86_400_000, Date.UTC(2023, 11, 31) / 86_400_000]));
+  assert.ok(!dayFits('--01-05', [Date.UTC(2023, 11, 30) / 86_400_000, Date.UTC(2023, 11, 31) / 86_400_000]));
+  // it is no window: it never dates the report for scoring
+  assert.equal(scorePair(march, wire).features.time.verdict, 'unknown');
 });
 
 test('two documents without dates that report the same two meetings corroborate each other', () => {

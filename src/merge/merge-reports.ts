@@ -9,6 +9,8 @@ import {
   comparePlace,
   contactOf,
   contextOverlap,
+  dayFits,
+  jaccard,
   matchingSet,
   MIN_JACCARD,
   PRECISE_DAYS,
@@ -37,10 +39,12 @@ export interface MergeJudgement {
   decision: 'same';
   /**
    * score: the pair reached the threshold; only-candidate: an undated report's one compatible
-   * event; best-context: of its compatible events, the one whose documents clearly share its
-   * document's other actors; human: an analyst said so.
+   * event, of people the store shows meeting once; dateline-day: the one compatible event whose
+   * days hold its document's dateline day (a dateline without a year); best-context: of its
+   * compatible events, the one whose documents clearly share its document's other actors;
+   * human: an analyst said so.
    */
-  rule: 'score' | 'only-candidate' | 'best-context' | 'human';
+  rule: 'score' | 'only-candidate' | 'dateline-day' | 'best-context' | 'human';
   score: number;
   features?: PairFeatures;
   /** The analyst's judgement, for rule 'human'. */
@@ -326,17 +330,11 @@ export function mergeReports(
       const pairId = Math.min(i, j) * sorted.length + Math.max(i, j);
       if (seen.has(pairId)) continue;
       seen.add(pairId);
-      if (sorted[j].docId === report.docId) continue;
-      stats.pairsScored++;
-      // a vetoed pair can never join, corroborate or be a candidate: it is not kept (in large
-      // blocks most pairs are, and their features were most of the memory); times that cannot
-      // meet are a veto whatever else the pair shares, so those are not even scored
-      if (timesApart(report, sorted[j])) continue;
-      const s = scorePair(report, sorted[j]);
-      if (!s.veto) scored.push({ i: Math.min(i, j), j: Math.max(i, j), s });
       // a report with no time at all must know every dated report of its people, fitting or not
-      // (a place or mode that rules one out does not make the people meet only once)
-      else if (s.features.participants.jaccard >= MIN_JACCARD) {
+      // (a place or mode that rules one out, or its own document telling of another meeting of
+      // theirs, does not make the people meet only once)
+      const notePeers = () => {
+        if (jaccard(matchingSet(report), matchingSet(sorted[j])) < MIN_JACCARD) return;
         for (const [x, y] of [
           [i, j],
           [j, i],
@@ -346,7 +344,19 @@ export function mergeReports(
           if (list) list.push(y);
           else vetoedPeers.set(x, [y]);
         }
+      };
+      if (sorted[j].docId === report.docId) {
+        notePeers();
+        continue;
       }
+      stats.pairsScored++;
+      // a vetoed pair can never join, corroborate or be a candidate: it is not kept (in large
+      // blocks most pairs are, and their features were most of the memory); times that cannot
+      // meet are a veto whatever else the pair shares, so those are not even scored
+      if (timesApart(report, sorted[j])) continue;
+      const s = scorePair(report, sorted[j]);
+      if (!s.veto) scored.push({ i: Math.min(i, j), j: Math.max(i, j), s });
+      else notePeers();
     }
   });
 
@@ -379,12 +389,13 @@ export function mergeReports(
     if (groups.union(i, j, true) === 'joined') judgements.push(toJudgement(s));
   }
 
-  // A report with no time at all (no date, no publication day, no anchor in its document's text)
-  // has no time evidence. It joins the one dated event of its people it fits (time, place, mode)
-  // only when the store shows them meeting once: when it holds dated events of the same people in
-  // windows that do not meet (fitting or not), the people meet repeatedly and uniqueness says
-  // nothing. Then, or when several events fit, only positive evidence joins it: the documents of
-  // one fitting event clearly share what the report's document is about (its other actors).
+  // A report with no time window (no date, no publication day, no full date in its document's
+  // text) joins the one dated event of its people it fits (time, place, mode) only when the store
+  // shows them meeting once: when it holds dated events of the same people in windows that do not
+  // meet (fitting or not, in other documents or its own), the people meet repeatedly and
+  // uniqueness says nothing. Then, or when several events fit, only positive evidence joins it: a
+  // dateline's day without a year that only one fitting event's days hold, or the documents of
+  // one fitting event clearly sharing what the report's document is about (its other actors).
   // An event known only to a month counts against uniqueness but is too loose to join.
   const anchored = (root: number) => groups.window(root) !== null;
   const precise = (root: number) =>
@@ -407,15 +418,19 @@ export function mergeReports(
   }
   for (const [i, roots] of candidatesOf) {
     if (groups.membersOf(i).length !== 1 || timeWindow(sorted[i]) !== null) continue;
-    const fitting = [...roots].filter(([root]) => anchored(root) && groups.coherent(i, root));
+    // a dateline's day without a year: only the events whose days hold it (whatever the year) fit
+    const monthDay = sorted[i].anchor?.startsWith('--') ? sorted[i].anchor! : null;
+    const fitting = [...roots].filter(
+      ([root]) => anchored(root) && groups.coherent(i, root) && (!monthDay || dayFits(monthDay, groups.window(root)!)),
+    );
     const events = new Set([...roots.keys()].filter(anchored));
     for (const j of vetoedPeers.get(i) ?? []) events.add(groups.find(j));
     const repeated = meetsRepeatedly([...events].map((root) => groups.window(root)!));
     const candidates = { events: events.size, fitting: fitting.length, repeated };
-    if (fitting.length === 1 && !repeated) {
+    if (fitting.length === 1 && (monthDay || !repeated)) {
       if (precise(fitting[0][0])) {
         const s = { ...fitting[0][1], features: { ...fitting[0][1].features, candidates } };
-        joins.push({ i, root: fitting[0][0], s, rule: 'only-candidate' });
+        joins.push({ i, root: fitting[0][0], s, rule: monthDay ? 'dateline-day' : 'only-candidate' });
       }
       continue;
     }

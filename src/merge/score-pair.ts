@@ -36,8 +36,9 @@ export interface MergeInput {
   published: string | null;
   /**
    * The day its document speaks from when the document states no publication day: the latest full
-   * date its text writes (time-anchor.ts), YYYY-MM-DD. Dates a report with no date of its own like a
-   * publication day does.
+   * date its text writes (time-anchor.ts), YYYY-MM-DD, which dates a report with no date of its own
+   * like a publication day does; or --MM-DD, a dateline's day and month without a year, which
+   * only picks among the dated events of a report's people (dayFits).
    */
   anchor?: string | null;
   /**
@@ -137,11 +138,27 @@ export function timeWindow(report: MergeInput): [number, number] | null {
   return w;
 }
 
+/**
+ * Whether a window holds a day REPORT_LAG_DAYS or less before the month and day of some year
+ * (an anchor --MM-DD): a report speaking from that day can tell of the event.
+ */
+export function dayFits(monthDay: string, window: readonly [number, number]): boolean {
+  const m = /^--(\d{2})-(\d{2})$/.exec(monthDay);
+  if (!m) return false;
+  const firstYear = new Date(window[0] * DAY).getUTCFullYear();
+  const lastYear = new Date(window[1] * DAY).getUTCFullYear();
+  for (let year = firstYear; year <= lastYear + 1; year++) {
+    const day = Date.UTC(year, Number(m[1]) - 1, Number(m[2])) / DAY;
+    if (day - REPORT_LAG_DAYS <= window[1] && day >= window[0]) return true;
+  }
+  return false;
+}
+
 /** What dates a report that has no date of its own: its document's publication day, time anchor, or coarser publication date. */
 export function timeSource(report: MergeInput): { value: string; from: 'published' | 'anchor' } | null {
   const p = report.published;
   if (p && p.length >= 10) return { value: p, from: 'published' };
-  if (report.anchor && (!p || report.anchor.startsWith(p))) return { value: report.anchor, from: 'anchor' };
+  if (report.anchor && !report.anchor.startsWith('--') && (!p || report.anchor.startsWith(p))) return { value: report.anchor, from: 'anchor' };
   return p ? { value: p, from: 'published' } : null;
 }
 

@@ -71,3 +71,26 @@ test('the days reports state with their words count; inferred ones do not', () =
   assert.equal(findTimeAnchor(source(text, 'en', { reportDates: [{ value: '2023-06-19', span: { start: 0, end: 7 } }, null] }))?.value, '2023-06-19');
   assert.equal(findTimeAnchor(source(text, 'en', { reportDates: [{ value: '2023-06-19', span: null }] })), null);
 });
+
+test('an agency dateline without a year gives the day and month it speaks from (English, French, Turkish, Russian, Indonesian)', () => {
+  const cases: [string, string][] = [
+    ['MOSCOW, March 20 (Agency) - The two presidents held talks.\n', 'en'],
+    ['PARIS, 20 mars (Agence) - Les deux présidents se sont entretenus.\n', 'fr'],
+    ['ANKARA, 20 Mart (Ajans) - İki lider görüştü.\n', 'tr'],
+    ['Москва. 20 марта. Два президента провели переговоры.\n', 'ru'],
+    ['JAKARTA, 20 Maret (Kantor) - Kedua presiden bertemu.\n', 'id'],
+  ];
+  for (const [text, language] of cases) {
+    const anchor = findTimeAnchor(source(text, language));
+    assert.equal(anchor?.value, '--03-20', language);
+    assert.equal(anchor?.from, 'dateline');
+    assert.match(text.slice(anchor!.span!.start, anchor!.span!.end), /20/);
+  }
+  // a publication year (or month) known from elsewhere completes it; a month it contradicts leaves none
+  const text = cases[0][0];
+  assert.equal(findTimeAnchor(source(text, 'en', { published: { value: '2023', precision: 'year' } }))?.value, '2023-03-20');
+  assert.equal(findTimeAnchor(source(text, 'en', { published: { value: '2023-03', precision: 'month' } }))?.value, '2023-03-20');
+  assert.equal(findTimeAnchor(source(text, 'en', { published: { value: '2023-04', precision: 'month' } })), null);
+  // a full date the text writes comes first
+  assert.equal(findTimeAnchor(source(`${text}The summit had been set on 14 March 2023.\n`, 'en'))?.value, '2023-03-14');
+});

@@ -23,10 +23,14 @@ export interface AnchorSource {
 }
 
 export interface TimeAnchor {
-  /** YYYY-MM-DD. */
+  /** YYYY-MM-DD; --MM-DD (ISO 8601's day of a year not given) for an agency dateline without a year. */
   value: string;
-  /** 'published': the stated publication day; 'stated': the latest full date the text writes. */
-  from: 'published' | 'stated';
+  /**
+   * 'published': the stated publication day; 'stated': the latest full date the text writes;
+   * 'dateline': the day and month of a dateline without a year ("MOSCOW, March 20 (Xinhua)"),
+   * in a text that writes no full date (with the year of a publication year, when known).
+   */
+  from: 'published' | 'stated' | 'dateline';
   /** The words that state it. */
   span: Span | null;
 }
@@ -36,16 +40,24 @@ const OTHER_THINGS: ReadonlySet<NoiseKind> = new Set(['widget', 'error-banner', 
 
 /**
  * The document's time anchor: its stated publication day; else the latest full date it writes
- * outside page furniture (within its publication month or year, when only that is known); null
- * when it writes none. One scan of the text, made only for documents without a publication day.
+ * outside page furniture (within its publication month or year, when only that is known); else
+ * the day and month of an agency dateline without a year (--MM-DD, or a full day when the
+ * publication year is known); null when it writes none. One scan of the text, made only for
+ * documents without a publication day.
  */
 export function findTimeAnchor(source: AnchorSource, data: LangData = defaultLangData()): TimeAnchor | null {
   const { published } = source;
   if (published?.precision === 'day') return { value: published.value.slice(0, 10), from: 'published', span: null };
   const days: { value: string; span: Span }[] = [];
+  let dateline: { value: string; span: Span } | null = null;
   for (const c of findDates(source.text, source.language, data)) {
-    if (c.year === null || c.day === null) continue;
+    if (c.day === null) continue;
     if (source.noise.some((n) => OTHER_THINGS.has(n.kind) && c.start >= n.start && c.end <= n.end)) continue;
+    if (c.year === null) {
+      // the month and day of a year not given: --MM-DD
+      if (c.shape === 'dateline' && !dateline) dateline = { value: `-${formatDate({ year: 2000, month: c.month, day: c.day }).slice(4)}`, span: { start: c.start, end: c.end } };
+      continue;
+    }
     const value = formatDate({ year: c.year, month: c.month, day: c.day });
     if (realDay(value)) days.push({ value, span: { start: c.start, end: c.end } });
   }
@@ -58,7 +70,15 @@ export function findTimeAnchor(source: AnchorSource, data: LangData = defaultLan
     if (published && !d.value.startsWith(published.value.slice(0, published.precision === 'month' ? 7 : 4))) continue;
     if (!best || d.value > best.value) best = d;
   }
-  return best && { value: best.value, from: 'stated', span: best.span };
+  if (best) return { value: best.value, from: 'stated', span: best.span };
+  if (!dateline) return null;
+  // a dateline's day and month, in the publication year (and month) when that much is known
+  if (published) {
+    const value = published.value.slice(0, 4) + dateline.value.slice(1);
+    if (!value.startsWith(published.value)) return null;
+    return realDay(value) ? { value, from: 'dateline', span: dateline.span } : null;
+  }
+  return { value: dateline.value, from: 'dateline', span: dateline.span };
 }
 
 function realDay(value: string): boolean {
