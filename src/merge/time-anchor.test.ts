@@ -66,10 +66,17 @@ test('a publication month bounds the anchor: a stated day of another month is no
   assert.equal(findTimeAnchor(source(text, 'fr'))?.value, '2025-01-03');
 });
 
-test('the days reports state with their words count; inferred ones do not', () => {
-  const text = 'Leaders met. Nothing else is dated here.\n';
-  assert.equal(findTimeAnchor(source(text, 'en', { reportDates: [{ value: '2023-06-19', span: { start: 0, end: 7 } }, null] }))?.value, '2023-06-19');
-  assert.equal(findTimeAnchor(source(text, 'en', { reportDates: [{ value: '2023-06-19', span: null }] })), null);
+test("a date that dates a meeting the document reports is that meeting's day, not the day the text speaks from", () => {
+  const text = 'The two presidents met again today in the capital. They had last met on 5 May 2023 in Geneva.\n';
+  const span = { start: text.indexOf('5 May 2023'), end: text.indexOf('5 May 2023') + '5 May 2023'.length };
+  assert.equal(findTimeAnchor(source(text, 'en'))?.value, '2023-05-05');
+  assert.equal(findTimeAnchor(source(text, 'en', { reportDates: [null, { value: '2023-05-05', span }] })), null);
+  // a date a report infers (no words of its own) leaves the written dates alone
+  assert.equal(findTimeAnchor(source(text, 'en', { reportDates: [{ value: '2023-05-05', span: null }] }))?.value, '2023-05-05');
+  // Spanish: the later written date remains the anchor when the earlier one dates a meeting
+  const es = 'Los cancilleres se reunieron el 3 de marzo de 2024, informó el ministerio el 5 de marzo de 2024.\n';
+  const esSpan = { start: es.indexOf('3 de marzo de 2024'), end: es.indexOf('3 de marzo de 2024') + '3 de marzo de 2024'.length };
+  assert.equal(findTimeAnchor(source(es, 'es', { reportDates: [{ value: '2024-03-03', span: esSpan }] }))?.value, '2024-03-05');
 });
 
 test('an agency dateline without a year gives the day and month it speaks from (English, French, Turkish, Russian, Indonesian)', () => {

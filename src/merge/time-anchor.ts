@@ -6,6 +6,8 @@
 // dates other things and is left out. A stated publication day is the anchor itself; a
 // publication known only to a month or year narrows which stated days can be the anchor.
 //
+// A date that dates a meeting the document reports is that meeting's day, not the day the text
+// speaks from (an earlier meeting told in passing would pull the document back to it): left out.
 // A function of the stored analysis (the text, its language, noise ranges and publication date,
 // and the days its reports state with their words): it needs nothing the store does not keep.
 import type { LanguageCode, NoiseKind, NoiseRange, PartialDate, Span } from '../core/types.ts';
@@ -18,7 +20,11 @@ export interface AnchorSource {
   noise: readonly NoiseRange[];
   /** The publication date the text states (its dateline), at the precision known. */
   published: PartialDate | null;
-  /** The days the document's reports state, with the words that state them (span null: inferred). */
+  /**
+   * The days the document's reports state, with the words that state them: a day that dates a
+   * meeting the document tells of (often an earlier one, told in passing: "they last met on 5 May
+   * 2023") is when that meeting happened, not when the text speaks from.
+   */
   reportDates?: readonly ({ value: string; span: Span | null } | null)[];
 }
 
@@ -53,6 +59,7 @@ export function findTimeAnchor(source: AnchorSource, data: LangData = defaultLan
   for (const c of findDates(source.text, source.language, data)) {
     if (c.day === null) continue;
     if (source.noise.some((n) => OTHER_THINGS.has(n.kind) && c.start >= n.start && c.end <= n.end)) continue;
+    if (source.reportDates?.some((d) => d?.span && d.span.start < c.end && c.start < d.span.end)) continue;
     if (c.year === null) {
       // the month and day of a year not given: --MM-DD
       if (c.shape === 'dateline' && !dateline) dateline = { value: `-${formatDate({ year: 2000, month: c.month, day: c.day }).slice(4)}`, span: { start: c.start, end: c.end } };
@@ -60,9 +67,6 @@ export function findTimeAnchor(source: AnchorSource, data: LangData = defaultLan
     }
     const value = formatDate({ year: c.year, month: c.month, day: c.day });
     if (realDay(value)) days.push({ value, span: { start: c.start, end: c.end } });
-  }
-  for (const d of source.reportDates ?? []) {
-    if (d?.span && /^\d{4}-\d{2}-\d{2}$/.test(d.value)) days.push({ value: d.value, span: d.span });
   }
   let best: { value: string; span: Span } | null = null;
   for (const d of days) {
