@@ -429,7 +429,8 @@ export function mergeReports(
     const candidates = { events: events.size, fitting: fitting.length, repeated };
     if (fitting.length === 1 && (monthDay || !repeated)) {
       if (precise(fitting[0][0])) {
-        const s = { ...fitting[0][1], features: { ...fitting[0][1].features, candidates } };
+        const context = Math.max(-1, ...groups.membersOf(fitting[0][0]).map((m) => contextOverlap(sorted[i], sorted[m]) ?? -1));
+        const s = { ...fitting[0][1], features: { ...fitting[0][1].features, candidates, ...(context >= 0 ? { context } : {}) } };
         joins.push({ i, root: fitting[0][0], s, rule: monthDay ? 'dateline-day' : 'only-candidate' });
       }
       continue;
