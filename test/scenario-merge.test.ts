@@ -247,3 +247,102 @@ test('two languages, one meeting; another meeting of the same people; correction
   assert.deepEqual(shape(reopened), ['de-dw+en-aa+fr-i24', 'en-ankara']);
   reopened.close();
 });
+
+// Reports that state no day, in documents that state no publication day: the day each text speaks
+// from (the latest full date it writes, here a line at its foot or a caption) dates them.
+const HERZOG: ActorSpec = { id: 'isaac-herzog', kind: 'person', name: 'Isaac Herzog', aliases: ['Herzog'] };
+const DOHA: ActorSpec = { id: 'doha', kind: 'place', name: 'Doha', placeType: 'city' };
+const QATAR: ActorSpec = { id: 'qatar', kind: 'place', name: 'Qatar', placeType: 'country' };
+
+function undated(
+  id: string,
+  text: string,
+  sentence: string,
+  extra: { language?: string; date?: { value: string; words: string }; place?: ActorSpec; placeWords?: string; mode?: ReportSpec['mode']; published?: string } = {},
+): DocumentAnalysis {
+  const actors = [ERDOGAN, HERZOG, ...(extra.place ? [extra.place] : [])];
+  const analysis = makeAnalysis(id, text, {
+    ...(extra.published ? { published: { value: extra.published, precision: 'day' as const, words: extra.published } } : {}),
+    actors,
+    reports: [
+      {
+        sentence,
+        trigger: sentence.split(' ')[2],
+        mode: extra.mode ?? 'host',
+        participants: [
+          { actorId: ERDOGAN.id, words: 'Erdogan' },
+          { actorId: HERZOG.id, words: 'Herzog' },
+        ],
+        ...(extra.date ? { date: extra.date } : {}),
+        ...(extra.place ? { place: { actorId: extra.place.id, words: extra.placeWords ?? extra.place.name } } : {}),
+      },
+    ],
+  });
+  analysis.text.language = extra.language ?? 'en';
+  for (const actor of analysis.actors) if (actor.id === 'ankara') actor.within = ['turkey'];
+  for (const actor of analysis.actors) if (actor.id === 'doha') actor.within = ['qatar'];
+  return analysis;
+}
+
+test('two outlets report one undated meeting, neither with a dateline: the days their texts state one day apart join them', () => {
+  const store = openSqliteStore(join(dir, 'anchored.db'), { now: clock });
+  store.saveBatch([
+    undated(
+      'en-wire',
+      'Erdogan receives Herzog\n\nPresident Erdogan received Herzog in Ankara on Wednesday.\nUpdated: 9 March 2022, 18:40\n',
+      'President Erdogan received Herzog in Ankara on Wednesday.',
+      { place: ANKARA },
+    ),
+  ]);
+  store.saveBatch([
+    undated('de-paper', 'Herzog in Ankara\n\nPräsident Erdogan empfing Herzog in Ankara.\nStand: 10.03.2022\n', 'Präsident Erdogan empfing Herzog in Ankara.', {
+      language: 'de',
+      place: ANKARA,
+    }),
+  ]);
+  assert.deepEqual(shape(store), ['de-paper+en-wire']);
+  const [event] = store.listEvents();
+  assert.equal(event.judgements[0].rule, 'score');
+  assert.equal(event.judgements[0].features?.time.verdict, 'agree');
+  assert.deepEqual([event.judgements[0].features?.time.left, event.judgements[0].features?.time.right].sort(), ['anchored 2022-03-09', 'anchored 2022-03-10']);
+  // the event has no date: an anchor dates the document, not the meeting
+  assert.equal(event.date, null);
+  store.close();
+});
+
+test('the same pair meets twice a month apart: a report with no date and no anchor stays alone, even where one meeting fits', () => {
+  const store = openSqliteStore(join(dir, 'repeated.db'), { now: clock });
+  store.saveBatch([
+    undated('march', 'Erdogan hosts Herzog\n2024-03-06\n\nPresident Erdogan hosted Herzog in Doha on 6 March 2024.\n', 'President Erdogan hosted Herzog in Doha on 6 March 2024.', {
+      published: '2024-03-06',
+      date: { value: '2024-03-06', words: '6 March 2024' },
+      place: DOHA,
+    }),
+    undated('april', 'Erdogan hosts Herzog again\n2024-04-10\n\nPresident Erdogan hosted Herzog in Ankara on 10 April 2024.\n', 'President Erdogan hosted Herzog in Ankara on 10 April 2024.', {
+      published: '2024-04-10',
+      date: { value: '2024-04-10', words: '10 April 2024' },
+      place: ANKARA,
+    }),
+  ]);
+  // Qatar contradicts Ankara, so only March fits: uniqueness among what fits is no evidence when the people meet repeatedly
+  store.saveBatch([
+    undated('bare', 'Erdogan and Herzog\n\nPresident Erdogan welcomed Herzog in Qatar.\n', 'President Erdogan welcomed Herzog in Qatar.', { place: QATAR }),
+  ]);
+  assert.deepEqual(shape(store), ['april', 'bare', 'march']);
+  store.close();
+});
+
+test('a report with no date whose text speaks from a day outside the meeting stays apart from it', () => {
+  const store = openSqliteStore(join(dir, 'outside.db'), { now: clock });
+  store.saveBatch([
+    undated('held', 'Erdogan hosts Herzog\n2024-03-06\n\nPresident Erdogan hosted Herzog in Doha on 6 March 2024.\n', 'President Erdogan hosted Herzog in Doha on 6 March 2024.', {
+      published: '2024-03-06',
+      date: { value: '2024-03-06', words: '6 March 2024' },
+      place: DOHA,
+    }),
+    // the only meeting of theirs in the store, and it fits in place and mode: but the text speaks from May
+    undated('may', 'Erdogan and Herzog\n\nPresident Erdogan received Herzog in Doha.\nUpdated 2 May 2024\n', 'President Erdogan received Herzog in Doha.', { place: DOHA }),
+  ]);
+  assert.deepEqual(shape(store), ['held', 'may']);
+  store.close();
+});

@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { EventMode } from '../core/types.ts';
 import { blockingKeys, eventIdFor, judgePair, lookupKeys, mergeReports, type MergeInput } from './merge-reports.ts';
-import { explainScore, SAME_THRESHOLD, scorePair, SCORER_VERSION } from './score-pair.ts';
+import { dayFits, explainScore, SAME_THRESHOLD, scorePair, SCORER_VERSION } from './score-pair.ts';
 
 const person = (actorId: string) => ({ actorId, kind: 'person' as const });
 const org = (actorId: string) => ({ actorId, kind: 'organization' as const });
 
 interface Extra {
   published?: string | null;
+  anchor?: string | null;
   doc?: string;
   mode?: EventMode;
   place?: MergeInput['place'];
@@ -21,6 +22,7 @@ function report(id: string, people: string[], date: string | null, extra: Extra 
     participants: people.map(person),
     date,
     published: extra.published ?? null,
+    ...(extra.anchor ? { anchor: extra.anchor } : {}),
     ...(extra.mode ? { mode: extra.mode } : {}),
     ...(extra.place !== undefined ? { place: extra.place } : {}),
   };
@@ -48,7 +50,7 @@ test('the explanation names each feature and the decision', () => {
   assert.match(same[0], /participants: overlap 1 \(x, y\)/);
   assert.match(same[1], /time: agree \(2024-04-20 \/ 2024-04-20\)/);
   assert.match(same[2], /place: within \(doha \/ qatar\)/);
-  assert.match(same.at(-1)!, /decision: same \(score 1.1 >= 0.7, merge-v4\)/);
+  assert.match(same.at(-1)!, /decision: same \(score 1.1 >= 0.7, merge-v5\)/);
   const apart = explainScore(scorePair(report('a', ['x', 'y'], '2024-09-12'), report('b', ['x', 'y'], '2024-10-03')));
   assert.match(apart[1], /time: conflict .*21 days apart/);
   assert.match(apart.at(-1)!, /decision: different \(times disagree \(2024-09-12 vs 2024-10-03\)\)/);
@@ -101,6 +103,68 @@ test('an undated report with no publication date joins the only dated event of t
   const elsewhere = report('far', ['xi', 'putin'], null, { place: ISTANBUL });
   const moscow = report('dated2', ['xi', 'putin'], '2023-03-20', { place: { actorId: 'moscow', within: ['russia'] } });
   assert.equal(mergeReports([moscow, elsewhere]).length, 2);
+});
+
+test("a report with no date, in a document with no publication day, is dated by its text's time anchor", () => {
+  const held = report('held', ['x', 'y'], '2024-03-06', { published: '2024-03-06', place: DOHA });
+  // the anchor (the latest full date its text writes) falls in the days the event allows: same people, place and mode fit
+  const anchored = report('anchored', ['y', 'x'], null, { anchor: '2024-03-07', place: QATAR });
+  const j = judgePair(held, anchored);
+  assert.equal(j?.rule, 'score');
+  assert.equal(j?.features?.time.verdict, 'agree');
+  assert.equal(j?.features?.time.right, 'anchored 2024-03-07');
+  assert.match(explainScore(scorePair(held, anchored)).join('\n'), /time: agree \(2024-03-06 \/ anchored 2024-03-07\)/);
+  // an anchor a month later is another meeting: a veto, not a weak match
+  const later = report('later', ['x', 'y'], null, { anchor: '2024-04-07' });
+  assert.equal(scorePair(held, later).features.time.verdict, 'conflict');
+  assert.equal(mergeReports([held, later]).length, 2);
+  // an anchor before the event cannot tell of it (the text speaks from before it happened)
+  assert.equal(mergeReports([held, report('before', ['x', 'y'], null, { anchor: '2024-03-01' })]).length, 2);
+  // the report's own date comes first, then a publication day, then the anchor
+  assert.equal(scorePair(held, report('own', ['x', 'y'], '2024-03-06', { anchor: '2024-05-01' })).features.time.verdict, 'agree');
+  assert.equal(scorePair(held, report('pub', ['x', 'y'], null, { published: '2024-03-07', anchor: '2024-05-01' })).features.time.right, 'published 2024-03-07');
+  // a publication month is narrowed by an anchor inside it, and ignores one outside it
+  assert.equal(scorePair(held, report('month', ['x', 'y'], null, { published: '2024-03', anchor: '2024-03-08' })).features.time.verdict, 'agree');
+  assert.equal(scorePair(held, report('month2', ['x', 'y'], null, { published: '2024-03', anchor: '2024-06-08' })).features.time.verdict, 'compatible');
+});
+
+test('a report with no time at all does not join people who meet repeatedly on uniqueness alone', () => {
+  const march = report('march', ['x', 'y'], '2024-03-06', { place: DOHA, mode: 'visit' });
+  const april = report('april', ['x', 'y'], '2024-04-10', { place: ISTANBUL, mode: 'visit' });
+  // fits only March (Istanbul contradicts Doha), but x and y met twice: it stays alone
+  const bare = report('bare', ['x', 'y'], null, { place: QATAR });
+  const events = mergeReports([march, april, bare]);
+  assert.deepEqual(groups(events), [['april'], ['bare'], ['march']]);
+  // a call (no meeting in person) rules April out the same way
+  const call = report('call', ['x', 'y'], '2024-04-10', { mode: 'phone' });
+  assert.equal(mergeReports([march, call, report('met', ['x', 'y'], null, { mode: 'visit' })]).length, 3);
+  // when the store holds one meeting of theirs, the one fitting event takes it, and the judgement says how many there were
+  const once = mergeReports([march, bare]);
+  assert.deepEqual(groups(once), [['bare', 'march']]);
+  assert.equal(once[0].judgements[0].rule, 'only-candidate');
+  assert.deepEqual(once[0].judgements[0].features?.candidates, { events: 1, fitting: 1, repeated: false });
+  // its own document telling of an earlier meeting of theirs says so too
+  const earlier = report('earlier', ['x', 'y'], '2022-11', { doc: 'doc-bare' });
+  assert.equal(mergeReports([march, bare, earlier]).length, 3);
+  // two reports of one day that did not merge (places contradict) are not two windows: the one that fits takes it
+  const same = mergeReports([march, report('istanbul', ['x', 'y'], '2024-03-06', { place: ISTANBUL }), bare]);
+  assert.ok(same.some((e) => e.reportIds.join() === 'bare,march'));
+});
+
+test("a dateline's day without a year picks the meeting of those days among the people's meetings of several years", () => {
+  const march = report('march', ['x', 'y'], '2023-03-20', { published: '2023-03-20' });
+  const may = report('may', ['x', 'y'], '2024-05-16', { published: '2024-05-16' });
+  const wire = report('wire', ['x', 'y'], null, { anchor: '--03-21' });
+  const events = mergeReports([march, may, wire]);
+  assert.deepEqual(groups(events), [['march', 'wire'], ['may']]);
+  assert.equal(events[0].judgements[0].rule, 'dateline-day');
+  // a day that neither meeting's days hold: alone, even with one meeting in the store
+  assert.equal(mergeReports([march, report('july', ['x', 'y'], null, { anchor: '--07-01' })]).length, 2);
+  // the days before a dateline of 2 January reach back into December
+  assert.ok(dayFits('--01-02', [Date.UTC(2023, 11, 30) / 86_400_000, Date.UTC(2023, 11, 31) / 86_400_000]));
+  assert.ok(!dayFits('--01-05', [Date.UTC(2023, 11, 30) / 86_400_000, Date.UTC(2023, 11, 31) / 86_400_000]));
+  // it is no window: it never dates the report for scoring
+  assert.equal(scorePair(march, wire).features.time.verdict, 'unknown');
 });
 
 test('two documents without dates that report the same two meetings corroborate each other', () => {
@@ -196,22 +260,25 @@ test('blocking keys cover every pair that can reach the threshold', () => {
   const names = ['a', 'b', 'c', 'd', 'e'];
   const sets: string[][] = [];
   for (let mask = 1; mask < 32; mask++) sets.push(names.filter((_, i) => mask & (1 << i)));
-  const times: [string | null, string | null][] = [
-    ['2024-01-01', null],
-    [null, '2024-01-02'],
-    [null, null],
-    ['2024-01', null],
+  const times: [string | null, string | null, string | null][] = [
+    ['2024-01-01', null, null],
+    [null, '2024-01-02', null],
+    [null, null, null],
+    ['2024-01', null, null],
     // either side of a week's start (Thursday 2024-01-04): the publication window spans both
-    ['2024-01-03', null],
-    [null, '2024-01-05'],
-    ['2024-01-04', null],
+    ['2024-01-03', null, null],
+    [null, '2024-01-05', null],
+    ['2024-01-04', null, null],
+    // a time anchor from the text, alone or within a publication month
+    [null, null, '2024-01-05'],
+    [null, '2024-01', '2024-01-02'],
   ];
   for (const s of sets) {
     for (const t of sets) {
-      for (const [d1, p1] of times) {
-        for (const [d2, p2] of times) {
-          const r1 = report('1', s, d1, { published: p1 });
-          const r2 = report('2', t, d2, { published: p2 });
+      for (const [d1, p1, a1] of times) {
+        for (const [d2, p2, a2] of times) {
+          const r1 = report('1', s, d1, { published: p1, anchor: a1 });
+          const r2 = report('2', t, d2, { published: p2, anchor: a2 });
           const f = scorePair(r1, r2).features;
           if (f.participants.jaccard < 0.5 || f.time.verdict === 'conflict') continue;
           assert.ok(lookupKeys(r1).some((k) => blockingKeys(r2).includes(k)), `${s} vs ${t} match but ${s} cannot find ${t}`);

@@ -9,7 +9,10 @@ import {
   comparePlace,
   contactOf,
   contextOverlap,
+  dayFits,
+  jaccard,
   matchingSet,
+  MIN_JACCARD,
   PRECISE_DAYS,
   scorePair,
   SCORER_VERSION,
@@ -36,10 +39,12 @@ export interface MergeJudgement {
   decision: 'same';
   /**
    * score: the pair reached the threshold; only-candidate: an undated report's one compatible
-   * event; best-context: of its compatible events, the one whose documents clearly share its
-   * document's other actors; human: an analyst said so.
+   * event, of people the store shows meeting once; dateline-day: the one compatible event whose
+   * days hold its document's dateline day (a dateline without a year); best-context: of its
+   * compatible events, the one whose documents clearly share its document's other actors;
+   * human: an analyst said so.
    */
-  rule: 'score' | 'only-candidate' | 'best-context' | 'human';
+  rule: 'score' | 'only-candidate' | 'dateline-day' | 'best-context' | 'human';
   score: number;
   features?: PairFeatures;
   /** The analyst's judgement, for rule 'human'. */
@@ -210,6 +215,12 @@ class Groups {
     return this.members[this.find(i)];
   }
 
+  /** The days every dated member of i's group allows; null when no member is dated. */
+  window(i: number): [number, number] | null {
+    const p = this.profiles[this.find(i)];
+    return p.dated ? [p.lo, p.hi] : null;
+  }
+
   /** No member of i's group contradicts a member of j's group (time, place, mode, document). */
   coherent(i: number, j: number): boolean {
     const a = this.profiles[this.find(i)];
@@ -309,6 +320,7 @@ export function mergeReports(
     }
   });
   const scored: { i: number; j: number; s: PairScore }[] = [];
+  const vetoedPeers = new Map<number, number[]>();
   const seen = new Set<number>();
   sorted.forEach((report, i) => {
     const candidates = new Set<number>();
@@ -318,7 +330,25 @@ export function mergeReports(
       const pairId = Math.min(i, j) * sorted.length + Math.max(i, j);
       if (seen.has(pairId)) continue;
       seen.add(pairId);
-      if (sorted[j].docId === report.docId) continue;
+      // a report with no time at all must know every dated report of its people, fitting or not
+      // (a place or mode that rules one out, or its own document telling of another meeting of
+      // theirs, does not make the people meet only once)
+      const notePeers = () => {
+        if (jaccard(matchingSet(report), matchingSet(sorted[j])) < MIN_JACCARD) return;
+        for (const [x, y] of [
+          [i, j],
+          [j, i],
+        ]) {
+          if (timeWindow(sorted[x]) !== null || timeWindow(sorted[y]) === null) continue;
+          const list = vetoedPeers.get(x);
+          if (list) list.push(y);
+          else vetoedPeers.set(x, [y]);
+        }
+      };
+      if (sorted[j].docId === report.docId) {
+        notePeers();
+        continue;
+      }
       stats.pairsScored++;
       // a vetoed pair can never join, corroborate or be a candidate: it is not kept (in large
       // blocks most pairs are, and their features were most of the memory); times that cannot
@@ -326,6 +356,7 @@ export function mergeReports(
       if (timesApart(report, sorted[j])) continue;
       const s = scorePair(report, sorted[j]);
       if (!s.veto) scored.push({ i: Math.min(i, j), j: Math.max(i, j), s });
+      else notePeers();
     }
   });
 
@@ -358,9 +389,15 @@ export function mergeReports(
     if (groups.union(i, j, true) === 'joined') judgements.push(toJudgement(s));
   }
 
-  // a report with no time at all: joins the one dated event of these people it fits, if there is exactly one
-  // (an event known only to a month counts against uniqueness but is too loose to join)
-  const anchored = (root: number) => groups.membersOf(root).some((m) => timeWindow(sorted[m]) !== null);
+  // A report with no time window (no date, no publication day, no full date in its document's
+  // text) joins the one dated event of its people it fits (time, place, mode) only when the store
+  // shows them meeting once: when it holds dated events of the same people in windows that do not
+  // meet (fitting or not, in other documents or its own), the people meet repeatedly and
+  // uniqueness says nothing. Then, or when several events fit, only positive evidence joins it: a
+  // dateline's day without a year that only one fitting event's days hold, or the documents of
+  // one fitting event clearly sharing what the report's document is about (its other actors).
+  // An event known only to a month counts against uniqueness but is too loose to join.
+  const anchored = (root: number) => groups.window(root) !== null;
   const precise = (root: number) =>
     groups.membersOf(root).some((m) => {
       const w = timeWindow(sorted[m]);
@@ -381,12 +418,24 @@ export function mergeReports(
   }
   for (const [i, roots] of candidatesOf) {
     if (groups.membersOf(i).length !== 1 || timeWindow(sorted[i]) !== null) continue;
-    const fitting = [...roots].filter(([root]) => anchored(root) && groups.coherent(i, root));
-    if (fitting.length === 1) {
-      if (precise(fitting[0][0])) joins.push({ i, root: fitting[0][0], s: fitting[0][1], rule: 'only-candidate' });
+    // a dateline's day without a year: only the events whose days hold it (whatever the year) fit
+    const monthDay = sorted[i].anchor?.startsWith('--') ? sorted[i].anchor! : null;
+    const fitting = [...roots].filter(
+      ([root]) => anchored(root) && groups.coherent(i, root) && (!monthDay || dayFits(monthDay, groups.window(root)!)),
+    );
+    const events = new Set([...roots.keys()].filter(anchored));
+    for (const j of vetoedPeers.get(i) ?? []) events.add(groups.find(j));
+    const repeated = meetsRepeatedly([...events].map((root) => groups.window(root)!));
+    const candidates = { events: events.size, fitting: fitting.length, repeated };
+    if (fitting.length === 1 && (monthDay || !repeated)) {
+      if (precise(fitting[0][0])) {
+        const context = Math.max(-1, ...groups.membersOf(fitting[0][0]).map((m) => contextOverlap(sorted[i], sorted[m]) ?? -1));
+        const s = { ...fitting[0][1], features: { ...fitting[0][1].features, candidates, ...(context >= 0 ? { context } : {}) } };
+        joins.push({ i, root: fitting[0][0], s, rule: monthDay ? 'dateline-day' : 'only-candidate' });
+      }
       continue;
     }
-    // several: the one whose documents clearly share what the report's document is about
+    // several, or people who meet repeatedly: the one whose documents clearly share what the report's document is about
     const ranked = fitting
       .map(([root, s]) => {
         let best = -1;
@@ -402,6 +451,7 @@ export function mergeReports(
     if (top && top.overlap >= CONTEXT_MIN && top.overlap - (second?.overlap ?? 0) >= CONTEXT_MARGIN && precise(top.root)) {
       const s = scorePair(sorted[i], sorted[top.member]);
       s.features.context = top.overlap;
+      s.features.candidates = candidates;
       joins.push({ i, root: top.root, s, rule: 'best-context' });
     }
   }
@@ -426,6 +476,15 @@ export function mergeReports(
     events.push({ id: eventIdFor(reportIds), reportIds, judgements: judgementsByRoot.get(root) ?? [] });
   }
   return events.sort((a, b) => (a.reportIds[0] < b.reportIds[0] ? -1 : 1));
+}
+
+/** Two of these events' windows share no day: the same people met at different times. */
+function meetsRepeatedly(windows: readonly [number, number][]): boolean {
+  if (windows.length < 2) return false;
+  const latestStart = Math.max(...windows.map((w) => w[0]));
+  const earliestEnd = Math.min(...windows.map((w) => w[1]));
+  // intervals that pairwise overlap share a common day (Helly, in one dimension)
+  return latestStart > earliestEnd;
 }
 
 function docPairKey(a: string, b: string): string {

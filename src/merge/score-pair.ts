@@ -5,7 +5,7 @@
 import type { ActorKind, EventMode } from '../core/types.ts';
 
 /** Bumped whenever a weight, a window or the decision rule changes. */
-export const SCORER_VERSION = 'merge-v4';
+export const SCORER_VERSION = 'merge-v5';
 /** A pair is the same event when its score reaches this. */
 export const SAME_THRESHOLD = 0.7;
 /** Below this participant overlap two reports are never one event. */
@@ -35,6 +35,13 @@ export interface MergeInput {
   /** Its document's publication date at the precision known (YYYY-MM-DD, YYYY-MM or YYYY), or null. */
   published: string | null;
   /**
+   * The day its document speaks from when the document states no publication day: the latest full
+   * date its text writes (time-anchor.ts), YYYY-MM-DD, which dates a report with no date of its own
+   * like a publication day does; or --MM-DD, a dateline's day and month without a year, which
+   * only picks among the dated events of a report's people (dayFits).
+   */
+  anchor?: string | null;
+  /**
    * Place actor id and the places it lies within (nearest first). `known` says whether that
    * chain is known (a country, or a place the knowledge base puts within another): two places
    * contradict each other only when both chains are known.
@@ -50,7 +57,7 @@ export type ModeVerdict = 'same' | 'compatible' | 'conflict';
 
 export interface PairFeatures {
   participants: { jaccard: number; shared: string[] };
-  /** Where each report puts the event in time: its stated date, or the days before its publication. */
+  /** Where each report puts the event in time: its stated date, or the days before its publication day or time anchor. */
   time: { verdict: TimeVerdict; left: string | null; right: string | null; gapDays: number | null };
   place: { verdict: PlaceVerdict; left: string | null; right: string | null };
   mode: { verdict: ModeVerdict; left: EventMode | null; right: EventMode | null };
@@ -58,6 +65,11 @@ export interface PairFeatures {
   corroboration: number;
   /** Overlap of the other actors the two documents mention (Jaccard), when both are known. */
   context?: number;
+  /**
+   * For a report with no time at all (no date, publication or anchor): how many dated events of
+   * the same people the store holds, and how many of them it could join (time, place and mode).
+   */
+  candidates?: { events: number; fitting: number; repeated: boolean };
 }
 
 export interface PairScore {
@@ -109,15 +121,45 @@ function covers(value: string): [number, number] | null {
   return [Date.UTC(year, 0, 1) / DAY, Date.UTC(year + 1, 0, 1) / DAY - 1];
 }
 
-/** The days the event can have happened on, by what the report states; null when nothing. */
+/**
+ * The days the event can have happened on (interval arithmetic on epoch days), by what the report
+ * states: its own date (a day, month or year); else the days up to its document's publication day
+ * or time anchor (the anchor lies within a coarser publication month or year, and is narrower);
+ * else up to the end of its publication month or year; null when nothing.
+ */
 export function timeWindow(report: MergeInput): [number, number] | null {
   let w = windows.get(report);
   if (w === undefined) {
-    const p = report.date ? null : report.published ? covers(report.published) : null;
-    w = report.date ? covers(report.date) : p && [p[0] - REPORT_LAG_DAYS, p[1]];
+    const p = report.date ? null : timeSource(report);
+    const c = p && covers(p.value);
+    w = report.date ? covers(report.date) : c && [c[0] - REPORT_LAG_DAYS, c[1]];
     windows.set(report, w);
   }
   return w;
+}
+
+/**
+ * Whether a window holds a day REPORT_LAG_DAYS or less before the month and day of some year
+ * (an anchor --MM-DD): a report speaking from that day can tell of the event.
+ */
+export function dayFits(monthDay: string, window: readonly [number, number]): boolean {
+  const m = /^--(\d{2})-(\d{2})$/.exec(monthDay);
+  if (!m) return false;
+  const firstYear = new Date(window[0] * DAY).getUTCFullYear();
+  const lastYear = new Date(window[1] * DAY).getUTCFullYear();
+  for (let year = firstYear; year <= lastYear + 1; year++) {
+    const day = Date.UTC(year, Number(m[1]) - 1, Number(m[2])) / DAY;
+    if (day - REPORT_LAG_DAYS <= window[1] && day >= window[0]) return true;
+  }
+  return false;
+}
+
+/** What dates a report that has no date of its own: its document's publication day, time anchor, or coarser publication date. */
+export function timeSource(report: MergeInput): { value: string; from: 'published' | 'anchor' } | null {
+  const p = report.published;
+  if (p && p.length >= 10) return { value: p, from: 'published' };
+  if (report.anchor && !report.anchor.startsWith('--') && (!p || report.anchor.startsWith(p))) return { value: report.anchor, from: 'anchor' };
+  return p ? { value: p, from: 'published' } : null;
 }
 
 function daysApart(wa: [number, number], wb: [number, number]): number {
@@ -132,7 +174,10 @@ export function timesApart(a: MergeInput, b: MergeInput): boolean {
 }
 
 export function compareTime(a: MergeInput, b: MergeInput): PairFeatures['time'] {
-  const describe = (r: MergeInput) => r.date ?? (r.published ? `published ${r.published}` : null);
+  const describe = (r: MergeInput) => {
+    const source = r.date ? null : timeSource(r);
+    return r.date ?? (source ? `${source.from === 'anchor' ? 'anchored' : 'published'} ${source.value}` : null);
+  };
   const base = { left: describe(a), right: describe(b) };
   const wa = timeWindow(a);
   const wb = timeWindow(b);

@@ -4,7 +4,7 @@
 // can touch (the reports sharing blocking keys with it, two hops out, and their events).
 import type Database from 'better-sqlite3';
 import { ParleyError } from '../../core/errors.ts';
-import type { ActorKind, EventMode, Judgement, NewJudgement, PlaceType, ReportAnchor, Span } from '../../core/types.ts';
+import type { ActorKind, EventMode, Judgement, NewJudgement, NoiseRange, PlaceType, ReportAnchor, Span } from '../../core/types.ts';
 import { buildActorView, nameKey, type ActorView } from '../../judgements/actor-view.ts';
 import { anchorOf, resolveAnchor, type AnchorableReport } from '../../judgements/anchor.ts';
 import { validateJudgement } from '../../judgements/validate.ts';
@@ -19,6 +19,7 @@ import {
   type MergeStats,
 } from '../../merge/merge-reports.ts';
 import { timeWindow } from '../../merge/score-pair.ts';
+import { findTimeAnchor } from '../../merge/time-anchor.ts';
 import type { StoredActor, StoredEvent, StoredReport } from '../store.ts';
 
 interface ReportRow {
@@ -91,6 +92,8 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
       JOIN actors a ON a.id = p.actor_id ORDER BY p.report_id, p.position`),
     published: db.prepare('SELECT published_value, published_precision FROM documents WHERE id = ?'),
     docText: db.prepare('SELECT text FROM documents WHERE id = ?').pluck(),
+    anchorSource: db.prepare('SELECT text, language, noise FROM documents WHERE id = ?'),
+    reportDatesOfDoc: db.prepare('SELECT date_value, date_start, date_end FROM event_reports WHERE doc_id = ?'),
     mentionActors: db.prepare('SELECT actor_ids FROM mentions WHERE doc_id = ?').pluck(),
     actor: db.prepare('SELECT id, kind, name, aliases, place_type, within FROM actors WHERE id = ?'),
     places: db.prepare("SELECT id, place_type, within FROM actors WHERE kind = 'place'"),
@@ -157,6 +160,7 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
     judgementCache = null;
     viewCache = null;
     contexts.clear();
+    anchors.clear();
   }
 
   // ------------------------------------------------------------ reports as merging sees them
@@ -200,14 +204,37 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
     return ids;
   }
 
+  // a document's time anchor, for documents without a publication day: one scan of its text
+  const anchors = new Map<string, string | null>();
+  function timeAnchorOf(docId: string, published: { value: string; precision: 'year' | 'month' | 'day' } | null): string | null {
+    let anchor = anchors.get(docId);
+    if (anchor === undefined) {
+      const doc = q.anchorSource.get(docId) as { text: string; language: string; noise: string } | undefined;
+      const reportDates = (q.reportDatesOfDoc.all(docId) as { date_value: string | null; date_start: number | null; date_end: number | null }[]).map(
+        (r) => (r.date_value === null ? null : { value: r.date_value, span: spanOf(r.date_start, r.date_end) }),
+      );
+      anchor = doc
+        ? (findTimeAnchor({ text: doc.text, language: doc.language, noise: JSON.parse(doc.noise) as NoiseRange[], published, reportDates })?.value ?? null)
+        : null;
+      if (anchors.size > 10_000) anchors.clear();
+      anchors.set(docId, anchor);
+    }
+    return anchor;
+  }
+
   function mergeInput(reportId: string): MergeInput | null {
     const row = q.report.get(reportId) as ReportRow | undefined;
     if (!row) return null;
-    const doc = q.published.get(row.doc_id) as { published_value: string | null; published_precision: string | null };
+    const doc = q.published.get(row.doc_id) as { published_value: string | null; published_precision: 'year' | 'month' | 'day' | null };
     const published =
       doc.published_value === null
         ? null
         : doc.published_value.slice(0, doc.published_precision === 'year' ? 4 : doc.published_precision === 'month' ? 7 : 10);
+    // a report with no date of its own, in a document with no publication day: the day its text speaks from
+    const anchor =
+      row.date_value === null && doc.published_precision !== 'day'
+        ? timeAnchorOf(row.doc_id, published && doc.published_precision ? { value: published, precision: doc.published_precision } : null)
+        : null;
     const info = row.place_actor_id ? placeInfo(row.place_actor_id) : undefined;
     const place = row.place_actor_id
       ? { actorId: row.place_actor_id, within: info?.within ?? [], known: (info?.within.length ?? 0) > 0 || info?.placeType === 'country' }
@@ -220,6 +247,7 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
       mode: row.mode,
       date: row.date_value,
       published,
+      ...(anchor ? { anchor } : {}),
       place,
     };
   }
@@ -345,6 +373,7 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
   /** Before a document's reports are replaced: drops the events they are in; returns the other reports of those events. */
   function releaseDocument(docId: string): string[] {
     contexts.delete(docId);
+    anchors.delete(docId);
     const own = (q.reportsOfDoc.all(docId) as { id: string }[]).map((r) => r.id);
     const others = new Set<string>();
     for (const eventId of eventsOfReports(own)) {

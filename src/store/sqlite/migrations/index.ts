@@ -7,6 +7,7 @@ import browse from './0004-browse.ts';
 import documentSources from './0005-document-sources.ts';
 import weeklyBlocking from './0006-weekly-blocking.ts';
 import coherentEvents from './0007-coherent-events.ts';
+import anchoredMerge from './0008-anchored-merge.ts';
 
 export interface Migration {
   version: number;
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'document-sources', statements: documentSources },
   { version: 6, name: 'weekly-blocking', statements: weeklyBlocking },
   { version: 7, name: 'coherent-events', statements: coherentEvents },
+  { version: 8, name: 'anchored-merge', statements: anchoredMerge },
 ];
