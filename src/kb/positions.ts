@@ -47,7 +47,7 @@ export function createPositionMap(rules: PositionRule[]): PositionMap {
     rules,
     roles(label, jurisdiction) {
       const clean = label.replace(/\s+/g, ' ').trim();
-      const where = (jurisdiction ?? '').trim().toLowerCase();
+      const where = (jurisdiction ?? '').trim().toLowerCase().replace(/^the\s+/, '');
       const key = `${where}\u0000${clean}`;
       const known = cache.get(key);
       if (known) return known;
