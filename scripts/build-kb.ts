@@ -11,6 +11,7 @@ const { values } = parseArgs({
     holders: { type: 'string', multiple: true },
     entities: { type: 'string', multiple: true },
     quiet: { type: 'boolean', default: false },
+    'native-names': { type: 'boolean', default: false },
   },
 });
 const started = Date.now();
@@ -18,6 +19,7 @@ const result = await generateKnowledgeBase({
   dataDir: values.data!,
   holderFiles: values.holders ?? [],
   entityFiles: values.entities ?? [],
+  nativeNames: values['native-names'],
   progress: values.quiet ? undefined : (stage, n) => process.stderr.write(`\r${stage}: ${n}   `),
 });
 writeGenerated(result, values.out);

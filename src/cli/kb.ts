@@ -22,8 +22,9 @@ export function registerKb(program: Command, ctx: CliContext): void {
     .option('--holders <file>', "more office holders: holders21-shaped CSV, or the query service's CSV/JSON answer to data/kb/wikidata/office-holders.rq (repeatable)", collect, [])
     .option('--entities <file>', 'Wikidata entity dump in JSON lines: labels and aliases of imported people in every language (repeatable)', collect, [])
     .option('--out <dir>', 'where to write people.jsonl, places.jsonl, links.jsonl', DEFAULT_GENERATED_DIR)
+    .option('--native-names', 'add Arabic, Persian, Hebrew and Cyrillic spellings derived from the transliteration tables')
     .option('--json', 'print a JSON summary')
-    .action(async (flags: { data: string; holders: string[]; entities: string[]; out: string; json?: boolean }) => {
+    .action(async (flags: { data: string; holders: string[]; entities: string[]; out: string; nativeNames?: boolean; json?: boolean }) => {
       for (const f of [flags.data, ...flags.holders, ...flags.entities]) if (!existsSync(f)) throw new ParleyError('usage', `no such file or folder: ${f}`);
       const tty = !flags.json && ctx.stderr.isTTY === true;
       const started = Date.now();
@@ -31,6 +32,7 @@ export function registerKb(program: Command, ctx: CliContext): void {
         dataDir: flags.data,
         holderFiles: flags.holders,
         entityFiles: flags.entities,
+        nativeNames: flags.nativeNames === true,
         handWritten: readHandWritten(),
         progress: tty ? (stage, n) => ctx.stderr.write(`\r${stage}: ${n.toLocaleString('en')}      `) : undefined,
       });

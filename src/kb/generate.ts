@@ -9,6 +9,7 @@ import { addEntityNames, buildPeople, buildPlaces, type GeneratedEntry, type Lin
 import { readAdmin1, readCountries, readGeoPlaces } from './geonames.ts';
 import { loadPositionMap, type PositionMap } from './positions.ts';
 import { readEntityLines, readHolders, readJurisdictions, type HolderRow } from './wikidata.ts';
+import { addNativeNames } from './native-names.ts';
 
 export const DEFAULT_GENERATED_DIR = fileURLToPath(new URL('../../data/kb/generated/', import.meta.url));
 export const HAND_WRITTEN_DIR = fileURLToPath(new URL('../../data/kb/', import.meta.url));
@@ -40,6 +41,13 @@ export interface GenerateOptions {
   holderFiles?: string[];
   /** Wikidata entity dumps (JSON lines): labels and aliases of imported people in every language */
   entityFiles?: string[];
+  /**
+   * Add Arabic, Persian, Hebrew and Cyrillic spellings derived from the transliteration tables
+   * (native-names.ts). Off by default: measured on ../shared/corpus* (src/kb/native-report.ts) they
+   * resolve no native spelling the matcher's skeleton keys did not already resolve, and each one
+   * costs index memory in every analysis thread.
+   */
+  nativeNames?: boolean;
   handWritten?: KbEntry[];
   positions?: PositionMap;
   progress?: (stage: string, count: number) => void;
@@ -88,6 +96,7 @@ export async function generateKnowledgeBase(options: GenerateOptions): Promise<G
     handWritten,
   });
   for (const f of options.entityFiles ?? []) await addEntityNames(people, counted(readEntityLines(f), 'entities', options.progress));
+  if (options.nativeNames) addNativeNames(people);
   return { people, places, links: [...peopleLinks, ...placeLinks], unresolvedJurisdictions };
 }
 
