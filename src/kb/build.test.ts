@@ -117,3 +117,15 @@ test('entity dumps add labels and aliases in every language to the imported pers
   for (const n of ['حسین امیرعبداللهیان', 'حسين أمير عبد اللهيان', 'Хосейн Амир Абдоллахиан', '侯赛因·阿米尔-阿卜杜拉希扬', 'Hossein Amir Abdollahian']) assert.ok(aa.aliases.includes(n), n);
   assert.ok(!aa.aliases.includes('Hossein Amir-Abdollahian')); // its own name is not an alias
 });
+
+test('city aliases: a word of the multi-word name, very short names and small cities in Han are left out', async () => {
+  const { cityAlias } = await import('./build.ts');
+  const tuxtla = { name: 'Tuxtla Gutiérrez', asciiName: 'Tuxtla Gutierrez', population: 600_000 };
+  assert.ok(!cityAlias('Gutiérrez', tuxtla));
+  assert.ok(cityAlias('Tuxtla', tuxtla) === false);
+  assert.ok(cityAlias('Тустла-Гутьеррес', tuxtla));
+  assert.ok(!cityAlias('خبر', { name: 'Khobar', asciiName: 'Khobar', population: 600_000 }));
+  assert.ok(!cityAlias('太平', { name: 'Taiping', asciiName: 'Taiping', population: 200_000 }));
+  assert.ok(cityAlias('德黑兰', { name: 'Tehran', asciiName: 'Tehran', population: 8_000_000 }));
+  assert.ok(cityAlias('Téhéran', { name: 'Tehran', asciiName: 'Tehran', population: 8_000_000 }));
+});

@@ -61,6 +61,25 @@ export function keepPlaceName(name: string, filter: PlaceNameFilter = { scripts:
   return /^\p{Lu}/u.test(n); // written as a name
 }
 
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/**
+ * Whether an alternate name of a city is kept as a matchable alias. Left out: a single word of
+ * the city's own multi-word name ("Gutiérrez" of Tuxtla Gutiérrez: a surname in running text);
+ * names of fewer than four letters (in Arabic script, two or three letters spell ordinary words);
+ * Han and Kana names of cities under a million people (found inside unspaced text, a two-character
+ * name is as often an ordinary word: 太平 is "peace").
+ */
+export function cityAlias(alias: string, city: { name: string; asciiName: string; population: number }): boolean {
+  const letters = alias.replace(/[^\p{L}]/gu, '');
+  if (UNSPACED_SCRIPT.test(alias)) return city.population >= 1_000_000;
+  if (letters.length < 4) return false;
+  const words = (n: string) => normalizeName(n).split(' ').filter(Boolean);
+  const a = words(alias);
+  if (a.length === 1) for (const n of [city.name, city.asciiName]) if (words(n).length > 1 && words(n).includes(a[0])) return false;
+  return true;
+}
+
 export interface PeopleInput {
   rows: AsyncIterable<HolderRow>;
   positions: PositionMap;
@@ -310,7 +329,7 @@ export async function buildPlaces(input: PlacesInput): Promise<{ places: Generat
     const id = uniqueId(slug(p.asciiName || p.name), p.country.toLowerCase(), p.geonameId);
     const aliases = new Set<string>();
     const names = p.population >= (input.aliasPopulation ?? 100_000) ? [p.asciiName, ...p.alternateNames] : [p.asciiName];
-    for (const n of names) if (n && n !== p.name && keep(n)) aliases.add(n.trim());
+    for (const n of names) if (n && n !== p.name && keep(n) && cityAlias(n.trim(), p)) aliases.add(n.trim());
     const entry: GeneratedEntry = { id, kind: 'place', name: p.name, aliases: [...aliases], type: 'city', source: { geonames: p.geonameId }, lat: p.lat, lon: p.lon, population: p.population };
     if (within) entry.within = within;
     places.push(entry);

@@ -47,12 +47,57 @@ export function compact(e: GeneratedEntry): KbEntry {
   return entry;
 }
 
-/** Hand-written entries first (they win where ids meet), then the generated ones. */
-export function loadFullKnowledgeBase(options: { handDir?: string; generatedDir?: string; extra?: KbEntry[] } = {}): KnowledgeBase {
+export interface FullLoadOptions {
+  handDir?: string;
+  generatedDir?: string;
+  extra?: KbEntry[];
+  /** generated cities smaller than this are not loaded (default 100,000) */
+  cityPopulation?: number;
+  /** let generated people match by consonant skeleton too (default false: exact and light keys only) */
+  personSkeleton?: boolean;
+}
+
+function prune<V>(index: Map<string, V[]>, drop: Set<string>, idOf: (v: V) => string): void {
+  for (const [key, list] of index) {
+    if (!list.some((v) => drop.has(idOf(v)))) continue;
+    const kept = list.filter((v) => !drop.has(idOf(v)));
+    if (kept.length) index.set(key, kept);
+    else index.delete(key);
+  }
+}
+
+/**
+ * Hand-written entries first (they win where ids meet), then the generated ones, loaded for the
+ * matcher with three limits, because the matcher's fuzzy keys (consonant skeleton, Russian stem)
+ * were made for a curated base:
+ * - generated cities below `cityPopulation` are left out (GeoNames' towns are named like common
+ *   words and surnames: Republic, Alliance, Reigate for "Rigathi");
+ * - generated places match by their exact and light keys only, never by consonant skeleton
+ *   ("Minister" is Münster's skeleton); admin-1 regions are loaded for `within` but not matched
+ *   by name at all (Cameroon's "North", "East");
+ * - generated people match by exact and light keys (and the family-name matcher for names found
+ *   by their shape), not by skeleton, unless `personSkeleton`: in Arabic-script text the
+ *   consonant skeleton of two ordinary words often equals an imported name's.
+ */
+export function loadFullKnowledgeBase(options: FullLoadOptions = {}): KnowledgeBase {
   const entries: KbEntry[] = readHandWritten(options.handDir ?? DEFAULT_KB_DIR);
-  for (const e of readGenerated(options.generatedDir)) entries.push(compact(e));
+  const minCity = options.cityPopulation ?? 100_000;
+  const noSkeleton = new Set<string>();
+  const noName = new Set<string>();
+  for (const e of readGenerated(options.generatedDir)) {
+    if (e.kind === 'place' && e.type === 'city' && (e.population ?? 0) < minCity) continue;
+    if (e.kind === 'place' || !options.personSkeleton) noSkeleton.add(e.id);
+    if (e.kind === 'place' && e.type === 'region') noName.add(e.id);
+    entries.push(compact(e));
+  }
   if (options.extra) entries.push(...options.extra);
-  return buildKnowledgeBase(entries);
+  const kb = buildKnowledgeBase(entries);
+  // (generated ids never take a hand-written id: build.ts gives them another)
+  prune(kb.bySkeleton, noSkeleton, (c) => c.id);
+  prune(kb.byStem, noSkeleton, (id) => id); // Russian stems are fuzzy keys too (Китая is not Kitami)
+  for (const index of [kb.byName, kb.byLight, kb.byStem]) prune(index, noName, (id) => id);
+  kb.unspaced = kb.unspaced.filter((u) => !noName.has(u.id));
+  return kb;
 }
 
 /** PARLEY_KB=full: the hand-written and generated base; anything else: the hand-written one. */
