@@ -48,3 +48,26 @@ test('loaded for the matcher: the whole base resolves an imported name, the kb a
   assert.ok(kb.entries.has(region.id));
   assert.ok(![...kb.byName.values()].some((list) => list.includes(region.id)));
 });
+
+test('name collisions: two imported people with one name stay unresolved; a hand-written person keeps a name an imported one shares', async () => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'parley-kbgen-'));
+  try {
+    const person = (id: string, name: string, qid: string, of: string) =>
+      JSON.stringify({ id, kind: 'person', name, aliases: [], source: { wikidata: qid }, country: of, roles: [{ role: 'foreign-minister', of, from: '2001' }] });
+    writeFileSync(
+      join(dir, 'people.jsonl'),
+      [person('karim-haddad', 'Karim Haddad', 'Q90001', 'atlantis'), person('karim-haddad-q90002', 'Karim Haddad', 'Q90002', 'lemuria'), person('ismail-haniyeh-q90003', 'Ismail Haniyeh', 'Q90003', 'palestine'), person('lena-varga', 'Lena Varga', 'Q90004', 'hungary')].join('\n') + '\n',
+    );
+    const kb = loadFullKnowledgeBase({ generatedDir: dir });
+    assert.equal(kb.byName.get('karim haddad'), undefined);
+    assert.deepEqual(kb.byName.get('ismail haniyeh'), ['ismail-haniyeh']);
+    assert.deepEqual(kb.byName.get('lena varga'), ['lena-varga']);
+    // the title path still tells the two apart by role, country and date
+    assert.deepEqual(kb.holders(['foreign-minister'], 'lemuria', '2005').map((e) => e.id), ['karim-haddad-q90002']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
