@@ -9,6 +9,7 @@ import { registerExport } from './export.ts';
 import { registerFraming } from './framing.ts';
 import { registerIngest } from './ingest.ts';
 import { registerJudgements } from './judgements.ts';
+import { registerKb } from './kb.ts';
 import { registerServe, registerToken } from './serve.ts';
 import { registerShow } from './show.ts';
 import { registerWatch } from './watch.ts';
@@ -35,6 +36,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerServe(program, ctx);
   registerToken(program, ctx);
   registerWatch(program, ctx);
+  registerKb(program, ctx);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(add --help for usage)');
   return program;
 }
