@@ -5,17 +5,26 @@ import type { Lexicon } from './lexicon.ts';
 import type { TriggerHit } from './draft.ts';
 import { derived } from './derived.ts';
 import { startingWithin } from '../core/spans-by-start.ts';
+import { foldScript, original, type Folded } from '../text/normalize-script.ts';
+import { wordsOf, type Word } from '../text/stem.ts';
+import type { TriggerMorphology } from './lexicon.ts';
 
 export function findTriggers(text: string, sentence: Span, lex: Lexicon, persons: Mention[]): TriggerHit[] {
-  const sentText = text.slice(sentence.start, sentence.end);
-  const hits: TriggerHit[] = [];
+  // matched on the sentence with vowel marks, tatweel and zero-width marks folded away; every
+  // span found is mapped back to the original text
+  const folded = foldScript(text.slice(sentence.start, sentence.end));
+  const hits: Array<TriggerHit & { rank: number }> = [];
   for (const t of lex.triggers) {
     t.re.lastIndex = 0;
-    for (const m of sentText.matchAll(t.re)) {
-      const start = sentence.start + (m.index ?? 0);
-      hits.push({ start, end: start + m[0].length, mode: t.mode, weak: t.weak, needsObject: t.needsObject, needsPerson: t.needsPerson, noun: t.noun });
+    for (const m of folded.text.matchAll(t.re)) {
+      const at = m.index ?? 0;
+      const start = original(folded, at, sentence.start);
+      hits.push({ start, end: original(folded, at + m[0].length, sentence.start), mode: t.mode, weak: t.weak, needsObject: t.needsObject, needsPerson: t.needsPerson, noun: t.noun, rank: t.rank });
     }
   }
+  if (lex.morph) hits.push(...wordTriggers(text, sentence, lex, lex.morph, folded));
+  // of two finds on the same words, the one the lexicon lists first
+  hits.sort((a, b) => a.start - b.start || b.end - a.end || a.rank - b.rank);
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const triggers: TriggerHit[] = [];
   for (const h of hits) {
@@ -54,6 +63,73 @@ export function findTriggers(text: string, sentence: Span, lex: Lexicon, persons
     }
   }
   return triggers;
+}
+
+/** Where a phrase (folded words) stands within `gap` words after (dir 1) or before (dir -1) word i. */
+function phraseAt(words: Word[], i: number, phrases: string[][], gap: number, dir: 1 | -1): { from: number; to: number } | null {
+  for (let d = 1; d <= gap + 1; d++) {
+    for (const p of phrases) {
+      // after: the phrase starts d words on; before: it ends d words back
+      const from = dir === 1 ? i + d : i - d - p.length + 1;
+      if (from < 0 || from + p.length > words.length || (dir === 1 ? from <= i : from + p.length > i)) continue;
+      if (p.every((w, k) => words[from + k].form === w)) return { from, to: from + p.length - 1 };
+    }
+  }
+  return null;
+}
+
+/**
+ * Triggers named by lemma or stem (with the particles, prepositions or reflexives they need
+ * around them), and light verb constructions: a light verb and an event noun within a few words
+ * ("held a round of talks", "görüşme gerçekleştirdi"), with no modal word between them.
+ */
+function wordTriggers(text: string, sentence: Span, lex: Lexicon, morph: TriggerMorphology, folded: Folded): Array<TriggerHit & { rank: number }> {
+  const words = wordsOf(text, sentence, lex.lang, folded);
+  const out: Array<TriggerHit & { rank: number }> = [];
+  const ids = words.map((w) => morph.matcher.match(w.form));
+  const light = morph.light;
+  for (let i = 0; i < words.length; i++) {
+    for (const id of ids[i]) {
+      const t = morph.triggers.get(id);
+      if (t) {
+        let from = i;
+        let to = i;
+        if (t.after.length) {
+          const at = phraseAt(words, i, t.after, t.gap, 1);
+          if (!at) continue;
+          to = at.to;
+        }
+        if (t.before.length) {
+          const at = phraseAt(words, i, t.before, t.gap, -1);
+          if (!at) continue;
+          from = at.from;
+        }
+        if (t.near.length) {
+          const at = phraseAt(words, i, t.near, t.gap, -1) ?? phraseAt(words, i, t.near, t.gap, 1);
+          if (!at) continue;
+          from = Math.min(from, at.from);
+          to = Math.max(to, at.to);
+        }
+        out.push({ start: words[from].start, end: words[to].end, mode: t.mode, weak: t.weak, needsObject: t.needsObject, needsPerson: t.needsPerson, noun: t.noun, rank: t.rank });
+      }
+      const modes = light?.verbs.get(id);
+      if (!light || modes === undefined) continue;
+      // the event noun of a light verb, on the side(s) the language puts it
+      const lo = light.order === 'verb-noun' ? i + 1 : Math.max(0, i - light.gap - 1);
+      const hi = light.order === 'noun-verb' ? i - 1 : Math.min(words.length - 1, i + light.gap + 1);
+      for (let j = lo; j <= hi; j++) {
+        if (j === i) continue;
+        const noun = ids[j].map((n) => light.nouns.get(n)).find((m) => m !== undefined && (!modes || modes.includes(m)));
+        if (!noun) continue;
+        const [a, b] = j < i ? [words[j], words[i]] : [words[i], words[j]];
+        // "دیدار خواهد کرد": a modal between the noun and its verb makes it no event told as done
+        if (lex.modalBefore.test(text.slice(a.end, b.start))) continue;
+        out.push({ start: a.start, end: b.end, mode: noun, weak: false, needsObject: false, needsPerson: false, noun: false, rank: Number.MAX_SAFE_INTEGER });
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /** The clause around a trigger: bounded by boundary words and other triggers. */
