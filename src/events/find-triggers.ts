@@ -22,7 +22,7 @@ export function findTriggers(text: string, sentence: Span, lex: Lexicon, persons
       hits.push({ start, end: original(folded, at + m[0].length, sentence.start), mode: t.mode, weak: t.weak, needsObject: t.needsObject, needsPerson: t.needsPerson, noun: t.noun, rank: t.rank });
     }
   }
-  if (lex.morph) hits.push(...wordTriggers(text, sentence, lex, lex.morph, folded));
+  if (lex.morph) hits.push(...wordTriggers(text, sentence, lex, lex.morph, folded, persons));
   // of two finds on the same words, the one the lexicon lists first
   hits.sort((a, b) => a.start - b.start || b.end - a.end || a.rank - b.rank);
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -65,14 +65,17 @@ export function findTriggers(text: string, sentence: Span, lex: Lexicon, persons
   return triggers;
 }
 
-/** Where a phrase (folded words) stands within `gap` words after (dir 1) or before (dir -1) word i. */
-function phraseAt(words: Word[], i: number, phrases: string[][], gap: number, dir: 1 | -1): { from: number; to: number } | null {
-  for (let d = 1; d <= gap + 1; d++) {
+/**
+ * Where a phrase (folded words) stands within `gap` words after (dir 1) or before (dir -1) word i.
+ * Words of a person's name do not count: "عقد الرئيس عبد الفتاح السيسي اجتماعا" has one word between.
+ */
+function phraseAt(words: Word[], rank: number[], i: number, phrases: string[][], gap: number, dir: 1 | -1): { from: number; to: number } | null {
+  for (let k = i + dir; k >= 0 && k < words.length && Math.abs(rank[k] - rank[i]) <= gap + 1; k += dir) {
     for (const p of phrases) {
-      // after: the phrase starts d words on; before: it ends d words back
-      const from = dir === 1 ? i + d : i - d - p.length + 1;
-      if (from < 0 || from + p.length > words.length || (dir === 1 ? from <= i : from + p.length > i)) continue;
-      if (p.every((w, k) => words[from + k].form === w)) return { from, to: from + p.length - 1 };
+      // after: the phrase starts at k; before: it ends at k
+      const from = dir === 1 ? k : k - p.length + 1;
+      if (from < 0 || from + p.length > words.length) continue;
+      if (p.every((w, n) => words[from + n].form === w)) return { from, to: from + p.length - 1 };
     }
   }
   return null;
@@ -83,29 +86,41 @@ function phraseAt(words: Word[], i: number, phrases: string[][], gap: number, di
  * around them), and light verb constructions: a light verb and an event noun within a few words
  * ("held a round of talks", "görüşme gerçekleştirdi"), with no modal word between them.
  */
-function wordTriggers(text: string, sentence: Span, lex: Lexicon, morph: TriggerMorphology, folded: Folded): Array<TriggerHit & { rank: number }> {
+function wordTriggers(text: string, sentence: Span, lex: Lexicon, morph: TriggerMorphology, folded: Folded, persons: Mention[]): Array<TriggerHit & { rank: number }> {
   const words = wordsOf(text, sentence, lex.lang, folded);
+  // rank[i]: how many words outside persons' names come before word i
+  const names = startingWithin(persons, sentence.start, sentence.end);
+  const rank: number[] = [];
+  let counted = 0;
+  let n = 0;
+  for (const w of words) {
+    while (n < names.length && names[n].end <= w.start) n++;
+    rank.push(counted);
+    if (!names.slice(n).some((p) => p.start <= w.start && p.end >= w.end && p.start < w.end)) counted++;
+  }
   const out: Array<TriggerHit & { rank: number }> = [];
   const ids = words.map((w) => morph.matcher.match(w.form));
   const light = morph.light;
   for (let i = 0; i < words.length; i++) {
     for (const id of ids[i]) {
       const t = morph.triggers.get(id);
-      if (t) {
+      // "rencontrera", "reunirá": a verb lemma matches its future and infinitive too
+      const unreal = !!morph.unreal?.test(words[i].form);
+      if (t && !(unreal && !t.noun)) {
         let from = i;
         let to = i;
         if (t.after.length) {
-          const at = phraseAt(words, i, t.after, t.gap, 1);
+          const at = phraseAt(words, rank, i, t.after, t.gap, 1);
           if (!at) continue;
           to = at.to;
         }
         if (t.before.length) {
-          const at = phraseAt(words, i, t.before, t.gap, -1);
+          const at = phraseAt(words, rank, i, t.before, t.gap, -1);
           if (!at) continue;
           from = at.from;
         }
         if (t.near.length) {
-          const at = phraseAt(words, i, t.near, t.gap, -1) ?? phraseAt(words, i, t.near, t.gap, 1);
+          const at = phraseAt(words, rank, i, t.near, t.gap, -1) ?? phraseAt(words, rank, i, t.near, t.gap, 1);
           if (!at) continue;
           from = Math.min(from, at.from);
           to = Math.max(to, at.to);
@@ -113,12 +128,14 @@ function wordTriggers(text: string, sentence: Span, lex: Lexicon, morph: Trigger
         out.push({ start: words[from].start, end: words[to].end, mode: t.mode, weak: t.weak, needsObject: t.needsObject, needsPerson: t.needsPerson, noun: t.noun, rank: t.rank });
       }
       const modes = light?.verbs.get(id);
-      if (!light || modes === undefined) continue;
+      if (!light || modes === undefined || unreal) continue;
       // the event noun of a light verb, on the side(s) the language puts it
-      const lo = light.order === 'verb-noun' ? i + 1 : Math.max(0, i - light.gap - 1);
-      const hi = light.order === 'noun-verb' ? i - 1 : Math.min(words.length - 1, i + light.gap + 1);
-      for (let j = lo; j <= hi; j++) {
-        if (j === i) continue;
+      const order = light.order === 'verb-noun' ? [1] : light.order === 'noun-verb' ? [-1] : [-1, 1];
+      for (const j of order.flatMap((dir) => {
+        const js: number[] = [];
+        for (let k = i + dir; k >= 0 && k < words.length && Math.abs(rank[k] - rank[i]) <= light.gap + 1; k += dir) js.push(k);
+        return js;
+      })) {
         const noun = ids[j].map((n) => light.nouns.get(n)).find((m) => m !== undefined && (!modes || modes.includes(m)));
         if (!noun) continue;
         const [a, b] = j < i ? [words[j], words[i]] : [words[i], words[j]];

@@ -158,6 +158,8 @@ export interface TriggerMorphology {
   /** word triggers by spec id */
   triggers: Map<number, WordTrigger>;
   light: LightVerbs | null;
+  /** verb forms that tell of no event done (Morphology.unreal) */
+  unreal: RegExp | null;
 }
 
 /** data/lang/<lang>/morphology.json: how words inflect, and the light verbs and event nouns of the language. */
@@ -337,7 +339,7 @@ function compileMorphology(lang: string, data: LexiconData, morph: MorphologyDat
     for (const n of morph.eventNouns) light.nouns.set(specs.push(n) - 1, n.mode ?? 'meet');
   }
   if (!specs.length) return null;
-  return { matcher: new WordMatcher(lang, specs, morph), triggers, light };
+  return { matcher: new WordMatcher(lang, specs, morph), triggers, light, unreal: morph?.unreal ? new RegExp(`(?:${foldText(morph.unreal)})$`, 'u') : null };
 }
 
 export function compileLexicon(lang: string, data: LexiconData, morph?: MorphologyData): Lexicon {

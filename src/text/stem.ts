@@ -73,6 +73,12 @@ export interface Morphology {
   endings?: Record<string, string[]>;
   /** the stemmer to use: "snowball" (the default where there is one) or "none" */
   stemmer?: 'snowball' | 'none';
+  /**
+   * endings (a regular expression, matched at the end of the folded word) of verb forms that tell
+   * of no event done: infinitive, future, conditional. A lemma matches every form of its verb,
+   * so a verb trigger refuses these ("rencontrera", "reunirá"); nouns are not checked.
+   */
+  unreal?: string;
 }
 
 /**
@@ -115,7 +121,8 @@ export class WordMatcher {
       if (spec.stems?.length) {
         const endings = typeof spec.endings === 'string' ? morphology.endings?.[spec.endings] : spec.endings ?? [''];
         if (!endings) throw new Error(`${lang}: no ending class "${spec.endings}"`);
-        const ends = endings.map((e) => esc(norm(e))).sort((a, b) => b.length - a.length);
+        // endings are regular expressions of the folded, lower-cased word: "[dt][ıiuü](?:lar|ler)?"
+        const ends = endings.map((e) => foldText(e)).sort((a, b) => b.length - a.length);
         this.affix.push({ re: new RegExp(`^(?:${spec.stems.map((s) => esc(norm(s))).join('|')})(?:${ends.join('|')})$`, 'u'), id });
       }
     });
