@@ -111,7 +111,11 @@ export class WordMatcher {
       else map.set(key, [id]);
     };
     specs.forEach((spec, id) => {
-      const norm = (w: string): string => foldText(lower(lang, w));
+      const norm = (w: string): string => {
+        // a spec names one word: phrases go to a trigger's after/before/near or to a pattern
+        if (/[\s\-'’]/u.test(w)) throw new Error(`${lang}: "${w}" is not one word`);
+        return foldText(lower(lang, w));
+      };
       for (const l of spec.lemma === undefined ? [] : Array.isArray(spec.lemma) ? spec.lemma : [spec.lemma]) {
         // a language without a stemmer matches the lemma as a form
         if (this.stem) add(this.byStem, this.stem(norm(l)), id);
