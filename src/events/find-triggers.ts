@@ -22,7 +22,16 @@ export function findTriggers(text: string, sentence: Span, lex: Lexicon, persons
       hits.push({ start, end: original(folded, at + m[0].length, sentence.start), mode: t.mode, weak: t.weak, needsObject: t.needsObject, needsPerson: t.needsPerson, noun: t.noun, rank: t.rank });
     }
   }
-  if (lex.morph) hits.push(...wordTriggers(text, sentence, lex, lex.morph, folded, persons));
+  if (lex.morph) {
+    const found = wordTriggers(text, sentence, lex, lex.morph, folded, persons);
+    hits.push(...found.hits);
+    // "celebrará una reunión con": an event noun carried by a light verb in the future or the
+    // infinitive tells of no event done, whatever else matches it
+    if (found.blocked.length) {
+      const kept = hits.filter((h) => !found.blocked.some((b) => h.start >= b.start && h.start < b.end));
+      hits.splice(0, hits.length, ...kept);
+    }
+  }
   // of two finds on the same words, the one the lexicon lists first
   hits.sort((a, b) => a.start - b.start || b.end - a.end || a.rank - b.rank);
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -86,7 +95,7 @@ function phraseAt(words: Word[], rank: number[], i: number, phrases: string[][],
  * around them), and light verb constructions: a light verb and an event noun within a few words
  * ("held a round of talks", "görüşme gerçekleştirdi"), with no modal word between them.
  */
-function wordTriggers(text: string, sentence: Span, lex: Lexicon, morph: TriggerMorphology, folded: Folded, persons: Mention[]): Array<TriggerHit & { rank: number }> {
+function wordTriggers(text: string, sentence: Span, lex: Lexicon, morph: TriggerMorphology, folded: Folded, persons: Mention[]): { hits: Array<TriggerHit & { rank: number }>; blocked: Span[] } {
   const words = wordsOf(text, sentence, lex.lang, folded);
   // rank[i]: how many words outside persons' names come before word i
   const names = startingWithin(persons, sentence.start, sentence.end);
@@ -99,6 +108,7 @@ function wordTriggers(text: string, sentence: Span, lex: Lexicon, morph: Trigger
     if (!names.slice(n).some((p) => p.start <= w.start && p.end >= w.end && p.start < w.end)) counted++;
   }
   const out: Array<TriggerHit & { rank: number }> = [];
+  const blocked: Span[] = [];
   const ids = words.map((w) => morph.matcher.match(w.form));
   const light = morph.light;
   for (let i = 0; i < words.length; i++) {
@@ -128,7 +138,7 @@ function wordTriggers(text: string, sentence: Span, lex: Lexicon, morph: Trigger
         out.push({ start: words[from].start, end: words[to].end, mode: t.mode, weak: t.weak, needsObject: t.needsObject, needsPerson: t.needsPerson, noun: t.noun, rank: t.rank });
       }
       const modes = light?.verbs.get(id);
-      if (!light || modes === undefined || unreal) continue;
+      if (!light || modes === undefined) continue;
       // the event noun of a light verb, on the side(s) the language puts it
       const order = light.order === 'verb-noun' ? [1] : light.order === 'noun-verb' ? [-1] : [-1, 1];
       for (const j of order.flatMap((dir) => {
@@ -139,6 +149,10 @@ function wordTriggers(text: string, sentence: Span, lex: Lexicon, morph: Trigger
         const noun = ids[j].map((n) => light.nouns.get(n)).find((m) => m !== undefined && (!modes || modes.includes(m)));
         if (!noun) continue;
         const [a, b] = j < i ? [words[j], words[i]] : [words[i], words[j]];
+        if (unreal) {
+          blocked.push({ start: words[j].start, end: words[j].end });
+          break;
+        }
         // "دیدار خواهد کرد": a modal between the noun and its verb makes it no event told as done
         if (lex.modalBefore.test(text.slice(a.end, b.start))) continue;
         out.push({ start: a.start, end: b.end, mode: noun, weak: false, needsObject: false, needsPerson: false, noun: false, rank: Number.MAX_SAFE_INTEGER });
@@ -146,7 +160,7 @@ function wordTriggers(text: string, sentence: Span, lex: Lexicon, morph: Trigger
       }
     }
   }
-  return out;
+  return { hits: out, blocked };
 }
 
 /** The clause around a trigger: bounded by boundary words and other triggers. */
