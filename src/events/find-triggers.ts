@@ -90,6 +90,15 @@ function phraseAt(words: Word[], rank: number[], i: number, phrases: string[][],
   return null;
 }
 
+const boundaries = new WeakMap<Lexicon, RegExp>();
+
+/** The lexicon's clause boundaries as a test (not global: no lastIndex to carry), built once. */
+function boundaryOf(lex: Lexicon): RegExp {
+  let re = boundaries.get(lex);
+  if (!re) boundaries.set(lex, (re = new RegExp(lex.boundaries.source, 'iu')));
+  return re;
+}
+
 /**
  * Triggers named by lemma or stem (with the particles, prepositions or reflexives they need
  * around them), and light verb constructions: a light verb and an event noun within a few words
@@ -111,6 +120,14 @@ function wordTriggers(text: string, sentence: Span, lex: Lexicon, morph: Trigger
   const blocked: Span[] = [];
   const ids = words.map((w) => morph.matcher.match(w.form));
   const light = morph.light;
+  const boundary = boundaryOf(lex);
+  // a dash between two words joins them here ("القمة المصرية – التركية بين", "the Egyptian – Turkish summit")
+  const crosses = (from: number, to: number): boolean => to > from && boundary.test(text.slice(from, to).replace(/\s[–—]\s/g, ' '));
+  const modal = (from: number, to: number): boolean => {
+    if (to <= from) return false;
+    const between = text.slice(from, to);
+    return lex.modalBefore.test(between) || lex.modalAfter.test(between);
+  };
   for (let i = 0; i < words.length; i++) {
     for (const id of ids[i]) {
       const t = morph.triggers.get(id);
@@ -135,6 +152,10 @@ function wordTriggers(text: string, sentence: Span, lex: Lexicon, morph: Trigger
           from = Math.min(from, at.from);
           to = Math.max(to, at.to);
         }
+        // "اللقاء الذي كان مقررا بين": a modal word between the trigger and its preposition
+        // is for the modality stages to see, outside the trigger
+        // nor may the words between cross into another clause ("اللقاء الذي كان ... بين")
+        if ((from < i && (modal(words[from].end, words[i].start) || crosses(words[from].end, words[i].start))) || (to > i && (modal(words[i].end, words[to].start) || crosses(words[i].end, words[to].start)))) continue;
         out.push({ start: words[from].start, end: words[to].end, mode: t.mode, weak: t.weak, needsObject: t.needsObject, needsPerson: t.needsPerson, noun: t.noun, rank: t.rank });
       }
       const modes = light?.verbs.get(id);
@@ -154,7 +175,7 @@ function wordTriggers(text: string, sentence: Span, lex: Lexicon, morph: Trigger
           break;
         }
         // "دیدار خواهد کرد": a modal between the noun and its verb makes it no event told as done
-        if (lex.modalBefore.test(text.slice(a.end, b.start))) continue;
+        if (modal(a.end, b.start)) continue;
         out.push({ start: a.start, end: b.end, mode: noun, weak: false, needsObject: false, needsPerson: false, noun: false, rank: Number.MAX_SAFE_INTEGER });
         break;
       }
