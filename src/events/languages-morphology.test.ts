@@ -20,6 +20,7 @@ const cases: Array<[string, string, SentenceEvent[]]> = [
   ['he verb, words before its preposition', 'נשיא המדינה יצחק הרצוג שוחח הערב בטלוויזיה עם נשיא טורקיה רג׳פ טאיפ ארדואן.', [{ who: 'isaac-herzog recep-tayyip-erdogan', mode: 'meet', date: '2024-11-20', place: null }]],
   ['he niqqud', 'ראש הממשלה בנימין נתניהו נִפְגַּשׁ עם נשיא צרפת עמנואל מקרון בפריז.', [{ who: 'benjamin-netanyahu emmanuel-macron', mode: 'meet', date: null, place: 'paris' }]],
   ['he light verb', 'השיחה בין בנימין נתניהו לעמנואל מקרון התקיימה אתמול.', [{ who: 'benjamin-netanyahu emmanuel-macron', mode: 'phone', date: '2024-11-19', place: null }]],
+  ['he shook his hand', 'ראש הממשלה בנימין נתניהו לחץ את ידו של נשיא צרפת עמנואל מקרון בפריז.', [{ who: 'benjamin-netanyahu emmanuel-macron', mode: 'meet', date: null, place: 'paris' }]],
   // French: compound past and reflexives through the lemma, light verbs, future refused
   ['fr light verb with a noun phrase', 'Emmanuel Macron a tenu une séance de pourparlers avec le chancelier Olaf Scholz à Berlin.', [{ who: 'emmanuel-macron olaf-scholz', mode: 'meet', date: null, place: 'berlin' }]],
   ['fr compound past, adverb between', 'Le président Emmanuel Macron et Olaf Scholz se sont longuement rencontrés.', [{ who: 'emmanuel-macron olaf-scholz', mode: 'meet', date: null, place: null }]],
@@ -30,6 +31,7 @@ const cases: Array<[string, string, SentenceEvent[]]> = [
   ['es shook hands', 'El presidente Luiz Inácio Lula da Silva y su homólogo argentino, Javier Milei, se estrecharon la mano en Río de Janeiro.', [{ who: 'javier-milei luiz-inacio-lula-da-silva', mode: 'meet', date: null, place: 'rio-de-janeiro' }]],
   ['es received a call', 'Claudia Sheinbaum recibió una llamada de Justin Trudeau el lunes.', [{ who: 'claudia-sheinbaum justin-trudeau', mode: 'phone', date: '2024-11-18', place: null }]],
   ['es reflexive, perfect', 'Gustavo Petro y Nicolás Maduro se han reunido en Caracas este martes.', [{ who: 'gustavo-petro nicolas-maduro', mode: 'meet', date: '2024-11-19', place: 'caracas' }]],
+  ['es contacted, a call', 'Claudia Sheinbaum se comunicó el lunes con Justin Trudeau.', [{ who: 'claudia-sheinbaum justin-trudeau', mode: 'phone', date: '2024-11-18', place: null }]],
   ['es future reflexive', 'Gustavo Petro se reunirá con Nicolás Maduro en Caracas.', []],
   ['es light verb in the future', 'Gustavo Petro celebrará una reunión con Nicolás Maduro.', []],
   // Portuguese
