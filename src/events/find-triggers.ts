@@ -34,7 +34,6 @@ export function findTriggers(text: string, sentence: Span, lex: Lexicon, persons
   }
   // of two finds on the same words, the one the lexicon lists first
   hits.sort((a, b) => a.start - b.start || b.end - a.end || a.rank - b.rank);
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const triggers: TriggerHit[] = [];
   for (const h of hits) {
     const last = triggers[triggers.length - 1];
@@ -114,7 +113,9 @@ function wordTriggers(text: string, sentence: Span, lex: Lexicon, morph: Trigger
   for (const w of words) {
     while (n < names.length && names[n].end <= w.start) n++;
     rank.push(counted);
-    if (!names.slice(n).some((p) => p.start <= w.start && p.end >= w.end && p.start < w.end)) counted++;
+    let inName = false;
+    for (let k = n; k < names.length && names[k].start <= w.start && !inName; k++) inName = names[k].end >= w.end;
+    if (!inName) counted++;
   }
   const out: Array<TriggerHit & { rank: number }> = [];
   const blocked: Span[] = [];
@@ -152,9 +153,9 @@ function wordTriggers(text: string, sentence: Span, lex: Lexicon, morph: Trigger
           from = Math.min(from, at.from);
           to = Math.max(to, at.to);
         }
-        // "اللقاء الذي كان مقررا بين": a modal word between the trigger and its preposition
-        // is for the modality stages to see, outside the trigger
-        // nor may the words between cross into another clause ("اللقاء الذي كان ... بين")
+        // a modal word between the trigger and its preposition is for the modality stages to see,
+        // outside the trigger, and the words between may not cross into another clause
+        // ("اللقاء الذي كان مقررا بين": the meeting that had been planned between)
         if ((from < i && (modal(words[from].end, words[i].start) || crosses(words[from].end, words[i].start))) || (to > i && (modal(words[i].end, words[to].start) || crosses(words[i].end, words[to].start)))) continue;
         out.push({ start: words[from].start, end: words[to].end, mode: t.mode, weak: t.weak, needsObject: t.needsObject, needsPerson: t.needsPerson, noun: t.noun, rank: t.rank });
       }
@@ -175,6 +176,7 @@ function wordTriggers(text: string, sentence: Span, lex: Lexicon, morph: Trigger
           break;
         }
         // "دیدار خواهد کرد": a modal between the noun and its verb makes it no event told as done
+        // (a clause boundary may stand between: "الاجتماع الذي عقد", "the meeting that was held")
         if (modal(a.end, b.start)) continue;
         out.push({ start: a.start, end: b.end, mode: noun, weak: false, needsObject: false, needsPerson: false, noun: false, rank: Number.MAX_SAFE_INTEGER });
         break;
