@@ -32,6 +32,7 @@ const cases: Array<[string, string, SentenceEvent[]]> = [
   ['es received a call', 'Claudia Sheinbaum recibió una llamada de Justin Trudeau el lunes.', [{ who: 'claudia-sheinbaum justin-trudeau', mode: 'phone', date: '2024-11-18', place: null }]],
   ['es reflexive, perfect', 'Gustavo Petro y Nicolás Maduro se han reunido en Caracas este martes.', [{ who: 'gustavo-petro nicolas-maduro', mode: 'meet', date: '2024-11-19', place: 'caracas' }]],
   ['es contacted, a call', 'Claudia Sheinbaum se comunicó el lunes con Justin Trudeau.', [{ who: 'claudia-sheinbaum justin-trudeau', mode: 'phone', date: '2024-11-18', place: null }]],
+  ['es a cancelled meeting is no light verb construction', 'Gustavo Petro tuvo que cancelar la reunión con Nicolás Maduro.', []],
   ['es future reflexive', 'Gustavo Petro se reunirá con Nicolás Maduro en Caracas.', []],
   ['es light verb in the future', 'Gustavo Petro celebrará una reunión con Nicolás Maduro.', []],
   // Portuguese
@@ -54,6 +55,9 @@ const cases: Array<[string, string, SentenceEvent[]]> = [
   // English
   ['en reached out to', 'On Monday, Prime Minister Justin Trudeau reached out to Claudia Sheinbaum to congratulate her.', [{ who: 'claudia-sheinbaum justin-trudeau', mode: 'phone', date: '2024-11-18', place: null }]],
   ['en shook hands', 'Joe Biden and Xi Jinping shook hands in Lima on Saturday.', [{ who: 'joe-biden xi-jinping', mode: 'meet', date: '2024-11-16', place: 'lima' }]],
+  ['en had called for talks', 'Joe Biden had called for talks with Xi Jinping in Lima.', []],
+  ['en had a call', 'Joe Biden had a phone call with Xi Jinping on Saturday.', [{ who: 'joe-biden xi-jinping', mode: 'phone', date: '2024-11-16', place: null }]],
+  ['tr press conference', 'Cumhurbaşkanı Erdoğan ile Rusya Devlet Başkanı Putin ortak bir basın toplantısı düzenledi.', []],
   // Persian: light verbs after their noun
   ['fa light verb', 'ابراهیم رئیسی روز شنبه در ریاض با محمد بن سلمان دیدار و گفت‌وگو کرد.', [{ who: 'ebrahim-raisi mohammed-bin-salman', mode: 'meet', date: '2024-11-16', place: 'riyadh' }]],
   ['fa future between noun and verb', 'ابراهیم رئیسی با محمد بن سلمان در ریاض دیدار خواهد کرد.', []],
