@@ -11,6 +11,8 @@ const cases: Array<[string, string, SentenceEvent[]]> = [
   ['ar handshake with', 'وتصافح الرئيس عبد الفتاح السيسي مع الرئيس التركي رجب طيب أردوغان في الدوحة.', [{ who: 'abdel-fattah-el-sisi recep-tayyip-erdogan', mode: 'meet', date: null, place: 'doha' }]],
   ['ar summit between', 'انطلقت القمة المصرية التركية بين الرئيس عبد الفتاح السيسي والرئيس رجب طيب أردوغان في أنقرة اليوم.', [{ who: 'abdel-fattah-el-sisi recep-tayyip-erdogan', mode: 'meet', date: '2024-11-20', place: 'ankara' }]],
   ['ar light verb, subject between', 'عقد الرئيس عبد الفتاح السيسي اجتماعاً مع الرئيس التركي رجب طيب أردوغان في أنقرة يوم الأحد.', [{ who: 'abdel-fattah-el-sisi recep-tayyip-erdogan', mode: 'meet', date: '2024-11-17', place: 'ankara' }]],
+  ['ar future prefix', 'سيعقد الرئيس عبد الفتاح السيسي اجتماعا مع الرئيس التركي رجب طيب أردوغان في أنقرة.', []],
+  ['ar purpose prefix', 'وصل الرئيس عبد الفتاح السيسي إلى أنقرة ليلتقي الرئيس التركي رجب طيب أردوغان.', []],
   // Turkish: verb stems with endings, noun case endings, light verbs after their noun
   ['tr welcomed', 'Cumhurbaşkanı Recep Tayyip Erdoğan, Mısır Cumhurbaşkanı Abdulfettah Sisi’yi Ankara’da resmi törenle karşıladı.', [{ who: 'abdel-fattah-el-sisi recep-tayyip-erdogan', mode: 'host', date: null, place: 'ankara' }]],
   ['tr light verb', 'Cumhurbaşkanı Erdoğan, Rusya Devlet Başkanı Vladimir Putin ile Soçi’de bir görüşme gerçekleştirdi.', [{ who: 'recep-tayyip-erdogan vladimir-putin', mode: 'meet', date: null, place: 'sochi' }]],
