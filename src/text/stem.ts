@@ -65,7 +65,10 @@ export interface WordSpec {
 }
 
 export interface Morphology {
-  /** proclitics written onto the word: و ف ب ل ك ال س (ar), ו ה ב ל מ ש כ (he), می (fa) */
+  /**
+   * proclitics written onto the word and taken off it: و ف ب ك ال (ar: not the future س nor the
+   * ل of purpose, which make the verb no event done), ו ה ב ל מ ש כ (he), ber- me- di- (id)
+   */
   proclitics?: string[];
   /** at most this many proclitics stacked on one word (وبال...): 3 unless told */
   maxProclitics?: number;
@@ -95,11 +98,7 @@ export class WordMatcher {
   private readonly longest: number;
   private readonly maxProclitics: number;
 
-  constructor(
-    private readonly lang: string,
-    specs: WordSpec[],
-    morphology: Morphology = {},
-  ) {
+  constructor(lang: string, specs: WordSpec[], morphology: Morphology = {}) {
     this.stem = morphology.stemmer === 'none' ? null : SNOWBALL[lang] ?? null;
     const clitics = (morphology.proclitics ?? []).map((p) => foldText(lower(lang, p))).sort((a, b) => b.length - a.length);
     this.proclitics = new Set(clitics);
@@ -157,7 +156,7 @@ export class WordMatcher {
     for (let depth = 0; depth < this.maxProclitics && frontier.length; depth++) {
       const next: string[] = [];
       for (const w of frontier) {
-        // every proclitic that opens the word, not only the longest: ال and ا
+        // every proclitic that opens the word, not only the longest: כש and כ
         for (let n = 1; n <= this.longest && n < w.length - 1; n++) {
           if (!this.proclitics.has(w.slice(0, n))) continue;
           const rest = w.slice(n);
@@ -170,10 +169,6 @@ export class WordMatcher {
       frontier = next;
     }
     return out;
-  }
-
-  get language(): string {
-    return this.lang;
   }
 }
 
