@@ -1,9 +1,10 @@
 // Words of a sentence with their stems, for matching lexicon lemmas against every inflected form
-// of a word. Snowball stemmers (@orama/stemmers) where one exists; for Hebrew, Persian and the
-// verbs of Turkish and Arabic, stems with the endings the language allows, as data
-// (data/lang/<lang>/morphology.json), because Snowball has no Hebrew or Persian stemmer, its
-// Turkish one strips noun suffixes only, and its Arabic one keeps و before ال ("والتقى") and
-// folds the ة of some words and not others ("قمة", "القم").
+// of a word. Snowball stemmers (@orama/stemmers) where one does the job (de en es fr pt ro ru);
+// elsewhere stems with the endings the language allows, as data (data/lang/<lang>/morphology.json,
+// `"stemmer": "none"`), written here because: Snowball has no Hebrew, Persian or Chinese stemmer;
+// its Turkish one strips noun suffixes only, and unevenly (görüşmesi -> görüşmes, görüşmede ->
+// görüşme); its Arabic one keeps و before ال ("والتقى") and folds the ة of some words only
+// ("قمة", "القم"); its Indonesian one reads -mu of bertemu as "your" (berte) and menemui as emu.
 import { stemmer as arabic } from '@orama/stemmers/arabic';
 import { stemmer as german } from '@orama/stemmers/german';
 import { stemmer as english } from '@orama/stemmers/english';
