@@ -6,18 +6,35 @@ import type { TriggerHit } from './draft.ts';
 import { derived } from './derived.ts';
 import { startingWithin } from '../core/spans-by-start.ts';
 import { clauseModality, modalityOf, modalScope } from './modality.ts';
+import { foldScript, original, type Folded } from '../text/normalize-script.ts';
+import { wordsOf, type Word } from '../text/stem.ts';
+import type { TriggerMorphology } from './lexicon.ts';
 
 export function findTriggers(text: string, sentence: Span, lex: Lexicon, persons: Mention[]): TriggerHit[] {
-  const sentText = text.slice(sentence.start, sentence.end);
-  const hits: TriggerHit[] = [];
+  // matched on the sentence with vowel marks, tatweel and zero-width marks folded away; every
+  // span found is mapped back to the original text
+  const folded = foldScript(text.slice(sentence.start, sentence.end));
+  const hits: Array<TriggerHit & { rank: number }> = [];
   for (const t of lex.triggers) {
     t.re.lastIndex = 0;
-    for (const m of sentText.matchAll(t.re)) {
-      const start = sentence.start + (m.index ?? 0);
-      hits.push({ start, end: start + m[0].length, mode: t.mode, weak: t.weak, needsObject: t.needsObject, needsPerson: t.needsPerson, noun: t.noun });
+    for (const m of folded.text.matchAll(t.re)) {
+      const at = m.index ?? 0;
+      const start = original(folded, at, sentence.start);
+      hits.push({ start, end: original(folded, at + m[0].length, sentence.start), mode: t.mode, weak: t.weak, needsObject: t.needsObject, needsPerson: t.needsPerson, noun: t.noun, rank: t.rank });
     }
   }
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  if (lex.morph) {
+    const found = wordTriggers(text, sentence, lex, lex.morph, folded, persons);
+    hits.push(...found.hits);
+    // "celebrará una reunión con": an event noun carried by a light verb in the future or the
+    // infinitive tells of no event done, whatever else matches it
+    if (found.blocked.length) {
+      const kept = hits.filter((h) => !found.blocked.some((b) => h.start >= b.start && h.start < b.end));
+      hits.splice(0, hits.length, ...kept);
+    }
+  }
+  // of two finds on the same words, the one the lexicon lists first
+  hits.sort((a, b) => a.start - b.start || b.end - a.end || a.rank - b.rank);
   const triggers: TriggerHit[] = [];
   for (const h of hits) {
     const last = triggers[triggers.length - 1];
@@ -55,6 +72,119 @@ export function findTriggers(text: string, sentence: Span, lex: Lexicon, persons
     }
   }
   return triggers;
+}
+
+/**
+ * Where a phrase (folded words) stands within `gap` words after (dir 1) or before (dir -1) word i.
+ * Words of a person's name do not count: "عقد الرئيس عبد الفتاح السيسي اجتماعا" has one word between.
+ */
+function phraseAt(words: Word[], rank: number[], i: number, phrases: string[][], gap: number, dir: 1 | -1): { from: number; to: number } | null {
+  for (let k = i + dir; k >= 0 && k < words.length && Math.abs(rank[k] - rank[i]) <= gap + 1; k += dir) {
+    for (const p of phrases) {
+      // after: the phrase starts at k; before: it ends at k
+      const from = dir === 1 ? k : k - p.length + 1;
+      if (from < 0 || from + p.length > words.length) continue;
+      if (p.every((w, n) => words[from + n].form === w)) return { from, to: from + p.length - 1 };
+    }
+  }
+  return null;
+}
+
+const boundaries = new WeakMap<Lexicon, RegExp>();
+
+/** The lexicon's clause boundaries as a test (not global: no lastIndex to carry), built once. */
+function boundaryOf(lex: Lexicon): RegExp {
+  let re = boundaries.get(lex);
+  if (!re) boundaries.set(lex, (re = new RegExp(lex.boundaries.source, 'iu')));
+  return re;
+}
+
+/**
+ * Triggers named by lemma or stem (with the particles, prepositions or reflexives they need
+ * around them), and light verb constructions: a light verb and an event noun within a few words
+ * ("held a round of talks", "görüşme gerçekleştirdi"), with no modal word between them.
+ */
+function wordTriggers(text: string, sentence: Span, lex: Lexicon, morph: TriggerMorphology, folded: Folded, persons: Mention[]): { hits: Array<TriggerHit & { rank: number }>; blocked: Span[] } {
+  const words = wordsOf(text, sentence, lex.lang, folded);
+  // rank[i]: how many words outside persons' names come before word i
+  const names = startingWithin(persons, sentence.start, sentence.end);
+  const rank: number[] = [];
+  let counted = 0;
+  let n = 0;
+  for (const w of words) {
+    while (n < names.length && names[n].end <= w.start) n++;
+    rank.push(counted);
+    let inName = false;
+    for (let k = n; k < names.length && names[k].start <= w.start && !inName; k++) inName = names[k].end >= w.end;
+    if (!inName) counted++;
+  }
+  const out: Array<TriggerHit & { rank: number }> = [];
+  const blocked: Span[] = [];
+  const ids = words.map((w) => morph.matcher.match(w.form));
+  const light = morph.light;
+  const boundary = boundaryOf(lex);
+  // a dash between two words joins them here ("القمة المصرية – التركية بين", "the Egyptian – Turkish summit")
+  const crosses = (from: number, to: number): boolean => to > from && boundary.test(text.slice(from, to).replace(/\s[–—]\s/g, ' '));
+  const modal = (from: number, to: number): boolean => {
+    if (to <= from) return false;
+    const between = text.slice(from, to);
+    return lex.modalBefore.test(between) || lex.modalAfter.test(between);
+  };
+  for (let i = 0; i < words.length; i++) {
+    for (const id of ids[i]) {
+      const t = morph.triggers.get(id);
+      // "rencontrera", "reunirá": a verb lemma matches its future and infinitive too
+      const unreal = !!morph.unreal?.test(words[i].form);
+      if (t && !(unreal && !t.noun)) {
+        let from = i;
+        let to = i;
+        if (t.after.length) {
+          const at = phraseAt(words, rank, i, t.after, t.gap, 1);
+          if (!at) continue;
+          to = at.to;
+        }
+        if (t.before.length) {
+          const at = phraseAt(words, rank, i, t.before, t.gap, -1);
+          if (!at) continue;
+          from = at.from;
+        }
+        if (t.near.length) {
+          const at = phraseAt(words, rank, i, t.near, t.gap, -1) ?? phraseAt(words, rank, i, t.near, t.gap, 1);
+          if (!at) continue;
+          from = Math.min(from, at.from);
+          to = Math.max(to, at.to);
+        }
+        // a modal word between the trigger and its preposition is for the modality stages to see,
+        // outside the trigger, and the words between may not cross into another clause
+        // ("اللقاء الذي كان مقررا بين": the meeting that had been planned between)
+        if ((from < i && (modal(words[from].end, words[i].start) || crosses(words[from].end, words[i].start))) || (to > i && (modal(words[i].end, words[to].start) || crosses(words[i].end, words[to].start)))) continue;
+        out.push({ start: words[from].start, end: words[to].end, mode: t.mode, weak: t.weak, needsObject: t.needsObject, needsPerson: t.needsPerson, noun: t.noun, rank: t.rank });
+      }
+      const modes = light?.verbs.get(id);
+      if (!light || modes === undefined) continue;
+      // the event noun of a light verb, on the side(s) the language puts it
+      const order = light.order === 'verb-noun' ? [1] : light.order === 'noun-verb' ? [-1] : [-1, 1];
+      for (const j of order.flatMap((dir) => {
+        const js: number[] = [];
+        for (let k = i + dir; k >= 0 && k < words.length && Math.abs(rank[k] - rank[i]) <= light.gap + 1; k += dir) js.push(k);
+        return js;
+      })) {
+        const noun = ids[j].map((n) => light.nouns.get(n)).find((m) => m !== undefined && (!modes || modes.includes(m)));
+        if (!noun) continue;
+        const [a, b] = j < i ? [words[j], words[i]] : [words[i], words[j]];
+        if (unreal) {
+          blocked.push({ start: words[j].start, end: words[j].end });
+          break;
+        }
+        // "دیدار خواهد کرد": a modal between the noun and its verb makes it no event told as done
+        // (a clause boundary may stand between: "الاجتماع الذي عقد", "the meeting that was held")
+        if (modal(a.end, b.start)) continue;
+        out.push({ start: a.start, end: b.end, mode: noun, weak: false, needsObject: false, needsPerson: false, noun: false, rank: Number.MAX_SAFE_INTEGER });
+        break;
+      }
+    }
+  }
+  return { hits: out, blocked };
 }
 
 /** The clause around a trigger: bounded by boundary words and other triggers. */

@@ -3,12 +3,26 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { EventMode, PartialDate, Span } from '../core/types.ts';
 import { type CalendarName, fromGregorian, readDigits, toGregorian } from '../text/calendar.ts';
+import { foldText } from '../text/normalize-script.ts';
+import { lower, WordMatcher, type Morphology, type WordSpec } from '../text/stem.ts';
 
 export const DEFAULT_LANG_DIR = fileURLToPath(new URL('../../data/lang/', import.meta.url));
 
-interface TriggerData {
-  pattern: string;
+/**
+ * A trigger is a regular expression of word forms (`pattern`, for multiword shapes), or a word
+ * named by lemma, forms or stems (src/text/stem.ts) with the words it needs around it.
+ */
+interface TriggerData extends WordSpec {
+  pattern?: string;
   mode: EventMode;
+  /** a word of these (or a phrase, words split by spaces) within `gap` words after it: "reunirse" "con", "summit" "between" */
+  after?: string[];
+  /** a word of these within `gap` words before it: Turkish "ile" görüştü */
+  before?: string[];
+  /** a word of these within `gap` words on either side: the reflexive "se" of "se reunió" and "reuniu-se" */
+  near?: string[];
+  /** words that may stand between (2 unless told) */
+  gap?: number;
   weak?: boolean;
   needsObject?: boolean;
   needsPerson?: boolean;
@@ -100,6 +114,8 @@ export interface DateForm {
 
 export interface Trigger {
   re: RegExp;
+  /** its place in the lexicon (see WordTrigger.rank) */
+  rank: number;
   mode: EventMode;
   weak: boolean;
   needsObject: boolean;
@@ -109,9 +125,58 @@ export interface Trigger {
   noun: boolean;
 }
 
+/** A trigger named by lemma, forms or stems, matched against the words of a sentence. */
+export interface WordTrigger {
+  /** its spec's id in the language's WordMatcher */
+  id: number;
+  /** its place in the lexicon: of two triggers on the same words, the earlier wins */
+  rank: number;
+  mode: EventMode;
+  weak: boolean;
+  needsObject: boolean;
+  needsPerson: boolean;
+  noun: boolean;
+  after: string[][];
+  before: string[][];
+  near: string[][];
+  gap: number;
+}
+
+/** Light verb + event noun: "hold talks", "görüşme gerçekleştirdi", "عقد اجتماعا", "провести переговоры". */
+export interface LightVerbs {
+  /** spec id of a light verb -> the event modes it may carry (null: all) */
+  verbs: Map<number, EventMode[] | null>;
+  /** spec id of an event noun -> its mode */
+  nouns: Map<number, EventMode>;
+  /** words that may stand between the two */
+  gap: number;
+  order: 'any' | 'verb-noun' | 'noun-verb';
+}
+
+export interface TriggerMorphology {
+  matcher: WordMatcher;
+  /** word triggers by spec id */
+  triggers: Map<number, WordTrigger>;
+  light: LightVerbs | null;
+  /** verb forms that tell of no event done (Morphology.unreal) */
+  unreal: RegExp | null;
+}
+
+/** data/lang/<lang>/morphology.json: how words inflect, and the light verbs and event nouns of the language. */
+export interface MorphologyData extends Morphology {
+  lightVerbs?: Array<WordSpec & { modes?: EventMode[] }>;
+  eventNouns?: Array<WordSpec & { mode?: EventMode }>;
+  /** words that may stand between a light verb and its noun: 3 unless told */
+  lightGap?: number;
+  lightOrder?: 'any' | 'verb-noun' | 'noun-verb';
+}
+
 export interface Lexicon {
   lang: string;
+  /** triggers written as regular expressions (matched on the script-folded sentence) */
   triggers: Trigger[];
+  /** triggers named by lemma or stem, light verb constructions; null when the language has none */
+  morph: TriggerMorphology | null;
   modalBefore: RegExp;
   modalAfter: RegExp;
   sentenceModal: RegExp | null;
@@ -253,18 +318,49 @@ function compileDateForm(form: { pattern: string; calendar?: CalendarName; weekd
   return { re: new RegExp(letters(source), 'giu'), calendar, months, weekdays: (form.weekdays ?? []).map((w) => new RegExp(`^(?:${w})$`, 'iu')) };
 }
 
-export function compileLexicon(lang: string, data: LexiconData): Lexicon {
+/** Word triggers and light verb constructions, compiled into one matcher for the language. */
+function compileMorphology(lang: string, data: LexiconData, morph: MorphologyData | undefined): TriggerMorphology | null {
+  const specs: WordSpec[] = [];
+  const triggers = new Map<number, WordTrigger>();
+  const phrases = (l: string[] | undefined): string[][] => (l ?? []).map((p) => foldText(lower(lang, p)).split(/\s+/).filter(Boolean));
+  data.triggers.forEach((t, rank) => {
+    if (t.pattern !== undefined) return;
+    if (t.lemma === undefined && !t.forms && !t.stems) throw new Error(`trigger ${JSON.stringify(t)}: no pattern, lemma, forms or stems`);
+    const id = specs.push({ lemma: t.lemma, forms: t.forms, stems: t.stems, endings: t.endings }) - 1;
+    triggers.set(id, {
+      id, rank, mode: t.mode, weak: !!t.weak, needsObject: !!t.needsObject, needsPerson: !!t.needsPerson, noun: !!t.noun,
+      after: phrases(t.after), before: phrases(t.before), near: phrases(t.near), gap: t.gap ?? 2,
+    });
+  });
+  let light: LightVerbs | null = null;
+  if (morph?.lightVerbs?.length && morph.eventNouns?.length) {
+    light = { verbs: new Map(), nouns: new Map(), gap: morph.lightGap ?? 3, order: morph.lightOrder ?? 'any' };
+    for (const v of morph.lightVerbs) light.verbs.set(specs.push(v) - 1, v.modes ?? null);
+    for (const n of morph.eventNouns) light.nouns.set(specs.push(n) - 1, n.mode ?? 'meet');
+  }
+  if (!specs.length) return null;
+  return { matcher: new WordMatcher(lang, specs, morph), triggers, light, unreal: morph?.unreal ? new RegExp(`(?:${foldText(morph.unreal)})$`, 'u') : null };
+}
+
+export function compileLexicon(lang: string, data: LexiconData, morph?: MorphologyData): Lexicon {
   return {
     lang,
-    triggers: data.triggers.map((t) => ({
-      // scripts written without spaces have no word boundaries to look for
-      re: HAN.test(t.pattern) ? new RegExp(`(?:${letters(t.pattern)})`, 'giu') : new RegExp(`${B}(?:${letters(t.pattern)})${E}`, 'giu'),
-      mode: t.mode,
-      weak: !!t.weak,
-      needsObject: !!t.needsObject,
-      needsPerson: !!t.needsPerson,
-      noun: !!t.noun,
-    })),
+    triggers: data.triggers.flatMap((t, rank) => {
+      if (t.pattern === undefined) return [];
+      // matched on the folded sentence (normalize-script.ts): the pattern is folded the same way
+      const pattern = letters(foldText(t.pattern));
+      return [{
+        // scripts written without spaces have no word boundaries to look for
+        re: HAN.test(t.pattern) ? new RegExp(`(?:${pattern})`, 'giu') : new RegExp(`${B}(?:${pattern})${E}`, 'giu'),
+        rank,
+        mode: t.mode,
+        weak: !!t.weak,
+        needsObject: !!t.needsObject,
+        needsPerson: !!t.needsPerson,
+        noun: !!t.noun,
+      }];
+    }),
+    morph: compileMorphology(lang, data, morph),
     modalBefore: alt(data.modalBefore, 'iu') ?? /(?!)/,
     modalAfter: alt(data.modalAfter, 'iu') ?? /(?!)/,
     sentenceModal: alt(data.sentenceModal, 'iu'),
@@ -321,10 +417,12 @@ export function createLexicons(dir: string = DEFAULT_LANG_DIR): (lang: string) =
   const load = (lang: string): Lexicon | null => {
     if (cache.has(lang)) return cache.get(lang)!;
     const path = `${root}${lang}/events.json`;
+    const morphPath = `${root}${lang}/morphology.json`;
     let lex: Lexicon | null = null;
     if (/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/.test(lang) && existsSync(path)) {
       try {
-        lex = compileLexicon(lang, JSON.parse(readFileSync(path, 'utf8')) as LexiconData);
+        const morph = existsSync(morphPath) ? (JSON.parse(readFileSync(morphPath, 'utf8')) as MorphologyData) : undefined;
+        lex = compileLexicon(lang, JSON.parse(readFileSync(path, 'utf8')) as LexiconData, morph);
       } catch (e) {
         throw new Error(`event lexicon ${path}: ${(e as Error).message}`);
       }
