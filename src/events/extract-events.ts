@@ -16,7 +16,7 @@ import { clauseOf, findTriggers, unrealReason } from './find-triggers.ts';
 import { gatherParticipants, visitedHead } from './gather-participants.ts';
 import { placeOf, placeWithin } from './attach-place.ts';
 import { absorb, captionDateFits, mergeDrafts } from './merge-drafts.ts';
-import { findAnchorDay, resolveDate } from './resolve-date.ts';
+import { findTimeAnchor, resolveDate, toldAsEarlier } from './resolve-date.ts';
 import { addMembers } from './find-members.ts';
 import { dayOfStay, findStays, stayPlace, type Stay } from './find-stays.ts';
 import { lastWithin, startingWithin } from '../core/spans-by-start.ts';
@@ -46,7 +46,7 @@ interface DocScope {
   kindOf: KindOf;
   /** a year the headline states, for day-and-month dates when nothing else gives the year */
   documentYear: number | null;
-  /** the day the text dates with its weekday, when the dateline gives only a month */
+  /** the document's time anchor when no publication day is known (resolve-date findTimeAnchor) */
   anchorDay: string | null;
   drafts: Draft[];
   stays: Stay[];
@@ -65,7 +65,7 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
     options,
     kindOf: (id) => kb.entries.get(id)?.kind ?? (id.startsWith('found:') ? 'person' : 'organization'),
     documentYear,
-    anchorDay: findAnchorDay(text, sentences, lex, published, documentYear, (s) => wordTokens(text, s)),
+    anchorDay: findTimeAnchor(text, sentences, options.captions ?? [], lex, published, documentYear, (s) => wordTokens(text, s)),
     drafts: [],
     stays: [],
   };
@@ -124,7 +124,7 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
       }
     }
   }
-  const merged = mergeDrafts(drafts, kb).filter((d) => !d.inTitle);
+  const merged = mergeDrafts(drafts, kb, (d) => toldAsEarlier(text, d.sentence, d.trigger, lex)).filter((d) => !d.inTitle);
   // a meeting told without a place, right after the text says where one of its people is
   for (const d of merged) {
     if (d.place || d.mode === 'phone' || d.mode === 'video' || d.sentence.index < 0) continue;

@@ -3,12 +3,12 @@
 import type { EventMode, PartialDate, Span } from '../core/types.ts';
 import type { KnowledgeBase } from '../actors/knowledge-base.ts';
 import type { Draft } from './draft.ts';
-import type { DateFinding } from './resolve-date.ts';
+import { compatibleDates, precisionOf, type DateFinding } from './resolve-date.ts';
 import { placeWithin } from './attach-place.ts';
 
-/** A caption tells of a meeting only with a stated date no more than ten days before publication. */
+/** A caption tells of a meeting only with a stated day no more than ten days before publication. */
 export function captionDateFits(date: DateFinding | null, published: PartialDate | null): boolean {
-  if (!date?.span) return false;
+  if (!date?.span || precisionOf(date) !== 'day') return false;
   if (!published || published.precision !== 'day') return true;
   const days = (Date.parse(published.value) - Date.parse(date.value)) / 86_400_000;
   return days >= -1 && days <= 10;
@@ -16,8 +16,21 @@ export function captionDateFits(date: DateFinding | null, published: PartialDate
 
 const remote = (m: EventMode): boolean => m === 'phone' || m === 'video';
 
-export function mergeDrafts(drafts: Draft[], kb: KnowledgeBase): Draft[] {
+/**
+ * Folds the drafts of one document into reports. A later sentence joins a report only with
+ * evidence: the same (or nested) people, a compatible time (equal days, or a day within the
+ * month or year told), a compatible place and mode. A meeting told as an earlier past ("had
+ * met", "كان قد التقى", "avait rencontré"; `earlier`, from the language's time words) is its
+ * own report: it never joins the report of the meeting the text is about, nor that one it.
+ */
+export function mergeDrafts(drafts: Draft[], kb: KnowledgeBase, earlier: (d: Draft) => boolean = () => false): Draft[] {
   const out: Draft[] = [];
+  const past = new Map<Draft, boolean>();
+  const isEarlier = (d: Draft): boolean => {
+    let v = past.get(d);
+    if (v === undefined) past.set(d, (v = earlier(d)));
+    return v;
+  };
   const isPerson = (id: string): boolean => (kb.entries.get(id)?.kind ?? (id.startsWith('found:') ? 'person' : 'organization')) === 'person';
   const covers = (big: Draft, small: Draft): boolean => {
     const bigPersons = [...big.participants.keys()].filter(isPerson);
@@ -32,7 +45,8 @@ export function mergeDrafts(drafts: Draft[], kb: KnowledgeBase): Draft[] {
     // every draft is compared with every report so far: the cheap tests first, the sides last
     const target = out.find((o) => {
       if (remote(o.mode) !== remote(d.mode)) return false;
-      if (o.date && d.date && o.date.value !== d.date.value) return false;
+      if (o.date && d.date && !compatibleDates(o.date, d.date)) return false;
+      if (isEarlier(o) !== isEarlier(d)) return false;
       if (o.place && d.place && !placeWithin(kb, o.place.actorId, d.place.actorId) && !placeWithin(kb, d.place.actorId, o.place.actorId)) return false;
       return covers(o, d) || covers(d, o);
     });
@@ -75,6 +89,7 @@ export function absorb(target: Draft, d: Draft, isPerson: (id: string) => boolea
     target.sentence = d.sentence;
     target.evidence = [...d.evidence, ...target.evidence.filter((e) => e.start !== d.evidence[0].start)];
   }
-  target.date ??= d.date;
+  // a day told later makes a month or a year told before precise
+  if (!target.date || (d.date && target.date.precision && precisionOf(d.date) === 'day')) target.date = d.date ?? target.date;
   if (d.place && (!target.place || placeWithin(kb, d.place.actorId, target.place.actorId))) target.place = d.place;
 }

@@ -1,0 +1,42 @@
+// Which sentences make one report: a later sentence joins only with the same people and a
+// compatible time; an earlier meeting told in passing is its own report.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sentenceEvents } from './sentence-events.ts';
+import { compatibleDates } from './resolve-date.ts';
+
+const XI_PUTIN = 'vladimir-putin xi-jinping';
+
+test('an earlier meeting told in passing is its own report, with its own month', () => {
+  for (const body of [
+    'Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow. Xi Jinping had met Vladimir Putin in October 2023.',
+    'Le président russe Vladimir Poutine a reçu à Moscou le président chinois Xi Jinping. Xi Jinping avait rencontré Vladimir Poutine en octobre 2023.',
+    'Der chinesische Präsident Xi Jinping traf den russischen Präsidenten Wladimir Putin in Moskau. Xi Jinping hatte sich im Oktober 2023 mit Wladimir Putin getroffen.',
+    'استقبل الرئيس الروسي فلاديمير بوتين الرئيس الصيني شي جين بينغ في موسكو. وكان شي جين بينغ قد التقى فلاديمير بوتين في أكتوبر 2023.',
+    'El presidente ruso, Vladimir Putin, recibió en Moscú al presidente chino, Xi Jinping. Xi Jinping se había reunido con Vladimir Putin en octubre de 2023.',
+  ]) {
+    const found = sentenceEvents(body).filter((e) => e.who === XI_PUTIN);
+    // the meeting the text is about states no date: the earlier one's month is not its date
+    assert.deepEqual(found.map((e) => e.date), [null, '2023-10'], body);
+  }
+});
+
+test('a later sentence about the same meeting still joins it', () => {
+  for (const body of [
+    'Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow on Monday. Xi and Putin met for three hours.',
+    'Der chinesische Präsident Xi Jinping traf den russischen Präsidenten Wladimir Putin am Montag in Moskau. Xi und Putin trafen sich drei Stunden lang.',
+  ]) {
+    const found = sentenceEvents(body).filter((e) => e.who === XI_PUTIN);
+    assert.equal(found.length, 1, body);
+    assert.equal(found[0].date, '2024-11-18', body);
+  }
+});
+
+test('a day is compatible with the month or the year that holds it, and with no other day', () => {
+  const day = { value: '2024-11-18', span: null };
+  assert.equal(compatibleDates(day, { value: '2024-11-18', span: null }), true);
+  assert.equal(compatibleDates(day, { value: '2024-11-17', span: null }), false);
+  assert.equal(compatibleDates(day, { value: '2024-11', span: null, precision: 'month', from: '2024-11-01', to: '2024-11-30' }), true);
+  assert.equal(compatibleDates(day, { value: '2023-11', span: null, precision: 'month', from: '2023-11-01', to: '2023-11-30' }), false);
+  assert.equal(compatibleDates(day, { value: '2024', span: null, precision: 'week', from: '2024-11-11', to: '2024-11-17' }), false);
+});
