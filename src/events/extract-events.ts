@@ -16,7 +16,7 @@ import { clauseOf, findTriggers, unrealReason } from './find-triggers.ts';
 import { gatherParticipants, visitedHead } from './gather-participants.ts';
 import { placeOf, placeWithin } from './attach-place.ts';
 import { absorb, captionDateFits, mergeDrafts } from './merge-drafts.ts';
-import { findTimeAnchor, resolveDate, toldAsEarlier } from './resolve-date.ts';
+import { findTimeAnchor, postDateOf, postDates, resolveDate, toldAsEarlier, type PostDate } from './resolve-date.ts';
 import { addMembers } from './find-members.ts';
 import { dayOfStay, findStays, stayPlace, type Stay } from './find-stays.ts';
 import { lastWithin, startingWithin } from '../core/spans-by-start.ts';
@@ -50,6 +50,8 @@ interface DocScope {
   anchorDay: string | null;
   drafts: Draft[];
   stays: Stay[];
+  /** embedded social posts with the day their signature states */
+  posts: PostDate[];
 }
 
 export function extractEvents(text: string, sentences: Sentence[], mentions: Mention[], demonyms: DemonymMention[], options: EventOptions): EventReport[] {
@@ -68,6 +70,7 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
     anchorDay: findTimeAnchor(text, sentences, options.captions ?? [], lex, published, documentYear, (s) => wordTokens(text, s)),
     drafts: [],
     stays: [],
+    posts: postDates(text),
   };
   const { drafts } = scope;
   let pending: (Span & { sentence: Sentence; left: number }) | null = null;
@@ -210,7 +213,8 @@ function sentenceDrafts(scope: DocScope, sentence: Sentence, toks: WordToken[], 
     if (!parts) continue;
     const date =
       resolveDate(text, clause, trig, toks, lex, published, sentenceYear ?? scope.documentYear, { anchor: scope.anchorDay, after: since }) ??
-      dayOfStay(text, clause, lex, parts.keys(), scope.stays, sentence.index);
+      dayOfStay(text, clause, lex, parts.keys(), scope.stays, sentence.index) ??
+      postDateOf(scope.posts, sentence);
     if (isCaption && !captionDateFits(date, published)) continue;
     out.push({
       mode: trig.mode,

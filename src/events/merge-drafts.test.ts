@@ -40,3 +40,18 @@ test('a day is compatible with the month or the year that holds it, and with no 
   assert.equal(compatibleDates(day, { value: '2023-11', span: null, precision: 'month', from: '2023-11-01', to: '2023-11-30' }), false);
   assert.equal(compatibleDates(day, { value: '2024', span: null, precision: 'week', from: '2024-11-11', to: '2024-11-17' }), false);
 });
+
+test('an embedded post is dated by its signature, whatever the language of the article', () => {
+  for (const [lead, post] of [
+    ['The agency posted this.', 'Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow.'],
+    ['La agencia publicó esto.', 'El presidente chino Xi Jinping se reunió con el presidente ruso Vladimir Putin en Moscú.'],
+    ['Die Agentur schrieb dazu.', 'Der chinesische Präsident Xi Jinping traf den russischen Präsidenten Wladimir Putin in Moskau.'],
+    ['ونشرت الوكالة ما يلي.', 'التقى الرئيس الصيني شي جين بينغ الرئيس الروسي فلاديمير بوتين في موسكو.'],
+  ]) {
+    const body = `${lead}\n\n${post} pic.twitter.com/AbCdEf\n\n— Some Agency (@someagency) November 14, 2024\n`;
+    const found = sentenceEvents(body).filter((e) => e.who === XI_PUTIN);
+    assert.deepEqual(found.map((e) => e.date), ['2024-11-14'], post);
+    // the same sentence outside a post takes no date
+    assert.deepEqual(sentenceEvents(`${lead}\n\n${post}\n`).filter((e) => e.who === XI_PUTIN).map((e) => e.date), [null], post);
+  }
+});

@@ -207,3 +207,18 @@ test('the time anchor of a text without a publication day: a day dated with its 
   // no caption, no stated weekday: nothing
   assert.equal(anchorOf('en', 'The presidents met on Wednesday. The talks began on March 9, 2022.'), null);
 });
+
+test('a day and month in parentheses after a weekday, in the order the language writes them', () => {
+  const month: PartialDate = { value: '2024-11', precision: 'month' };
+  const at = (lang: string, text: string, trig: string): string | null => {
+    const all = { start: 0, end: text.length };
+    const i = text.indexOf(trig);
+    return resolveDate(text, all, { start: i, end: i + trig.length }, wordTokens(text, all), lexicons(lang), month, null)?.value ?? null;
+  };
+  assert.equal(at('pt', 'O presidente recebeu os líderes nesta segunda-feira (18/11) no Rio.', 'recebeu'), '2024-11-18');
+  assert.equal(at('es', 'El presidente recibió a los líderes este lunes (18/11) en Río.', 'recibió'), '2024-11-18');
+  assert.equal(at('fr', 'Le président a reçu les dirigeants lundi (18/11) à Rio.', 'reçu'), '2024-11-18');
+  assert.equal(at('en', 'The president met the leaders on Monday (11/18) in Rio.', 'met'), '2024-11-18');
+  // a ratio in parentheses after a number is no date
+  assert.equal(at('en', 'The president met the leaders, a 24 (24/7) service.', 'met'), null);
+});

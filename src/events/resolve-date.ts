@@ -5,6 +5,8 @@ import type { PartialDate, Span } from '../core/types.ts';
 import { DEFAULT_LANG_DIR, findWrittenDates, type Lexicon } from './lexicon.ts';
 import type { WordToken } from '../actors/detect-mentions.ts';
 import { readDigits } from '../text/calendar.ts';
+import { findDates } from '../text/date-patterns.ts';
+import { defaultLangData } from '../text/lang-data.ts';
 
 /** How much of time a date finding pins down: a day, or an interval ("in June", "last week"). */
 export type DatePrecision = 'day' | 'week' | 'month' | 'year';
@@ -89,6 +91,8 @@ export interface TimeWords {
   pluperfectAfter: RegExp | null;
   speechBefore: RegExp | null;
   captionCue: RegExp | null;
+  /** "11/18": the month first (dates.json numericSlashOrder) */
+  monthFirst: boolean;
 }
 
 const L = '[\\p{L}\\p{M}]';
@@ -100,7 +104,8 @@ export function timeWords(lex: Lexicon): TimeWords {
   let t = timeCache.get(lex.lang);
   if (t) return t;
   const path = `${DEFAULT_LANG_DIR}${lex.lang}/time.json`;
-  const d: TimeData = /^[a-z]{2,3}$/.test(lex.lang) && existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as TimeData) : {};
+  const known = /^[a-z]{2,3}$/.test(lex.lang);
+  const d: TimeData = known && existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as TimeData) : {};
   const ending = (l: string[] | undefined): RegExp | null => (l?.length ? new RegExp(`(?<!${L})(?:${alts(l)})\\s*$`, 'iu') : null);
   t = {
     monthBefore: ending(d.monthBefore),
@@ -110,6 +115,7 @@ export function timeWords(lex: Lexicon): TimeWords {
     pluperfectAfter: d.pluperfectAfter?.length ? new RegExp(`^\\s*(?:\\S+\\s+){0,2}?(?:${alts(d.pluperfectAfter)})(?!${L})`, 'iu') : null,
     speechBefore: ending(d.speech),
     captionCue: d.captionCues?.length ? new RegExp(`(?:${alts(d.captionCues)})`, 'iu') : null,
+    monthFirst: known && existsSync(`${DEFAULT_LANG_DIR}${lex.lang}/dates.json`) && (JSON.parse(readFileSync(`${DEFAULT_LANG_DIR}${lex.lang}/dates.json`, 'utf8')) as { numericSlashOrder?: string }).numericSlashOrder === 'mdy',
   };
   timeCache.set(lex.lang, t);
   return t;
@@ -178,6 +184,40 @@ export function findAnchorDay(text: string, sentences: Span[], lex: Lexicon, pub
     }
   }
   return found.size === 1 ? [...found][0] : null;
+}
+
+/**
+ * The signature an embedded social post closes with: "— Name (@handle) October 9, 2024". The
+ * embed writes its date in its own (English) shape whatever the article's language.
+ */
+const SIGNATURE = /^[ \t]*[—–][ \t]+[^\n]{0,120}\(@\w{1,30}\)[ \t]*([^\n]{6,40})$/gmu;
+
+export interface PostDate {
+  /** the post's line: the last line with text before its signature */
+  post: Span;
+  finding: DateFinding;
+}
+
+/** The embedded posts of a text with the day their signature dates them, read once per document. */
+export function postDates(text: string): PostDate[] {
+  const out: PostDate[] = [];
+  if (!text.includes('(@')) return out;
+  for (const m of text.matchAll(SIGNATURE)) {
+    const at = (m.index ?? 0) + m[0].length - m[1].length;
+    const d = findDates(text, 'en', defaultLangData(), at, at + m[1].length).find((c) => c.year !== null && c.day !== null);
+    if (!d) continue;
+    let end = (m.index ?? 0) - 1;
+    while (end > 0 && /\s/.test(text[end - 1])) end--;
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    if (end <= start) continue;
+    out.push({ post: { start, end }, finding: { value: iso(d.year!, d.month, d.day!), span: { start: d.start, end: d.end } } });
+  }
+  return out;
+}
+
+/** The day of the embedded post a sentence lies in, if it lies in one. */
+export function postDateOf(posts: PostDate[], sentence: Span): DateFinding | null {
+  return posts.find((p) => sentence.start >= p.post.start && sentence.end <= p.post.end + 1)?.finding ?? null;
 }
 
 /** A photo credit closing a line: "(Haim Zach/GPO)", "(AP Photo/Evan Vucci)". */
@@ -256,8 +296,14 @@ function candidates(text: string, clause: Span, toks: WordToken[], lex: Lexicon)
     const start = clause.start + (m.index ?? 0);
     out.push({ start, end: start + m[0].length, kind: 'full', y: +m[3], m: +m[2], d: +m[1] });
   }
-  const inClause = toks.filter((t) => t.start >= clause.start && t.end <= clause.end);
   const time = timeWords(lex);
+  // a day and month in parentheses after the weekday they date: "nesta segunda-feira (18/11)"
+  for (const m of s.matchAll(/(?<=\p{L}\s*\()(\d{1,2})[./](\d{1,2})(?=\))/gu)) {
+    const start = clause.start + (m.index ?? 0);
+    const [d, mo] = time.monthFirst ? [+m[2], +m[1]] : [+m[1], +m[2]];
+    if (mo >= 1 && mo <= 12) out.push({ start, end: start + m[0].length, kind: 'daymonth', m: mo, d });
+  }
+  const inClause = toks.filter((t) => t.start >= clause.start && t.end <= clause.end);
   for (let i = 0; i < inClause.length; i++) {
     const t = inClause[i];
     const month = lex.months.findIndex((re) => re.test(t.text));
