@@ -15,7 +15,7 @@ import { derived } from './derived.ts';
 import { clauseOf, findTriggers, unrealReason } from './find-triggers.ts';
 import { gatherParticipants, visitedHead } from './gather-participants.ts';
 import { placeOf, placeWithin } from './attach-place.ts';
-import { absorb, captionDateFits, mergeDrafts } from './merge-drafts.ts';
+import { absorb, captionDateFits, captionsShow, mergeDrafts, readCaptions } from './merge-drafts.ts';
 import { findTimeAnchor, postDateOf, postDates, resolveDate, toldAsEarlier, type PostDate } from './resolve-date.ts';
 import { addMembers } from './find-members.ts';
 import { dayOfStay, findStays, stayPlace, type Stay } from './find-stays.ts';
@@ -127,7 +127,11 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
       }
     }
   }
-  const merged = mergeDrafts(drafts, kb, (d) => toldAsEarlier(text, d.sentence, d.trigger, lex)).filter((d) => !d.inTitle);
+  const earlier = (d: Draft): boolean => toldAsEarlier(text, d.sentence, d.trigger, lex);
+  const merged = mergeDrafts(drafts, kb, earlier).filter((d) => !d.inTitle);
+  // a verbless photo caption dates and places the meeting it shows
+  const captions = options.captions ?? [];
+  captionsShow(merged, readCaptions({ text, captions, persons, mentions, demonyms, kb, lex, published, documentYear, anchor: scope.anchorDay }), kb, earlier);
   // a meeting told without a place, right after the text says where one of its people is
   for (const d of merged) {
     if (d.place || d.mode === 'phone' || d.mode === 'video' || d.sentence.index < 0) continue;

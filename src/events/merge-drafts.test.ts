@@ -55,3 +55,18 @@ test('an embedded post is dated by its signature, whatever the language of the a
     assert.deepEqual(sentenceEvents(`${lead}\n\n${post}\n`).filter((e) => e.who === XI_PUTIN).map((e) => e.date), [null], post);
   }
 });
+
+test('a verbless photo caption dates and places the meeting it shows, and only that one', () => {
+  for (const [body, caption] of [
+    ['Chinese President Xi Jinping met Russian President Vladimir Putin for talks.', 'Xi Jinping (left) and Vladimir Putin in Moscow on November 18, 2024.'],
+    ['Le président chinois Xi Jinping a rencontré le président russe Vladimir Poutine.', 'Xi Jinping (à gauche) et Vladimir Poutine à Moscou le 18 novembre 2024.'],
+    ['El presidente chino Xi Jinping se reunió con el presidente ruso Vladimir Putin.', 'Xi Jinping y Vladimir Putin en Moscú, el 18 de noviembre de 2024. (Foto: Ana Ruiz/EFE)'],
+    ['Der chinesische Präsident Xi Jinping traf den russischen Präsidenten Wladimir Putin zu Gesprächen.', 'Xi Jinping (links) und Wladimir Putin in Moskau am 18. November 2024.'],
+  ]) {
+    const shown = sentenceEvents(`${body}\n${caption}`).filter((e) => e.who === 'vladimir-putin xi-jinping');
+    assert.deepEqual(shown.map((e) => [e.date, e.place]), [['2024-11-18', 'moscow']], caption);
+    // the same line without the marks of a caption is a sentence of the body, not read into the meeting
+    const plain = caption.replace(/ \([^()]*\)/g, '');
+    assert.deepEqual(sentenceEvents(`${body}\n${plain}`).filter((e) => e.who === 'vladimir-putin xi-jinping').map((e) => e.date), [null], plain);
+  }
+});

@@ -252,6 +252,8 @@ export function findTimeAnchor(text: string, sentences: Span[], captions: Span[]
   if (published) return findAnchorDay(text, sentences, lex, published, documentYear, tokensOf);
   const stated = new Set<string>();
   for (const s of sentences) {
+    // only a sentence that writes a year can state a full date: the others are not tokenized again
+    if (!/\p{Nd}{4}/u.test(text.slice(s.start, s.end))) continue;
     const cands = candidates(text, s, tokensOf(s), lex);
     for (const w of cands) {
       if (w.kind !== 'weekday') continue;
