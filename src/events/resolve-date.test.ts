@@ -222,3 +222,19 @@ test('a day and month in parentheses after a weekday, in the order the language 
   // a ratio in parentheses after a number is no date
   assert.equal(at('en', 'The president met the leaders, a 24 (24/7) service.', 'met'), null);
 });
+
+test('a meeting named as an earlier one is told as earlier, per language', () => {
+  const earlier = (lang: string, text: string, trig: string): boolean => {
+    const at = text.indexOf(trig);
+    return toldAsEarlier(text, { start: 0, end: text.length }, { start: at, end: at + trig.length }, lexicons(lang));
+  };
+  assert.equal(earlier('en', 'Their last meeting was in 2017 in Paris.', 'meeting'), true);
+  assert.equal(earlier('en', 'The meeting was held in Paris on Monday.', 'meeting'), false);
+  assert.equal(earlier('de', 'Ihr letztes Treffen fand 2017 in Paris statt.', 'Treffen'), true);
+  assert.equal(earlier('fr', 'Leur rencontre précédente remonte à 2017.', 'rencontre'), true);
+  assert.equal(earlier('fr', 'Leur rencontre a eu lieu lundi à Paris.', 'rencontre'), false);
+  assert.equal(earlier('es', 'Su última reunión fue en 2017 en París.', 'reunión'), true);
+  assert.equal(earlier('ar', 'وكان اللقاء السابق بين الرئيسين في عام 2017.', 'اللقاء'), true);
+  assert.equal(earlier('ar', 'وجرى اللقاء بين الرئيسين في باريس.', 'اللقاء'), false);
+  assert.equal(earlier('ru', 'Их последняя встреча состоялась в 2017 году.', 'встреча'), true);
+});

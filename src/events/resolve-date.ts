@@ -71,7 +71,10 @@ function coarse(y: number, m: number | null, span: Span): DateFinding {
  *   before its end (a trigger "met with") ("had met",
  *   "كان قد التقى", "avait rencontré", "hatte ... getroffen"); pluperfectAfter: its auxiliary
  *   right after the trigger ("دیدار کرده بود");
- * - speech: verbs of saying whose own date a date next to them is ("said Friday").
+ * - speech: verbs of saying whose own date a date next to them is ("said Friday");
+ * - captionCues: the words a photo caption says who stands where with ("(left)");
+ * - earlierBefore / earlierAfter: words right before or after a meeting noun that name it as
+ *   an earlier meeting ("their last meeting", "la rencontre précédente", "اللقاء السابق").
  */
 interface TimeData {
   monthBefore?: string[];
@@ -81,6 +84,8 @@ interface TimeData {
   pluperfectAfter?: string[];
   speech?: string[];
   captionCues?: string[];
+  earlierBefore?: string[];
+  earlierAfter?: string[];
 }
 
 export interface TimeWords {
@@ -91,6 +96,9 @@ export interface TimeWords {
   pluperfectAfter: RegExp | null;
   speechBefore: RegExp | null;
   captionCue: RegExp | null;
+  /** "their last meeting", "la rencontre précédente", "اللقاء السابق": a meeting named as an earlier one */
+  earlierBefore: RegExp | null;
+  earlierAfter: RegExp | null;
   /** "11/18": the month first (dates.json numericSlashOrder) */
   monthFirst: boolean;
 }
@@ -115,6 +123,8 @@ export function timeWords(lex: Lexicon): TimeWords {
     pluperfectAfter: d.pluperfectAfter?.length ? new RegExp(`^\\s*(?:\\S+\\s+){0,2}?(?:${alts(d.pluperfectAfter)})(?!${L})`, 'iu') : null,
     speechBefore: ending(d.speech),
     captionCue: d.captionCues?.length ? new RegExp(`(?:${alts(d.captionCues)})`, 'iu') : null,
+    earlierBefore: ending(d.earlierBefore),
+    earlierAfter: d.earlierAfter?.length ? new RegExp(`^\\s*(?:${alts(d.earlierAfter)})(?!${L})`, 'iu') : null,
     monthFirst: known && existsSync(`${DEFAULT_LANG_DIR}${lex.lang}/dates.json`) && (JSON.parse(readFileSync(`${DEFAULT_LANG_DIR}${lex.lang}/dates.json`, 'utf8')) as { numericSlashOrder?: string }).numericSlashOrder === 'mdy',
   };
   timeCache.set(lex.lang, t);
@@ -123,12 +133,16 @@ export function timeWords(lex: Lexicon): TimeWords {
 
 /**
  * Whether the trigger is told as an earlier past ("had met", "كان قد التقى", "avait rencontré",
- * "hatte ... getroffen"): the auxiliary before it in its clause, or right after it.
+ * "hatte ... getroffen"): the auxiliary before it in its clause, or right after it; or names an
+ * earlier meeting ("their last meeting was in 2017").
  */
 export function toldAsEarlier(text: string, clause: Span, trigger: Span, lex: Lexicon): boolean {
   const t = timeWords(lex);
   if (t.pluperfectBefore && t.pluperfectBefore.test(text.slice(Math.max(clause.start, trigger.start - 120), trigger.end))) return true;
-  return !!t.pluperfectAfter && t.pluperfectAfter.test(text.slice(trigger.end, Math.min(clause.end, trigger.end + 40)));
+  const after = text.slice(trigger.end, Math.min(clause.end, trigger.end + 40));
+  if (t.pluperfectAfter?.test(after) || t.earlierAfter?.test(after)) return true;
+  // the meeting named as an earlier one: "their last meeting", "leur rencontre précédente"
+  return !!t.earlierBefore && t.earlierBefore.test(text.slice(Math.max(clause.start, trigger.start - 30), trigger.start));
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
