@@ -163,6 +163,16 @@ test('a date next to a verb of saying dates the saying, not the meeting', () => 
   assert.equal(finding('de', 'Scholz traf Macron am Dienstag, sagte ein Sprecher am Freitag.', 'traf')?.value, '2024-03-05');
   assert.equal(finding('es', 'Sánchez se reunió con Macron el martes, dijo el viernes un portavoz.', 'reunió')?.value, '2024-03-05');
   assert.equal(finding('fr', 'Macron a rencontré Scholz, a déclaré vendredi un porte-parole.', 'rencontré'), null);
+  // the saying's date, with its subject between, or before the verb of saying
+  assert.equal(finding('ar', 'وقال المتحدث الثلاثاء إن الرئيسين التقيا في روما.', 'التقيا'), null);
+  assert.equal(finding('fr', 'Le ministère a déclaré mardi que les deux dirigeants se sont rencontrés à Rome.', 'rencontrés'), null);
+  assert.equal(finding('es', 'El ministerio dijo el martes que los dos líderes se reunieron en Roma.', 'reunieron'), null);
+  assert.equal(finding('en', 'A statement on Tuesday said they met.', 'met'), null);
+  assert.equal(finding('en', 'A statement on Tuesday said they met on Monday.', 'met')?.value, '2024-03-04');
+  // a verb of saying set off by commas, or before the meeting it tells of, leaves the date to the meeting
+  assert.equal(finding('en', 'On Monday, the ministry said, the leaders met.', 'met')?.value, '2024-03-04');
+  assert.equal(finding('en', 'He said they met on Monday.', 'met')?.value, '2024-03-04');
+  assert.equal(finding('ar', 'التقى الرئيسان الثلاثاء في روما، وقال المتحدث إن اللقاء كان مثمرا.', 'التقى')?.value, '2024-03-05');
 });
 
 test('an earlier past is told as such, per language', () => {

@@ -94,7 +94,9 @@ export interface TimeWords {
   relative: Array<{ re: RegExp; unit: 'week' | 'month' | 'year'; offset: number }>;
   pluperfectBefore: RegExp | null;
   pluperfectAfter: RegExp | null;
-  speechBefore: RegExp | null;
+  /** verbs of saying: global (every one in a window), and the same for one match */
+  speech: RegExp | null;
+  speechOne: RegExp | null;
   captionCue: RegExp | null;
   /** "their last meeting", "la rencontre précédente", "اللقاء السابق": a meeting named as an earlier one */
   earlierBefore: RegExp | null;
@@ -121,7 +123,8 @@ export function timeWords(lex: Lexicon): TimeWords {
     relative: (d.relative ?? []).map((r) => ({ re: new RegExp(`(?<!${L})(?:${r.pattern})(?!${L})`, 'giu'), unit: r.unit, offset: r.offset })),
     pluperfectBefore: d.pluperfectBefore?.length ? new RegExp(`(?<!${L})(?:${alts(d.pluperfectBefore)})(?:\\s+\\S+)?$`, 'iu') : null,
     pluperfectAfter: d.pluperfectAfter?.length ? new RegExp(`^\\s*(?:\\S+\\s+){0,2}?(?:${alts(d.pluperfectAfter)})(?!${L})`, 'iu') : null,
-    speechBefore: ending(d.speech),
+    speech: d.speech?.length ? new RegExp(`(?<!${L})(?:${alts(d.speech)})(?!${L})`, 'giu') : null,
+    speechOne: d.speech?.length ? new RegExp(`(?<!${L})(?:${alts(d.speech)})(?!${L})`, 'iu') : null,
     captionCue: d.captionCues?.length ? new RegExp(`(?:${alts(d.captionCues)})`, 'iu') : null,
     earlierBefore: ending(d.earlierBefore),
     earlierAfter: d.earlierAfter?.length ? new RegExp(`^\\s*(?:${alts(d.earlierAfter)})(?!${L})`, 'iu') : null,
@@ -434,9 +437,21 @@ export function resolveDate(
     const [y, m, d] = w.value.split('-').map(Number);
     cands.push(w.weekday === undefined ? { start: w.start, end: w.end, kind: 'full', y, m, d } : { start: w.start, end: w.end, kind: 'weekday', weekday: w.weekday });
   }
-  // "..., the ministry said Friday": a date right after a verb of saying dates the saying, not the event
-  const speech = timeWords(lex).speechBefore;
-  const said = (c: Candidate): boolean => !!speech && speech.test(text.slice(Math.max(clause.start, c.start - 30), c.start).replace(/(?<![\p{L}\p{M}])\p{Ll}{1,3}\s*$/u, ''));
+  // a date in the clause of a verb of saying dates the saying, not the event: right after the
+  // verb and its subject ("the ministry said Friday", "وقال المتحدث الثلاثاء إن ..."), with no
+  // trigger between; or before the verb that tells of the event ("a statement on Tuesday said
+  // they met"), unless the verb is set off by commas ("On Monday, the ministry said, they met")
+  const { speech, speechOne } = timeWords(lex);
+  const said = (c: Candidate): boolean => {
+    if (!speech) return false;
+    const from = Math.max(clause.start, c.start - 30);
+    let verb = -1;
+    for (const m of text.slice(from, c.start).matchAll(speech)) verb = from + (m.index ?? 0);
+    if (verb >= 0 && !(trigger.start >= verb && trigger.end <= c.start) && !/[.;:!?]/.test(text.slice(verb, c.start))) return true;
+    if (c.end > trigger.start) return false;
+    const m = text.slice(c.end, trigger.start).match(speechOne!);
+    return !!m && !/^\s*,/.test(text.slice(c.end + (m.index ?? 0) + m[0].length, trigger.start));
+  };
   const told = cands.filter((c) => !said(c));
   if (!told.length) return null;
   // an explicit date wins over a weekday that names the same day; a day over a month or a year
