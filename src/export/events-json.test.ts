@@ -123,3 +123,20 @@ test("events-json reflects analysts' judgements and shows conflicts between repo
   assert.equal(out.events[0].judgements.length, 2);
   store.close();
 });
+
+test('a month or a year is exported with its precision and interval, never as a day', async () => {
+  const { dateFields } = await import('./events-json.ts');
+  assert.deepEqual(dateFields('2022-11-20'), { date: '2022-11-20', date_precision: 'day', date_from: '2022-11-20', date_to: '2022-11-20' });
+  assert.deepEqual(dateFields('2022-11'), { date: null, date_precision: 'month', date_from: '2022-11-01', date_to: '2022-11-30' });
+  assert.deepEqual(dateFields('2024-02'), { date: null, date_precision: 'month', date_from: '2024-02-01', date_to: '2024-02-29' });
+  assert.deepEqual(dateFields('2017'), { date: null, date_precision: 'year', date_from: '2017-01-01', date_to: '2017-12-31' });
+  assert.deepEqual(dateFields(null), { date: null, date_precision: null, date_from: null, date_to: null });
+  // through the store and the export: a judgement that sets a month
+  const store = loadedStore();
+  const [first] = buildEventsJson(store).events;
+  store.addJudgement({ kind: 'field-correct', subjects: [first.id], value: { date: '2023-03' }, author: 'tester' });
+  const after = buildEventsJson(store).events.find((e) => e.id === first.id)!;
+  assert.deepEqual([after.date, after.date_precision, after.date_from, after.date_to], [null, 'month', '2023-03-01', '2023-03-31']);
+  const csv = buildEventsCsv(store).split('\r\n').find((l) => l.startsWith(first.id))!;
+  assert.match(csv, /^ev_[0-9a-f]{16},2023-03,month,/);
+});
