@@ -248,3 +248,15 @@ test('a meeting named as an earlier one is told as earlier, per language', () =>
   assert.equal(earlier('ar', 'وجرى اللقاء بين الرئيسين في باريس.', 'اللقاء'), false);
   assert.equal(earlier('ru', 'Их последняя встреча состоялась в 2017 году.', 'встреча'), true);
 });
+
+test('months, years and relative times in Turkish, Indonesian and Hebrew', () => {
+  assert.equal(finding('tr', 'İki lider geçen ay Ankara’da görüştü.', 'görüştü')?.value, '2024-02');
+  assert.equal(finding('tr', 'İki lider Kasım 2022’de Doha’da görüştü.', 'görüştü')?.value, '2022-11');
+  assert.equal(finding('id', 'Kedua pemimpin bertemu pada bulan November 2022 di Doha.', 'bertemu')?.value, '2022-11');
+  assert.deepEqual(finding('id', 'Kedua pemimpin bertemu pekan lalu di Jakarta.', 'bertemu')?.from, '2024-02-26');
+  assert.equal(finding('id', 'Kedua pemimpin bertemu tahun lalu di Jakarta.', 'bertemu')?.value, '2023');
+  assert.equal(finding('he', 'שני המנהיגים נפגשו בחודש שעבר בירושלים.', 'נפגשו')?.value, '2024-02');
+  assert.equal(finding('he', 'שני המנהיגים נפגשו בנובמבר 2022 בדוחה.', 'נפגשו')?.value, '2022-11');
+  // "next year" is no "this year"
+  assert.equal(finding('he', 'שני המנהיגים ייפגשו בשנה הבאה, השנה הבאה תהיה חשובה.', 'ייפגשו'), null);
+});
