@@ -70,3 +70,8 @@ test('a verbless photo caption dates and places the meeting it shows, and only t
     assert.deepEqual(sentenceEvents(`${body}\n${plain}`).filter((e) => e.who === 'vladimir-putin xi-jinping').map((e) => e.date), [null], plain);
   }
 });
+
+test('a party label is no caption mark: a body line naming two people and a day dates no meeting', () => {
+  const body = 'Chinese President Xi Jinping met Russian President Vladimir Putin for talks.\nXi Jinping (R) and Vladimir Putin (D) in Moscow on November 18, 2024 signed nothing.';
+  assert.deepEqual(sentenceEvents(body).filter((e) => e.who === 'vladimir-putin xi-jinping').map((e) => e.date), [null]);
+});

@@ -260,3 +260,15 @@ test('months, years and relative times in Turkish, Indonesian and Hebrew', () =>
   // "next year" is no "this year"
   assert.equal(finding('he', 'שני המנהיגים ייפגשו בשנה הבאה, השנה הבאה תהיה חשובה.', 'ייפגשו'), null);
 });
+
+test("a month or a year parted from the trigger by punctuation is another clause's, unless the trigger is told as earlier", () => {
+  assert.equal(finding('en', 'Xi, who visited Moscow in 2019, met Putin in Beijing.', 'met'), null);
+  assert.equal(finding('en', 'Xi met Putin, with whom he signed a treaty in 2001.', 'met'), null);
+  assert.equal(finding('de', 'Xi, der im Jahr 2019 Moskau besuchte, traf Putin in Peking.', 'traf'), null);
+  assert.equal(finding('fr', 'Xi, qui a visité Moscou en 2019, a rencontré Poutine à Pékin.', 'rencontré'), null);
+  assert.equal(finding('es', 'Xi, quien visitó Moscú en 2019, se reunió con Putin en Pekín.', 'reunió'), null);
+  // the trigger's own time phrase, or the time phrase of an earlier past between commas
+  assert.equal(finding('en', 'Xi met Putin in Beijing in 2019.', 'met')?.value, '2019');
+  assert.equal(finding('ar', 'وكان السيسي قد التقى أردوغان، في نوفمبر 2022، بدولة قطر.', 'التقى')?.value, '2022-11');
+  assert.equal(finding('en', 'Xi had met Putin, in October 2023, in Beijing.', 'met')?.value, '2023-10');
+});

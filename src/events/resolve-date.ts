@@ -457,8 +457,16 @@ export function resolveDate(
   // an explicit date wins over a weekday that names the same day; a day over a month or a year
   const explicit = told.filter((c) => c.kind === 'full' || c.kind === 'daymonth');
   const days = told.filter((c) => c.kind !== 'month' && c.kind !== 'year' && c.kind !== 'relative');
-  const wide = told.filter((c) => c.kind === 'month' || c.kind === 'year' || c.kind === 'relative');
+  // a month or a year belongs to the trigger when no punctuation parts them ("met in November
+  // 2022"), or when the trigger is told as an earlier past, whose time phrase it carries ("had
+  // met, in November 2022, in Qatar"): not "Xi, who visited Moscow in 2019, met Putin"
+  let earlier: boolean | undefined;
+  const ownTime = (c: Candidate): boolean =>
+    !/[,;:()،؛—–]/.test(c.end <= trigger.start ? text.slice(c.end, trigger.start) : text.slice(trigger.end, c.start)) ||
+    (earlier ??= toldAsEarlier(text, clause, trigger, lex));
+  const wide = told.filter((c) => (c.kind === 'month' || c.kind === 'year' || c.kind === 'relative') && ownTime(c));
   const stated = explicit.length ? explicit : days.length ? days : wide;
+  if (!stated.length) return null;
   const found = pick(text, clause, trigger, stated, lex, published, sentenceYear, context);
   if (found || stated === wide || !wide.length) return found;
   // "met on a Monday in November 2022": the weekday gives no day, the month is still told
