@@ -119,9 +119,12 @@ test('"the first meeting since" names an earlier meeting that is no new event', 
 });
 
 test('a meeting from another year keeps its own date or none, never one counted from the dateline', () => {
+  // the weekday gives no day; a year set off by a comma is not taken as the meeting's (it may be another clause's)
   assert.equal(events('Back in 2019, Russian President Vladimir Putin met Chinese President Xi Jinping on a Monday.')[0].date, null);
+  // a year in the trigger's own words is what is known (a year, never a day)
+  assert.equal(events('Russian President Vladimir Putin met Chinese President Xi Jinping on a Monday in 2019.')[0].date, '2019');
   assert.equal(events('Russian President Vladimir Putin met Chinese President Xi Jinping on June 5, 2019 in Moscow.')[0].date, '2019-06-05');
-  assert.equal(events("En 2019, le président russe Vladimir Poutine avait rencontré le président chinois Xi Jinping un lundi à Moscou.")[0]?.date ?? null, null);
+  assert.equal(events("En 2019, le président russe Vladimir Poutine avait rencontré le président chinois Xi Jinping un lundi à Moscou.")[0]?.date ?? null, '2019');
 });
 
 test('people who only go along or look on are no participants', () => {

@@ -15,8 +15,8 @@ import { derived } from './derived.ts';
 import { clauseOf, findTriggers, unrealReason } from './find-triggers.ts';
 import { gatherParticipants, visitedHead } from './gather-participants.ts';
 import { placeOf, placeWithin } from './attach-place.ts';
-import { absorb, captionDateFits, mergeDrafts } from './merge-drafts.ts';
-import { findAnchorDay, resolveDate } from './resolve-date.ts';
+import { absorb, captionDateFits, captionsShow, mergeDrafts, readCaptions } from './merge-drafts.ts';
+import { findTimeAnchor, postDateOf, postDates, resolveDate, toldAsEarlier, type PostDate } from './resolve-date.ts';
 import { addMembers } from './find-members.ts';
 import { dayOfStay, findStays, stayPlace, type Stay } from './find-stays.ts';
 import { lastWithin, startingWithin } from '../core/spans-by-start.ts';
@@ -46,10 +46,12 @@ interface DocScope {
   kindOf: KindOf;
   /** a year the headline states, for day-and-month dates when nothing else gives the year */
   documentYear: number | null;
-  /** the day the text dates with its weekday, when the dateline gives only a month */
+  /** the document's time anchor when no publication day is known (resolve-date findTimeAnchor) */
   anchorDay: string | null;
   drafts: Draft[];
   stays: Stay[];
+  /** embedded social posts with the day their signature states */
+  posts: PostDate[];
 }
 
 export function extractEvents(text: string, sentences: Sentence[], mentions: Mention[], demonyms: DemonymMention[], options: EventOptions): EventReport[] {
@@ -65,9 +67,10 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
     options,
     kindOf: (id) => kb.entries.get(id)?.kind ?? (id.startsWith('found:') ? 'person' : 'organization'),
     documentYear,
-    anchorDay: findAnchorDay(text, sentences, lex, published, documentYear, (s) => wordTokens(text, s)),
+    anchorDay: findTimeAnchor(text, sentences, options.captions ?? [], lex, published, documentYear, (s) => wordTokens(text, s)),
     drafts: [],
     stays: [],
+    posts: postDates(text),
   };
   const { drafts } = scope;
   let pending: (Span & { sentence: Sentence; left: number }) | null = null;
@@ -124,7 +127,11 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
       }
     }
   }
-  const merged = mergeDrafts(drafts, kb).filter((d) => !d.inTitle);
+  const earlier = (d: Draft): boolean => toldAsEarlier(text, d.sentence, d.trigger, lex);
+  const merged = mergeDrafts(drafts, kb, earlier).filter((d) => !d.inTitle);
+  // a verbless photo caption dates and places the meeting it shows
+  const captions = options.captions ?? [];
+  captionsShow(merged, readCaptions({ text, captions, persons, mentions, demonyms, kb, lex, published, documentYear, anchor: scope.anchorDay }), kb, earlier);
   // a meeting told without a place, right after the text says where one of its people is
   for (const d of merged) {
     if (d.place || d.mode === 'phone' || d.mode === 'video' || d.sentence.index < 0) continue;
@@ -214,7 +221,8 @@ function sentenceDrafts(scope: DocScope, sentence: Sentence, toks: WordToken[], 
     if (!parts) continue;
     const date =
       resolveDate(text, clause, trig, toks, lex, published, sentenceYear ?? scope.documentYear, { anchor: scope.anchorDay, after: since }) ??
-      dayOfStay(text, clause, lex, parts.keys(), scope.stays, sentence.index);
+      dayOfStay(text, clause, lex, parts.keys(), scope.stays, sentence.index) ??
+      postDateOf(scope.posts, sentence);
     if (isCaption && !captionDateFits(date, published)) continue;
     out.push({
       mode: trig.mode,

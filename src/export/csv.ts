@@ -1,13 +1,15 @@
 // Events and their participants as CSV (RFC 4180: CRLF rows, fields quoted when they hold a
 // comma, quote or line break). Fields that start like a formula (= + - @) are prefixed with a
-// quote mark so a spreadsheet shows article words as text.
+// quote mark so a spreadsheet shows article words as text. A date is a day, a month or a year
+// (YYYY-MM-DD, YYYY-MM, YYYY), and `date_precision` says which.
 import type { Store } from '../store/store.ts';
 import { actorIndex } from './summarize-event.ts';
 import { sidesOf, viewEvents } from './event-view.ts';
+import { precisionOf } from '../events/resolve-date.ts';
 
-export const CSV_COLUMNS = ['id', 'date', 'mode', 'location', 'participants', 'documents'] as const;
+export const CSV_COLUMNS = ['id', 'date', 'date_precision', 'mode', 'location', 'participants', 'documents'] as const;
 
-export const PARTICIPANT_COLUMNS = ['event_id', 'date', 'mode', 'actor_id', 'actor_name', 'kind', 'side', 'reports', 'documents'] as const;
+export const PARTICIPANT_COLUMNS = ['event_id', 'date', 'date_precision', 'mode', 'actor_id', 'actor_name', 'kind', 'side', 'reports', 'documents'] as const;
 
 export function csvField(value: string | number | null | undefined): string {
   let text = value === null || value === undefined ? '' : String(value);
@@ -26,6 +28,7 @@ export function buildEventsCsv(store: Store): string {
     out += csvRow([
       e.id,
       e.date,
+      e.date && precisionOf({ value: e.date }),
       e.mode,
       e.place?.name,
       e.participants.map((p) => actors.get(p.actorId)?.name ?? p.actorId).join('; '),
@@ -47,6 +50,7 @@ export function buildParticipantsCsv(store: Store): string {
       out += csvRow([
         e.id,
         e.date,
+        e.date && precisionOf({ value: e.date }),
         e.mode,
         p.actorId,
         actor?.name ?? p.actorId,

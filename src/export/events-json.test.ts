@@ -78,16 +78,16 @@ test('every mention span, sliced from the original text, is the evidence sentenc
 test('an empty database exports empty lists', () => {
   const store = openSqliteStore(':memory:');
   assert.deepEqual(buildEventsJson(store), { documents: [], actors: [], events: [] });
-  assert.equal(buildEventsCsv(store), 'id,date,mode,location,participants,documents\r\n');
+  assert.equal(buildEventsCsv(store), 'id,date,date_precision,mode,location,participants,documents\r\n');
   store.close();
 });
 
 test('csv: one row per event, names joined, fields quoted when needed', () => {
   const store = loadedStore();
   const lines = buildEventsCsv(store).split('\r\n');
-  assert.equal(lines[0], 'id,date,mode,location,participants,documents');
-  assert.match(lines[1], /^ev_[0-9a-f]{16},2022-11-14,meet,Bali,Joe Biden; Xi Jinping,c-biden-xi$/);
-  assert.match(lines[2], /^ev_[0-9a-f]{16},2023-03-20,meet,Moscow,Xi Jinping; Vladimir Putin,a-xi-putin; b-putin-xi$/);
+  assert.equal(lines[0], 'id,date,date_precision,mode,location,participants,documents');
+  assert.match(lines[1], /^ev_[0-9a-f]{16},2022-11-14,day,meet,Bali,Joe Biden; Xi Jinping,c-biden-xi$/);
+  assert.match(lines[2], /^ev_[0-9a-f]{16},2023-03-20,day,meet,Moscow,Xi Jinping; Vladimir Putin,a-xi-putin; b-putin-xi$/);
   assert.equal(lines[3], '');
   assert.equal(csvField('plain'), 'plain');
   assert.equal(csvField('a, b'), '"a, b"');
@@ -122,4 +122,21 @@ test("events-json reflects analysts' judgements and shows conflicts between repo
   assert.equal(out.events[0].date, '2023-03-20');
   assert.equal(out.events[0].judgements.length, 2);
   store.close();
+});
+
+test('a month or a year is exported with its precision and interval, never as a day', async () => {
+  const { dateFields } = await import('./events-json.ts');
+  assert.deepEqual(dateFields('2022-11-20'), { date: '2022-11-20', date_precision: 'day', date_from: '2022-11-20', date_to: '2022-11-20' });
+  assert.deepEqual(dateFields('2022-11'), { date: null, date_precision: 'month', date_from: '2022-11-01', date_to: '2022-11-30' });
+  assert.deepEqual(dateFields('2024-02'), { date: null, date_precision: 'month', date_from: '2024-02-01', date_to: '2024-02-29' });
+  assert.deepEqual(dateFields('2017'), { date: null, date_precision: 'year', date_from: '2017-01-01', date_to: '2017-12-31' });
+  assert.deepEqual(dateFields(null), { date: null, date_precision: null, date_from: null, date_to: null });
+  // through the store and the export: a judgement that sets a month
+  const store = loadedStore();
+  const [first] = buildEventsJson(store).events;
+  store.addJudgement({ kind: 'field-correct', subjects: [first.id], value: { date: '2023-03' }, author: 'tester' });
+  const after = buildEventsJson(store).events.find((e) => e.id === first.id)!;
+  assert.deepEqual([after.date, after.date_precision, after.date_from, after.date_to], [null, 'month', '2023-03-01', '2023-03-31']);
+  const csv = buildEventsCsv(store).split('\r\n').find((l) => l.startsWith(first.id))!;
+  assert.match(csv, /^ev_[0-9a-f]{16},2023-03,month,/);
 });

@@ -3,6 +3,7 @@
 import type { Span } from '../core/types.ts';
 import type { Store } from '../store/store.ts';
 import { actorIndex, summarizeEvent } from './summarize-event.ts';
+import { intervalOf, precisionOf } from '../events/resolve-date.ts';
 
 export interface EventsJson {
   documents: { id: string; published: string | null }[];
@@ -26,7 +27,13 @@ export interface EventsJsonEvent {
   type: 'CONSULT';
   mode: string;
   participants: string[];
+  /** The day (YYYY-MM-DD) when the day is known, else null: a month or a year is never a day. */
   date: string | null;
+  /** What is known of the time: 'day', 'month' or 'year'; null when nothing is. */
+  date_precision: 'day' | 'month' | 'year' | null;
+  /** The first and last day of what is known ("2022-11" gives 2022-11-01 and 2022-11-30). */
+  date_from: string | null;
+  date_to: string | null;
   location: string | null;
   mentions: EventsJsonMention[];
   /** Extras (ignored by the scorer): reports that disagree, shown rather than hidden. */
@@ -52,7 +59,7 @@ export function buildEventsJson(store: Store): EventsJson {
       type: summary.type,
       mode: summary.mode,
       participants: summary.participants,
-      date: summary.date,
+      ...dateFields(summary.date),
       location: summary.place?.name ?? null,
       mentions: event.reports.map((report) => {
         const sentence = report.evidence[0] ?? report.trigger;
@@ -75,7 +82,7 @@ export function buildEventsJson(store: Store): EventsJson {
       judgements: event.humanJudgements,
     });
   }
-  events.sort((a, b) => compareNullable(a.date, b.date) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  events.sort((a, b) => compareNullable(a.date ?? a.date_from, b.date ?? b.date_from) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     documents,
     actors: [...used]
@@ -85,6 +92,14 @@ export function buildEventsJson(store: Store): EventsJson {
       .map((a) => ({ id: a.id, name: a.name, kind: a.kind, aliases: a.aliases })),
     events,
   };
+}
+
+/** A stored date value ('YYYY-MM-DD', 'YYYY-MM' or 'YYYY') as the export's date fields. */
+export function dateFields(value: string | null): Pick<EventsJsonEvent, 'date' | 'date_precision' | 'date_from' | 'date_to'> {
+  if (!value) return { date: null, date_precision: null, date_from: null, date_to: null };
+  const precision = precisionOf({ value });
+  const [from, to] = intervalOf({ value });
+  return { date: precision === 'day' ? value.slice(0, 10) : null, date_precision: precision === 'week' ? 'month' : precision, date_from: from, date_to: to };
 }
 
 /** Dated events first, in date order; undated ones last. */

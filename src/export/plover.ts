@@ -4,6 +4,7 @@
 // video). Actors are lists (compound actors are one record); the visitor is the actor and the
 // host the recipient where the mode says so (see sidesOf). Fields beyond the manual's are named
 // plainly (`reports`); `source` repeats `actor` under the manual's older name.
+import { dateFields } from './events-json.ts';
 import type { StoredActor, Store } from '../store/store.ts';
 import { actorIndex } from './summarize-event.ts';
 import { sidesOf, viewEvents, type EventView } from './event-view.ts';
@@ -31,6 +32,9 @@ export interface PloverRecord {
   /** YYYY-MM-DD when the day is known, else null (date_precision says what is known). */
   date: string | null;
   date_precision: 'day' | 'month' | 'year' | null;
+  /** The first and last day of what is known ("2022-11": 2022-11-01 to 2022-11-30), or null. */
+  date_from: string | null;
+  date_to: string | null;
   event: ['CONSULT'];
   event_type: 'CONSULT';
   quad_code: 1;
@@ -81,12 +85,14 @@ export function buildPloverRecords(store: Store): PloverRecord[] {
     });
     const first = documents.get(view.reports[0].docId);
     const actorList = sides.actor.map((id) => person(view, id));
-    const precision = view.date === null ? null : view.date.length === 10 ? 'day' : view.date.length === 7 ? 'month' : 'year';
+    const { date, date_precision, date_from, date_to } = dateFields(view.date);
     return {
       id: view.id,
       has_event: true,
-      date: precision === 'day' ? view.date : null,
-      date_precision: precision,
+      date,
+      date_precision,
+      date_from,
+      date_to,
       event: ['CONSULT'],
       event_type: 'CONSULT',
       quad_code: 1,

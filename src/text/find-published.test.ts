@@ -48,6 +48,19 @@ describe('findPublished', () => {
     check(" date 2023-04 Titre\n\n(Actualisé) PARIS/KYIV, 15 avril (Reuters) - Les présidents ont parlé.", 'fr', '2023-04-15', '15 avril');
   });
 
+  it('takes the earliest of the date lines a page header states: the site states the day it was served', () => {
+    check('Москва\n3 декабря 2026 / 10:15\nКурсы\nUSD\n03/12\n91.20\nEUR\n03/12\n99.10\nПолитика\nЛавров встретился с коллегой\n14 мая 2024 / 12:01\nЛавров встретился с коллегой\n\nМинистр провёл переговоры.', 'ru', '2024-05-14', '14 мая 2024');
+    check('Startseite\n05.12.2026\nPolitik\nScholz trifft Macron\n12.03.2024\nDer Kanzler traf den Präsidenten.', 'de', '2024-03-12', '12.03.2024');
+    check('Accueil\n5 décembre 2026\nMacron reçoit Scholz\n12 mars 2024\nLe président a reçu le chancelier.', 'fr', '2024-03-12', '12 mars 2024');
+    // a date inside a body sentence is no date line: the header's own date stays
+    check('Headline\nMay 20, 2024\nOn May 2, 2024 the ministers met in Rome.', 'en', '2024-05-20', 'May 20, 2024');
+  });
+
+  it('reads a date line with a time zone as a date line, not a caption', () => {
+    check('Leaders meet in Jakarta\n16:14 JST, April 30, 2022\nJAKARTA — The leaders met on Friday.', 'en', '2022-04-30', 'April 30, 2022');
+    check('Líderes se reúnen\n09:30 CET, 4 de mayo de 2023\nMADRID — Los líderes se reunieron.', 'es', '2023-05-04', '4 de mayo de 2023');
+  });
+
   it('ignores dates outside the dateline area', () => {
     const text = 'Headline\n' + 'Body sentence without any date at all.\n'.repeat(30) + 'On June 22, 2023 they met.';
     check(text, 'en', null);
