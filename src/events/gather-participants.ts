@@ -2,7 +2,7 @@
 // subject, a pronoun or possessive standing for someone named before, a plural reference to
 // an earlier meeting's people ("the two leaders"). Organizations stand in only for sides no
 // named person represents.
-import type { Mention, Span } from '../core/types.ts';
+import type { Mention, Sentence, Span } from '../core/types.ts';
 import type { KnowledgeBase } from '../actors/knowledge-base.ts';
 import type { DemonymMention } from '../actors/detect-mentions.ts';
 import type { Lexicon } from './lexicon.ts';
@@ -10,6 +10,8 @@ import type { Draft, KindOf, PlaceFinding, TriggerHit } from './draft.ts';
 import { roleActiveOn } from '../actors/knowledge-base.ts';
 import { backwardWithin, lastWithin, startingWithin } from '../core/spans-by-start.ts';
 import { derived } from './derived.ts';
+import { forumAt, quotesIn, referenceWords, reportsAfter, speakerOf, sponsoredAt } from './resolve-reference.ts';
+import { rolesIn, salientSubject, subjectOf, type SalienceScope } from './salience.ts';
 
 export interface ParticipantScope {
   text: string;
@@ -22,6 +24,10 @@ export interface ParticipantScope {
   kindOf: KindOf;
   /** the event told last before this trigger, for plural references */
   previous: Draft | null;
+  /** the document's sentences, for references to the sentences before (salience) */
+  sentences?: Sentence[];
+  /** the document's date, for roles held on it ("the South African head of state") */
+  date?: string | null;
 }
 
 const inSpan = (m: Span, s: Span): boolean => m.start >= s.start && m.end <= s.end;
@@ -67,7 +73,9 @@ function lastPeople(persons: Mention[], at: number, count: number): string[] {
 /** The sides of the event a trigger tells of, or null when it has fewer than two. */
 export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, clause: Span, extra: Mention[] = []): Map<string, Span[]> | null {
   const { text, sentence, mentions, persons, demonyms, kb, lex, kindOf } = scope;
-  const { pronoun, plurals } = derived(lex);
+  const { pronoun } = derived(lex);
+  const words = referenceWords(lex);
+  const plurals = words.plurals ?? derived(lex).plurals;
   const parts = new Map<string, Span[]>();
   const add = (id: string, span: Span): void => {
     const list = parts.get(id) ?? [];
@@ -90,19 +98,65 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
     }
   }
   const aside = (m: Span): boolean => along.has(m.start) || !!lex.words.attendsAfter?.test(text.slice(m.end, Math.min(sentence.end, m.end + 40)));
-  for (const m of startingWithin(mentions, clause.start, clause.end)) {
-    if (!inSpan(m, clause) || m.kind === 'place' || cited(m) || (m.kind === 'organization' && forum(m)) || (m.kind === 'person' && aside(m))) continue;
+  // "under the patronage of X", "at the invitation of X": a host of the occasion is no side
+  const sponsors = new Set<string>();
+  const sponsored = (m: Mention): boolean => {
+    const is = sponsoredAt(text, sentence, m, words);
+    if (is) sponsors.add(m.actorIds[0]);
+    return is;
+  };
+  // a trigger inside a quote tells of the quote's people: its speaker is a side only as "I"
+  const quote = quotesIn(text, sentence).find((q) => q.start <= trig.start && trig.end <= q.end) ?? null;
+  const outside = (m: Span): boolean => !!quote && (m.end <= quote.start || m.start >= quote.end);
+  const salience: SalienceScope = {
+    text,
+    sentences: scope.sentences,
+    sentence,
+    persons,
+    kb,
+    lex,
+    date: scope.date ?? null,
+    skip: (m) => cited(m) || aside(m) || sponsoredAt(text, sentence, m, words),
+  };
+  // role descriptions: "the top Iranian diplomat", "son homologue ukrainien"
+  const roles = rolesIn(salience, sentence);
+  const inClause = [...startingWithin(mentions, clause.start, clause.end), ...roles.filter((r) => r.start >= clause.start && r.start < clause.end)];
+  // "X met Y in Berlin, then he met Z": a subject pronoun before the verb is its subject, and
+  // the names before it belong to the verb before
+  let subjectAt = -1;
+  const subj = words.subjectPronoun;
+  if (subj) {
+    subj.lastIndex = 0;
+    for (const sm of text.slice(clause.start, trig.start).matchAll(subj)) {
+      const at = clause.start + (sm.index ?? 0);
+      if (!inClause.some((m) => m.kind === 'person' && m.start > at && m.end <= trig.start)) subjectAt = at;
+    }
+  }
+  for (const m of inClause) {
+    if (!inSpan(m, clause) || m.kind === 'place' || cited(m) || outside(m)) continue;
+    if (m.kind === 'person' && (m.end <= subjectAt || reportsAfter(text, trig, m, words))) continue;
+    if (m.kind === 'organization' && (forum(m) || forumAt(text, sentence, m, words))) continue;
+    if (m.kind === 'person' && (aside(m) || sponsored(m))) continue;
     for (const id of m.actorIds) add(id, { start: m.start, end: m.end });
+  }
+  // "« J'ai parlé avec X », a déclaré Widodo": the first person of a quote is its speaker
+  if (quote && words.firstPerson?.test(text.slice(Math.max(quote.start, clause.start), Math.min(quote.end, clause.end)))) {
+    const speaker = speakerOf(text, sentence, quote, persons);
+    if (speaker && !parts.has(speaker.actorIds[0]) && !cited(speaker)) add(speaker.actorIds[0], { start: speaker.start, end: speaker.end });
   }
   const personCount = (): number => [...parts.keys()].filter((id) => kindOf(id) === 'person').length;
   const agentNamed = (): boolean => [...parts].some(([id, spans]) => kindOf(id) === 'person' && spans.some((sp) => sp.end <= trig.start));
   // a pronoun subject: "He met in Beirut ...", "... as he received a delegation"
   if (!agentNamed() && pronoun) {
     const head = text.slice(clause.start, trig.start);
-    const pm = head.match(pronoun);
-    if (pm) {
-      const at = clause.start + (pm.index ?? 0);
-      const prior = lastWithin(persons, -Infinity, at, (p) => p.end <= at && !parts.has(p.actorIds[0]) && !cited(p));
+    // before the verb, or right after it where the verb comes second ("Danach traf er X")
+    const after = text.slice(trig.end, Math.min(clause.end, trig.end + 12)).match(/^\s+/)?.[0].length ?? -1;
+    const pm = head.match(pronoun) ?? (after > 0 ? text.slice(trig.end + after, Math.min(clause.end, trig.end + 12)).match(pronoun) : null);
+    const base = pm && pm.input === head ? clause.start : trig.end + after;
+    if (pm && (pm.input === head || pm.index === 0)) {
+      const at = base + (pm.index ?? 0);
+      // the subject so far, else the last sentences' subject; the last name seen only without sentences
+      const prior = salientSubject(salience, at, new Set(parts.keys())) ?? (scope.sentences ? undefined : lastWithin(persons, -Infinity, at, (p) => p.end <= at && !parts.has(p.actorIds[0]) && !cited(p)));
       if (prior) add(prior.actorIds[0], { start: at, end: at + pm[0].length });
     }
   }
@@ -114,14 +168,19 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
     const own = words.find((w) => possessive.test(w[0]) && w[0].match(possessive)![0].length === w[0].length);
     if (own) {
       const at = trig.start - lead.length + (own.index ?? 0);
-      const prior = lastWithin(persons, -Infinity, at, (p) => p.end <= at && !parts.has(p.actorIds[0]) && !cited(p));
+      const prior = salientSubject(salience, at, new Set(parts.keys())) ?? (scope.sentences ? undefined : lastWithin(persons, -Infinity, at, (p) => p.end <= at && !parts.has(p.actorIds[0]) && !cited(p)));
       if (prior) add(prior.actorIds[0], { start: at, end: at + own[0].length });
     }
   }
   // the subject of the sentence when the clause lacks one ("..., after holding talks with X")
   if (!agentNamed() || personCount() < 2) {
-    const subject = startingWithin(persons, sentence.start, trig.start).find((p) => inSpan(p, sentence) && p.end <= trig.start && !parts.has(p.actorIds[0]) && !cited(p) && !aside(p));
+    const subject = subjectOf({ ...salience, skip: (m) => salience.skip!(m) || outside(m) }, sentence, trig.start, new Set(parts.keys()));
     if (subject) add(subject.actorIds[0], { start: subject.start, end: subject.end });
+  }
+  // a dropped subject (es pt ar fa tr ru): "Se reunió con X" continues the last sentence's subject
+  if (words.dropsSubject && !trig.noun && !agentNamed() && personCount() < 2 && !quote && bareHead(text, sentence, trig)) {
+    const subject = salientSubject(salience, trig.start, new Set(parts.keys()), true, false);
+    if (subject) add(subject.actorIds[0], { start: trig.start, end: trig.end });
   }
   // plural references: "the two leaders", "the two Palestinian Resistance leaders"
   if (personCount() < 2) {
@@ -171,5 +230,18 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
       if (personIds.some((p) => kb.affiliations.get(p)?.has(id))) parts.delete(id);
     }
   }
+  for (const id of sponsors) parts.delete(id);
   return parts.size < 2 ? null : parts;
+}
+
+/**
+ * Nothing before the verb in its part of the sentence that could be its subject: a few words at
+ * most, none capitalized past the sentence's first ("Luego se reunió con X", "Depois, reuniu-se").
+ */
+function bareHead(text: string, sentence: Span, trig: Span): boolean {
+  const before = text.slice(sentence.start, trig.start);
+  const cut = Math.max(...[...before.matchAll(/[,;:，；：]/gu)].map((x) => (x.index ?? 0) + 1), 0);
+  const words = before.slice(cut).match(/[\p{L}\p{M}'’-]+/gu) ?? [];
+  if (words.length > 3) return false;
+  return words.every((w, i) => !/^\p{Lu}/u.test(w) || (i === 0 && cut === 0));
 }

@@ -1,0 +1,120 @@
+// References by salience and role (issue 12): pronouns by subject continuity, role descriptions
+// through dated roles, pair nouns, first person in quotes, dropped subjects, sponsors and forums.
+// Every sentence here was written for this test.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sentenceEvents } from './sentence-events.ts';
+import { quotesIn, speakerOf } from './resolve-reference.ts';
+
+const who = (body: string, dateline: string): string[] => sentenceEvents(body, dateline).map((e) => e.who);
+
+// pronouns: the subject continues, not the last name seen
+test('en pronoun: "where he also met" is the sentence subject, not the last name', () => {
+  assert.deepEqual(who('Cyril Ramaphosa met William Ruto in Nairobi on Monday, where he also met Musalia Mudavadi.', '2022-11-10'), [
+    'cyril-ramaphosa william-ruto',
+    'cyril-ramaphosa musalia-mudavadi',
+  ]);
+});
+
+test('fr pronoun: "où il a rencontré" continues the subject past an object named after it', () => {
+  assert.deepEqual(who("Emmanuel Macron s'est entretenu avec Olaf Scholz à Berlin, puis il a rencontré Mark Rutte.", '2023-06-10'), [
+    'emmanuel-macron olaf-scholz',
+    'emmanuel-macron mark-rutte',
+  ]);
+});
+
+test('de pronoun after the verb (verb second): "Danach traf er" is the last sentence\'s subject', () => {
+  assert.deepEqual(who('Olaf Scholz traf am Montag Emmanuel Macron in Berlin. Danach traf er Mark Rutte im Kanzleramt.', '2023-06-10').slice(1), [
+    'mark-rutte olaf-scholz',
+  ]);
+});
+
+// role descriptions: a country and a role noun on the document's date
+test('en role description: "the South African president" is the holder on the day', () => {
+  assert.deepEqual(who('William Ruto met the South African president on Tuesday.', '2022-11-10'), ['cyril-ramaphosa william-ruto']);
+  // the same words in 2009 name someone the knowledge base holds for that year, or nobody: never today's holder
+  assert.ok(!who('William Ruto met the South African president on Tuesday.', '2009-01-10').includes('cyril-ramaphosa william-ruto'));
+});
+
+test('en role description: "the top Iranian diplomat"', () => {
+  assert.deepEqual(who('Sergei Lavrov received the top Iranian diplomat in Moscow on Monday.', '2025-03-10'), ['abbas-araghchi sergey-lavrov']);
+});
+
+test('fr counterpart: "son homologue ukrainien" is Ukraine\'s holder of the subject\'s role', () => {
+  assert.deepEqual(who('Le président Emmanuel Macron est arrivé à Kiev lundi, où il a rencontré son homologue ukrainien.', '2023-11-10'), [
+    'emmanuel-macron volodymyr-zelensky',
+  ]);
+});
+
+test('ar counterpart and demonym: "نظيره المصري"', () => {
+  assert.deepEqual(who('استقبل الرئيس التركي رجب طيب أردوغان نظيره المصري في أنقرة.', '2024-09-05'), ['abdel-fattah-el-sisi recep-tayyip-erdogan']);
+});
+
+test('de role description: "den ukrainischen Präsidenten"', () => {
+  assert.deepEqual(who('Olaf Scholz reiste nach Kiew, wo er den ukrainischen Präsidenten traf.', '2022-06-10'), ['olaf-scholz volodymyr-zelensky']);
+});
+
+// first person in a quote: the speaker
+test('fr first person in a quote is its speaker', () => {
+  assert.deepEqual(who('« Hier soir, j’ai parlé au téléphone avec le président russe Vladimir Poutine », a déclaré Joko Widodo.', '2022-07-01'), [
+    'joko-widodo vladimir-putin',
+  ]);
+});
+
+test('en: the one who reports an event is no side of it', () => {
+  assert.deepEqual(who('Vladimir Putin met Xi Jinping in Beijing, Dmitry Peskov told reporters.', '2024-05-20'), ['vladimir-putin xi-jinping']);
+  assert.deepEqual(who('"Vladimir Putin met Xi Jinping in Beijing," Dmitry Peskov said.', '2024-05-20'), ['vladimir-putin xi-jinping']);
+});
+
+test('ar: the spokesman who reports a quote is no side of the talks told in it', () => {
+  const events = who('وقال المتحدث باسم الكرملين دميتري بيسكوف: «أجرى الرئيس فلاديمير بوتين مباحثات مع الرئيس الصيني شي جين بينغ في بكين».', '2024-05-20');
+  assert.deepEqual(events, ['vladimir-putin xi-jinping']);
+});
+
+// dropped subjects
+test('es dropped subject: "Se reunió con X" continues the last subject', () => {
+  assert.deepEqual(who('El presidente Pedro Sánchez llegó a Rabat el lunes. Se reunió con el rey de Marruecos.', '2023-11-10')[0]?.split(' ').length, 2);
+  assert.deepEqual(who('El presidente Lula llegó a Madrid el lunes. Luego se reunió con Emmanuel Macron.', '2023-03-10'), ['emmanuel-macron luiz-inacio-lula-da-silva']);
+});
+
+test('pt dropped subject: "Reuniu-se com o presidente argentino"', () => {
+  assert.deepEqual(who('Lula chegou a Buenos Aires na segunda-feira. Reuniu-se com o presidente argentino.', '2024-11-10'), ['javier-milei luiz-inacio-lula-da-silva']);
+});
+
+test('en does not drop subjects: a verb with no subject takes nobody', () => {
+  assert.deepEqual(who('Joe Biden arrived in Lima on Friday. Met with officials later.', '2024-11-16'), []);
+});
+
+// sponsors and forums are no sides
+test('ar sponsor: "برعاية" names no side', () => {
+  const events = who('التقى الرئيس عبد الفتاح السيسي بالرئيس التركي رجب طيب أردوغان في الدوحة برعاية الشيخ تميم بن حمد.', '2022-11-21');
+  assert.deepEqual(events, ['abdel-fattah-el-sisi recep-tayyip-erdogan']);
+});
+
+test('pt forum: "Cúpula do G20" is the occasion, not a side', () => {
+  assert.deepEqual(who('O presidente Lula recebeu os líderes no Rio de Janeiro para a Cúpula do G20.', '2024-11-18'), []);
+});
+
+// pair nouns
+test('ar pair noun with a clitic: "للزعيمين" is the two people of the meeting just told', () => {
+  const events = sentenceEvents('التقى ولي العهد السعودي الأمير محمد بن سلمان الرئيس الإيراني إبراهيم رئيسي في الرياض. ونشرت الوكالة صورة للزعيمين خلال اجتماع على هامش قمة الجامعة العربية.', '2023-11-12');
+  assert.ok(events.every((e) => e.who === 'ebrahim-raisi mohammed-bin-salman'), JSON.stringify(events));
+});
+
+// the pieces
+test('quotes: French guillemets, a quote closed from an earlier sentence, and Hebrew acronyms', () => {
+  const t = '« Nous avons parlé », a dit X. Fin » dit Y. ראש הממשלה כ"ץ נפגש';
+  assert.deepEqual(quotesIn(t, { start: 0, end: 30 }), [{ start: 0, end: 20 }]);
+  assert.deepEqual(quotesIn(t, { start: 30, end: 43 }), [{ start: 30, end: 36 }]);
+  assert.deepEqual(quotesIn(t, { start: 43, end: t.length }), []);
+});
+
+test('speaker: the person named right after the quote, else right before it', () => {
+  const t = '"We met," said Ann Lee. Bob Ray said: "We met."';
+  const persons = [
+    { start: 14, end: 21, actorIds: ['ann'], kind: 'person' as const, via: 'alias' as const },
+    { start: 24, end: 31, actorIds: ['bob'], kind: 'person' as const, via: 'alias' as const },
+  ];
+  assert.equal(speakerOf(t, { start: 0, end: 23 }, { start: 0, end: 8 }, persons)?.actorIds[0], 'ann');
+  assert.equal(speakerOf(t, { start: 24, end: t.length }, { start: 38, end: t.length }, persons)?.actorIds[0], 'bob');
+});
