@@ -10,7 +10,7 @@ import type { Draft, KindOf, PlaceFinding, TriggerHit } from './draft.ts';
 import { roleActiveOn } from '../actors/knowledge-base.ts';
 import { backwardWithin, lastWithin, startingWithin } from '../core/spans-by-start.ts';
 import { derived } from './derived.ts';
-import { forumAt, quotesIn, referenceWords, reportsAfter, speakerOf, sponsoredAt } from './resolve-reference.ts';
+import { forumAt, invitedBy, quotesIn, referenceWords, reportsAfter, speakerOf, sponsoredAt } from './resolve-reference.ts';
 import { rolesIn, salientSubject, subjectOf, type SalienceScope } from './salience.ts';
 
 export interface ParticipantScope {
@@ -98,10 +98,12 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
     }
   }
   const aside = (m: Span): boolean => along.has(m.start) || !!lex.words.attendsAfter?.test(text.slice(m.end, Math.min(sentence.end, m.end + 40)));
+  // an inviter stays a side of a visit or a reception: the one invited usually meets the host
+  const invitesOnly = trig.mode !== 'visit' && trig.mode !== 'host';
   // "under the patronage of X", "at the invitation of X": a host of the occasion is no side
   const sponsors = new Set<string>();
   const sponsored = (m: Mention): boolean => {
-    const is = sponsoredAt(text, sentence, m, words);
+    const is = sponsoredAt(text, sentence, m, words) || (invitesOnly && invitedBy(text, sentence, m, words));
     if (is) sponsors.add(m.actorIds[0]);
     return is;
   };
@@ -116,7 +118,7 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
     kb,
     lex,
     date: scope.date ?? null,
-    skip: (m) => cited(m) || aside(m) || sponsoredAt(text, sentence, m, words),
+    skip: (m) => cited(m) || aside(m) || sponsoredAt(text, sentence, m, words) || (invitesOnly && invitedBy(text, sentence, m, words)),
   };
   // role descriptions: "the top Iranian diplomat", "son homologue ukrainien"
   const roles = rolesIn(salience, sentence);

@@ -118,3 +118,18 @@ test('speaker: the person named right after the quote, else right before it', ()
   assert.equal(speakerOf(t, { start: 0, end: 23 }, { start: 0, end: 8 }, persons)?.actorIds[0], 'ann');
   assert.equal(speakerOf(t, { start: 24, end: t.length }, { start: 38, end: t.length }, persons)?.actorIds[0], 'bob');
 });
+
+// an inviter is the traveller's host, not a side of a meeting told with the invitation
+test('en, es, tr inviter: "at the invitation of X" names no side of the meeting', () => {
+  assert.deepEqual(who('At the invitation of Emir Tamim bin Hamad Al Thani, Recep Tayyip Erdogan met Abdel Fattah el-Sisi in Doha.', '2022-11-21'), [
+    'abdel-fattah-el-sisi recep-tayyip-erdogan',
+  ]);
+  assert.deepEqual(who('Por invitación del emir Tamim bin Hamad Al Thani, Recep Tayyip Erdogan se reunió con Abdelfatah al Sisi en Doha.', '2022-11-21'), [
+    'abdel-fattah-el-sisi recep-tayyip-erdogan',
+  ]);
+  assert.deepEqual(who("Emir Temim bin Hamed Al Sani'nin davetiyle Doha'ya giden Recep Tayyip Erdoğan burada bir görüşme gerçekleştirdi.", '2022-11-21'), []);
+});
+
+test('en inviter of a visit stays its host', () => {
+  assert.deepEqual(who('Recep Tayyip Erdogan visited Qatar at the invitation of Emir Tamim bin Hamad Al Thani.', '2022-11-21'), ['recep-tayyip-erdogan tamim-bin-hamad-al-thani']);
+});

@@ -16,6 +16,10 @@ interface ReferenceData {
   firstPerson?: string[];
   /** cues before a name that make it a sponsor or host of the occasion, not a side */
   sponsorCues?: string[];
+  /** cues before a name that make it the inviter of the trip: "at the invitation of" */
+  inviteCues?: string[];
+  /** the same after the name, for languages that put them there: "X'in davetiyle", "X邀请" */
+  inviteAfter?: string[];
   /** nouns before an organization that make it the forum of the occasion: "the summit of" */
   forumNouns?: string[];
   /** words right before a name that make it an object, not the subject: "with", "by" */
@@ -45,6 +49,10 @@ export interface ReferenceWords {
   firstPerson: RegExp | null;
   /** anchored at the end of the text before a name, a few words allowed between */
   sponsorBefore: RegExp | null;
+  /** anchored at the end of the text before a name */
+  inviteBefore: RegExp | null;
+  /** anchored at the start of the text after a name */
+  inviteAfter: RegExp | null;
   /** anchored at the end of the text before an organization */
   forumBefore: RegExp | null;
   /** anchored at the end of the text before a name */
@@ -100,6 +108,8 @@ export function compileReferences(data: ReferenceData, lex: Lexicon): ReferenceW
     roleForms,
     firstPerson: firstPersonRe(data.firstPerson ?? []),
     sponsorBefore: sponsor.length ? new RegExp(`${HAN.test(sponsor.join('')) ? '' : B}(?:${list(sponsor)})${gap(sponsor)}$`, 'iu') : null,
+    inviteBefore: data.inviteCues?.length ? new RegExp(`${B}(?:${list(data.inviteCues)})${gap(data.inviteCues)}$`, 'iu') : null,
+    inviteAfter: data.inviteAfter?.length ? new RegExp(`^(?:${list(data.inviteAfter)})`, 'iu') : null,
     forumBefore: data.forumNouns?.length ? new RegExp(`${B}(?:${list(data.forumNouns)})${gap(data.forumNouns)}$`, 'iu') : null,
     nonSubjectBefore: data.nonSubjectBefore?.length ? new RegExp(`${B}(?:${list(data.nonSubjectBefore)})\\s+(?:[^\\s,.;:!?]+\\s+){0,3}$`, 'iu') : null,
     dropsSubject: !!data.dropsSubject,
@@ -218,6 +228,15 @@ export function roleDescriptions(scope: RoleScope, span: Span): Mention[] {
 /** "under the patronage of X", "应 X 邀请": X hosts or sponsors the occasion and is no side. */
 export function sponsoredAt(text: string, sentence: Span, m: Span, words: ReferenceWords): boolean {
   return !!words.sponsorBefore?.test(text.slice(Math.max(sentence.start, m.start - 60), m.start));
+}
+
+/**
+ * "at the invitation of X", "X'in davetiyle", "应X邀请": X invited the traveller; a meeting told
+ * with it is with someone else unless X is named as met in its own right.
+ */
+export function invitedBy(text: string, sentence: Span, m: Span, words: ReferenceWords): boolean {
+  if (words.inviteBefore?.test(text.slice(Math.max(sentence.start, m.start - 60), m.start))) return true;
+  return !!words.inviteAfter?.test(text.slice(m.end, Math.min(sentence.end, m.end + 40)));
 }
 
 /** "the summit of the Arab League", "Cúpula do G20": an organization named as the forum. */
