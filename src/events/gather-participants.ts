@@ -97,7 +97,16 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
       if (first) along.add(first.start);
     }
   }
-  const aside = (m: Span): boolean => along.has(m.start) || !!lex.words.attendsAfter?.test(text.slice(m.end, Math.min(sentence.end, m.end + 40)));
+  // "X and Y also attended": every name of a list before an attending verb, adverbs aside
+  const attends = (m: Span, depth = 0): boolean => {
+    const after = text.slice(m.end, Math.min(sentence.end, m.end + 60));
+    const bare = words.leadingAdverbs ? after.replace(words.leadingAdverbs, ' ') : after;
+    if (lex.words.attendsAfter?.test(after) || lex.words.attendsAfter?.test(bare)) return true;
+    const next = depth < 6 ? startingWithin(persons, m.end, m.end + 8).find((p) => p.start >= m.end && p.end <= sentence.end) : undefined;
+    const gap = next ? text.slice(m.end, next.start) : '';
+    return !!next && (/^\s*,\s*$/.test(gap) || !!lex.words.coordinatorGap?.test(gap)) && attends(next, depth + 1);
+  };
+  const aside = (m: Span): boolean => along.has(m.start) || attends(m);
   // an inviter stays a side of a visit or a reception: the one invited usually meets the host
   const invitesOnly = trig.mode !== 'visit' && trig.mode !== 'host';
   // "under the patronage of X", "at the invitation of X": a host of the occasion is no side

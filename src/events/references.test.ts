@@ -133,3 +133,20 @@ test('en, es, tr inviter: "at the invitation of X" names no side of the meeting'
 test('en inviter of a visit stays its host', () => {
   assert.deepEqual(who('Recep Tayyip Erdogan visited Qatar at the invitation of Emir Tamim bin Hamad Al Thani.', '2022-11-21'), ['recep-tayyip-erdogan tamim-bin-hamad-al-thani']);
 });
+
+// companions listed in the next sentence are no new sides
+test('en, es attendees of a meeting told before are no new meeting of their own', () => {
+  assert.deepEqual(who('Ebrahim Raisi met Mohammed bin Salman in Riyadh on Saturday. Hossein Amir-Abdollahian and Faisal bin Farhan also attended the meeting.', '2023-11-12'), [
+    'ebrahim-raisi mohammed-bin-salman',
+  ]);
+  assert.deepEqual(
+    who('Ebrahim Raisi se reunió con Mohammed bin Salman en Riad el sábado. Hossein Amir-Abdollahian y Faisal bin Farhan también estuvieron presentes en la reunión.', '2023-11-12'),
+    ['ebrahim-raisi mohammed-bin-salman'],
+  );
+});
+
+test('en: "met A and B" makes both of them sides of one meeting', () => {
+  assert.deepEqual(who('Recep Tayyip Erdogan met Abdel Fattah el-Sisi and Mohamed bin Zayed in Doha on Sunday.', '2022-11-21'), [
+    'abdel-fattah-el-sisi mohamed-bin-zayed-al-nahyan recep-tayyip-erdogan',
+  ]);
+});

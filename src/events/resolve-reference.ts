@@ -61,6 +61,8 @@ export interface ReferenceWords {
   /** the lexicon's plural references, with clitic prefixes allowed (null: the lexicon's own) */
   plurals: RegExp | null;
   subjectPronoun: RegExp | null;
+  /** adverbs at the start of the text after a name, before a verb: "X also attended" */
+  leadingAdverbs: RegExp | null;
   /** anchored at the start of the text after a name */
   speechAfter: RegExp | null;
   /** anchored at the end of the text before a name */
@@ -114,6 +116,7 @@ export function compileReferences(data: ReferenceData, lex: Lexicon): ReferenceW
     nonSubjectBefore: data.nonSubjectBefore?.length ? new RegExp(`${B}(?:${list(data.nonSubjectBefore)})\\s+(?:[^\\s,.;:!?]+\\s+){0,3}$`, 'iu') : null,
     dropsSubject: !!data.dropsSubject,
     plurals,
+    leadingAdverbs: lex.adverbs ? new RegExp(`^[\\s,]*(?:(?:${lex.adverbs.source})\\s*)+`, 'iu') : null,
     subjectPronoun: data.subjectPronouns?.length ? new RegExp(`${B}(?:${list(data.subjectPronouns)})${E}`, 'giu') : null,
     speechAfter: data.speechAfter?.length ? new RegExp(`^[\\s,]*(?:${list(data.speechAfter)})${E}`, 'iu') : null,
     speechBefore: data.speechBefore?.length ? new RegExp(`${B}(?:${list(data.speechBefore)})[\\s,:]*$`, 'iu') : null,
