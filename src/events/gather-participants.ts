@@ -97,14 +97,26 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
       if (first) along.add(first.start);
     }
   }
-  // "X and Y also attended": every name of a list before an attending verb, adverbs aside
-  const attends = (m: Span, depth = 0): boolean => {
+  // "X, Y and Z also attended": every name of a list (its last link a coordinator) before an
+  // attending verb, adverbs aside
+  const attendsRight = (m: Span): boolean => {
     const after = text.slice(m.end, Math.min(sentence.end, m.end + 60));
     const bare = words.leadingAdverbs ? after.replace(words.leadingAdverbs, ' ') : after;
-    if (lex.words.attendsAfter?.test(after) || lex.words.attendsAfter?.test(bare)) return true;
-    const next = depth < 6 ? startingWithin(persons, m.end, m.end + 8).find((p) => p.start >= m.end && p.end <= sentence.end) : undefined;
-    const gap = next ? text.slice(m.end, next.start) : '';
-    return !!next && (/^\s*,\s*$/.test(gap) || !!lex.words.coordinatorGap?.test(gap)) && attends(next, depth + 1);
+    return !!lex.words.attendsAfter?.test(after) || !!lex.words.attendsAfter?.test(bare);
+  };
+  const attends = (m: Span): boolean => {
+    if (attendsRight(m)) return true;
+    let at: Span = m;
+    for (let k = 0; k < 6; k++) {
+      const next = startingWithin(persons, at.end, at.end + 8).find((p) => p.start >= at.end && p.end <= sentence.end);
+      if (!next) return false;
+      const gap = text.slice(at.end, next.start);
+      const joined = !!lex.words.coordinatorGap?.test(gap);
+      if (!joined && !/^\s*,\s*$/.test(gap)) return false;
+      if (joined) return attendsRight(next);
+      at = next;
+    }
+    return false;
   };
   const aside = (m: Span): boolean => along.has(m.start) || attends(m);
   // an inviter stays a side of a visit or a reception: the one invited usually meets the host
