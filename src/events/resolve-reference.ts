@@ -39,6 +39,8 @@ interface ReferenceData {
 export interface RoleForm {
   role: string;
   re: RegExp;
+  /** the role words alone: a cheap test before the slot's search */
+  key: RegExp;
   /** the slot stands before the role words: the country is the slot's last words */
   slotFirst: boolean;
 }
@@ -95,7 +97,8 @@ export function compileReferences(data: ReferenceData, lex: Lexicon): ReferenceW
       const slotFirst = !before;
       // the slot before the role words may take a genitive: "Iran's president"
       const source = `${B}${before ? `${phrase(before)}\\s+` : ''}${SLOT}${after ? (/^['’]/.test(after) ? phrase(after) : `\\s+${phrase(after)}`) : ''}${E}`;
-      roleForms.push({ role, re: new RegExp(source, 'giu'), slotFirst });
+      const fixed = [before, after.replace(/^['’]s?\s*/, '')].filter(Boolean).map(phrase).join('|');
+      roleForms.push({ role, re: new RegExp(source, 'giu'), key: new RegExp(fixed || '(?!)', 'iu'), slotFirst });
     }
   const gap = (words: string[]): string => (words.some((w) => HAN.test(w)) ? '[^,.;:，。；：、!?«»“”"]{0,16}' : "(?:\\s+[^\\s,.;:!?«»“”\"]+){0,4}?\\s*");
   const sponsor = data.sponsorCues ?? [];
@@ -191,6 +194,7 @@ export function roleDescriptions(scope: RoleScope, span: Span): Mention[] {
   const slice = text.slice(span.start, span.end);
   const out: Mention[] = [];
   for (const form of forms) {
+    if (!form.key.test(slice)) continue;
     form.re.lastIndex = 0;
     for (const m of slice.matchAll(form.re)) {
       const slot = m.groups?.c ?? '';
