@@ -201,7 +201,11 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
     if (subject) add(subject.actorIds[0], { start: subject.start, end: subject.end });
   }
   // a dropped subject (es pt ar fa tr ru): "Se reunió con X" continues the last sentence's subject
-  if (words.dropsSubject && !trig.noun && !agentNamed() && personCount() < 2 && !quote && bareHead(text, sentence, trig)) {
+  // a name before the verb marked as its object ("Sisi ile görüştü") is no subject
+  const objectBefore = (sp: Span): boolean =>
+    !!words.nonSubjectAfter?.test(text.slice(sp.end, Math.min(trig.start, sp.end + 12))) || !!words.nonSubjectBefore?.test(text.slice(Math.max(sentence.start, sp.start - 40), sp.start));
+  const subjectNamed = (): boolean => [...parts].some(([id, spans]) => kindOf(id) === 'person' && spans.some((sp) => sp.end <= trig.start && !objectBefore(sp)));
+  if (words.dropsSubject && !trig.noun && !subjectNamed() && personCount() < 2 && !quote && bareHead(text, sentence, trig, [...parts.values()].flat())) {
     const subject = salientSubject(salience, trig.start, new Set(parts.keys()), true, false);
     if (subject) add(subject.actorIds[0], { start: trig.start, end: trig.end });
   }
@@ -259,10 +263,13 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
 
 /**
  * Nothing before the verb in its part of the sentence that could be its subject: a few words at
- * most, none capitalized past the sentence's first ("Luego se reunió con X", "Depois, reuniu-se").
+ * most besides the event's own sides (an object before the verb: "Havalimanında Sisi ile
+ * görüştü"), none capitalized past the sentence's first ("Luego se reunió con X").
  */
-function bareHead(text: string, sentence: Span, trig: Span): boolean {
-  const before = text.slice(sentence.start, trig.start);
+function bareHead(text: string, sentence: Span, trig: Span, sides: Span[]): boolean {
+  let before = text.slice(sentence.start, trig.start);
+  for (const s of sides)
+    if (s.start >= sentence.start && s.end <= trig.start) before = before.slice(0, s.start - sentence.start) + ' '.repeat(s.end - s.start) + before.slice(s.end - sentence.start);
   const cut = Math.max(...[...before.matchAll(/[,;:，；：]/gu)].map((x) => (x.index ?? 0) + 1), 0);
   const words = before.slice(cut).match(/[\p{L}\p{M}'’-]+/gu) ?? [];
   if (words.length > 3) return false;

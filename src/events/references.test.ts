@@ -150,3 +150,17 @@ test('en: "met A and B" makes both of them sides of one meeting', () => {
     'abdel-fattah-el-sisi mohamed-bin-zayed-al-nahyan recep-tayyip-erdogan',
   ]);
 });
+
+test('tr dropped subject with the object before the verb: "Sisi ile görüştü" continues the last subject', () => {
+  assert.deepEqual(who('Recep Tayyip Erdoğan Kahire’ye geldi. Havalimanında Abdulfettah Sisi ile görüştü.', '2024-02-15'), ['abdel-fattah-el-sisi recep-tayyip-erdogan']);
+});
+
+test('ar dropped subject: "والتقى بالرئيس X" continues the last subject', () => {
+  assert.deepEqual(who('وصل الرئيس التركي رجب طيب أردوغان إلى القاهرة. والتقى بالرئيس عبد الفتاح السيسي في قصر الاتحادية.', '2024-02-15').map((w) => w), [
+    'abdel-fattah-el-sisi recep-tayyip-erdogan',
+  ]);
+});
+
+test('es: a named subject is not replaced by the last sentence\'s', () => {
+  assert.deepEqual(who('El presidente Lula llegó a Madrid el lunes. Emmanuel Macron se reunió con funcionarios.', '2023-03-10'), []);
+});

@@ -24,6 +24,8 @@ interface ReferenceData {
   forumNouns?: string[];
   /** words right before a name that make it an object, not the subject: "with", "by" */
   nonSubjectBefore?: string[];
+  /** words or case endings right after a name that make it an object: Turkish "X ile", "X'le" */
+  nonSubjectAfter?: string[];
   /** the language drops subject pronouns: a verb with no subject continues the last one */
   dropsSubject?: boolean;
   /** prefixes written onto a word (Arabic و ب ل): "للزعيمين" is "the two leaders" */
@@ -59,6 +61,8 @@ export interface ReferenceWords {
   forumBefore: RegExp | null;
   /** anchored at the end of the text before a name */
   nonSubjectBefore: RegExp | null;
+  /** anchored at the start of the text after a name */
+  nonSubjectAfter: RegExp | null;
   dropsSubject: boolean;
   /** the lexicon's plural references, with clitic prefixes allowed (null: the lexicon's own) */
   plurals: RegExp | null;
@@ -117,6 +121,7 @@ export function compileReferences(data: ReferenceData, lex: Lexicon): ReferenceW
     inviteAfter: data.inviteAfter?.length ? new RegExp(`^(?:${list(data.inviteAfter)})`, 'iu') : null,
     forumBefore: data.forumNouns?.length ? new RegExp(`${B}(?:${list(data.forumNouns)})${gap(data.forumNouns)}$`, 'iu') : null,
     nonSubjectBefore: data.nonSubjectBefore?.length ? new RegExp(`${B}(?:${list(data.nonSubjectBefore)})\\s+(?:[^\\s,.;:!?]+\\s+){0,3}$`, 'iu') : null,
+    nonSubjectAfter: data.nonSubjectAfter?.length ? new RegExp(`^\\s*(?:${list(data.nonSubjectAfter)})${E}`, 'iu') : null,
     dropsSubject: !!data.dropsSubject,
     plurals,
     leadingAdverbs: lex.adverbs ? new RegExp(`^[\\s,]*(?:(?:${lex.adverbs.source})\\s*)+`, 'iu') : null,
