@@ -10,7 +10,7 @@ import type { Draft, KindOf, PlaceFinding, TriggerHit } from './draft.ts';
 import { roleActiveOn } from '../actors/knowledge-base.ts';
 import { backwardWithin, lastWithin, startingWithin } from '../core/spans-by-start.ts';
 import { derived } from './derived.ts';
-import { forumAt, invitedBy, quotesIn, referenceWords, reportsAfter, speakerOf, sponsoredAt } from './resolve-reference.ts';
+import { forumAt, frameOf, invitedBy, quotesIn, referenceWords, reportsAfter, speakerOf, sponsoredAt } from './resolve-reference.ts';
 import { rolesIn, salientSubject, subjectOf, type SalienceScope } from './salience.ts';
 
 export interface ParticipantScope {
@@ -130,7 +130,12 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
   };
   // a trigger inside a quote tells of the quote's people: its speaker is a side only as "I"
   const quote = quotesIn(text, sentence).find((q) => q.start <= trig.start && trig.end <= q.end) ?? null;
-  const outside = (m: Span): boolean => !!quote && (m.end <= quote.start || m.start >= quote.end);
+  // a background phrase and the sentence's main clause share no sides
+  const frame = frameOf(text, sentence, words);
+  const inFrame = !!frame && trig.end <= frame.end;
+  const framedOut = (m: Span): boolean => !!frame && (inFrame ? m.start >= frame.end : m.end <= frame.end);
+  // inside a quote the people outside it are no sides
+  const outside = (m: Span): boolean => (!!quote && (m.end <= quote.start || m.start >= quote.end)) || framedOut(m);
   const salience: SalienceScope = {
     text,
     sentences: scope.sentences,

@@ -164,3 +164,13 @@ test('ar dropped subject: "والتقى بالرئيس X" continues the last sub
 test('es: a named subject is not replaced by the last sentence\'s', () => {
   assert.deepEqual(who('El presidente Lula llegó a Madrid el lunes. Emmanuel Macron se reunió con funcionarios.', '2023-03-10'), []);
 });
+
+// a background phrase the sentence opens with and its main clause share no sides
+test('en, zh, fr background phrase: its people are no sides of the main clause, nor the reverse', () => {
+  assert.deepEqual(who('Amid the phone call between Donald Trump and Xi Jinping, Wang Yi met Sergei Lavrov in Moscow on Tuesday.', '2025-12-03'), [
+    'donald-trump xi-jinping',
+    'sergey-lavrov wang-yi',
+  ]);
+  assert.deepEqual(who('在中日紧张、特朗普与习近平通话等背景下，王毅在莫斯科会见了拉夫罗夫。', '2025-12-03'), ['donald-trump xi-jinping', 'sergey-lavrov wang-yi']);
+  assert.deepEqual(who('Sur fond de tensions entre Donald Trump et Xi Jinping, Wang Yi a rencontré Sergueï Lavrov à Moscou mardi.', '2025-12-03'), ['sergey-lavrov wang-yi']);
+});

@@ -26,6 +26,8 @@ interface ReferenceData {
   nonSubjectBefore?: string[];
   /** words or case endings right after a name that make it an object: Turkish "X ile", "X'le" */
   nonSubjectAfter?: string[];
+  /** words opening a sentence with a background phrase up to its first comma: "Amid ...," "在...背景下，" */
+  frameOpeners?: string[];
   /** the language drops subject pronouns: a verb with no subject continues the last one */
   dropsSubject?: boolean;
   /** prefixes written onto a word (Arabic و ب ل): "للزعيمين" is "the two leaders" */
@@ -64,6 +66,8 @@ export interface ReferenceWords {
   /** anchored at the start of the text after a name */
   nonSubjectAfter: RegExp | null;
   dropsSubject: boolean;
+  /** anchored at the start of a sentence */
+  frameOpener: RegExp | null;
   /** the lexicon's plural references, with clitic prefixes allowed (null: the lexicon's own) */
   plurals: RegExp | null;
   subjectPronoun: RegExp | null;
@@ -123,6 +127,7 @@ export function compileReferences(data: ReferenceData, lex: Lexicon): ReferenceW
     nonSubjectBefore: data.nonSubjectBefore?.length ? new RegExp(`${B}(?:${list(data.nonSubjectBefore)})\\s+(?:[^\\s,.;:!?]+\\s+){0,3}$`, 'iu') : null,
     nonSubjectAfter: data.nonSubjectAfter?.length ? new RegExp(`^\\s*(?:${list(data.nonSubjectAfter)})${E}`, 'iu') : null,
     dropsSubject: !!data.dropsSubject,
+    frameOpener: data.frameOpeners?.length ? new RegExp(`^[\\s"“«]*(?:${list(data.frameOpeners)})${HAN.test(data.frameOpeners.join('')) ? '' : E}`, 'iu') : null,
     plurals,
     leadingAdverbs: lex.adverbs ? new RegExp(`^[\\s,]*(?:(?:${lex.adverbs.source})\\s*)+`, 'iu') : null,
     subjectPronoun: data.subjectPronouns?.length ? new RegExp(`${B}(?:${list(data.subjectPronouns)})${E}`, 'giu') : null,
@@ -249,6 +254,17 @@ export function sponsoredAt(text: string, sentence: Span, m: Span, words: Refere
 export function invitedBy(text: string, sentence: Span, m: Span, words: ReferenceWords): boolean {
   if (words.inviteBefore?.test(text.slice(Math.max(sentence.start, m.start - 60), m.start))) return true;
   return !!words.inviteAfter?.test(text.slice(m.end, Math.min(sentence.end, m.end + 40)));
+}
+
+/**
+ * "Amid the call between X and Y, A met B": the background a sentence opens with, up to its
+ * first comma; null when the sentence opens otherwise.
+ */
+export function frameOf(text: string, sentence: Span, words: ReferenceWords): Span | null {
+  const head = text.slice(sentence.start, Math.min(sentence.end, sentence.start + 300));
+  if (!words.frameOpener?.test(head)) return null;
+  const comma = head.search(/[,，]/u);
+  return comma < 0 ? null : { start: sentence.start, end: sentence.start + comma };
 }
 
 /** "the summit of the Arab League", "Cúpula do G20": an organization named as the forum. */
