@@ -174,3 +174,12 @@ test('en, zh, fr background phrase: its people are no sides of the main clause, 
   assert.deepEqual(who('在中日紧张、特朗普与习近平通话等背景下，王毅在莫斯科会见了拉夫罗夫。', '2025-12-03'), ['donald-trump xi-jinping', 'sergey-lavrov wang-yi']);
   assert.deepEqual(who('Sur fond de tensions entre Donald Trump et Xi Jinping, Wang Yi a rencontré Sergueï Lavrov à Moscou mardi.', '2025-12-03'), ['sergey-lavrov wang-yi']);
 });
+
+// pair nouns: the two people the text just named
+test('en, de, es pair nouns: "the pair", "das Paar", "ambos líderes" are the two people just named', () => {
+  assert.deepEqual(who('Joe Biden and Xi Jinping arrived in Woodside on Wednesday. The pair held talks for four hours.', '2023-11-16'), ['joe-biden xi-jinping']);
+  assert.deepEqual(who('Olaf Scholz und Emmanuel Macron kamen am Montag in Berlin an. Das Paar führte Gespräche über die Ukraine.', '2023-06-10'), ['emmanuel-macron olaf-scholz']);
+  assert.deepEqual(who('Joe Biden y Xi Jinping llegaron a Woodside el miércoles. Ambos líderes mantuvieron conversaciones durante cuatro horas.', '2023-11-16'), ['joe-biden xi-jinping']);
+  // a number before another noun is no pair of people: "les deux pays"
+  assert.deepEqual(who('Joko Widodo a été reçu au Kremlin par Vladimir Poutine après une visite en Ukraine, entre les deux pays en guerre.', '2022-07-01'), ['joko-widodo vladimir-putin']);
+});
