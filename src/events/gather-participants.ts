@@ -188,6 +188,20 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
       if (prior) add(prior.actorIds[0], { start: at, end: at + pm[0].length });
     }
   }
+  // a pronoun joined to a name as one subject: "lui et Widodo avaient parlé", "he and Putin met"
+  if (pronoun && lex.words.coordinatorGap && personCount() < 2) {
+    const head = text.slice(clause.start, trig.start);
+    const g = new RegExp(pronoun.source, 'giu');
+    for (const pm of head.matchAll(g)) {
+      const at = clause.start + (pm.index ?? 0);
+      const end = at + pm[0].length;
+      const joinedTo = startingWithin(persons, end, end + 12).find((p) => p.start >= end && p.end <= trig.start && lex.words.coordinatorGap!.test(text.slice(end, p.start)));
+      if (!joinedTo) continue;
+      const prior = salientSubject(salience, at, new Set([...parts.keys(), joinedTo.actorIds[0]]));
+      if (prior) add(prior.actorIds[0], { start: at, end });
+      break;
+    }
+  }
   // a possessive on a noun trigger: "his talks with X", "son dernier tête-à-tête avec X"
   const possessive = lex.words.possessive;
   if (!agentNamed() && trig.noun && possessive) {

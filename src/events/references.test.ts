@@ -183,3 +183,9 @@ test('en, de, es pair nouns: "the pair", "das Paar", "ambos líderes" are the tw
   // a number before another noun is no pair of people: "les deux pays"
   assert.deepEqual(who('Joko Widodo a été reçu au Kremlin par Vladimir Poutine après une visite en Ukraine, entre les deux pays en guerre.', '2022-07-01'), ['joko-widodo vladimir-putin']);
 });
+
+test('en, de, fr a pronoun joined to a name is a side: "he and Joko Widodo spoke"', () => {
+  assert.deepEqual(who('Volodymyr Zelensky posted on Twitter on Wednesday. Later he and Joko Widodo spoke by phone.', '2022-07-01'), ['joko-widodo volodymyr-zelensky']);
+  assert.deepEqual(who('Wolodymyr Selenskyj äußerte sich am Mittwoch auf Twitter. Danach hätten er und Joko Widodo telefoniert.', '2022-07-01'), ['joko-widodo volodymyr-zelensky']);
+  assert.deepEqual(who('Volodymyr Zelensky a écrit mercredi sur Twitter. Ensuite, lui et Joko Widodo ont parlé au téléphone.', '2022-07-01'), ['joko-widodo volodymyr-zelensky']);
+});
