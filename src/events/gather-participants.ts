@@ -8,6 +8,7 @@ import type { DemonymMention } from '../actors/detect-mentions.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { Draft, KindOf, PlaceFinding, TriggerHit } from './draft.ts';
 import { roleActiveOn } from '../actors/knowledge-base.ts';
+import { normalizeName } from '../actors/name-key.ts';
 import { backwardWithin, lastWithin, startingWithin } from '../core/spans-by-start.ts';
 import { derived } from './derived.ts';
 import { forumAt, frameOf, invitedBy, quotesIn, referenceWords, reportsAfter, speakerOf, sponsoredAt } from './resolve-reference.ts';
@@ -217,7 +218,13 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
   // the subject of the sentence when the clause lacks one ("..., after holding talks with X")
   if (!agentNamed() || personCount() < 2) {
     const subject = subjectOf({ ...salience, skip: (m) => salience.skip!(m) || outside(m) }, sentence, trig.start, new Set(parts.keys()));
-    if (subject) add(subject.actorIds[0], { start: subject.start, end: subject.end });
+    if (subject) {
+      add(subject.actorIds[0], { start: subject.start, end: subject.end });
+      // a joint subject: "El presidente argentino y el mandatario brasileño ... se encontraron"
+      const all = [...startingWithin(persons, subject.end, subject.end + 40), ...roles.filter((r) => r.start >= subject.end && r.start <= subject.end + 40)];
+      const next = all.filter((p) => p.start >= subject.end && p.end <= trig.start).sort((a, b) => a.start - b.start)[0];
+      if (next && !parts.has(next.actorIds[0]) && coordinated(text.slice(subject.end, next.start), lex, kb)) add(next.actorIds[0], { start: next.start, end: next.end });
+    }
   }
   // a dropped subject (es pt ar fa tr ru): "Se reunió con X" continues the last sentence's subject
   // a name before the verb marked as its object ("Sisi ile görüştü") is no subject
@@ -278,6 +285,12 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
   }
   for (const id of sponsors) parts.delete(id);
   return parts.size < 2 ? null : parts;
+}
+
+/** The gap between two names is a coordinator, articles and demonyms aside: " y el ", " argentino y el " */
+function coordinated(gap: string, lex: Lexicon, kb: KnowledgeBase): boolean {
+  const words = (gap.match(/[\p{L}\p{M}'’]+/gu) ?? []).filter((w) => !lex.words.articles.has(w.toLowerCase()) && !kb.demonyms.has(normalizeName(w)));
+  return /^[\s,]*[\p{L}\p{M}'’\s]*$/u.test(gap) && words.length === 1 && !!lex.words.coordinatorGap?.test(` ${words[0]} `);
 }
 
 /**

@@ -189,3 +189,13 @@ test('en, de, fr a pronoun joined to a name is a side: "he and Joko Widodo spoke
   assert.deepEqual(who('Wolodymyr Selenskyj äußerte sich am Mittwoch auf Twitter. Danach hätten er und Joko Widodo telefoniert.', '2022-07-01'), ['joko-widodo volodymyr-zelensky']);
   assert.deepEqual(who('Volodymyr Zelensky a écrit mercredi sur Twitter. Ensuite, lui et Joko Widodo ont parlé au téléphone.', '2022-07-01'), ['joko-widodo volodymyr-zelensky']);
 });
+
+test('es, en, pt a joint subject before a later clause: both people are sides', () => {
+  assert.deepEqual(who('El presidente argentino y el mandatario brasileño mantienen discrepancias, y fue la primera vez que se encontraron cara a cara.', '2024-11-19'), [
+    'javier-milei luiz-inacio-lula-da-silva',
+  ]);
+  assert.deepEqual(who('Joe Biden and Xi Jinping disagree on many issues, and it was the first time that they met this year.', '2023-11-16'), ['joe-biden xi-jinping']);
+  assert.deepEqual(who('O presidente argentino e o presidente brasileiro têm divergências, e foi a primeira vez que se encontraram.', '2024-11-19'), [
+    'javier-milei luiz-inacio-lula-da-silva',
+  ]);
+});
