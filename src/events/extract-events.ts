@@ -52,6 +52,8 @@ interface DocScope {
   stays: Stay[];
   /** embedded social posts with the day their signature states */
   posts: PostDate[];
+  /** the body's sentences, for references back (salience) */
+  sentences: Sentence[];
 }
 
 export function extractEvents(text: string, sentences: Sentence[], mentions: Mention[], demonyms: DemonymMention[], options: EventOptions): EventReport[] {
@@ -71,6 +73,7 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
     drafts: [],
     stays: [],
     posts: postDates(text),
+    sentences,
   };
   const { drafts } = scope;
   let pending: (Span & { sentence: Sentence; left: number }) | null = null;
@@ -215,7 +218,7 @@ function sentenceDrafts(scope: DocScope, sentence: Sentence, toks: WordToken[], 
     unreal.push(why ?? (carried ? unreal[k - 1] : null));
     if (why || carried) continue;
     const previous = out.length ? out[out.length - 1] : scope.drafts.length ? scope.drafts[scope.drafts.length - 1] : null;
-    const pscope = { text, sentence, mentions: scope.mentions, persons: scope.persons, demonyms: scope.demonyms, kb, lex, kindOf: scope.kindOf, previous };
+    const pscope = { text, sentence, mentions: scope.mentions, persons: scope.persons, demonyms: scope.demonyms, kb, lex, kindOf: scope.kindOf, previous, sentences: scope.sentences, date: published?.value ?? null };
     const visit = visitedHead(pscope, trig, clause, published?.value ?? null);
     const parts = gatherParticipants(pscope, trig, clause, visit ? [visit.host] : []);
     if (!parts) continue;

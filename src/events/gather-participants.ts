@@ -2,14 +2,17 @@
 // subject, a pronoun or possessive standing for someone named before, a plural reference to
 // an earlier meeting's people ("the two leaders"). Organizations stand in only for sides no
 // named person represents.
-import type { Mention, Span } from '../core/types.ts';
+import type { Mention, Sentence, Span } from '../core/types.ts';
 import type { KnowledgeBase } from '../actors/knowledge-base.ts';
 import type { DemonymMention } from '../actors/detect-mentions.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { Draft, KindOf, PlaceFinding, TriggerHit } from './draft.ts';
 import { roleActiveOn } from '../actors/knowledge-base.ts';
+import { normalizeName } from '../actors/name-key.ts';
 import { backwardWithin, lastWithin, startingWithin } from '../core/spans-by-start.ts';
 import { derived } from './derived.ts';
+import { forumAt, frameOf, invitedBy, quotesIn, referenceWords, reportsAfter, speakerOf, sponsoredAt } from './resolve-reference.ts';
+import { rolesIn, salientSubject, subjectOf, type SalienceScope } from './salience.ts';
 
 export interface ParticipantScope {
   text: string;
@@ -22,6 +25,10 @@ export interface ParticipantScope {
   kindOf: KindOf;
   /** the event told last before this trigger, for plural references */
   previous: Draft | null;
+  /** the document's sentences, for references to the sentences before (salience) */
+  sentences?: Sentence[];
+  /** the document's date, for roles held on it ("the South African head of state") */
+  date?: string | null;
 }
 
 const inSpan = (m: Span, s: Span): boolean => m.start >= s.start && m.end <= s.end;
@@ -67,7 +74,9 @@ function lastPeople(persons: Mention[], at: number, count: number): string[] {
 /** The sides of the event a trigger tells of, or null when it has fewer than two. */
 export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, clause: Span, extra: Mention[] = []): Map<string, Span[]> | null {
   const { text, sentence, mentions, persons, demonyms, kb, lex, kindOf } = scope;
-  const { pronoun, plurals } = derived(lex);
+  const { pronoun } = derived(lex);
+  const words = referenceWords(lex);
+  const plurals = words.plurals ?? derived(lex).plurals;
   const parts = new Map<string, Span[]>();
   const add = (id: string, span: Span): void => {
     const list = parts.get(id) ?? [];
@@ -89,21 +98,109 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
       if (first) along.add(first.start);
     }
   }
-  const aside = (m: Span): boolean => along.has(m.start) || !!lex.words.attendsAfter?.test(text.slice(m.end, Math.min(sentence.end, m.end + 40)));
-  for (const m of startingWithin(mentions, clause.start, clause.end)) {
-    if (!inSpan(m, clause) || m.kind === 'place' || cited(m) || (m.kind === 'organization' && forum(m)) || (m.kind === 'person' && aside(m))) continue;
+  // "X, Y and Z also attended": every name of a list (its last link a coordinator) before an
+  // attending verb, adverbs aside
+  const attendsRight = (m: Span): boolean => {
+    const after = text.slice(m.end, Math.min(sentence.end, m.end + 60));
+    const bare = words.leadingAdverbs ? after.replace(words.leadingAdverbs, ' ') : after;
+    return !!lex.words.attendsAfter?.test(after) || !!lex.words.attendsAfter?.test(bare);
+  };
+  const attends = (m: Span): boolean => {
+    if (attendsRight(m)) return true;
+    let at: Span = m;
+    for (let k = 0; k < 6; k++) {
+      const next = startingWithin(persons, at.end, at.end + 8).find((p) => p.start >= at.end && p.end <= sentence.end);
+      if (!next) return false;
+      const gap = text.slice(at.end, next.start);
+      const joined = !!lex.words.coordinatorGap?.test(gap);
+      if (!joined && !/^\s*,\s*$/.test(gap)) return false;
+      if (joined) return attendsRight(next);
+      at = next;
+    }
+    return false;
+  };
+  const aside = (m: Span): boolean => along.has(m.start) || attends(m);
+  // an inviter stays a side of a visit or a reception: the one invited usually meets the host
+  const invitesOnly = trig.mode !== 'visit' && trig.mode !== 'host';
+  // "under the patronage of X", "at the invitation of X": a host of the occasion is no side
+  const sponsors = new Set<string>();
+  const sponsored = (m: Mention): boolean => {
+    const is = sponsoredAt(text, sentence, m, words) || (invitesOnly && invitedBy(text, sentence, m, words));
+    if (is) sponsors.add(m.actorIds[0]);
+    return is;
+  };
+  // a trigger inside a quote tells of the quote's people: its speaker is a side only as "I"
+  const quote = quotesIn(text, sentence).find((q) => q.start <= trig.start && trig.end <= q.end) ?? null;
+  // a background phrase and the sentence's main clause share no sides
+  const frame = frameOf(text, sentence, words);
+  const inFrame = !!frame && trig.end <= frame.end;
+  const framedOut = (m: Span): boolean => !!frame && (inFrame ? m.start >= frame.end : m.end <= frame.end);
+  // inside a quote the people outside it are no sides
+  const outside = (m: Span): boolean => (!!quote && (m.end <= quote.start || m.start >= quote.end)) || framedOut(m);
+  const salience: SalienceScope = {
+    text,
+    sentences: scope.sentences,
+    sentence,
+    persons,
+    kb,
+    lex,
+    date: scope.date ?? null,
+    skip: (m) => cited(m) || aside(m) || sponsoredAt(text, sentence, m, words) || (invitesOnly && invitedBy(text, sentence, m, words)),
+  };
+  // role descriptions: "the top Iranian diplomat", "son homologue ukrainien"
+  const roles = rolesIn(salience, sentence);
+  const inClause = [...startingWithin(mentions, clause.start, clause.end), ...roles.filter((r) => r.start >= clause.start && r.start < clause.end)];
+  // "X met Y in Berlin, then he met Z": a subject pronoun before the verb is its subject, and
+  // the names before it belong to the verb before
+  let subjectAt = -1;
+  const subj = words.subjectPronoun;
+  if (subj) {
+    subj.lastIndex = 0;
+    for (const sm of text.slice(clause.start, trig.start).matchAll(subj)) {
+      const at = clause.start + (sm.index ?? 0);
+      if (!inClause.some((m) => m.kind === 'person' && m.start > at && m.end <= trig.start)) subjectAt = at;
+    }
+  }
+  for (const m of inClause) {
+    if (!inSpan(m, clause) || m.kind === 'place' || cited(m) || outside(m)) continue;
+    if (m.kind === 'person' && (m.end <= subjectAt || reportsAfter(text, trig, m, words))) continue;
+    if (m.kind === 'organization' && (forum(m) || forumAt(text, sentence, m, words))) continue;
+    if (m.kind === 'person' && (aside(m) || sponsored(m))) continue;
     for (const id of m.actorIds) add(id, { start: m.start, end: m.end });
+  }
+  // "« J'ai parlé avec X », a déclaré Widodo": the first person of a quote is its speaker
+  if (quote && words.firstPerson?.test(text.slice(Math.max(quote.start, clause.start), Math.min(quote.end, clause.end)))) {
+    const speaker = speakerOf(text, sentence, quote, persons);
+    if (speaker && !parts.has(speaker.actorIds[0]) && !cited(speaker)) add(speaker.actorIds[0], { start: speaker.start, end: speaker.end });
   }
   const personCount = (): number => [...parts.keys()].filter((id) => kindOf(id) === 'person').length;
   const agentNamed = (): boolean => [...parts].some(([id, spans]) => kindOf(id) === 'person' && spans.some((sp) => sp.end <= trig.start));
   // a pronoun subject: "He met in Beirut ...", "... as he received a delegation"
   if (!agentNamed() && pronoun) {
     const head = text.slice(clause.start, trig.start);
-    const pm = head.match(pronoun);
-    if (pm) {
-      const at = clause.start + (pm.index ?? 0);
-      const prior = lastWithin(persons, -Infinity, at, (p) => p.end <= at && !parts.has(p.actorIds[0]) && !cited(p));
+    // before the verb, or right after it where the verb comes second ("Danach traf er X")
+    const after = text.slice(trig.end, Math.min(clause.end, trig.end + 12)).match(/^\s+/)?.[0].length ?? -1;
+    const pm = head.match(pronoun) ?? (after > 0 ? text.slice(trig.end + after, Math.min(clause.end, trig.end + 12)).match(pronoun) : null);
+    const base = pm && pm.input === head ? clause.start : trig.end + after;
+    if (pm && (pm.input === head || pm.index === 0)) {
+      const at = base + (pm.index ?? 0);
+      // the subject so far, else the last sentences' subject; the last name seen only without sentences
+      const prior = salientSubject(salience, at, new Set(parts.keys())) ?? (scope.sentences ? undefined : lastWithin(persons, -Infinity, at, (p) => p.end <= at && !parts.has(p.actorIds[0]) && !cited(p)));
       if (prior) add(prior.actorIds[0], { start: at, end: at + pm[0].length });
+    }
+  }
+  // a pronoun joined to a name as one subject: "lui et Widodo avaient parlé", "he and Putin met"
+  if (pronoun && lex.words.coordinatorGap && personCount() < 2) {
+    const head = text.slice(clause.start, trig.start);
+    const g = new RegExp(pronoun.source, 'giu');
+    for (const pm of head.matchAll(g)) {
+      const at = clause.start + (pm.index ?? 0);
+      const end = at + pm[0].length;
+      const joinedTo = startingWithin(persons, end, end + 12).find((p) => p.start >= end && p.end <= trig.start && lex.words.coordinatorGap!.test(text.slice(end, p.start)));
+      if (!joinedTo) continue;
+      const prior = salientSubject(salience, at, new Set([...parts.keys(), joinedTo.actorIds[0]]));
+      if (prior) add(prior.actorIds[0], { start: at, end });
+      break;
     }
   }
   // a possessive on a noun trigger: "his talks with X", "son dernier tête-à-tête avec X"
@@ -114,14 +211,29 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
     const own = words.find((w) => possessive.test(w[0]) && w[0].match(possessive)![0].length === w[0].length);
     if (own) {
       const at = trig.start - lead.length + (own.index ?? 0);
-      const prior = lastWithin(persons, -Infinity, at, (p) => p.end <= at && !parts.has(p.actorIds[0]) && !cited(p));
+      const prior = salientSubject(salience, at, new Set(parts.keys())) ?? (scope.sentences ? undefined : lastWithin(persons, -Infinity, at, (p) => p.end <= at && !parts.has(p.actorIds[0]) && !cited(p)));
       if (prior) add(prior.actorIds[0], { start: at, end: at + own[0].length });
     }
   }
   // the subject of the sentence when the clause lacks one ("..., after holding talks with X")
   if (!agentNamed() || personCount() < 2) {
-    const subject = startingWithin(persons, sentence.start, trig.start).find((p) => inSpan(p, sentence) && p.end <= trig.start && !parts.has(p.actorIds[0]) && !cited(p) && !aside(p));
-    if (subject) add(subject.actorIds[0], { start: subject.start, end: subject.end });
+    const subject = subjectOf({ ...salience, skip: (m) => salience.skip!(m) || outside(m) }, sentence, trig.start, new Set(parts.keys()));
+    if (subject) {
+      add(subject.actorIds[0], { start: subject.start, end: subject.end });
+      // a joint subject: "El presidente argentino y el mandatario brasileño ... se encontraron"
+      const all = [...startingWithin(persons, subject.end, subject.end + 40), ...roles.filter((r) => r.start >= subject.end && r.start <= subject.end + 40)];
+      const next = all.filter((p) => p.start >= subject.end && p.end <= trig.start).sort((a, b) => a.start - b.start)[0];
+      if (next && !parts.has(next.actorIds[0]) && coordinated(text.slice(subject.end, next.start), lex, kb)) add(next.actorIds[0], { start: next.start, end: next.end });
+    }
+  }
+  // a dropped subject (es pt ar fa tr ru): "Se reunió con X" continues the last sentence's subject
+  // a name before the verb marked as its object ("Sisi ile görüştü") is no subject
+  const objectBefore = (sp: Span): boolean =>
+    !!words.nonSubjectAfter?.test(text.slice(sp.end, Math.min(trig.start, sp.end + 12))) || !!words.nonSubjectBefore?.test(text.slice(Math.max(sentence.start, sp.start - 40), sp.start));
+  const subjectNamed = (): boolean => [...parts].some(([id, spans]) => kindOf(id) === 'person' && spans.some((sp) => sp.end <= trig.start && !objectBefore(sp)));
+  if (words.dropsSubject && !trig.noun && !subjectNamed() && personCount() < 2 && !quote && bareHead(text, sentence, trig, [...parts.values()].flat())) {
+    const subject = salientSubject(salience, trig.start, new Set(parts.keys()), true, false);
+    if (subject) add(subject.actorIds[0], { start: trig.start, end: trig.end });
   }
   // plural references: "the two leaders", "the two Palestinian Resistance leaders"
   if (personCount() < 2) {
@@ -171,5 +283,27 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
       if (personIds.some((p) => kb.affiliations.get(p)?.has(id))) parts.delete(id);
     }
   }
+  for (const id of sponsors) parts.delete(id);
   return parts.size < 2 ? null : parts;
+}
+
+/** The gap between two names is a coordinator, articles and demonyms aside: " y el ", " argentino y el " */
+function coordinated(gap: string, lex: Lexicon, kb: KnowledgeBase): boolean {
+  const words = (gap.match(/[\p{L}\p{M}'’]+/gu) ?? []).filter((w) => !lex.words.articles.has(w.toLowerCase()) && !kb.demonyms.has(normalizeName(w)));
+  return /^[\s,]*[\p{L}\p{M}'’\s]*$/u.test(gap) && words.length === 1 && !!lex.words.coordinatorGap?.test(` ${words[0]} `);
+}
+
+/**
+ * Nothing before the verb in its part of the sentence that could be its subject: a few words at
+ * most besides the event's own sides (an object before the verb: "Havalimanında Sisi ile
+ * görüştü"), none capitalized past the sentence's first ("Luego se reunió con X").
+ */
+function bareHead(text: string, sentence: Span, trig: Span, sides: Span[]): boolean {
+  let before = text.slice(sentence.start, trig.start);
+  for (const s of sides)
+    if (s.start >= sentence.start && s.end <= trig.start) before = before.slice(0, s.start - sentence.start) + ' '.repeat(s.end - s.start) + before.slice(s.end - sentence.start);
+  const cut = Math.max(...[...before.matchAll(/[,;:，；：]/gu)].map((x) => (x.index ?? 0) + 1), 0);
+  const words = before.slice(cut).match(/[\p{L}\p{M}'’-]+/gu) ?? [];
+  if (words.length > 3) return false;
+  return words.every((w, i) => !/^\p{Lu}/u.test(w) || (i === 0 && cut === 0));
 }
