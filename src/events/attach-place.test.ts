@@ -1,0 +1,53 @@
+// Places written here, read by the whole pipeline with the shipped knowledge base and lexicons:
+// a noun between the locative and the name, proclitics, unspaced locatives, destinations of a
+// visit, and what is no place (a topic, a country in a title, a place inside a participle clause).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sentenceEvents as events } from './sentence-events.ts';
+
+const placesOf = (body: string): Array<string | null> => events(body).map((e) => e.place);
+
+test('a place noun between the locative and the name: capital, airport, city, palace', () => {
+  assert.deepEqual(placesOf('Recep Tayyip Erdogan met Vladimir Putin on Monday in the Russian capital Moscow.'), ['moscow']);
+  assert.deepEqual(placesOf('Recep Tayyip Erdogan received Abdel Fattah al-Sisi on Monday at the presidential complex in the capital, Ankara.'), ['ankara']);
+  assert.deepEqual(placesOf('Olaf Scholz traf am Montag in der ukrainischen Hauptstadt Kiew Wolodymyr Selenskyj.'), ['kyiv']);
+  assert.deepEqual(placesOf('Gustavo Petro se reunió el lunes con Nicolás Maduro en la ciudad de Caracas.'), ['caracas']);
+  assert.deepEqual(placesOf('Вчера Сергей Лавров встретился с Ван И в китайской столице Пекине.'), ['beijing']);
+});
+
+test('Arabic and Hebrew: the locative and the article joined to the noun', () => {
+  // بالعاصمة: ب (in) + ال (the) + عاصمة (capital)
+  assert.deepEqual(placesOf('استقبل الرئيس التركي رجب طيب أردوغان اليوم الرئيس المصري عبد الفتاح السيسي بالعاصمة أنقرة.'), ['ankara']);
+  assert.deepEqual(placesOf('التقى الرئيس الروسي فلاديمير بوتين الرئيس التركي رجب طيب أردوغان في العاصمة الروسية موسكو.'), ['moscow']);
+  // إلى مطار القاهرة: to Cairo's airport
+  assert.deepEqual(placesOf('استقبل الرئيس المصري عبد الفتاح السيسي الرئيس التركي رجب طيب أردوغان لدى وصوله إلى مطار القاهرة الدولي.'), ['cairo']);
+});
+
+test('a noun alone is no locative: "the capital" with no locative before it places nothing', () => {
+  assert.deepEqual(placesOf('Recep Tayyip Erdogan met Vladimir Putin; the capital Moscow was quiet.'), [null]);
+});
+
+test('Chinese: a locative with no space before the name, a place noun between', () => {
+  assert.deepEqual(placesOf('俄罗斯总统普京在首都莫斯科会见了土耳其总统埃尔多安。'), ['moscow']);
+});
+
+test('the destination of a visit is its place', () => {
+  assert.deepEqual(placesOf('During a visit to Ankara, Abdel Fattah al-Sisi met Recep Tayyip Erdogan.'), ['ankara']);
+  assert.deepEqual(placesOf('Lors de sa visite à Ankara, le président Vladimir Poutine a rencontré mardi le président Recep Tayyip Erdogan.'), ['ankara']);
+  assert.deepEqual(placesOf('Durante su visita a Caracas, Gustavo Petro se reunió con Nicolás Maduro.'), ['caracas']);
+  assert.deepEqual(placesOf('Cumhurbaşkanı Erdoğan Kahire ziyaretinde Mısır Cumhurbaşkanı Abdulfettah Sisi ile görüştü.'), ['cairo']);
+});
+
+test('what the talks were about is not where they were held', () => {
+  assert.deepEqual(placesOf('Antony Blinken held talks with Wang Yi about the situation, especially in Gaza.'), [null]);
+  assert.deepEqual(placesOf('أجرى وزير الخارجية السعودي فيصل بن فرحان مباحثات مع عباس عراقجي بشأن آخر التطورات في المنطقة خاصة في غزة.'), [null]);
+  // the place of the meeting itself stays
+  assert.deepEqual(placesOf('Le président Emmanuel Macron a reçu le chancelier Olaf Scholz à Berlin pour parler de la situation, notamment en Ukraine.'), ['berlin']);
+});
+
+test('Turkish: a place inside a participle clause before a name belongs to that clause', () => {
+  // "Sisi, who came to power in Egypt in 2013": Egypt is not where they met
+  assert.deepEqual(placesOf("Cumhurbaşkanı Erdoğan, Mısır'da 2013 yılında yönetime gelen Mısır Cumhurbaşkanı Abdulfettah Sisi ile görüştü."), [null]);
+  // the meeting's own place, with its locative ending, still counts
+  assert.deepEqual(placesOf("Cumhurbaşkanı Erdoğan, Kahire'de Mısır Cumhurbaşkanı Abdulfettah Sisi ile görüştü."), ['cairo']);
+});
