@@ -19,6 +19,8 @@ import { absorb, captionDateFits, mergeDrafts } from './merge-drafts.ts';
 import { findAnchorDay, resolveDate } from './resolve-date.ts';
 import { addMembers } from './find-members.ts';
 import { dayOfStay, findStays, stayPlace, type Stay } from './find-stays.ts';
+import { datelineFits, findDateline } from './dateline-place.ts';
+import { findDestinations } from './find-destinations.ts';
 import { lastWithin, startingWithin } from '../core/spans-by-start.ts';
 
 export interface EventOptions {
@@ -71,7 +73,8 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
   };
   const { drafts } = scope;
   let pending: (Span & { sentence: Sentence; left: number }) | null = null;
-  const presence: Array<{ actorId: string; place: PlaceFinding; sentence: number }> = [];
+  // `at`: where a destination is named, for a meeting told later in the same sentence ("赴莫斯科…會見")
+  const presence: Array<{ actorId: string; place: PlaceFinding; sentence: number; at?: number }> = [];
   const { presence: presenceRe, anaphora } = derived(lex);
 
   const captionSentences: Sentence[] = (options.captions ?? []).map((c) => ({ ...c, index: -1, paragraph: -1 }));
@@ -89,6 +92,8 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
         if (who && where) presence.push({ actorId: who.actorIds[0], place: where, sentence: sentence.index });
       }
     }
+    // "Widodo hat Kiew besucht", "王毅赴莫斯科": where a person travelled
+    if (!isCaption) presence.push(...findDestinations(text, sentence, mentions, lex));
     if (!isCaption) scope.stays.push(...findStays({ text, persons, mentions, demonyms, kb, lex, published, year: scope.documentYear }, sentence, toks));
     const triggers = findTriggers(text, sentence, lex, persons);
     const ana = anaphora ? sentText.match(anaphora) : null;
@@ -128,10 +133,15 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
   // a meeting told without a place, right after the text says where one of its people is
   for (const d of merged) {
     if (d.place || d.mode === 'phone' || d.mode === 'video' || d.sentence.index < 0) continue;
-    const fact = presence.filter((f) => f.sentence < d.sentence.index && f.sentence >= d.sentence.index - 2 && d.participants.has(f.actorId)).pop();
+    const fact = presence
+      .filter((f) => (f.sentence < d.sentence.index || (f.sentence === d.sentence.index && f.at !== undefined && f.at < d.trigger.start)) && f.sentence >= d.sentence.index - 2 && d.participants.has(f.actorId))
+      .pop();
     if (fact) d.place = fact.place;
     else d.place = stayPlace(d, scope.stays);
   }
+  // "ANKARA — ...": the dateline places what names no place of its own
+  const dateline = merged.some((d) => !d.place) ? findDateline(text, sentences, mentions, kb, lex) : null;
+  if (dateline) for (const d of merged) if (datelineFits(d, dateline, published?.precision === 'day' ? published.value : null)) d.place = dateline.place;
   return merged.map((d) => ({
     id: reportId(docId, d.trigger),
     docId,
