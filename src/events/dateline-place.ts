@@ -11,6 +11,7 @@ import { normalizeName } from '../actors/name-key.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { PlaceFinding } from './draft.ts';
 import { startingWithin } from '../core/spans-by-start.ts';
+import { placeWithin } from './attach-place.ts';
 
 /** how far into the text a dateline may stand (headlines, bylines and dates come first) */
 const HEAD_CHARS = 1500;
@@ -104,11 +105,18 @@ function noteFits(note: string, lex: Lexicon): boolean {
 
 /**
  * Whether the dateline places a meeting: told after the dateline, not by phone or video, with no
- * place of its own, and not dated well before the publication day (an earlier meeting told in
+ * place of its own but the dateline's country, and not dated well before the publication day (an earlier meeting told in
  * passing took place wherever it did).
  */
-export function datelineFits(d: { mode: string; place: unknown; sentence: Span & { index: number }; date: { value: string } | null }, dateline: Dateline, published: string | null): boolean {
-  if (d.place || d.mode === 'phone' || d.mode === 'video' || d.sentence.index < 0 || d.sentence.start < dateline.start) return false;
+export function datelineFits(
+  d: { mode: string; place: PlaceFinding | null; sentence: Span & { index: number }; date: { value: string } | null },
+  dateline: Dateline,
+  published: string | null,
+  kb: KnowledgeBase,
+): boolean {
+  if (d.mode === 'phone' || d.mode === 'video' || d.sentence.index < 0 || d.sentence.start < dateline.start) return false;
+  // "ANKARA — ... met in Turkey": the dateline may only say where in the country it names
+  if (d.place && !(kb.entries.get(d.place.actorId)?.type === 'country' && d.place.actorId !== dateline.place.actorId && placeWithin(kb, dateline.place.actorId, d.place.actorId))) return false;
   if (!d.date) return true;
   if (!published || published.length < 10) return true;
   const days = (Date.parse(`${published.slice(0, 10)}T12:00:00Z`) - Date.parse(`${d.date.value.slice(0, 10)}T12:00:00Z`)) / 86_400_000;

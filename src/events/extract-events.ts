@@ -130,18 +130,25 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
     }
   }
   const merged = mergeDrafts(drafts, kb).filter((d) => !d.inTitle);
-  // a meeting told without a place, right after the text says where one of its people is
+  // a meeting told without a place (or only its country), right after the text says where one of its people is
   for (const d of merged) {
-    if (d.place || d.mode === 'phone' || d.mode === 'video' || d.sentence.index < 0) continue;
+    if (d.mode === 'phone' || d.mode === 'video' || d.sentence.index < 0) continue;
+    const own = d.place;
     const fact = presence
       .filter((f) => (f.sentence < d.sentence.index || (f.sentence === d.sentence.index && f.at !== undefined && f.at < d.trigger.start)) && f.sentence >= d.sentence.index - 2 && d.participants.has(f.actorId))
+      .filter((f) => !own || (f.place.actorId !== own.actorId && placeWithin(kb, f.place.actorId, own.actorId)))
       .pop();
-    if (fact) d.place = fact.place;
-    else d.place = stayPlace(d, scope.stays);
+    const place = fact?.place ?? own ?? stayPlace(d, scope.stays);
+    // "Erdoğan visited Cairo ... During his Egypt visit he met Sisi": a country sharpened to the
+    // one place within it the text says one of the people went to or was in, however far back
+    const inside = place && kb.entries.get(place.actorId)?.type === 'country'
+      ? presence.filter((f) => f.sentence <= d.sentence.index && d.participants.has(f.actorId) && f.place.actorId !== place.actorId && placeWithin(kb, f.place.actorId, place.actorId))
+      : [];
+    d.place = inside.length && inside.every((f) => f.place.actorId === inside[0].place.actorId) ? inside[0].place : place;
   }
-  // "ANKARA — ...": the dateline places what names no place of its own
-  const dateline = merged.some((d) => !d.place) ? findDateline(text, sentences, mentions, kb, lex) : null;
-  if (dateline) for (const d of merged) if (datelineFits(d, dateline, published?.precision === 'day' ? published.value : null)) d.place = dateline.place;
+  // "ANKARA — ...": the dateline places what names no place of its own (or only its country)
+  const dateline = merged.some((d) => !d.place || kb.entries.get(d.place.actorId)?.type === 'country') ? findDateline(text, sentences, mentions, kb, lex) : null;
+  if (dateline) for (const d of merged) if (datelineFits(d, dateline, published?.precision === 'day' ? published.value : null, kb)) d.place = dateline.place;
   return merged.map((d) => ({
     id: reportId(docId, d.trigger),
     docId,
