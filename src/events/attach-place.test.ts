@@ -21,6 +21,10 @@ test('Arabic and Hebrew: the locative and the article joined to the noun', () =>
   assert.deepEqual(placesOf('التقى الرئيس الروسي فلاديمير بوتين الرئيس التركي رجب طيب أردوغان في العاصمة الروسية موسكو.'), ['moscow']);
   // إلى مطار القاهرة: to Cairo's airport
   assert.deepEqual(placesOf('استقبل الرئيس المصري عبد الفتاح السيسي الرئيس التركي رجب طيب أردوغان لدى وصوله إلى مطار القاهرة الدولي.'), ['cairo']);
+  // ب glued to the name itself: بدولة قطر, "in the State of Qatar"
+  assert.deepEqual(placesOf('التقى الرئيس عبد الفتاح السيسي بنظيره التركي رجب طيب أردوغان بدولة قطر.'), ['qatar']);
+  // Hebrew: ב glued to the noun, the article ה, a link: "at the airport of Ankara"
+  assert.deepEqual(placesOf("נשיא המדינה יצחק הרצוג נפגש עם נשיא טורקיה רג'פ טאיפ ארדואן בנמל התעופה של אנקרה."), ['ankara']);
 });
 
 test('a noun alone is no locative: "the capital" with no locative before it places nothing', () => {

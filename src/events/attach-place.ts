@@ -44,6 +44,8 @@ export function placeOf(
     if (words.length >= 2 && lex.locatives.has(words[words.length - 2]) && articles.has(last.replace(/'$/, ''))) return true;
     // 在莫斯科, 在首都莫斯科: no space to split on
     if (cues.unspacedBefore?.test(raw)) return true;
+    // "بدولة قطر", "וברומא": a locative clitic glued to the name, outside its span
+    if (gluedLocative(raw, cues)) return true;
     return nounBetween(raw, Math.max(clause.start, start - 60), lex, cues, covered);
   };
   const dist = (s: Span): number => (s.end <= trigger.start ? trigger.start - s.end : s.start - trigger.end);
@@ -86,6 +88,19 @@ export function placeOf(
 export function placeWithin(kb: KnowledgeBase, inner: string, outer: string): boolean {
   for (let key: string | undefined = inner, hops = 0; key && hops < 8; key = kb.entries.get(key)?.within, hops++) if (key === outer) return true;
   return false;
+}
+
+/** Whether the text right before a name ends with letters glued to it that are a locative clitic (with a conjunction before it). */
+function gluedLocative(raw: string, cues: PlaceCues): boolean {
+  if (!cues.nameClitics.length) return false;
+  const glued = raw.match(/(?:^|[^\p{L}\p{M}])([\p{L}\p{M}]{1,3})$/u)?.[1];
+  if (!glued) return false;
+  let rest = glued;
+  for (const c of cues.conjunctions) if (rest.length > c.length && rest.startsWith(c)) {
+    rest = rest.slice(c.length);
+    break;
+  }
+  return cues.nameClitics.includes(rest);
 }
 
 /**

@@ -42,3 +42,8 @@ test('a line that only opens with a place is no dateline', () => {
   // two places: where was it filed?
   assert.deepEqual(placesOf('PARIS/KYIV, 15 avril (Reuters) - Le président Emmanuel Macron a reçu le chancelier Olaf Scholz pour parler de la situation.\n'), [{ mode: 'meet', place: null }]);
 });
+
+test('the dateline sharpens a meeting placed only in its country, never one placed elsewhere', () => {
+  assert.deepEqual(placesOf('ANKARA — President Abdel Fattah al-Sisi met President Recep Tayyip Erdogan in Turkey on Wednesday for talks on trade.\n'), [{ mode: 'meet', place: 'ankara' }]);
+  assert.deepEqual(placesOf('ANKARA — President Abdel Fattah al-Sisi met President Recep Tayyip Erdogan in Qatar on Wednesday for talks on trade.\n'), [{ mode: 'meet', place: 'qatar' }]);
+});

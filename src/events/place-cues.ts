@@ -13,8 +13,8 @@ interface PlacesData {
   placeAdjectives?: string[];
   /** words linking such a noun to the name: "the city of", "la ville de" */
   placeLinks?: string[];
-  /** letters joined to the front of a word: conjunctions (و), locative prepositions (ب), articles (ال) */
-  proclitics?: { conjunctions?: string[]; locatives?: string[]; articles?: string[] };
+  /** letters joined to the front of a word: conjunctions (و), locative prepositions (ب), articles (ال); beforeNames: the locatives that may be glued to a name */
+  proclitics?: { conjunctions?: string[]; locatives?: string[]; articles?: string[]; beforeNames?: string[] };
   /** locatives written without a space before the name (在, 赴): matched at the end of the text before it */
   unspacedLocatives?: string[];
   /** cues right before a place that make it the destination of a journey: "visit to", "landing in", "赴" */
@@ -38,6 +38,8 @@ export interface PlaceCues {
   link: RegExp | null;
   conjunctions: string[];
   locativeClitics: string[];
+  /** the locative clitics that may be glued to a place name itself (بدولة قطر): "in", not "for" */
+  nameClitics: string[];
   articles: string[];
   /** anchored at the end of the text before a name: a locative of an unspaced script, with a place noun or not */
   unspacedBefore: RegExp | null;
@@ -87,6 +89,7 @@ export function compilePlaceCues(data: PlacesData): PlaceCues {
     link: links ? new RegExp(`^(?:${links})$`, 'iu') : null,
     conjunctions: sortDesc(data.proclitics?.conjunctions),
     locativeClitics: sortDesc(data.proclitics?.locatives),
+    nameClitics: sortDesc(data.proclitics?.beforeNames),
     articles: sortDesc(data.proclitics?.articles),
     unspacedBefore: hanLoc ? new RegExp(`(?:${hanLoc})(?:${hanNouns ?? '(?!)'})?$`, 'u') : null,
     destinationBefore:
