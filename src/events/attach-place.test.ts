@@ -55,3 +55,11 @@ test('Turkish: a place inside a participle clause before a name belongs to that 
   // the meeting's own place, with its locative ending, still counts
   assert.deepEqual(placesOf("Cumhurbaşkanı Erdoğan, Kahire'de Mısır Cumhurbaşkanı Abdulfettah Sisi ile görüştü."), ['cairo']);
 });
+
+test('a relative of place after a name opens the clause the meeting is told in: where, où, donde, wo, onde', () => {
+  assert.deepEqual(placesOf('Joko Widodo gave a speech in Kyiv, where he met Volodymyr Zelensky on Tuesday.'), ['kyiv']);
+  assert.deepEqual(placesOf('Le président indonésien Joko Widodo a prononcé un discours à Kiev, où il a rencontré mardi le président Volodymyr Zelensky.'), ['kyiv']);
+  assert.deepEqual(placesOf('Joko Widodo pronunció un discurso en Kiev, donde se reunió el martes con Volodymyr Zelensky.'), ['kyiv']);
+  assert.deepEqual(placesOf('Joko Widodo hielt eine Rede in Kiew, wo er am Dienstag Präsident Wolodymyr Selenskyj traf.'), ['kyiv']);
+  assert.deepEqual(placesOf('Joko Widodo fez um discurso em Kiev, onde se reuniu com Volodymyr Zelensky na terça-feira.'), ['kyiv']);
+});

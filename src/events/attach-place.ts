@@ -79,6 +79,14 @@ export function placeOf(
       found.push({ actorId: city, span: { start: d.start, end: d.end }, rank: 1, dist: dist(d) });
     }
   }
+  // "…at State House Nairobi, where he also met the deputy president": the relative opens the clause
+  if (!found.length && cues.relativeAfter) {
+    const near = startingWithin(mentions, Math.max(0, clause.start - 80), trigger.start)
+      .filter((m) => m.kind === 'place' && m.end <= trigger.start && cues.relativeAfter!.test(text.slice(m.end, Math.min(trigger.start, m.end + 20))))
+      .pop();
+    // nothing but the relative clause between the place and the trigger: no stop, no other place
+    if (near && !/[.!?;。]/.test(text.slice(near.end, trigger.start)) && trigger.start - near.end <= 60) return { actorId: near.actorIds[0], span: { start: near.start, end: near.end } };
+  }
   if (!found.length) return null;
   found.sort((a, b) => a.rank - b.rank || a.dist - b.dist);
   return { actorId: found[0].actorId, span: found[0].span };

@@ -27,6 +27,8 @@ interface PlacesData {
   titleAfter?: string[];
   /** cues before a place that make it what the talks were about: "about", "regarding", "بشأن" */
   topicCues?: string[];
+  /** relative words of place opening a clause after a place name: "…in Nairobi, where he met" */
+  relativeWhere?: string[];
   /** endings of a participle: a located place before one belongs to its clause (Mısır'da ... gelen Sisi) */
   participleEndings?: string[];
 }
@@ -50,6 +52,8 @@ export interface PlaceCues {
   /** anchored at the start of the text after a name */
   titleAfter: RegExp | null;
   topicCue: RegExp | null;
+  /** anchored at the start of the text after a place name: ", where" */
+  relativeAfter: RegExp | null;
   /** a word that ends as a participle (whole word) */
   participle: RegExp | null;
 }
@@ -99,6 +103,7 @@ export function compilePlaceCues(data: PlacesData): PlaceCues {
     destinationAfter: after ? new RegExp(`^(?:${suffixes ?? '(?!)'})?\\s*(?:${after})`, 'iu') : null,
     titleAfter: title ? new RegExp(`^(?:['’]\\p{L}{1,3})?\\s+(?:${title})${E}`, 'iu') : null,
     topicCue: data.topicCues?.length ? new RegExp(`${B}(?:${list(data.topicCues)})${E}`, 'iu') : null,
+    relativeAfter: data.relativeWhere?.length ? new RegExp(`^\\s*,?\\s*(?:${list(data.relativeWhere)})${E}`, 'iu') : null,
     participle: data.participleEndings?.length ? new RegExp(`\\p{L}{2,}(?:${list(data.participleEndings)})$`, 'iu') : null,
   };
 }
