@@ -63,3 +63,10 @@ test('a relative of place after a name opens the clause the meeting is told in: 
   assert.deepEqual(placesOf('Joko Widodo hielt eine Rede in Kiew, wo er am Dienstag Präsident Wolodymyr Selenskyj traf.'), ['kyiv']);
   assert.deepEqual(placesOf('Joko Widodo fez um discurso em Kiev, onde se reuniu com Volodymyr Zelensky na terça-feira.'), ['kyiv']);
 });
+
+test('a place after a verb of discussing is what was discussed (en, fr, es, de)', () => {
+  assert.deepEqual(placesOf('Recep Tayyip Erdogan met Vladimir Putin on Monday to discuss the planned visit to Tehran.'), [null]);
+  assert.deepEqual(placesOf('Le président Emmanuel Macron a reçu le chancelier Olaf Scholz pour évoquer la visite à Pékin.'), [null]);
+  assert.deepEqual(placesOf('Gustavo Petro se reunió el lunes con Nicolás Maduro para discutir la visita a Brasilia.'), [null]);
+  assert.deepEqual(placesOf('Olaf Scholz traf am Montag Emmanuel Macron, um über die Reise nach Peking zu sprechen.'), [null]);
+});

@@ -47,3 +47,8 @@ test('the dateline sharpens a meeting placed only in its country, never one plac
   assert.deepEqual(placesOf('ANKARA — President Abdel Fattah al-Sisi met President Recep Tayyip Erdogan in Turkey on Wednesday for talks on trade.\n'), [{ mode: 'meet', place: 'ankara' }]);
   assert.deepEqual(placesOf('ANKARA — President Abdel Fattah al-Sisi met President Recep Tayyip Erdogan in Qatar on Wednesday for talks on trade.\n'), [{ mode: 'meet', place: 'qatar' }]);
 });
+
+test('a colon ends a dateline only after its date or agency, not in a headline', () => {
+  assert.deepEqual(placesOf('MOSCOW, Nov. 20 (Xinhua): President Vladimir Putin met President Recep Tayyip Erdogan on Wednesday for talks on trade.\n'), [{ mode: 'meet', place: 'moscow' }]);
+  assert.deepEqual(placesOf('Kremlin: President Vladimir Putin met President Recep Tayyip Erdogan on Wednesday for talks on trade.\n'), [{ mode: 'meet', place: null }]);
+});

@@ -71,6 +71,8 @@ function datelineIn(text: string, line: Span, mentions: readonly Mention[], kb: 
   const dash = rest.match(DASH);
   // the dateline opens the body: words must follow the dash on the line
   if (!dash || rest.slice(dash[0].length).trim().length < 12) return null;
+  // "MOSCOW, March 20 (Xinhua):" but not a headline's "Kremlin: Putin meets Xi"
+  if (dash[0].trim() === ':' && !note?.[0]) return null;
   return { place, start: line.start };
 }
 
