@@ -70,3 +70,12 @@ test('a place after a verb of discussing is what was discussed (en, fr, es, de)'
   assert.deepEqual(placesOf('Gustavo Petro se reunió el lunes con Nicolás Maduro para discutir la visita a Brasilia.'), [null]);
   assert.deepEqual(placesOf('Olaf Scholz traf am Montag Emmanuel Macron, um über die Reise nach Peking zu sprechen.'), [null]);
 });
+
+test('a country naming whose head is met is no place of the visit (zh, en, id, tr)', () => {
+  assert.deepEqual(placesOf('国务委员王毅访问埃及总统塞西。'), [null]);
+  assert.deepEqual(placesOf("Vladimir Putin visited Turkey's President Recep Tayyip Erdogan on Monday."), [null]);
+  assert.deepEqual(placesOf('Presiden Joko Widodo mengunjungi Rusia Presiden Vladimir Putin.'), [null]);
+  assert.deepEqual(placesOf('Cumhurbaşkanı Erdoğan, Mısır lideri Abdulfettah Sisi ile görüştü.'), [null]);
+  // the visited country itself, before the clause naming its head, stays
+  assert.deepEqual(placesOf('Vladimir Putin visited Turkey on Monday, where he met President Recep Tayyip Erdogan.'), ['turkey']);
+});

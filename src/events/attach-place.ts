@@ -92,6 +92,11 @@ export function placeOf(
   return { actorId: found[0].actorId, span: found[0].span };
 }
 
+/** "访问埃及总统塞西", "visited Turkey's President Erdogan": a country naming whose head, not where. */
+export function countryInTitle(text: string, place: Span, lex: Lexicon): boolean {
+  return !!placeCues(lex).titleAfter?.test(text.slice(place.end, place.end + 40));
+}
+
 /** Whether place `inner` lies within `outer` (or is it). */
 export function placeWithin(kb: KnowledgeBase, inner: string, outer: string): boolean {
   for (let key: string | undefined = inner, hops = 0; key && hops < 8; key = kb.entries.get(key)?.within, hops++) if (key === outer) return true;

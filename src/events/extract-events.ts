@@ -14,7 +14,7 @@ import { lastMatching, type Draft, type KindOf, type PlaceFinding, type TriggerH
 import { derived } from './derived.ts';
 import { clauseOf, findTriggers, unrealReason } from './find-triggers.ts';
 import { gatherParticipants, visitedHead } from './gather-participants.ts';
-import { placeOf, placeWithin } from './attach-place.ts';
+import { countryInTitle, placeOf, placeWithin } from './attach-place.ts';
 import { absorb, captionDateFits, mergeDrafts } from './merge-drafts.ts';
 import { findAnchorDay, resolveDate } from './resolve-date.ts';
 import { addMembers } from './find-members.ts';
@@ -237,7 +237,7 @@ function sentenceDrafts(scope: DocScope, sentence: Sentence, toks: WordToken[], 
       participants: parts,
       date,
       // a call has no place; a weak trigger ("talks") names one only as the sentence's sole event
-      place: trig.mode === 'phone' || trig.mode === 'video' || (trig.weak && triggers.length > 1) ? null : placeOf(text, clause, trig, scope.mentions, scope.demonyms, kb, lex) ?? visit?.place ?? null,
+      place: trig.mode === 'phone' || trig.mode === 'video' || (trig.weak && triggers.length > 1) ? null : placeOf(text, clause, trig, scope.mentions, scope.demonyms, kb, lex) ?? (visit && !countryInTitle(text, visit.place.span, lex) ? visit.place : null),
       inTitle: !!options.title && sentence.start >= options.title.start && sentence.end <= options.title.end,
     });
   }

@@ -85,7 +85,8 @@ export function compilePlaceCues(data: PlacesData): PlaceCues {
   const hanNouns = list(unspaced(data.placeNouns));
   const suffixes = list(data.destinationSuffixes);
   const after = list(data.destinationAfter);
-  const title = list(data.titleAfter);
+  const title = list(spaced(data.titleAfter));
+  const titleHan = list(unspaced(data.titleAfter));
   const sortDesc = (l: string[] | undefined): string[] => [...(l ?? [])].sort((a, b) => b.length - a.length);
   return {
     noun: nouns ? new RegExp(`^(?:${nouns})$`, 'iu') : null,
@@ -101,7 +102,11 @@ export function compilePlaceCues(data: PlacesData): PlaceCues {
         ? new RegExp([...(before ? [`${B}(?:${before})[\\s,]*$`] : []), ...(beforeHan ? [`(?:${beforeHan})$`] : [])].join('|'), 'iu')
         : null,
     destinationAfter: after ? new RegExp(`^(?:${suffixes ?? '(?!)'})?\\s*(?:${after})`, 'iu') : null,
-    titleAfter: title ? new RegExp(`^(?:['’]\\p{L}{1,3})?\\s+(?:${title})${E}`, 'iu') : null,
+    // "Mısır lideri", "Egypt's President", "埃及总统" (no space before a Han title)
+    titleAfter:
+      title || titleHan
+        ? new RegExp(`^(?:['’]\\p{L}{1,3})?(?:${[...(title ? [`\\s+(?:${title})${E}`] : []), ...(titleHan ? [`(?:${titleHan})`] : [])].join('|')})`, 'iu')
+        : null,
     topicCue: data.topicCues?.length ? new RegExp(`${B}(?:${list(data.topicCues)})${E}`, 'iu') : null,
     relativeAfter: data.relativeWhere?.length ? new RegExp(`^\\s*,?\\s*(?:${list(data.relativeWhere)})${E}`, 'iu') : null,
     participle: data.participleEndings?.length ? new RegExp(`\\p{L}{2,}(?:${list(data.participleEndings)})$`, 'iu') : null,
