@@ -15,6 +15,11 @@ test('a place noun between the locative and the name: capital, airport, city, pa
   assert.deepEqual(placesOf('Вчера Сергей Лавров встретился с Ван И в китайской столице Пекине.'), ['beijing']);
 });
 
+test('a place noun of two words, and the comma of an apposition (id, pt)', () => {
+  assert.deepEqual(placesOf('Presiden Joko Widodo bertemu dengan Presiden Xi Jinping pada hari Senin di ibu kota Tiongkok, Beijing.'), ['beijing']);
+  assert.deepEqual(placesOf('O presidente Lula recebeu o presidente Javier Milei na capital brasileira, Brasília.'), ['brasilia']);
+});
+
 test('Arabic and Hebrew: the locative and the article joined to the noun', () => {
   // بالعاصمة: ب (in) + ال (the) + عاصمة (capital)
   assert.deepEqual(placesOf('استقبل الرئيس التركي رجب طيب أردوغان اليوم الرئيس المصري عبد الفتاح السيسي بالعاصمة أنقرة.'), ['ankara']);

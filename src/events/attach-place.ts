@@ -133,6 +133,13 @@ function nounBetween(raw: string, rawStart: number, lex: Lexicon, cues: PlaceCue
     if (!(k + 1 < words.length ? /^[\s-]*$/ : /^[\s-]*,?\s*$/).test(raw.slice(words[k].index! + words[k][0].length, next))) return false;
     if (lex.locatives.has(w)) return noun;
     const { locative, core } = readClitics(w, cues);
+    // a noun of two words: "ibu kota", "нового города"
+    if (k > 0 && /^\s+$/.test(raw.slice(words[k - 1].index! + words[k - 1][0].length, words[k].index!)) && cues.noun.test(`${words[k - 1][0].toLowerCase()} ${w}`)) {
+      noun = true;
+      k--;
+      n++;
+      continue;
+    }
     if (cues.noun.test(core) || cues.noun.test(w)) {
       if (locative) return true;
       noun = true;
