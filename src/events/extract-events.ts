@@ -14,11 +14,13 @@ import { lastMatching, type Draft, type KindOf, type PlaceFinding, type TriggerH
 import { derived } from './derived.ts';
 import { clauseOf, findTriggers, unrealReason } from './find-triggers.ts';
 import { gatherParticipants, visitedHead } from './gather-participants.ts';
-import { placeOf, placeWithin } from './attach-place.ts';
+import { countryInTitle, placeOf, placeWithin } from './attach-place.ts';
 import { absorb, captionDateFits, captionsShow, mergeDrafts, readCaptions } from './merge-drafts.ts';
 import { findTimeAnchor, postDateOf, postDates, resolveDate, toldAsEarlier, type PostDate } from './resolve-date.ts';
 import { addMembers } from './find-members.ts';
 import { dayOfStay, findStays, stayPlace, type Stay } from './find-stays.ts';
+import { datelineFits, findDateline } from './dateline-place.ts';
+import { findDestinations } from './find-destinations.ts';
 import { lastWithin, startingWithin } from '../core/spans-by-start.ts';
 
 export interface EventOptions {
@@ -77,7 +79,8 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
   };
   const { drafts } = scope;
   let pending: (Span & { sentence: Sentence; left: number }) | null = null;
-  const presence: Array<{ actorId: string; place: PlaceFinding; sentence: number }> = [];
+  // `at`: where a destination is named, for a meeting told later in the same sentence ("赴莫斯科…會見")
+  const presence: Array<{ actorId: string; place: PlaceFinding; sentence: number; at?: number }> = [];
   const { presence: presenceRe, anaphora } = derived(lex);
 
   const captionSentences: Sentence[] = (options.captions ?? []).map((c) => ({ ...c, index: -1, paragraph: -1 }));
@@ -95,6 +98,8 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
         if (who && where) presence.push({ actorId: who.actorIds[0], place: where, sentence: sentence.index });
       }
     }
+    // "Widodo hat Kiew besucht", "王毅赴莫斯科": where a person travelled
+    if (!isCaption) presence.push(...findDestinations(text, sentence, mentions, lex));
     if (!isCaption) scope.stays.push(...findStays({ text, persons, mentions, demonyms, kb, lex, published, year: scope.documentYear }, sentence, toks));
     const triggers = findTriggers(text, sentence, lex, persons);
     const ana = anaphora ? sentText.match(anaphora) : null;
@@ -135,13 +140,25 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
   // a verbless photo caption dates and places the meeting it shows
   const captions = options.captions ?? [];
   captionsShow(merged, readCaptions({ text, captions, persons, mentions, demonyms, kb, lex, published, documentYear, anchor: scope.anchorDay }), kb, earlier);
-  // a meeting told without a place, right after the text says where one of its people is
+  // a meeting told without a place (or only its country), right after the text says where one of its people is
   for (const d of merged) {
-    if (d.place || d.mode === 'phone' || d.mode === 'video' || d.sentence.index < 0) continue;
-    const fact = presence.filter((f) => f.sentence < d.sentence.index && f.sentence >= d.sentence.index - 2 && d.participants.has(f.actorId)).pop();
-    if (fact) d.place = fact.place;
-    else d.place = stayPlace(d, scope.stays);
+    if (d.mode === 'phone' || d.mode === 'video' || d.sentence.index < 0) continue;
+    const own = d.place;
+    const fact = presence
+      .filter((f) => (f.sentence < d.sentence.index || (f.sentence === d.sentence.index && f.at !== undefined && f.at < d.trigger.start)) && f.sentence >= d.sentence.index - 2 && d.participants.has(f.actorId))
+      .filter((f) => !own || (f.place.actorId !== own.actorId && placeWithin(kb, f.place.actorId, own.actorId)))
+      .pop();
+    const place = fact?.place ?? own ?? stayPlace(d, scope.stays);
+    // "Erdoğan visited Cairo ... During his Egypt visit he met Sisi": a country sharpened to the
+    // one place within it the text says one of the people went to or was in, however far back
+    const inside = place && kb.entries.get(place.actorId)?.type === 'country'
+      ? presence.filter((f) => f.sentence <= d.sentence.index && d.participants.has(f.actorId) && f.place.actorId !== place.actorId && placeWithin(kb, f.place.actorId, place.actorId))
+      : [];
+    d.place = inside.length && inside.every((f) => f.place.actorId === inside[0].place.actorId) ? inside[0].place : place;
   }
+  // "ANKARA — ...": the dateline places what names no place of its own (or only its country)
+  const dateline = merged.some((d) => !d.place || kb.entries.get(d.place.actorId)?.type === 'country') ? findDateline(text, sentences, mentions, kb, lex) : null;
+  if (dateline) for (const d of merged) if (datelineFits(d, dateline, published?.precision === 'day' ? published.value : null, kb)) d.place = dateline.place;
   return merged.map((d) => ({
     id: reportId(docId, d.trigger),
     docId,
@@ -235,7 +252,7 @@ function sentenceDrafts(scope: DocScope, sentence: Sentence, toks: WordToken[], 
       participants: parts,
       date,
       // a call has no place; a weak trigger ("talks") names one only as the sentence's sole event
-      place: trig.mode === 'phone' || trig.mode === 'video' || (trig.weak && triggers.length > 1) ? null : placeOf(text, clause, trig, scope.mentions, scope.demonyms, kb, lex) ?? visit?.place ?? null,
+      place: trig.mode === 'phone' || trig.mode === 'video' || (trig.weak && triggers.length > 1) ? null : placeOf(text, clause, trig, scope.mentions, scope.demonyms, kb, lex) ?? (visit && !countryInTitle(text, visit.place.span, lex) ? visit.place : null),
       inTitle: !!options.title && sentence.start >= options.title.start && sentence.end <= options.title.end,
     });
   }

@@ -17,8 +17,8 @@ const cases: Array<[string, string, SentenceEvent[], string?]> = [
   ['fa two officials', 'ولادیمیر پوتین و مسعود پزشکیان روز دوشنبه به مسکو رسیدند. دو مقام در کرملین دیدار و گفتگو کردند.', [meet('masoud-pezeshkian vladimir-putin', null, 'kremlin')]],
   ['he two statesmen', 'ראש הממשלה בנימין נתניהו ומזכיר המדינה אנתוני בלינקן הגיעו לירושלים ביום שני. שני המדינאים נפגשו בלשכת ראש הממשלה.', [meet('antony-blinken benjamin-netanyahu', null, null)]],
   ['tr two leaders, capital İ', "Cumhurbaşkanı Erdoğan ve Rusya Devlet Başkanı Putin Pazartesi günü Soçi'ye geldi. İki ülke lideri Soçi'de bir araya geldi.", [meet(ERDOGAN_PUTIN, null, 'sochi')]],
-  ['id both heads of government', 'Presiden Prabowo Subianto dan Presiden China Xi Jinping tiba di Beijing pada hari Sabtu. Kedua kepala pemerintahan bertemu di Aula Besar Rakyat.', [meet('prabowo-subianto xi-jinping', null, null)]],
-  ['zh two heads of state', '国家主席习近平和俄罗斯总统普京18日抵达喀山。两国元首在喀山举行会谈。', [meet(XI_PUTIN, null, null)]],
+  ['id both heads of government', 'Presiden Prabowo Subianto dan Presiden China Xi Jinping tiba di Beijing pada hari Sabtu. Kedua kepala pemerintahan bertemu di Aula Besar Rakyat.', [meet('prabowo-subianto xi-jinping', null, 'beijing')]],
+  ['zh two heads of state', '国家主席习近平和俄罗斯总统普京18日抵达喀山。两国元首在喀山举行会谈。', [meet(XI_PUTIN, null, 'kazan')]],
   // someone who goes along or looks on is no side
   ['ar accompanied by', 'التقى الرئيس الصيني شي جين بينغ برفقة وزير الخارجية وانغ يي الرئيس الروسي فلاديمير بوتين في موسكو يوم الاثنين.', [meet(XI_PUTIN, '2024-11-18', 'moscow')]],
   ['fa accompanied by', 'ولادیمیر پوتین رئیس جمهور روسیه با همراهی سرگئی لاوروف روز دوشنبه در مسکو با مسعود پزشکیان دیدار کرد.', [meet('masoud-pezeshkian vladimir-putin', '2024-11-18', 'moscow')]],

@@ -4,6 +4,7 @@ import type { Span } from '../core/types.ts';
 import type { Store } from '../store/store.ts';
 import { actorIndex, summarizeEvent } from './summarize-event.ts';
 import { intervalOf, precisionOf } from '../events/resolve-date.ts';
+import { placeLevels } from '../events/settlement.ts';
 
 export interface EventsJson {
   documents: { id: string; published: string | null }[];
@@ -34,7 +35,10 @@ export interface EventsJsonEvent {
   /** The first and last day of what is known ("2022-11" gives 2022-11-01 and 2022-11-30). */
   date_from: string | null;
   date_to: string | null;
+  /** the settlement (city) the event took place in; a venue is exported as the city it lies within */
   location: string | null;
+  /** Extra: the venue named (the Kremlin, a presidential palace), when the place is one */
+  venue: string | null;
   mentions: EventsJsonMention[];
   /** Extras (ignored by the scorer): reports that disagree, shown rather than hidden. */
   conflicts: { field: string; values: { value: string; reports: string[] }[]; chosen: string | null }[];
@@ -54,13 +58,15 @@ export function buildEventsJson(store: Store): EventsJson {
     if (event.reports.length === 0) continue; // no provenance: not an event
     const summary = summarizeEvent(event, actors);
     for (const id of summary.participants) used.add(id);
+    const place = summary.place ? placeLevels(summary.place.actorId, actors) : null;
     events.push({
       id: event.id,
       type: summary.type,
       mode: summary.mode,
       participants: summary.participants,
       ...dateFields(summary.date),
-      location: summary.place?.name ?? null,
+      location: place?.location.name ?? null,
+      venue: place?.venue?.name ?? null,
       mentions: event.reports.map((report) => {
         const sentence = report.evidence[0] ?? report.trigger;
         return {

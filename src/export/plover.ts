@@ -8,6 +8,7 @@ import { dateFields } from './events-json.ts';
 import type { StoredActor, Store } from '../store/store.ts';
 import { actorIndex } from './summarize-event.ts';
 import { sidesOf, viewEvents, type EventView } from './event-view.ts';
+import { placeLevels } from '../events/settlement.ts';
 
 export interface PloverActor {
   /** The words the first report naming it uses. */
@@ -42,7 +43,7 @@ export interface PloverRecord {
   actor: PloverActor[];
   source: PloverActor[];
   recipient: PloverActor[];
-  event_loc: { name: string; identifier_id: string } | null;
+  event_loc: { name: string; identifier_id: string; venue?: { name: string; identifier_id: string } } | null;
   text_info: PloverTextInfo;
   /** Every report of the event: document, sentence offsets and the trigger's. */
   reports: (PloverTextInfo & { report_id: string; trigger: { start: number; end: number } })[];
@@ -77,6 +78,10 @@ export function buildPloverRecords(store: Store): PloverRecord[] {
     }
     return { actor_text: written, identifier_id: id, identifier_text: a?.name ?? id, kind: a?.kind ?? 'unknown' };
   };
+  const locOf = (id: string): NonNullable<PloverRecord['event_loc']> => {
+    const { location, venue } = placeLevels(id, actors);
+    return { name: location.name, identifier_id: location.actorId, ...(venue ? { venue: { name: venue.name, identifier_id: venue.actorId } } : {}) };
+  };
   return viewEvents(store.listEvents(), actors).map((view) => {
     const sides = sidesOf(view);
     const reports = view.reports.map((r) => {
@@ -100,7 +105,8 @@ export function buildPloverRecords(store: Store): PloverRecord[] {
       actor: actorList,
       source: actorList,
       recipient: sides.recipient.map((id) => person(view, id)),
-      event_loc: view.place ? { name: view.place.name, identifier_id: view.place.actorId } : null,
+      // the settlement analysts map, the venue kept beside it
+      event_loc: view.place ? locOf(view.place.actorId) : null,
       text_info: { doc_id: reports[0].doc_id, start: reports[0].start, end: reports[0].end },
       reports,
       cite_info: {

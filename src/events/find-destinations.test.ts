@@ -1,0 +1,48 @@
+// Where a person travelled, written here in several languages: a meeting of that person told
+// next (or later in the same sentence) with no place of its own took place there.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sentenceEvents as events } from './sentence-events.ts';
+
+const placesOf = (body: string): Array<string | null> => events(body).map((e) => e.place);
+
+test('a visit told in one sentence places the meeting told in the next (de, en)', () => {
+  assert.deepEqual(placesOf('Der Präsident Joko Widodo hat am Dienstag Kiew besucht. Dabei traf Widodo auch Wolodymyr Selenskyj.'), ['kyiv']);
+  assert.deepEqual(placesOf('Abdel Fattah al-Sisi flew to Ankara on Wednesday. He then met Recep Tayyip Erdogan for two hours.'), ['ankara']);
+});
+
+test('Turkish: the place takes the case ending of a visit', () => {
+  assert.deepEqual(placesOf("Cumhurbaşkanı Recep Tayyip Erdoğan dün Kahire'yi ziyaret etti. Erdoğan daha sonra Mısır Cumhurbaşkanı Abdulfettah Sisi ile görüştü."), ['cairo']);
+});
+
+test('Chinese: travel to a place, then a meeting later in the same sentence', () => {
+  assert.deepEqual(placesOf('王毅应邀赴莫斯科进行访问，并会见了俄罗斯外长拉夫罗夫。'), ['moscow']);
+});
+
+test('a journey of someone else, or a meeting by phone, takes no destination', () => {
+  assert.deepEqual(placesOf('Antony Blinken arrived in Ankara on Wednesday. Recep Tayyip Erdogan met Vladimir Putin on Thursday.'), [null]);
+  assert.deepEqual(placesOf('Abdel Fattah al-Sisi arrived in Ankara on Wednesday. He spoke by phone with Vladimir Putin.'), [null]);
+});
+
+test('a meeting placed only in a country takes the one city of it the traveller went to (en, de, es, tr, ar)', () => {
+  const filler = ' The visit is the first in twelve years. Officials prepared the talks for weeks.';
+  assert.deepEqual(placesOf(`Recep Tayyip Erdogan flew to Cairo on Tuesday.${filler} During his visit to Egypt, Erdogan met Abdel Fattah al-Sisi.`), ['cairo']);
+  assert.deepEqual(
+    placesOf('Präsident Recep Tayyip Erdoğan ist am Dienstag nach Kairo gereist. Es ist der erste Besuch seit zwölf Jahren. Die Gespräche wurden lange vorbereitet. Bei seinem Besuch in Ägypten traf Erdoğan den Präsidenten Abdel Fattah al-Sisi.'),
+    ['cairo'],
+  );
+  assert.deepEqual(
+    placesOf('El presidente Recep Tayyip Erdogan viajó a El Cairo el martes. Es la primera visita en doce años. Las conversaciones se prepararon durante semanas. Durante su visita a Egipto, Erdogan se reunió con Abdel Fattah al-Sisi.'),
+    ['cairo'],
+  );
+  assert.deepEqual(
+    placesOf("Cumhurbaşkanı Recep Tayyip Erdoğan dün Kahire'yi ziyaret etti. Ziyaret 12 yıl sonra ilk. Hazırlıklar haftalarca sürdü. Cumhurbaşkanı Erdoğan, Mısır'da Mısır Cumhurbaşkanı Abdulfettah Sisi ile görüştü."),
+    ['cairo'],
+  );
+  assert.deepEqual(
+    placesOf('الرئيس التركي رجب طيب أردوغان وصل إلى القاهرة يوم الثلاثاء. وهذه أول زيارة منذ سنوات. وقد تم التحضير للمحادثات طويلا. والتقى أردوغان خلال زيارته إلى مصر الرئيس عبد الفتاح السيسي.'),
+    ['cairo'],
+  );
+  // two cities of the country: which one is not known, the country stays
+  assert.deepEqual(placesOf(`Recep Tayyip Erdogan flew to Cairo on Tuesday and flew to Alexandria on Wednesday.${filler} During his visit to Egypt, Erdogan met Abdel Fattah al-Sisi.`), ['egypt']);
+});
