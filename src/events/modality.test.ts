@@ -113,3 +113,13 @@ const cases: Array<[string, string, number]> = [
 for (const [name, sentence, n] of cases) {
   test(`${name}: ${sentence}`, () => assert.equal(events(sentence).length, n));
 }
+
+test('de Konjunktiv II: reported speech tells what happened, a counterfactual what did not', () => {
+  // German news reports speech in Konjunktiv II where Konjunktiv I would look indicative
+  assert.equal(events('Nach Angaben des Präsidialamts hätten Olaf Scholz und Emmanuel Macron am Montag in Berlin miteinander telefoniert.').length, 1);
+  assert.equal(events('Am Montag wären Olaf Scholz und Emmanuel Macron in Paris zusammengetroffen.').length, 1);
+  // with a counterfactual cue it did not happen
+  assert.equal(events('Olaf Scholz hätte Emmanuel Macron beinahe in Paris getroffen.').length, 0);
+  assert.equal(events('Olaf Scholz hätte sich mit Emmanuel Macron treffen können.').length, 0);
+  assert.equal(events('Olaf Scholz würde Emmanuel Macron am Montag in Paris treffen.').length, 0);
+});

@@ -25,8 +25,17 @@ interface ModalityData {
   verbForms?: Partial<Record<FormKind, string[]>>;
   /** words that look like a form but are not verbs: "cancillería", "secretaria" */
   notVerbs?: string[];
-  /** auxiliaries anywhere in the trigger's own clause before it: "würde", "hätte", "خواهد" */
+  /** auxiliaries anywhere in the trigger's own clause before it: "würde", "خواهد" */
   auxiliaries?: Partial<Record<FormKind, string[]>>;
+  /**
+   * auxiliaries that are conditional or only report what was said: German news writes reported
+   * speech in Konjunktiv II where Konjunktiv I looks indicative ("danach hätten sie telefoniert":
+   * they phoned, it is said), and the same form says what did not happen ("hätte sich gern
+   * getroffen"). They count as modal only with a `counterfactualCues` word in the clause.
+   */
+  ambiguousAuxiliaries?: string[];
+  /** what makes an ambiguous auxiliary counterfactual: "gern", "beinahe", "sonst", a modal infinitive ("hätte treffen können") */
+  counterfactualCues?: string[];
   /** a denial: governs the rest of its clause and the complements under it ("denied reports that") */
   denials?: string[];
   /** a denial after what it denies, in the same clause: "reports of a meeting were denied" */
@@ -51,6 +60,8 @@ export interface Modality {
   forms: Array<{ kind: FormKind; re: RegExp }>;
   notVerb: RegExp | null;
   auxiliaries: Array<{ kind: FormKind; re: RegExp }>;
+  ambiguousAuxiliary: RegExp | null;
+  counterfactual: RegExp | null;
   denial: RegExp | null;
   denialAfter: RegExp | null;
   invitation: RegExp | null;
@@ -97,6 +108,8 @@ export function compileModality(data: ModalityData, coordinators: string[] = [])
       .sort((a, b) => Number(b.kind === 'negative') - Number(a.kind === 'negative')),
     notVerb: data.notVerbs?.length ? whole(data.notVerbs) : null,
     auxiliaries: Object.entries(data.auxiliaries ?? {}).flatMap(([kind, l]) => (l?.length ? [{ kind: kind as FormKind, re: words(l, 'giu', pc)! }] : [])),
+    ambiguousAuxiliary: words(data.ambiguousAuxiliaries, 'giu', pc),
+    counterfactual: words(data.counterfactualCues, 'giu', pc),
     denial: words(data.denials, 'giu', pc),
     denialAfter: words(data.denialsAfter, 'giu', pc),
     invitation: words(data.invitations, 'giu', pc),
@@ -254,6 +267,7 @@ export function clauseModality(text: string, sentence: Span, trig: TriggerSpan, 
     const found = before.some((sp) => test(a.re, text.slice(sp.start, sp.end))) || (m.headFinal ? test(a.re, afterText) : test(a.re, next));
     if (found) return a.kind === 'negative' ? 'negated' : 'modal';
   }
+  if (m.ambiguousAuxiliary && before.some((sp) => test(m.ambiguousAuxiliary, text.slice(sp.start, sp.end))) && test(m.counterfactual, text.slice(c.start, c.end))) return 'modal';
   return null;
 }
 
