@@ -1,12 +1,13 @@
 // Mention detection: knowledge-base aliases over normalized and transliteration-aware keys,
 // unknown names from their shape after a title or honorific, surnames of people already named,
 // and titles resolved to the role holder on the document's date ("the Hezbollah chief").
-import type { ActorKind, DocActor, KbEntry, Mention, Sentence, Span } from '../core/types.ts';
+import type { ActorKind, DocActor, KbEntry, Mention, Role, Sentence, Span } from '../core/types.ts';
 import type { Lexicon } from '../events/lexicon.ts';
 import { roleActiveOn, type KnowledgeBase } from './knowledge-base.ts';
 import { isHonorific, lightKey, lightTokens, normalizeName, skeletonKey, stemKey } from './name-key.ts';
 import { prefixSplits, scriptOf, spellingsAgree } from './match/index.ts';
 import { lastWithin, reaching, startingWithin } from '../core/spans-by-start.ts';
+import { nameCues } from './name-data.ts';
 
 export interface WordToken extends Span {
   text: string;
@@ -34,6 +35,7 @@ const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 const UPPER = /^\p{Lu}/u;
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 const CASED = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
+const ACRONYM = /^\p{Lu}{2,6}$/u;
 const PARTICLE = /^(?:al|el|ad|as|ar|an|at|az|ash|bin|ben|ibn|bint|abu|de|da|do|dos|van|von|der|la|le|y)$/i;
 // capitalized words that open sentences or titles but never names
 const STOP = new Set(
@@ -190,9 +192,191 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
   const cueAtEnd = lex.titleCue ? new RegExp(`(?:${lex.titleCue.source})[\\s,]*$`, 'iu') : null;
   const isMonthOrDay = (t: string): boolean => lex.weekdays.some((re) => re.test(t)) || lex.months.some((re) => re.test(t));
 
+  const cues = nameCues(lex);
+  // people found by their shape with the role their document gives them, for titles later on
+  const foundHolders: DocActor[] = [];
+
+  /** countries and organizations a title at start..end is of, nearest first: named just before or after it, or a demonym */
+  const ofsNear = (start: number, end: number, sentence: Span): string[] => {
+    const windowBefore = { start: Math.max(sentence.start, start - 45), end: start };
+    const windowAfter = { start: end, end: Math.min(sentence.end, end + 45) };
+    // each with how far it stands from the title
+    const ofs: Array<{ id: string; gap: number }> = [];
+    for (const mm of startingWithin(mentions, windowBefore.start, windowAfter.end)) {
+      if (mm.kind !== 'organization' && mm.kind !== 'place') continue;
+      if (mm.start >= windowBefore.start && mm.end <= windowBefore.end) ofs.push({ id: mm.actorIds[0], gap: start - mm.end });
+      // after the title: right after it (Außenminister Irans) or joined by "of" (President of the Palestinian Authority)
+      else if (mm.start >= windowAfter.start && mm.end <= windowAfter.end && OF_AFTER.test(text.slice(end, mm.start))) ofs.push({ id: mm.actorIds[0], gap: mm.start - end });
+    }
+    for (const d of startingWithin(demonyms, windowBefore.start, end + 3)) {
+      if (d.start >= windowBefore.start && d.end <= windowBefore.end && /^[\s\p{L}-]{0,20}$/u.test(text.slice(d.end, start))) ofs.push({ id: d.countryId, gap: start - d.end });
+      else if (d.start >= end && d.start - end <= 3) ofs.push({ id: d.countryId, gap: d.start - end });
+    }
+    // the nearest names the title: "China leader will be in Russia" is China's
+    return [...new Set(ofs.sort((a, b) => a.gap - b.gap).map((o) => o.id))];
+  };
+
+  /** an unknown person named by its shape, with the title that introduced it (a known one under another spelling is that one) */
+  const foundPerson = (start: number, end: number, title: { start: number; end: number; role: string | null } | null, sentence: Span): void => {
+    const name = text.slice(start, end);
+    const known = kb.matchPerson(name, lang);
+    if (known) {
+      mentions.push({ start, end, actorIds: [known.id], kind: 'person', via: 'alias' });
+      note(known.id, 'person', known.name, name, true);
+      return;
+    }
+    const id = `found:${lightTokens(name).join('-')}`;
+    mentions.push({ start, end, actorIds: [id], kind: 'person', via: 'shape' });
+    note(id, 'person', name, name, false);
+    const actor = actors.get(id)!;
+    // the role the document gives: "presidente de España", "the Spanish prime minister"
+    if (title?.role && title.role !== 'counterpart' && !actor.fromKb && !actor.role) {
+      const of = ofsNear(title.start, title.end, sentence).find((o) => kb.entries.get(o)?.kind !== 'person');
+      const role: Role = of ? { role: title.role, of } : { role: title.role };
+      actor.role = role;
+      foundHolders.push(actor);
+    }
+  };
+
+  // the words between a name's comma and its title: articles, possessives, demonyms, modifiers
+  // (data: names.json appositionWords), a country or organization named ("Türkiye Cumhurbaşkanı")
+  const APPOSITION_COMMA = /[^\S\n]*[,،][^\S\n]*/y;
+  const GENITIVE = /['’]s?(?![\p{L}\p{M}])/uy;
+
+  /**
+   * Unknown people introduced by a title anywhere around the name, once the sentence's known
+   * names are found: "Pedro Sánchez, el presidente de España", "el Presidente de España, Pedro
+   * Sánchez", "глава МИД Сергей Лавров"; in scripts without capitals, after a title only.
+   */
+  const appositions = (sentence: Sentence, toks: WordToken[], from: number): void => {
+    if (toks.length < 2) return;
+    const own = mentions.slice(from).sort((a, b) => a.start - b.start);
+    // owner[k]: the mention covering token k
+    const owner = new Array<Mention | undefined>(toks.length);
+    for (let k = 0, m = 0; k < toks.length; k++) {
+      while (m < own.length && own[m].end <= toks[k].start) m++;
+      for (let q = m; q < own.length && own[q].start < toks[k].end; q++) if (own[q].end > toks[k].start) owner[k] = own[q];
+    }
+    const norm = (k: number): string => normalizeName(toks[k].text);
+    const isTitle = (k: number): boolean => !!cues.titleAt(text, toks[k].start);
+    const nameWord = (k: number): boolean =>
+      !owner[k] &&
+      CASED.test(toks[k].text) &&
+      UPPER.test(toks[k].text) &&
+      toks[k].text.length >= 2 &&
+      !ACRONYM.test(toks[k].text) &&
+      !STOP.has(toks[k].text.toLowerCase()) &&
+      !isMonthOrDay(toks[k].text) &&
+      !isHonorific(toks[k].text) &&
+      !kb.demonyms.has(norm(k)) &&
+      !cues.notNames.has(norm(k)) &&
+      !isTitle(k);
+    const particle = (k: number): boolean => !owner[k] && cues.particles.has(norm(k));
+    // an allowed word between a comma and a title: the index after it (a whole mention), or -1
+    const linkWord = (k: number): number => {
+      const m = owner[k];
+      if (m && (m.kind === 'place' || m.kind === 'organization')) {
+        let q = k;
+        while (q + 1 < toks.length && owner[q + 1] === m) q++;
+        return q + 1;
+      }
+      if (m) return -1;
+      const w = toks[k].text;
+      const n = norm(k);
+      if (lex.words.articles.has(w.toLowerCase()) || cues.appositionWords.has(n) || kb.demonyms.has(n)) return k + 1;
+      if (cues.possessiveWord?.test(w)) return k + 1;
+      return -1;
+    };
+    // the title right after "Name, ": its span and role key, or null
+    const titleAfter = (j: number): { start: number; end: number; role: string | null } | null => {
+      APPOSITION_COMMA.lastIndex = toks[j].end;
+      if (!APPOSITION_COMMA.test(text)) return null;
+      let at = APPOSITION_COMMA.lastIndex;
+      let k = j + 1;
+      for (let step = 0; step < 5 && at < sentence.end; step++) {
+        const t = cues.titleAt(text, at);
+        if (t) {
+          // "..., Pedro Sánchez, el primer ministro de Canadá, Justin Trudeau": a title that opens the next name is not this one's
+          const rest = text.slice(t.end, Math.min(sentence.end, t.end + 60));
+          if (/^[^,.;:!?،]{0,45}[,،]\s*\p{Lu}/u.test(rest) && !/^[^,.;:!?،]{0,45}[,،]\s*\p{Lu}\p{L}*\s+(?:\p{Ll})/u.test(rest)) {
+            const next = rest.match(/^[^,.;:!?،]{0,45}[,،]\s*/u)![0].length;
+            const q = toks.findIndex((tk) => tk.start === t.end + next);
+            if (q >= 0 && q + 1 < toks.length && nameWord(q) && nameWord(q + 1) && joinable(text, toks[q], toks[q + 1])) return null;
+          }
+          return { start: at, end: t.end, role: t.role };
+        }
+        while (k < toks.length && toks[k].start < at) k++;
+        if (k >= toks.length || toks[k].start !== at) return null;
+        const after = linkWord(k);
+        if (after < 0) return null;
+        at = toks[after - 1].end;
+        GENITIVE.lastIndex = at;
+        if (GENITIVE.test(text)) at = GENITIVE.lastIndex;
+        const gap = /^[\s'’]*/u.exec(text.slice(at, at + 4))![0].length;
+        at += gap;
+        k = after;
+      }
+      return null;
+    };
+    // a title with what it is of and a comma before the name: "el Presidente de España, "
+    const titleBefore = (k: number): { start: number; end: number; role: string | null } | null => {
+      const from = Math.max(sentence.start, toks[k].start - 100);
+      const m = cues.titleOfBefore?.exec(text.slice(from, toks[k].start));
+      if (m) {
+        const start = from + (m.index ?? 0);
+        const t = cues.titleAt(text, start);
+        return { start, end: t?.end ?? start, role: t?.role ?? null };
+      }
+      // no comma: a title, then only countries, organizations, demonyms or acronyms (глава МИД Сергей Лавров)
+      if (!cueAtEnd) return null;
+      let q = k - 1;
+      let skipped = 0;
+      while (q >= 0 && skipped < 4 && /^[^\S\n]+$/.test(text.slice(toks[q].end, toks[q + 1].start))) {
+        const m = owner[q];
+        if (m && m.kind !== 'person') while (q >= 0 && owner[q] === m) q--;
+        else if (!m && (kb.demonyms.has(norm(q)) || ACRONYM.test(toks[q].text))) q--;
+        else break;
+        skipped++;
+      }
+      if (!skipped) return null;
+      // where the words between the title and the name begin
+      const stop = toks[q + 1].start;
+      const before = text.slice(Math.max(sentence.start, stop - 40), stop);
+      const cue = cueAtEnd.exec(before);
+      if (!cue) return null;
+      const start = stop - before.length + cue.index;
+      const t = cues.titleAt(text, start);
+      return { start, end: t?.end ?? start + cue[0].trimEnd().length, role: t?.role ?? null };
+    };
+    let k = 0;
+    while (k < toks.length) {
+      if (!nameWord(k)) {
+        k++;
+        continue;
+      }
+      // a run of name words joined by spaces, hyphens or particles: Luiz Inácio Lula da Silva
+      let j = k;
+      let words = 1;
+      for (;;) {
+        let q = j + 1;
+        while (q < toks.length && particle(q) && joinable(text, toks[q - 1], toks[q])) q++;
+        if (q < toks.length && joinable(text, toks[q - 1], toks[q]) && nameWord(q)) {
+          j = q;
+          words++;
+        } else break;
+      }
+      if (words >= 2 && words <= 5) {
+        const title = titleBefore(k) ?? titleAfter(j);
+        if (title) foundPerson(toks[k].start, toks[j].end, title, sentence);
+      }
+      k = j + 1;
+    }
+  };
+
   for (const sentence of sentences) {
     const toks = wordTokens(text, sentence);
     const sentText = text.slice(sentence.start, sentence.end);
+    const sentenceFirst = mentions.length;
     // Han and other unspaced scripts: substring search of their aliases, leftmost-longest
     const unspaced = kb.unspaced.length && /[\p{Script=Han}]/u.test(sentText) ? unspacedMatches(sentText, kb.unspaced) : [];
     for (const { at, alias, id } of unspaced) {
@@ -315,14 +499,16 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
       // an unknown name after a title or honorific: "Speaker Nabih Bari", "Sheikh Naim Qassem"
       const before = text.slice(Math.max(sentence.start, tok.start - 40), tok.start);
       const cued = (cueAtEnd && cueAtEnd.test(before)) || (i > 0 && isHonorific(toks[i - 1].text));
-      if (cued && UPPER.test(tok.text) && !STOP.has(lower)) {
+      // an acronym after a title is what it is of, not a name: "глава МИД Казахстана ..."
+      if (cued && UPPER.test(tok.text) && !STOP.has(lower) && !ACRONYM.test(tok.text)) {
         let j = i;
         while (
           j + 1 < toks.length &&
           j - i < 3 &&
           (UPPER.test(toks[j + 1].text) || PARTICLE.test(toks[j + 1].text)) &&
           joinable(text, toks[j], toks[j + 1]) &&
-          !kb.byName.has(normalizeName(toks[j + 1].text))
+          !kb.byName.has(normalizeName(toks[j + 1].text)) &&
+          !kb.byStem.has(stemKey(toks[j + 1].text) ?? '')
         )
           j++;
         while (j > i && PARTICLE.test(toks[j].text)) j--;
@@ -356,6 +542,7 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
       }
       i++;
     }
+    appositions(sentence, toks, sentenceFirst);
   }
 
   // titles: "the Hezbollah chief", "the Iranian foreign minister", "le président turc"
@@ -394,23 +581,8 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
   /** who holds the title `role` found at start..end: of the country or organization it names, nearest first */
   const titleHolder = (role: string, start: number, end: number, sentence: Sentence): KbEntry | null => {
     // who it is of: an organization or country named, or a demonym, just before or after
-    const windowBefore = { start: Math.max(sentence.start, start - 45), end: start };
-    const windowAfter = { start: end, end: Math.min(sentence.end, end + 45) };
-    // each with how far it stands from the title
-    const ofs: Array<{ id: string; gap: number }> = [];
-    for (const mm of startingWithin(mentions, windowBefore.start, windowAfter.end)) {
-      if (mm.kind !== 'organization' && mm.kind !== 'place') continue;
-      if (mm.start >= windowBefore.start && mm.end <= windowBefore.end) ofs.push({ id: mm.actorIds[0], gap: start - mm.end });
-      // after the title: right after it (Außenminister Irans) or joined by "of" (President of the Palestinian Authority)
-      else if (mm.start >= windowAfter.start && mm.end <= windowAfter.end && OF_AFTER.test(text.slice(end, mm.start))) ofs.push({ id: mm.actorIds[0], gap: mm.start - end });
-    }
-    for (const d of startingWithin(demonyms, windowBefore.start, end + 3)) {
-      if (d.start >= windowBefore.start && d.end <= windowBefore.end && /^[\s\p{L}-]{0,20}$/u.test(text.slice(d.end, start))) ofs.push({ id: d.countryId, gap: start - d.end });
-      else if (d.start >= end && d.start - end <= 3) ofs.push({ id: d.countryId, gap: d.start - end });
-    }
-    if (!ofs.length) return null;
-    // the nearest names the title: "China leader will be in Russia" is China's
-    const ofIds = ofs.sort((a, b) => a.gap - b.gap).map((o) => o.id);
+    const ofIds = ofsNear(start, end, sentence);
+    if (!ofIds.length) return null;
     // "his Iranian counterpart": the same office as the person just named, in that country
     let roles = role === 'leader' ? lex.leaderRoles : [role];
     if (role === 'counterpart') {
@@ -421,6 +593,12 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
     }
     let holder: KbEntry | null = null;
     for (const of of ofIds) {
+      // the document's own word first: someone it introduced with this title ("Pedro Sánchez, presidente de España")
+      const told = foundHolders.filter((a) => a.role?.of === of && roles.includes(a.role.role));
+      if (told.length === 1) {
+        holder = { id: told[0].id, kind: 'person', name: told[0].name, aliases: [] };
+        break;
+      }
       const found = kb.holders(roles, of, date);
       const seen = found.filter((f) => actors.has(f.id));
       const pick = seen.length === 1 ? seen[0] : found.length === 1 ? found[0] : null;

@@ -136,8 +136,9 @@ export function jaroWinkler(a: string, b: string): number {
 }
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
-// Russian case endings: Путина, Путину, Путиным -> путин; Си Цзиньпина -> си цзиньпин
-const RU_ENDING = /(?:ого|его|ому|ему|ым|им|ой|ей|ом|ем|ую|юю|ая|яя|а|я|у|ю|е|ы|и|ь)$/u;
+// Russian case endings: Путина, Путину, Путиным -> путин; Си Цзиньпина -> си цзиньпин; Зеленский,
+// Зеленским -> зеленск (й is и once normalizeName has dropped its mark: ии, ыи, ои, еи)
+const RU_ENDING = /(?:ого|его|ому|ему|ый|ий|ыи|ии|ым|им|ой|ей|ои|еи|ом|ем|ую|юю|ая|яя|а|я|у|ю|е|ы|и|ь)$/u;
 
 /** A key that ignores inflection in inflected scripts (Cyrillic); null for other names. */
 export function stemKey(name: string): string | null {
