@@ -4,7 +4,7 @@
 import type { ActorKind, DocActor, KbEntry, Mention, Role, Sentence, Span } from '../core/types.ts';
 import type { Lexicon } from '../events/lexicon.ts';
 import { roleActiveOn, type KnowledgeBase } from './knowledge-base.ts';
-import { isHonorific, lightKey, lightTokens, normalizeName, skeletonKey, stemKey } from './name-key.ts';
+import { isHonorific, lightKey, lightTokens, nameTokens, normalizeName, skeletonKey, stemKey } from './name-key.ts';
 import { prefixSplits, scriptOf, spellingsAgree } from './match/index.ts';
 import { lastWithin, reaching, startingWithin } from '../core/spans-by-start.ts';
 import { nameCues } from './name-data.ts';
@@ -136,6 +136,37 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
     surnames.set(surname, id);
   };
 
+  // every part of a full name written in the document -> the people it is a part of: "Xi" alone
+  // after "Xi Jinping" is him (family name first), "Sisi" after "Abdel Fattah al-Sisi" too.
+  // Not the father's name after bin/ibn (Hamad in Tamim bin Hamad), not honorifics or particles;
+  // in scripts without capitals, where every word looks like a name, the last part only; for
+  // people found by their shape too (the surnames above), whose run of capitalized words may
+  // hold a word that is no part of the name.
+  const parts = new Map<string, Set<string>>();
+  const addParts = (alias: string, id: string, fromKb: boolean): void => {
+    const words = nameTokens(alias);
+    if (words.length < 2) return;
+    const light = new Set(lightTokens(alias));
+    const cased = CASED.test(alias);
+    words.forEach((w, k) => {
+      const lastOnly = !cased || !fromKb;
+      if (!light.has(w) || w.length < 2 || (k > 0 && FILIATION.test(words[k - 1])) || (lastOnly && k < words.length - 1)) return;
+      if (!cased && w.length < 4) return;
+      const ids = parts.get(w);
+      if (ids) ids.add(id);
+      else parts.set(w, new Set([id]));
+    });
+  };
+  /** the one person of the document a lone word is a part of the name of, or null */
+  const partOf = (word: string): string | null => {
+    const key = normalizeName(word);
+    const ids = parts.get(key);
+    if (ids?.size !== 1) return null;
+    // a word that names a place or an organization as written is that (Jordan, not Jordan Bardella)
+    if (kb.byName.get(key)?.some((id) => kb.entries.get(id)?.kind !== 'person')) return null;
+    return [...ids][0];
+  };
+
   const note = (id: string, kind: ActorKind, name: string, alias: string, fromKb: boolean): void => {
     const known = actors.get(id);
     if (known) {
@@ -151,6 +182,7 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
       if (tokens.length >= 2) addSurname(tokens[tokens.length - 1], id);
       const canon = lightTokens(name);
       if (canon.length >= 2) addSurname(canon[canon.length - 1], id);
+      addParts(alias, id, actors.get(id)!.fromKb);
     }
   };
 
@@ -162,12 +194,14 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
     return [...pool].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind])[0];
   };
 
-  const lookup = (window: string, n: number): KbEntry | null => {
+  // exactOnly: a window whose first word is a short piece cut out of a longer word (a proclitic
+  // split off) is a name only as written: "كأس العالم" (the World Cup) is no spelling of al-Alimi
+  const lookup = (window: string, n: number, exactOnly = false): KbEntry | null => {
     const norm = normalizeName(window);
     const stem = stemKey(window);
     const exact = kb.byName.get(norm) ?? kb.byLight.get(lightKey(window)) ?? (stem ? kb.byStem.get(stem) : undefined);
     if (exact) return choose(exact);
-    if (n < 2 && norm.length < 6) return null;
+    if (exactOnly || (n < 2 && norm.length < 6)) return null;
     const skel = skeletonKey(window, lang);
     const cands = kb.bySkeleton.get(skel);
     if (!cands) return null;
@@ -446,17 +480,29 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
         if (matched || skip) break;
         const head = restore + tok.text.slice(offset);
         // no alias begins with this word: skip the window lookups
-        const mayStart = opensName(head) || (!offset && (isHonorific(tok.text) || particleStart));
+        const mayStart = opensName(head) || (!offset && (isHonorific(tok.text) || particleStart)) || (parts.size > 0 && !!partOf(head));
         for (let n = mayStart ? Math.min(kb.maxTokens, run[i]) : 0; n >= 1 && !matched; n--) {
           const last = toks[i + n - 1];
           if (!nameLike(last) || (n > 1 && TRAILING_PARTICLE.test(last.text))) continue;
           const window = text.slice(tok.start + offset, last.end);
+          // a part of a name written in full before, alone (no longer known name starts here):
+          // that person, before any other reading ("Xi" after "Xi Jinping", "Sisi")
+          const partId = n === 1 && parts.size && !STOP.has(head.toLowerCase()) ? partOf(head) : null;
+          if (partId) {
+            const a = actors.get(partId)!;
+            mentions.push({ start: tok.start + offset, end: last.end, actorIds: [partId], kind: 'person', via: 'surname' });
+            note(partId, 'person', a.name, window, a.fromKb);
+            matched = 1;
+            break;
+          }
           if (n === 1) {
             if (head.length <= 3 && head !== head.toUpperCase()) continue;
             if (isMonthOrDay(head) || STOP.has(head.toLowerCase())) continue;
           }
           if (isHonorific(toks[i].text) && n === 1) continue;
-          const entry = restore ? (lookup(restore + window, n) ?? lookup(window, n)) : lookup(window, n);
+          // a split-off word too short to be a name by itself ("كأس" -> "أس") is a name only as written
+          const exactOnly = offset > 0 && normalizeName(head).length < 3;
+          const entry = restore ? (lookup(restore + window, n, exactOnly) ?? lookup(window, n, exactOnly)) : lookup(window, n, exactOnly);
           if (!entry) continue;
           // a longer name that starts inside this one wins: "Emir Tamim bin Hamad Al Thani" is
           // not the alias "Emir Tamim" followed by "bin Hamad Al" and "Thani"
