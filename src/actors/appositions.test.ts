@@ -82,3 +82,14 @@ test('capitalized words that are no person: organizations, sentence openers, no 
   assert.deepEqual(people('Marta Kowalska arrived with Ricardo Fuentes on Monday.', 'en').mentions, []);
   assert.deepEqual(people('Central Bank Governor, the president said, will resign.', 'en').mentions, []);
 });
+
+test('scripts without capitals: the words right after a title, ended by a stop word, a title or a known name', () => {
+  const ar = people('استقبل وزير المالية البولندي يان كوفالسكي في وارسو أمس.', 'ar');
+  assert.deepEqual(ar.mentions, ['يان كوفالسكي=found:يان-كوفالسكي:shape']);
+  // a title after a proclitic, a title going on past the word, a stop word: no name
+  assert.deepEqual(people('الرئيس البولندي وولي العهد يلتقيان اليوم.', 'ar').mentions, []);
+  assert.deepEqual(people('وقال المتحدث باسم وزارة الخارجية إن الوفد وصل.', 'ar').mentions, []);
+  const he = people('שר האוצר הפולני יאן קובלסקי נפגש עם השגריר.', 'he');
+  assert.deepEqual(he.mentions, ['יאן קובלסקי=found:יאן-קובלסקי:shape']);
+  assert.deepEqual(people('הנשיא אמר היום כי הפגישה הסתיימה.', 'he').mentions, []);
+});

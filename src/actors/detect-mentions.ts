@@ -405,6 +405,72 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
       }
       k = j + 1;
     }
+    if (cues.nameStops.size && cueAtEnd) uncasedAfterTitle(sentence, toks, owner);
+  };
+
+  // a word that begins with the language's article, written joined (Arabic ال, Hebrew ה)
+  const joinedArticles = lex.words.articles.size ? [...lex.words.articles].filter((a) => !/\s/.test(a)) : [];
+  const hasArticle = (word: string): boolean => joinedArticles.some((a) => word.length > a.length + 1 && word.startsWith(a));
+  // the article may follow a proclitic: والوفد (and the delegation)
+  const withArticle = (word: string): boolean => hasArticle(word) || prefixSplits(word).some(({ offset, restore }) => hasArticle(restore + word.slice(offset)));
+  // a title may follow a proclitic too: وولي العهد (and the crown prince)
+  // (tested on the text from the split on: titles begin at a word boundary)
+  const titleInside = (t: WordToken): boolean =>
+    !!cues.titleAt(text, t.start) || prefixSplits(t.text).some(({ offset }) => !!cues.titleAt(text.slice(t.start + offset, t.end + 40), 0));
+
+  /**
+   * Scripts without capitals, where any word may be a name: two to four words right after a
+   * title, past demonyms, named countries and the title's own complement (words with the
+   * joined article: "وزير المالية"), ended by a stop word of the language (names.json
+   * nameStops), a title, a known name or punctuation: "استقبل وزير المالية أحمد خالد في ...".
+   */
+  const uncasedAfterTitle = (sentence: Sentence, toks: WordToken[], owner: Array<Mention | undefined>): void => {
+    const norm = (k: number): string => normalizeName(toks[k].text);
+    const plain = (k: number): boolean =>
+      !owner[k] &&
+      !CASED.test(toks[k].text) &&
+      !UNSPACED_SCRIPT.test(toks[k].text) &&
+      !/\p{N}/u.test(toks[k].text) &&
+      !cues.nameStops.has(norm(k)) &&
+      !kb.demonyms.has(norm(k)) &&
+      !isHonorific(toks[k].text) &&
+      !titleInside(toks[k]);
+    const spaced = (a: number, b: number): boolean => /^[^\S\n]+$/.test(text.slice(toks[a].end, toks[b].start));
+    const titleEndsAt = (end: number): { start: number; end: number; role: string | null } | null => {
+      const before = text.slice(Math.max(sentence.start, end - 40), end);
+      const cue = cueAtEnd!.exec(before);
+      if (!cue) return null;
+      const start = end - before.length + cue.index;
+      const t = cues.titleAt(text, start);
+      return { start, end: t?.end ?? end, role: t?.role ?? null };
+    };
+    let k = 1;
+    while (k < toks.length) {
+      if (!plain(k) || withArticle(toks[k].text)) {
+        k++;
+        continue;
+      }
+      // back from the word before: a title ends there, or after a few words it is of
+      let title: { start: number; end: number; role: string | null } | null = null;
+      for (let q = k - 1, steps = 0; q >= 0 && steps < 4 && spaced(q, q + 1); steps++) {
+        title = titleEndsAt(toks[q].end);
+        if (title) break;
+        const m = owner[q];
+        if (m && m.kind !== 'person') while (q >= 0 && owner[q] === m) q--;
+        else if (!m && (kb.demonyms.has(norm(q)) || withArticle(toks[q].text))) q--;
+        else break;
+      }
+      // a title that goes on past the word ("المتحدث باسم") holds it
+      if (!title || title.end > toks[k].start) {
+        k++;
+        continue;
+      }
+      let j = k;
+      while (j + 1 < toks.length && j - k < 4 && spaced(j, j + 1) && plain(j + 1)) j++;
+      // more than four plain words on end: no name's end in sight
+      if (j > k && j - k < 4) foundPerson(toks[k].start, toks[j].end, title, sentence);
+      k = j + 1;
+    }
   };
 
   for (const sentence of sentences) {
