@@ -292,19 +292,25 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
       for (let q = m; q < own.length && own[q].start < toks[k].end; q++) if (own[q].end > toks[k].start) owner[k] = own[q];
     }
     const norm = (k: number): string => normalizeName(toks[k].text);
-    const isTitle = (k: number): boolean => !!cues.titleAt(text, toks[k].start);
+    // the sentence's titles, found in one pass; inTitle[k]: token k is part of one
+    const titles = cues.titlesIn(text, toks.map((t) => t.start));
+    const inTitle = new Array<boolean>(toks.length).fill(false);
+    if (titles.size) for (const [start, { end }] of titles) for (let q = 0; q < toks.length && toks[q].start < end; q++) if (toks[q].start >= start) inTitle[q] = true;
+    // asked several times per word: remembered for the sentence
+    const nameWords = new Array<boolean | undefined>(toks.length);
     const nameWord = (k: number): boolean =>
-      !owner[k] &&
-      CASED.test(toks[k].text) &&
-      UPPER.test(toks[k].text) &&
-      toks[k].text.length >= 2 &&
-      !ACRONYM.test(toks[k].text) &&
-      !STOP.has(toks[k].text.toLowerCase()) &&
-      !isMonthOrDay(toks[k].text) &&
-      !isHonorific(toks[k].text) &&
-      !kb.demonyms.has(norm(k)) &&
-      !cues.notNames.has(norm(k)) &&
-      !isTitle(k);
+      (nameWords[k] ??=
+        !owner[k] &&
+        CASED.test(toks[k].text) &&
+        UPPER.test(toks[k].text) &&
+        toks[k].text.length >= 2 &&
+        !ACRONYM.test(toks[k].text) &&
+        !STOP.has(toks[k].text.toLowerCase()) &&
+        !kb.demonyms.has(norm(k)) &&
+        !cues.notNames.has(norm(k)) &&
+        !isHonorific(toks[k].text) &&
+        !isMonthOrDay(toks[k].text) &&
+        !inTitle[k]);
     const particle = (k: number): boolean => !owner[k] && cues.particles.has(norm(k));
     // an allowed word between a comma and a title: the index after it (a whole mention), or -1
     const linkWord = (k: number): number => {
@@ -328,7 +334,7 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
       let at = APPOSITION_COMMA.lastIndex;
       let k = j + 1;
       for (let step = 0; step < 5 && at < sentence.end; step++) {
-        const t = cues.titleAt(text, at);
+        const t = titles.get(at);
         if (t) {
           // "..., Pedro Sánchez, el primer ministro de Canadá, Justin Trudeau": a title that opens the next name is not this one's
           const rest = text.slice(t.end, Math.min(sentence.end, t.end + 60));
@@ -354,12 +360,21 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
     };
     // a title with what it is of and a comma before the name: "el Presidente de España, "
     const titleBefore = (k: number): { start: number; end: number; role: string | null } | null => {
-      const from = Math.max(sentence.start, toks[k].start - 100);
-      const m = cues.titleOfBefore?.exec(text.slice(from, toks[k].start));
-      if (m) {
-        const start = from + (m.index ?? 0);
-        const t = cues.titleAt(text, start);
-        return { start, end: t?.end ?? start, role: t?.role ?? null };
+      // a comma right before the name: back over at most eight words to a title, with only
+      // "of" and what it is of between the title and the comma
+      if (k > 0 && /^[^\S\n]*[,،][^\S\n]*$/.test(text.slice(toks[k - 1].end, toks[k].start))) {
+        const comma = toks[k - 1].end;
+        let found: { start: number; end: number; role: string | null } | null = null;
+        for (let q = k - 1; q >= Math.max(0, k - 8); q--) {
+          if (q < k - 1 && /[,.;:!?()«»"“”،]/.test(text.slice(toks[q].end, toks[q + 1].start))) break;
+          const t = titles.get(toks[q].start);
+          if (!t || t.end > comma) continue;
+          // a longer title holding the one found ("primer ministro" holds "ministro") replaces it
+          if (found && t.end < found.end) continue;
+          const gap = text.slice(t.end, comma);
+          if (!/\S/.test(gap) || cues.ofGap?.test(gap)) found = { start: toks[q].start, end: t.end, role: t.role };
+        }
+        if (found) return found;
       }
       // no comma: a title, then only countries, organizations, demonyms or acronyms (глава МИД Сергей Лавров)
       if (!cueAtEnd) return null;
@@ -379,7 +394,7 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
       const cue = cueAtEnd.exec(before);
       if (!cue) return null;
       const start = stop - before.length + cue.index;
-      const t = cues.titleAt(text, start);
+      const t = titles.get(start);
       return { start, end: t?.end ?? start + cue[0].trimEnd().length, role: t?.role ?? null };
     };
     let k = 0;
@@ -405,7 +420,7 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
       }
       k = j + 1;
     }
-    if (cues.nameStops.size && cueAtEnd) uncasedAfterTitle(sentence, toks, owner);
+    if (cues.nameStops.size && titles.size) uncasedAfterTitle(sentence, toks, owner, titles);
   };
 
   // a word that begins with the language's article, written joined (Arabic ال, Hebrew ה)
@@ -416,7 +431,7 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
   // a title may follow a proclitic too: وولي العهد (and the crown prince)
   // (tested on the text from the split on: titles begin at a word boundary)
   const titleInside = (t: WordToken): boolean =>
-    !!cues.titleAt(text, t.start) || prefixSplits(t.text).some(({ offset }) => !!cues.titleAt(text.slice(t.start + offset, t.end + 40), 0));
+    cues.titleStartsAt(text, t.start) || prefixSplits(t.text).some(({ offset }) => cues.titleStartsAt(text.slice(t.start + offset, t.end + 40), 0));
 
   /**
    * Scripts without capitals, where any word may be a name: two to four words right after a
@@ -424,7 +439,7 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
    * joined article: "وزير المالية"), ended by a stop word of the language (names.json
    * nameStops), a title, a known name or punctuation: "استقبل وزير المالية أحمد خالد في ...".
    */
-  const uncasedAfterTitle = (sentence: Sentence, toks: WordToken[], owner: Array<Mention | undefined>): void => {
+  const uncasedAfterTitle = (sentence: Sentence, toks: WordToken[], owner: Array<Mention | undefined>, titles: ReturnType<typeof cues.titlesIn>): void => {
     const norm = (k: number): string => normalizeName(toks[k].text);
     const plain = (k: number): boolean =>
       !owner[k] &&
@@ -432,44 +447,34 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
       !UNSPACED_SCRIPT.test(toks[k].text) &&
       !/\p{N}/u.test(toks[k].text) &&
       !cues.nameStops.has(norm(k)) &&
+      !cues.notNames.has(norm(k)) &&
       !kb.demonyms.has(norm(k)) &&
       !isHonorific(toks[k].text) &&
+      !titles.has(toks[k].start) &&
       !titleInside(toks[k]);
     const spaced = (a: number, b: number): boolean => /^[^\S\n]+$/.test(text.slice(toks[a].end, toks[b].start));
-    const titleEndsAt = (end: number): { start: number; end: number; role: string | null } | null => {
-      const before = text.slice(Math.max(sentence.start, end - 40), end);
-      const cue = cueAtEnd!.exec(before);
-      if (!cue) return null;
-      const start = end - before.length + cue.index;
-      const t = cues.titleAt(text, start);
-      return { start, end: t?.end ?? end, role: t?.role ?? null };
-    };
-    let k = 1;
-    while (k < toks.length) {
-      if (!plain(k) || withArticle(toks[k].text)) {
-        k++;
-        continue;
-      }
-      // back from the word before: a title ends there, or after a few words it is of
-      let title: { start: number; end: number; role: string | null } | null = null;
-      for (let q = k - 1, steps = 0; q >= 0 && steps < 4 && spaced(q, q + 1); steps++) {
-        title = titleEndsAt(toks[q].end);
-        if (title) break;
-        const m = owner[q];
-        if (m && m.kind !== 'person') while (q >= 0 && owner[q] === m) q--;
-        else if (!m && (kb.demonyms.has(norm(q)) || withArticle(toks[q].text))) q--;
+    let done = 0;
+    for (const [start, { end, role }] of titles) {
+      // the word after the title, then past a few words it is of
+      let k = done;
+      while (k < toks.length && toks[k].start < end) k++;
+      if (k >= toks.length || k === 0 || !/^[^\S\n]+$/.test(text.slice(end, toks[k].start))) continue;
+      for (let steps = 0; steps < 3 && k < toks.length; steps++) {
+        const m = owner[k];
+        if (m && m.kind !== 'person') {
+          while (k < toks.length && owner[k] === m) k++;
+        } else if (!m && (kb.demonyms.has(norm(k)) || withArticle(toks[k].text)) && !titles.has(toks[k].start)) k++;
         else break;
+        if (k < toks.length && !spaced(k - 1, k)) k = toks.length;
       }
-      // a title that goes on past the word ("المتحدث باسم") holds it
-      if (!title || title.end > toks[k].start) {
-        k++;
-        continue;
-      }
+      if (k >= toks.length || !plain(k) || withArticle(toks[k].text)) continue;
       let j = k;
       while (j + 1 < toks.length && j - k < 4 && spaced(j, j + 1) && plain(j + 1)) j++;
       // more than four plain words on end: no name's end in sight
-      if (j > k && j - k < 4) foundPerson(toks[k].start, toks[j].end, title, sentence);
-      k = j + 1;
+      if (j > k && j - k < 4) {
+        foundPerson(toks[k].start, toks[j].end, { start, end, role }, sentence);
+        done = j + 1;
+      }
     }
   };
 

@@ -6,6 +6,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { DEFAULT_LANG_DIR, type Lexicon } from '../events/lexicon.ts';
 import { normalizeName } from './name-key.ts';
 
+interface TitleData {
+  roles?: Record<string, string[]>;
+  titleCues?: string[];
+}
+
 interface NameData {
   particles?: string[];
   titleOf?: string[];
@@ -23,21 +28,25 @@ export interface NameCues {
   notNames: Set<string>;
   /** words that end a name in scripts without capitals (normalized) */
   nameStops: Set<string>;
+  /** whether some role or title cue starts exactly at `at` */
+  titleStartsAt(text: string, at: number): boolean;
+  /** the titles starting at the given word starts: start -> its end and role key (longest) */
+  titlesIn(text: string, starts: readonly number[]): Map<number, { end: number; role: string | null }>;
   /** the longest role (with its key) or title cue starting exactly at `at`, or null */
   titleAt(text: string, at: number): { end: number; role: string | null } | null;
   /** a whole word that is a possessive of the language ("his", "su"), from the event lexicon */
   possessiveWord: RegExp | null;
-  /** a title, then optionally "of" and what it is of, then a comma, ending the text: "el Presidente de España, " */
-  titleOfBefore: RegExp | null;
+  /** what may stand between a title and the comma before a name: "of" and what the title is of (" de España") */
+  ofGap: RegExp | null;
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]");
 
-function readData(dir: string, lang: string): NameData {
-  const path = `${dir.replace(/\/?$/, '/')}${lang}/names.json`;
+function readData<T extends object>(dir: string, lang: string, file: string): T | Record<string, never> {
+  const path = `${dir.replace(/\/?$/, '/')}${lang}/${file}`;
   if (!/^[a-z]{2,3}$/.test(lang) || !existsSync(path)) return {};
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as NameData;
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
   } catch (e) {
     throw new Error(`name data ${path}: ${(e as Error).message}`);
   }
@@ -49,41 +58,72 @@ const cache = new WeakMap<Lexicon, NameCues>();
 export function nameCues(lex: Lexicon, dir: string = DEFAULT_LANG_DIR): NameCues {
   let cues = cache.get(lex);
   if (!cues) {
-    cues = compileNameCues(lex, readData(dir, lex.lang));
+    // the titles are the event lexicon's roles and titleCues, read as written (events.json)
+    cues = compileNameCues(lex, readData<NameData>(dir, lex.lang, 'names.json'), readData<TitleData>(dir, lex.lang, 'events.json'));
     cache.set(lex, cues);
   }
   return cues;
 }
 
-export function compileNameCues(lex: Lexicon, data: NameData): NameCues {
+const B = '(?<![\\p{L}\\p{M}\\p{N}])';
+const E = '(?![\\p{L}\\p{M}\\p{N}])';
+// a lexicon phrase as the event lexicon reads it: literal, or a pattern when it holds \w or [ ]
+const phrase = (p: string): string => (/\\w|\[|\(\?/.test(p) ? p.replace(/\\w/g, '[\\p{L}\\p{M}]') : escape(p));
+// the letters a title's first word begins with, as written: the key it is found by (up to four)
+const KEY = 4;
+const keyOf = (p: string): string => (/^[^\\[(.*+?{|\s]+/.exec(p.toLowerCase())?.[0] ?? '').slice(0, KEY);
+
+export function compileNameCues(lex: Lexicon, data: NameData, titleData: TitleData = {}): NameCues {
   const set = (l: string[] | undefined): Set<string> => new Set((l ?? []).map((w) => normalizeName(w)).filter(Boolean));
-  // the lexicon's own compiled patterns, made sticky to test at one position
-  const roles = lex.roles.map(({ role, re }) => ({ role, re: new RegExp(re.source, 'iuy') }));
-  const cue = lex.titleCue ? new RegExp(lex.titleCue.source, 'iuy') : null;
-  const titles = [...lex.roles.map((r) => r.re.source), ...(lex.titleCue ? [lex.titleCue.source] : [])];
+  // each title phrase under the first letters of its first word; only the few sharing a word's
+  // letters are tried there (one large alternation would be tried at every letter of the text)
+  const byKey = new Map<string, Array<{ re: RegExp; role: string | null }>>();
+  const add = (p: string, role: string | null): void => {
+    const key = keyOf(p);
+    if (!key) return;
+    const list = byKey.get(key) ?? [];
+    list.push({ re: new RegExp(`${B}(?:${phrase(p)})${E}`, 'iuy'), role });
+    byKey.set(key, list);
+  };
+  for (const [role, list] of Object.entries(titleData.roles ?? {})) for (const p of list) add(p, role);
+  for (const p of titleData.titleCues ?? []) add(p, null);
   const ofWords = (data.titleOf ?? []).map(escape).sort((a, b) => b.length - a.length);
-  // what a title is of: a few words after "of", no sentence punctuation (China's National People's Congress)
-  const of = ofWords.length ? `(?:\\s+(?:${ofWords.join('|')})(?:\\s+|(?<=['’]))[^\\s,.;:!?()«»"“”،]+(?:\\s+[^\\s,.;:!?()«»"“”،]+){0,6})?` : '';
+  // what a title is of: "of" and a few words, no sentence punctuation (China's National People's Congress)
+  const ofGap = ofWords.length ? new RegExp(`^\\s+(?:${ofWords.join('|')})(?:\\s+|(?<=['’]))[^,.;:!?()«»"“”،]{1,60}$`, 'iu') : null;
+  const titleAt = (text: string, at: number): { end: number; role: string | null } | null => {
+    const word = text.slice(at, at + KEY).toLowerCase();
+    let best: { end: number; role: string | null } | null = null;
+    for (let n = Math.min(KEY, word.length); n >= 1; n--) {
+      for (const { re, role } of byKey.get(word.slice(0, n)) ?? []) {
+        re.lastIndex = at;
+        const m = re.exec(text);
+        // the longest; of two as long, a role (it names its key) before a plain cue
+        if (m && (!best || at + m[0].length > best.end || (at + m[0].length === best.end && role && !best.role))) best = { end: at + m[0].length, role };
+      }
+    }
+    return best;
+  };
   return {
     particles: set(data.particles),
     appositionWords: set(data.appositionWords),
     notNames: set(data.notNames),
     nameStops: set(data.nameStops),
-    titleAt(text, at) {
-      let best: { end: number; role: string | null } | null = null;
-      for (const { role, re } of roles) {
-        re.lastIndex = at;
-        const m = re.exec(text);
-        if (m && (!best || at + m[0].length > best.end)) best = { end: at + m[0].length, role };
+    titleAt,
+    titleStartsAt: (text, at) => !!titleAt(text, at),
+    titlesIn(text, starts) {
+      const out = new Map<number, { end: number; role: string | null }>();
+      let covered = -1;
+      for (const at of starts) {
+        if (at < covered) continue;
+        const t = titleAt(text, at);
+        if (t) {
+          out.set(at, t);
+          covered = t.end;
+        }
       }
-      if (cue) {
-        cue.lastIndex = at;
-        const m = cue.exec(text);
-        if (m && (!best || at + m[0].length > best.end)) best = { end: at + m[0].length, role: null };
-      }
-      return best;
+      return out;
     },
     possessiveWord: lex.words.possessive ? new RegExp(`^(?:${lex.words.possessive.source})$`, 'iu') : null,
-    titleOfBefore: titles.length ? new RegExp(`(?:${titles.map((t) => `(?:${t})`).join('|')})${of}\\s*[,،]\\s*$`, 'iu') : null,
+    ofGap,
   };
 }
