@@ -292,10 +292,20 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
       for (let q = m; q < own.length && own[q].start < toks[k].end; q++) if (own[q].end > toks[k].start) owner[k] = own[q];
     }
     const norm = (k: number): string => normalizeName(toks[k].text);
-    // the sentence's titles, found in one pass; inTitle[k]: token k is part of one
-    const titles = cues.titlesIn(text, toks.map((t) => t.start));
-    const inTitle = new Array<boolean>(toks.length).fill(false);
-    if (titles.size) for (const [start, { end }] of titles) for (let q = 0; q < toks.length && toks[q].start < end; q++) if (toks[q].start >= start) inTitle[q] = true;
+    // titles where asked only (most words are never asked about), each place once
+    const titleMemo = new Map<number, { end: number; role: string | null } | null>();
+    const titles = {
+      get(at: number): { end: number; role: string | null } | null {
+        let t = titleMemo.get(at);
+        if (t === undefined) titleMemo.set(at, (t = cues.titleAt(text, at)));
+        return t;
+      },
+    };
+    // token k is part of a title starting at it or at one of the two words before
+    const inTitle = (k: number): boolean => {
+      for (let q = k; q >= Math.max(0, k - 2); q--) if ((titles.get(toks[q].start)?.end ?? 0) > toks[k].start) return true;
+      return false;
+    };
     // asked several times per word: remembered for the sentence
     const nameWords = new Array<boolean | undefined>(toks.length);
     const nameWord = (k: number): boolean =>
@@ -310,7 +320,7 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
         !cues.notNames.has(norm(k)) &&
         !isHonorific(toks[k].text) &&
         !isMonthOrDay(toks[k].text) &&
-        !inTitle[k]);
+        !inTitle(k));
     const particle = (k: number): boolean => !owner[k] && cues.particles.has(norm(k));
     // an allowed word between a comma and a title: the index after it (a whole mention), or -1
     const linkWord = (k: number): number => {
@@ -420,7 +430,10 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
       }
       k = j + 1;
     }
-    if (cues.nameStops.size && titles.size) uncasedAfterTitle(sentence, toks, owner, titles);
+    if (cues.nameStops.size) {
+      const all = cues.titlesIn(text, toks.map((t) => t.start));
+      if (all.size) uncasedAfterTitle(sentence, toks, owner, all);
+    }
   };
 
   // a word that begins with the language's article, written joined (Arabic ال, Hebrew ה)
