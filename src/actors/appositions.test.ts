@@ -12,6 +12,7 @@ const kb = buildKnowledgeBase([
   { id: 'chile', kind: 'place', type: 'country', name: 'Chile', aliases: ['Chili', 'Şili', 'Чили'], demonyms: ['Chilean', 'chileno', 'chilien'] },
   { id: 'mongolia', kind: 'place', type: 'country', name: 'Mongolia', aliases: ['Mongolie', 'Mongolei', 'Монголии', 'Монголия', 'Moğolistan'] },
   { id: 'old-pm', kind: 'person', name: 'Jan Starszy', aliases: [], roles: [{ role: 'prime-minister', of: 'poland', from: '2001', to: '2003' }] },
+  { id: 'tomas-ibarra', kind: 'person', name: 'Tomás Ibarra', aliases: ['Ibarra'] },
 ] as KbEntry[]);
 
 const lexicons = createLexicons();
@@ -92,4 +93,13 @@ test('scripts without capitals: the words right after a title, ended by a stop w
   const he = people('שר האוצר הפולני יאן קובלסקי נפגש עם השגריר.', 'he');
   assert.deepEqual(he.mentions, ['יאן קובלסקי=found:יאן-קובלסקי:shape']);
   assert.deepEqual(people('הנשיא אמר היום כי הפגישה הסתיימה.', 'he').mentions, []);
+});
+
+test('unknown given names before a word that alone is a known alias, with a title: one new person, not the known one', () => {
+  const es = people('Ricardo Ibarra, presidente de Chile, llegó a Madrid.', 'es');
+  assert.deepEqual(es.mentions, ['Ricardo Ibarra=found:ricardo-ibarra:shape', 'presidente=found:ricardo-ibarra:title']);
+  const en = people('Ricardo Ibarra, the Chilean president, arrived.', 'en');
+  assert.equal(en.mentions[0], 'Ricardo Ibarra=found:ricardo-ibarra:shape');
+  // without a title around, the known alias stays what it was
+  assert.deepEqual(people('Ricardo Ibarra arrived.', 'en').mentions, ['Ibarra=tomas-ibarra:alias']);
 });

@@ -250,6 +250,13 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
     return [...new Set(ofs.sort((a, b) => a.gap - b.gap).map((o) => o.id))];
   };
 
+  /** a mention taken back (a longer name holds it); its actor goes too when nothing else names it */
+  const drop = (m: Mention): void => {
+    const at = mentions.lastIndexOf(m);
+    if (at >= 0) mentions.splice(at, 1);
+    for (const id of m.actorIds) if (!mentions.some((o) => o.actorIds.includes(id))) actors.delete(id);
+  };
+
   /** an unknown person named by its shape, with the title that introduced it (a known one under another spelling is that one) */
   const foundPerson = (start: number, end: number, title: { start: number; end: number; role: string | null } | null, sentence: Span): void => {
     const name = text.slice(start, end);
@@ -424,10 +431,30 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
           words++;
         } else break;
       }
+      // "Juan Carlos Ortega": unknown given names before a word that alone is a known person's
+      // alias are one longer name, not that person
+      let lone: Mention | undefined;
+      const next = j + 1 < toks.length ? owner[j + 1] : undefined;
+      if (
+        next &&
+        next.kind === 'person' &&
+        next.via === 'alias' &&
+        next.start === toks[j + 1].start &&
+        next.end === toks[j + 1].end &&
+        UPPER.test(toks[j + 1].text) &&
+        joinable(text, toks[j], toks[j + 1])
+      ) {
+        lone = next;
+        j++;
+        words++;
+      }
       if (words >= 2 && words <= 5) {
         const title = titleBefore(k) ?? titleAfter(j);
-        if (title) foundPerson(toks[k].start, toks[j].end, title, sentence);
-      }
+        if (title) {
+          if (lone) drop(lone);
+          foundPerson(toks[k].start, toks[j].end, title, sentence);
+        } else if (lone) j--;
+      } else if (lone) j--;
       k = j + 1;
     }
     if (cues.nameStops.size) {
