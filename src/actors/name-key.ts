@@ -29,10 +29,12 @@ function memo<A extends unknown[]>(fn: (key: string, ...rest: A) => string, size
 
 export const normalizeName = memo(normalizeNameRaw);
 
+// Arabic tatweel (a stretched joining stroke, U+0640) is a letter to Unicode but no letter of the
+// name; vowel marks (tashkeel, niqqud) go with the other marks. Keys only: spans keep the text.
 function normalizeNameRaw(name: string): string {
   return name
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+    .replace(/[\p{M}\u0640]/gu, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
@@ -65,7 +67,7 @@ export function isHonorific(token: string): boolean {
 
 /** A Latin reading of a name written in any script with a table (Cyrillic, Arabic, Hebrew, ...). */
 export const latinName: (name: string, lang?: string) => string = memo((name: string, lang?: string) =>
-  scriptOf(name) ? name.normalize('NFC').replace(/[\p{L}\p{M}\u200c\u200d]+/gu, (w) => readWord(w, lang)) : name,
+  scriptOf(name) ? name.normalize('NFC').replace(/\u0640/g, '').replace(/[\p{L}\p{M}\u200c\u200d]+/gu, (w) => readWord(w, lang)) : name,
 );
 
 /** light tokens of the Latin reading */
@@ -136,8 +138,9 @@ export function jaroWinkler(a: string, b: string): number {
 }
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
-// Russian case endings: Путина, Путину, Путиным -> путин; Си Цзиньпина -> си цзиньпин
-const RU_ENDING = /(?:ого|его|ому|ему|ым|им|ой|ей|ом|ем|ую|юю|ая|яя|а|я|у|ю|е|ы|и|ь)$/u;
+// Russian case endings: Путина, Путину, Путиным -> путин; Си Цзиньпина -> си цзиньпин; Зеленский,
+// Зеленским -> зеленск (й is и once normalizeName has dropped its mark: ии, ыи, ои, еи)
+const RU_ENDING = /(?:ого|его|ому|ему|ый|ий|ыи|ии|ым|им|ой|ей|ои|еи|ом|ем|ую|юю|ая|яя|а|я|у|ю|е|ы|и|ь)$/u;
 
 /** A key that ignores inflection in inflected scripts (Cyrillic); null for other names. */
 export function stemKey(name: string): string | null {

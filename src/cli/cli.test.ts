@@ -54,6 +54,23 @@ test('ingest: a summary line, duplicates counted, re-ingest changes nothing', ()
   assert.equal(summary.database.documents, 2);
 });
 
+test('ingest: documents counted per language, the ones no event lexicon reads named', () => {
+  const langs = join(dir, 'langs');
+  mkdirSync(langs);
+  writeFileSync(join(langs, 'en.txt'), 'Talks\n\nThe Italian foreign minister met his French counterpart in Rome on Tuesday.\n');
+  writeFileSync(join(langs, 'ja.txt'), '首脳会談\n\n両国の首脳は月曜日に東京で会談し、経済協力について話し合った。会談は約一時間続いたという。\n');
+  const db = join(dir, 'langs.db');
+  const line = parley(['ingest', langs, '--db', db]);
+  assert.equal(line.code, 0, line.stderr);
+  assert.match(line.stdout, /^2 documents: en 1, ja 1 \(no event lexicon: ja\)$/m);
+  rmSync(db);
+  const json = parley(['ingest', langs, '--db', db, '--json']);
+  assert.equal(json.code, 0, json.stderr);
+  const summary = JSON.parse(json.stdout);
+  assert.deepEqual(summary.languages, { en: 1, ja: 1 });
+  assert.deepEqual(summary.noLexicon, ['ja']);
+});
+
 test('ingest: the default database is $PARLEY_DB, else ./parley.db', () => {
   const viaEnv = join(dir, 'env.db');
   assert.equal(parley(['ingest', join(corpus, 'one.txt')], { PARLEY_DB: viaEnv }).code, 0);

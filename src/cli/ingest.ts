@@ -83,6 +83,15 @@ export function summaryLine(s: IngestSummary, events: number): string {
   );
 }
 
+/** "12 documents: en 7, fr 3, ja 2 (no event lexicon: ja)"; empty when nothing was analyzed. */
+export function languageLine(s: Pick<IngestSummary, 'languages' | 'noLexicon'>): string {
+  const counts = Object.entries(s.languages);
+  if (!counts.length) return '';
+  const total = counts.reduce((n, [, c]) => n + c, 0);
+  const none = s.noLexicon.length ? ` (no event lexicon: ${s.noLexicon.join(', ')})` : '';
+  return `${total} document${total === 1 ? '' : 's'}: ${counts.map(([lang, n]) => `${lang} ${n}`).join(', ')}${none}`;
+}
+
 export function registerIngest(program: Command, ctx: CliContext): void {
   program
     .command('ingest')
@@ -183,6 +192,8 @@ export function registerIngest(program: Command, ctx: CliContext): void {
                 skipped: summary.failed,
                 warnings: summary.warnings.length,
                 reports: summary.reports,
+                languages: summary.languages,
+                noLexicon: summary.noLexicon,
                 database: counts,
                 elapsedMs: Math.round(summary.elapsedMs),
                 interrupted: summary.interrupted === true,
@@ -194,6 +205,8 @@ export function registerIngest(program: Command, ctx: CliContext): void {
         } else {
           for (const d of summary.failed) writeLine(ctx.stderr, `skipped ${d.file ?? d.docId ?? '?'}: ${d.code}: ${d.message}`);
           writeLine(ctx.stdout, summaryLine(summary, counts.events));
+          const languages = languageLine(summary);
+          if (languages) writeLine(ctx.stdout, languages);
         }
         if (summary.failed.length > 0) ctx.exitCode = 1;
         if (summary.interrupted) {

@@ -8,6 +8,7 @@ import { forStorage, type Pipeline } from '../pipeline/analyze.ts';
 import { createWorkerPool, type AnalyzerPool } from '../pipeline/worker-pool.ts';
 import { createFoundRegistry, unifyFoundActors } from '../actors/unify-found.ts';
 import type { DuplicateDocument, Store } from '../store/store.ts';
+import { createLexicons, type Lexicon } from '../events/lexicon.ts';
 
 export interface IngestOptions extends InputOptions {
   /** Files and folders, read by readInputs when no source is given. */
@@ -54,6 +55,10 @@ export interface IngestSummary {
   elapsedMs: number;
   /** The signal stopped the run before every input was read. */
   interrupted?: boolean;
+  /** Documents analyzed in this run, per detected language, most frequent first. */
+  languages: Record<string, number>;
+  /** The languages among them that no event lexicon reads: their documents yield no events. */
+  noLexicon: string[];
 }
 
 function failure(code: string, message: string, docId: string, file?: string): Diagnostic {
@@ -78,7 +83,10 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     eventsTouched: 0,
     words: 0,
     elapsedMs: 0,
+    languages: {},
+    noLexicon: [],
   };
+  const perLanguage = new Map<string, number>();
   const runId = store.beginRun(options.command ?? 'ingest', options.paths);
   const large = total === null || total >= 64;
   const ownPool = !options.pool && (options.workers ?? 0) > 1 && large ? createWorkerPool(options.workers!) : undefined;
@@ -212,6 +220,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       if (analysis) {
         analysis = unifyFoundActors({ ...analysis, document: doc }, found);
         summary.words += countWords(doc.text);
+        const lang = analysis.text.language;
+        perLanguage.set(lang, (perLanguage.get(lang) ?? 0) + 1);
         summary.reports += analysis.reports.length;
         summary.warnings.push(...analysis.diagnostics.map((d) => ({ ...d, file: d.file ?? file, docId: d.docId ?? doc.id })));
         batch.push(analysis);
@@ -225,6 +235,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   flush();
   await ownPool?.close();
   summary.elapsedMs = performance.now() - started;
+  summary.languages = Object.fromEntries([...perLanguage].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+  summary.noLexicon = Object.keys(summary.languages).filter((lang) => !hasEventLexicon(lang));
   store.finishRun(
     runId,
     {
@@ -240,6 +252,14 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     [...summary.failed, ...summary.warnings],
   );
   return summary;
+}
+
+// the same lexicons the pipeline reads (data/lang/, with aliases.json): a language whose lexicon
+// has no trigger finds no events. Compiled once per language, and only for the languages seen.
+let lexicons: ((lang: string) => Lexicon) | null = null;
+function hasEventLexicon(lang: string): boolean {
+  lexicons ??= createLexicons();
+  return lexicons(lang).triggers.length > 0;
 }
 
 function countWords(text: string): number {

@@ -182,6 +182,8 @@ export interface DocActor {
   placeType?: PlaceType;
   /** Places: the places it lies within, nearest first (Beirut -> ["lebanon"]), from the knowledge base. */
   within?: string[];
+  /** People found by their shape: the role the document gives them ("Pedro Sánchez, presidente de España"). */
+  role?: Role;
 }
 
 // ---------------------------------------------------------------- events
