@@ -168,6 +168,9 @@ test('a date next to a verb of saying dates the saying, not the meeting', () => 
   assert.equal(finding('fr', 'Le ministère a déclaré mardi que les deux dirigeants se sont rencontrés à Rome.', 'rencontrés'), null);
   assert.equal(finding('es', 'El ministerio dijo el martes que los dos líderes se reunieron en Roma.', 'reunieron'), null);
   assert.equal(finding('en', 'A statement on Tuesday said they met.', 'met'), null);
+  // a statement published or posted on a day dates the publishing
+  assert.equal(finding('en', 'In a message posted Friday, the minister said he had spoken with his French counterpart by phone.', 'spoken'), null);
+  assert.equal(finding('en', 'According to a readout published Tuesday, Scholz called Macron to discuss the budget.', 'called'), null);
   assert.equal(finding('en', 'A statement on Tuesday said they met on Monday.', 'met')?.value, '2024-03-04');
   // a verb of saying set off by commas, or before the meeting it tells of, leaves the date to the meeting
   assert.equal(finding('en', 'On Monday, the ministry said, the leaders met.', 'met')?.value, '2024-03-04');
