@@ -27,13 +27,21 @@ const TUNED: Minimums = [
 ];
 /** The broad corpora: floors a little under the figures measured when they were set (see the README). */
 const BROAD: Record<string, Minimums> = {
+  // measured 0.894 / 0.884 / date 1 / place 0.824 (2026-12-07)
   mideast: [
-    ['meeting.f1', 0.6],
-    ['participants.f1', 0.6],
+    ['meeting.f1', 0.85],
+    ['participants.f1', 0.85],
+    ['date.acc', 0.9],
+    ['location.acc', 0.75],
+    ['published.acc', 0.95],
   ],
+  // measured 0.704 / 0.709 / date 1 / place 0.8 (2026-12-07)
   world: [
-    ['meeting.f1', 0.45],
-    ['participants.f1', 0.45],
+    ['meeting.f1', 0.65],
+    ['participants.f1', 0.65],
+    ['date.acc', 0.9],
+    ['location.acc', 0.7],
+    ['published.acc', 0.95],
   ],
 };
 /** Figures that must be exactly 0 everywhere: a wrong date, place or publication day is worse than none. */
