@@ -672,7 +672,8 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
         // "Racep Tayyeb Erdogan": unknown given names before a known surname name that person
         const next = toks[j + 1];
         if (next && joinable(text, toks[j], next) && UPPER.test(next.text)) {
-          const known = kb.byName.get(normalizeName(next.text))?.map((id) => kb.entries.get(id)!).filter((e) => e.kind === 'person');
+          // (a surname in an oblique case by its stem: "... Владимиром Путиным")
+          const known = (kb.byName.get(normalizeName(next.text)) ?? kb.byStem.get(stemKey(next.text) ?? ''))?.map((id) => kb.entries.get(id)!).filter((e) => e.kind === 'person');
           if (known?.length === 1) {
             mentions.push({ start: tok.start, end: next.end, actorIds: [known[0].id], kind: 'person', via: 'alias' });
             note(known[0].id, 'person', known[0].name, text.slice(tok.start, next.end), true);
