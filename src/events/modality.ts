@@ -13,6 +13,7 @@ import type { Span } from '../core/types.ts';
 import { DEFAULT_LANG_DIR } from './lexicon.ts';
 import { type Clause, type ClauseOpeners, type OpenerKind, clauseIndexAt, governors, modalWindow, splitClauses } from './clauses.ts';
 import type { Lexicon } from './lexicon.ts';
+import { phrasePattern as pattern, WORD_END as E, WORD_START as B } from '../text/word-pattern.ts';
 
 interface ModalityData {
   /** letters written onto the next word that every listed word may carry: Arabic و and ف, Hebrew ו and ש */
@@ -70,15 +71,6 @@ export interface Modality {
   governingModal: RegExp | null;
   undone: RegExp | null;
   coordinator: RegExp | null;
-}
-
-const B = '(?<![\\p{L}\\p{M}\\p{N}])';
-const E = '(?![\\p{L}\\p{M}\\p{N}])';
-
-/** \\w in the data means any letter of any script; other text is literal unless it holds a class */
-function pattern(p: string): string {
-  if (/\\w|\[|\(\?|\\p/.test(p)) return p.replace(/\\w/g, '[\\p{L}\\p{M}]');
-  return p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]");
 }
 
 function words(list: string[] | undefined, flags = 'giu', proclitics = ''): RegExp | null {

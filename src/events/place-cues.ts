@@ -5,6 +5,7 @@
 // words that make a country name part of a title ("Mısır lideri").
 import { existsSync, readFileSync } from 'node:fs';
 import { DEFAULT_LANG_DIR, type Lexicon } from './lexicon.ts';
+import { alternation, UNSPACED as HAN, WORD_END as E, WORD_START as B } from '../text/word-pattern.ts';
 
 interface PlacesData {
   /** nouns for a place that may stand between a locative and its name: capital, city, palace, airport; `\w` allowed (stems) */
@@ -58,20 +59,7 @@ export interface PlaceCues {
   participle: RegExp | null;
 }
 
-const B = '(?<![\\p{L}\\p{M}\\p{N}])';
-const E = '(?![\\p{L}\\p{M}\\p{N}])';
-const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-
-/** a phrase as a pattern: a regex when it holds \w (any letter: stems) or a class, else literal; spaces match any run of spaces */
-function phrase(s: string): string {
-  if (/\\w|\[|\(\?/.test(s)) return s.replace(/\\w/g, '[\\p{L}\\p{M}]').replace(/ /g, '\\s+');
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]").replace(/\s+/g, '\\s+');
-}
-
-function list(words: string[] | undefined): string | null {
-  if (!words?.length) return null;
-  return [...words].sort((a, b) => b.length - a.length).map(phrase).join('|');
-}
+const list = alternation;
 
 export function compilePlaceCues(data: PlacesData): PlaceCues {
   const nouns = list(data.placeNouns);

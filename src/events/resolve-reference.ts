@@ -8,6 +8,7 @@ import { roleActiveOn, type KnowledgeBase } from '../actors/knowledge-base.ts';
 import { normalizeName } from '../actors/name-key.ts';
 import { startingWithin } from '../core/spans-by-start.ts';
 import { DEFAULT_LANG_DIR, type Lexicon } from './lexicon.ts';
+import { phrasePattern as phrase, UNSPACED as HAN, WORD_END as E, WORD_START as B } from '../text/word-pattern.ts';
 
 interface ReferenceData {
   /** role -> phrases with a country slot {C}: "top {C} diplomat", "homologue {C}", "{C} lideri" */
@@ -77,16 +78,6 @@ export interface ReferenceWords {
   speechAfter: RegExp | null;
   /** anchored at the end of the text before a name */
   speechBefore: RegExp | null;
-}
-
-const B = '(?<![\\p{L}\\p{M}\\p{N}])';
-const E = '(?![\\p{L}\\p{M}\\p{N}])';
-const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-
-/** literal words, or a pattern when it holds \w, [ ] or (? ; \w is a letter of any script */
-function phrase(s: string): string {
-  if (/\\w|\[|\(\?/.test(s)) return s.replace(/\\w/g, '[\\p{L}\\p{M}]');
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]").replace(/ /g, '\\s+');
 }
 
 const list = (words: string[]): string => [...words].sort((a, b) => b.length - a.length).map(phrase).join('|');
