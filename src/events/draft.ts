@@ -8,14 +8,19 @@ export interface PlaceFinding {
   span: Span;
 }
 
-/** A trigger word or phrase found in a sentence, with what its lexicon entry asks of it. */
-export interface TriggerHit extends Span {
+/** What a lexicon entry says of a trigger and asks of the sentence around it. */
+export interface TriggerTraits {
   mode: EventMode;
   weak: boolean;
   needsObject: boolean;
+  /** the trigger counts only when a person is named right after it ("called Putin", not "called on") */
   needsPerson: boolean;
+  /** the trigger names the event as a noun (a meeting, talks), not as a finished verb */
   noun: boolean;
 }
+
+/** A trigger word or phrase found in a sentence, with what its lexicon entry asks of it. */
+export interface TriggerHit extends Span, TriggerTraits {}
 
 export interface Draft {
   mode: EventMode;

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { EventMode, PartialDate, Span } from '../core/types.ts';
+import type { TriggerTraits } from './draft.ts';
 import { type CalendarName, fromGregorian, readDigits, toGregorian } from '../text/calendar.ts';
 import { foldText } from '../text/normalize-script.ts';
 import { lower, WordMatcher, type Morphology, type WordSpec } from '../text/stem.ts';
@@ -112,30 +113,18 @@ export interface DateForm {
   weekdays: RegExp[];
 }
 
-export interface Trigger {
+export interface Trigger extends TriggerTraits {
   re: RegExp;
-  /** its place in the lexicon (see WordTrigger.rank) */
+  /** its place in the lexicon: of two triggers on the same words, the earlier wins */
   rank: number;
-  mode: EventMode;
-  weak: boolean;
-  needsObject: boolean;
-  /** the trigger counts only when a person is named right after it ("called Putin", not "called on") */
-  needsPerson: boolean;
-  /** the trigger names the event as a noun (a meeting, talks), not as a finished verb */
-  noun: boolean;
 }
 
 /** A trigger named by lemma, forms or stems, matched against the words of a sentence. */
-export interface WordTrigger {
+export interface WordTrigger extends TriggerTraits {
   /** its spec's id in the language's WordMatcher */
   id: number;
   /** its place in the lexicon: of two triggers on the same words, the earlier wins */
   rank: number;
-  mode: EventMode;
-  weak: boolean;
-  needsObject: boolean;
-  needsPerson: boolean;
-  noun: boolean;
   after: string[][];
   before: string[][];
   near: string[][];
