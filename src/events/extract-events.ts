@@ -16,7 +16,7 @@ import { clauseOf, findTriggers, unrealReason } from './find-triggers.ts';
 import { gatherParticipants, visitedHead } from './gather-participants.ts';
 import { countryInTitle, placeOf, placeWithin } from './attach-place.ts';
 import { absorb, captionDateFits, captionsShow, mergeDrafts, readCaptions } from './merge-drafts.ts';
-import { findTimeAnchor, postDateOf, postDates, resolveDate, toldAsEarlier, type PostDate } from './resolve-date.ts';
+import { findCountingDay, postDateOf, postDates, resolveDate, toldAsEarlier, type PostDate } from './resolve-date.ts';
 import { addMembers } from './find-members.ts';
 import { dayOfStay, findStays, stayPlace, type Stay } from './find-stays.ts';
 import { datelineFits, findDateline } from './dateline-place.ts';
@@ -48,7 +48,7 @@ interface DocScope {
   kindOf: KindOf;
   /** a year the headline states, for day-and-month dates when nothing else gives the year */
   documentYear: number | null;
-  /** the document's time anchor when no publication day is known (resolve-date findTimeAnchor) */
+  /** the document's time anchor when no publication day is known (resolve-date findCountingDay) */
   anchorDay: string | null;
   drafts: Draft[];
   stays: Stay[];
@@ -71,7 +71,7 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
     options,
     kindOf: (id) => kb.entries.get(id)?.kind ?? (id.startsWith('found:') ? 'person' : 'organization'),
     documentYear,
-    anchorDay: findTimeAnchor(text, sentences, options.captions ?? [], lex, published, documentYear, (s) => wordTokens(text, s)),
+    anchorDay: findCountingDay(text, sentences, options.captions ?? [], lex, published, documentYear, (s) => wordTokens(text, s)),
     drafts: [],
     stays: [],
     posts: postDates(text),

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findAnchorDay, findTimeAnchor, intervalOf, precisionOf, resolveDate, toldAsEarlier } from './resolve-date.ts';
+import { findAnchorDay, findCountingDay, intervalOf, precisionOf, resolveDate, toldAsEarlier } from './resolve-date.ts';
 import { createLexicons } from './lexicon.ts';
 import { wordTokens } from '../actors/detect-mentions.ts';
 import type { PartialDate } from '../core/types.ts';
@@ -206,7 +206,7 @@ test('the time anchor of a text without a publication day: a day dated with its 
       acc.push({ start, end: start + line.length });
       return acc;
     }, []);
-    return findTimeAnchor(text, sentences, [], lexicons(lang), null, null, (s) => wordTokens(text, s));
+    return findCountingDay(text, sentences, [], lexicons(lang), null, null, (s) => wordTokens(text, s));
   };
   // 9 March 2022 was a Wednesday
   assert.equal(anchorOf('en', 'Leaders meet\nWednesday, 9 March 2022\nThe two presidents met on Tuesday.'), '2022-03-09');

@@ -263,8 +263,12 @@ export function captionLines(text: string, captions: Span[], lex: Lexicon): Span
  * findAnchorDay), else the day its photo captions state ("... in Ankara on March 9, 2022"),
  * when they state one day only. Weekdays, "last month" and "in June" count from it. Null when
  * the publication day is known (it is the anchor) or nothing gives one day.
+ *
+ * Not the merge's time anchor (src/merge/time-anchor.ts): that one is the latest day a text
+ * writes, a window for joining undated reports; this one must be certain, since weekdays are
+ * resolved against it and become event days.
  */
-export function findTimeAnchor(text: string, sentences: Span[], captions: Span[], lex: Lexicon, published: PartialDate | null, documentYear: number | null, tokensOf: (s: Span) => WordToken[]): string | null {
+export function findCountingDay(text: string, sentences: Span[], captions: Span[], lex: Lexicon, published: PartialDate | null, documentYear: number | null, tokensOf: (s: Span) => WordToken[]): string | null {
   if (published?.precision === 'day') return null;
   if (published) return findAnchorDay(text, sentences, lex, published, documentYear, tokensOf);
   const stated = new Set<string>();
