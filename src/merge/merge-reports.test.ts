@@ -32,6 +32,15 @@ const DOHA = { actorId: 'doha', within: ['qatar'] };
 const QATAR = { actorId: 'qatar', within: [], known: true };
 const ISTANBUL = { actorId: 'istanbul', within: ['turkey'] };
 const groups = (events: { reportIds: string[] }[]) => events.map((e) => e.reportIds);
+// places as the store gives them: a city or venue is local (it says where), a country is not
+const CAIRO = { actorId: 'cairo', within: ['egypt'], local: true };
+const PALACE = { actorId: 'ittihadiya-palace', within: ['cairo', 'egypt'], local: true };
+const EGYPT = { actorId: 'egypt', within: [], known: true };
+const ANKARA = { actorId: 'ankara', within: ['turkey'], local: true };
+const ISTANBUL_CITY = { actorId: 'istanbul', within: ['turkey'], local: true };
+const TURKEY = { actorId: 'turkey', within: [], known: true };
+const DOHA_CITY = { actorId: 'doha', within: ['qatar'], local: true };
+const mentions = (...places: { actorId: string; within: readonly string[] }[]) => places.map(({ actorId, within }) => ({ actorId, within }));
 
 test('same people, same date: one event, and the judgement says why feature by feature', () => {
   const events = mergeReports([report('r1', ['xi', 'putin'], '2023-03-20'), report('r2', ['putin', 'xi'], '2023-03-20')]);
@@ -50,7 +59,7 @@ test('the explanation names each feature and the decision', () => {
   assert.match(same[0], /participants: overlap 1 \(x, y\)/);
   assert.match(same[1], /time: agree \(2024-04-20 \/ 2024-04-20\)/);
   assert.match(same[2], /place: within \(doha \/ qatar\)/);
-  assert.match(same.at(-1)!, /decision: same \(score 1.1 >= 0.7, merge-v5\)/);
+  assert.match(same.at(-1)!, /decision: same \(score 1.1 >= 0.7, merge-v6\)/);
   const apart = explainScore(scorePair(report('a', ['x', 'y'], '2024-09-12'), report('b', ['x', 'y'], '2024-10-03')));
   assert.match(apart[1], /time: conflict .*21 days apart/);
   assert.match(apart.at(-1)!, /decision: different \(times disagree \(2024-09-12 vs 2024-10-03\)\)/);
@@ -312,4 +321,76 @@ test('reports without participants stay alone; the result is order-independent; 
   const a = report('a', ['x', 'y'], '2024-01-01', { doc: 'same' });
   const b = report('b', ['x', 'y'], '2024-01-01', { doc: 'same' });
   assert.equal(judgePair(a, b), null);
+});
+
+test('two reports with no time that put one visit in the same city or venue are one event; other people, a call, two countries are not', () => {
+  const airport = report('airport', ['sisi', 'erdogan'], null, { place: CAIRO, mode: 'host' });
+  const summit = report('summit', ['erdogan', 'sisi'], null, { place: PALACE });
+  const events = mergeReports([airport, summit]);
+  assert.deepEqual(groups(events), [['airport', 'summit']]);
+  const [j] = events[0].judgements;
+  assert.equal(j.rule, 'same-place');
+  assert.deepEqual(j.features?.sharedPlace, { tier: 'local', via: 'stated', left: 'cairo', right: 'ittihadiya-palace' });
+  assert.match(explainScore({ ...scorePair(airport, summit), features: j.features! }).join('\n'), /shared place \(local\): cairo \/ ittihadiya-palace/);
+  // a third leader in the same city: maybe the summit after the bilateral meeting, not the same people
+  assert.equal(mergeReports([airport, report('trio', ['sisi', 'erdogan', 'tamim'], null, { place: CAIRO })]).length, 2);
+  // a call happens in no one place
+  assert.equal(mergeReports([report('c1', ['sisi', 'erdogan'], null, { place: CAIRO, mode: 'phone' }), summit]).length, 2);
+  // two countries say nothing: leaders meet in each other's countries again and again
+  assert.equal(mergeReports([report('e1', ['sisi', 'erdogan'], null, { place: EGYPT }), report('e2', ['sisi', 'erdogan'], null, { place: EGYPT })]).length, 2);
+  // places that do not nest are a contradiction, not evidence
+  assert.equal(mergeReports([airport, report('ankara', ['sisi', 'erdogan'], null, { place: ANKARA })]).length, 2);
+  // a country and a city within it are coarse evidence, enough for people the store shows meeting once
+  const coarse = mergeReports([report('t1', ['sisi', 'erdogan'], null, { place: TURKEY }), report('t2', ['sisi', 'erdogan'], null, { place: ANKARA })]);
+  assert.equal(coarse.length, 1);
+  assert.equal(coarse[0].judgements[0].features?.sharedPlace?.tier, 'coarse');
+});
+
+test('a report that states no place: the cities its document mentions point to the event', () => {
+  // "Erdoğan met Sisi" in a story about the World Cup opening in Doha; another outlet dates it to November in Qatar
+  const qatar = report('qatar', ['sisi', 'erdogan'], '2022-11', { place: QATAR });
+  const bare: MergeInput = { ...report('bare', ['erdogan', 'sisi'], null), contextPlaces: mentions(DOHA_CITY) };
+  const events = mergeReports([qatar, bare]);
+  assert.deepEqual(groups(events), [['bare', 'qatar']]);
+  assert.deepEqual(events[0].judgements[0].features?.sharedPlace, { tier: 'coarse', via: 'mentioned', left: 'doha', right: 'qatar' });
+  // its document mentioning Cairo instead: nothing
+  assert.equal(mergeReports([qatar, { ...bare, contextPlaces: mentions(CAIRO) }]).length, 2);
+  // neither states a place: two documents set in one city (all they mention lies in it) agree...
+  const setA: MergeInput = { ...report('setA', ['lula', 'milei'], null), contextPlaces: mentions({ actorId: 'rio', within: ['brazil'] }) };
+  const setB: MergeInput = {
+    ...report('setB', ['milei', 'lula'], null),
+    contextPlaces: mentions({ actorId: 'museum', within: ['rio', 'brazil'] }, { actorId: 'rio', within: ['brazil'] }),
+  };
+  assert.equal(mergeReports([setA, setB]).length, 1);
+  // ...but a document naming cities that lie apart is set nowhere
+  assert.equal(mergeReports([setA, { ...setB, contextPlaces: mentions({ actorId: 'rio', within: ['brazil'] }, ISTANBUL_CITY) }]).length, 2);
+});
+
+test('a report dated only to a month joins the one dated in days in the same city', () => {
+  const days = report('days', ['widodo', 'zelensky'], null, { published: '2022-06-30', place: { actorId: 'kyiv', within: ['ukraine'], local: true } });
+  const month = report('month', ['zelensky', 'widodo'], null, { published: '2022-06', place: { actorId: 'kyiv', within: ['ukraine'], local: true } });
+  // the score alone (a month is only compatible with the days) does not reach the threshold
+  assert.equal(judgePair(days, month), null);
+  const events = mergeReports([days, month]);
+  assert.deepEqual(groups(events), [['days', 'month']]);
+  assert.equal(events[0].judgements[0].rule, 'same-place');
+  // a month that does not hold the days is another visit
+  assert.equal(mergeReports([days, { ...month, id: 'may', published: '2022-04' }]).length, 2);
+});
+
+test('a place picks one meeting of people who meet repeatedly only when both state that city and their other meetings were elsewhere', () => {
+  const march = report('march', ['x', 'y'], '2024-03-06', { place: DOHA_CITY });
+  const april = report('april', ['x', 'y'], '2024-04-10', { place: ISTANBUL_CITY });
+  const doha = report('doha', ['x', 'y'], null, { place: DOHA_CITY });
+  assert.deepEqual(groups(mergeReports([march, april, doha])), [['april'], ['doha', 'march']]);
+  // "in Qatar" does not pick Doha out of their meetings
+  assert.equal(mergeReports([march, april, report('qatar', ['x', 'y'], null, { place: QATAR })]).length, 3);
+  // nor does a city mentioned by the document only
+  assert.equal(mergeReports([march, april, { ...report('told', ['x', 'y'], null), contextPlaces: mentions(DOHA_CITY) }]).length, 3);
+  // another meeting of theirs whose place is unknown could have been in Doha too
+  assert.equal(mergeReports([march, report('may', ['x', 'y'], '2024-05-02'), doha]).length, 3);
+  // evidence that points at two meetings says nothing: "in Turkey", with one in Ankara and one in Istanbul
+  const turkey = report('turkey', ['x', 'y'], null, { place: TURKEY });
+  const events = mergeReports([report('ank', ['x', 'y'], null, { place: ANKARA }), report('ist', ['x', 'y'], null, { place: ISTANBUL_CITY }), turkey]);
+  assert.equal(events.length, 3);
 });

@@ -16,6 +16,8 @@ import {
   PRECISE_DAYS,
   scorePair,
   SCORER_VERSION,
+  sharedPlace,
+  type SharedPlace,
   timesApart,
   timeWindow,
   type MergeInput,
@@ -42,9 +44,10 @@ export interface MergeJudgement {
    * event, of people the store shows meeting once; dateline-day: the one compatible event whose
    * days hold its document's dateline day (a dateline without a year); best-context: of its
    * compatible events, the one whose documents clearly share its document's other actors;
-   * human: an analyst said so.
+   * same-place: a report with no precise time, and the reports of the same people that put
+   * the meeting in the same city or venue (sameOccasion); human: an analyst said so.
    */
-  rule: 'score' | 'only-candidate' | 'dateline-day' | 'best-context' | 'human';
+  rule: 'score' | 'only-candidate' | 'dateline-day' | 'best-context' | 'same-place' | 'human';
   score: number;
   features?: PairFeatures;
   /** The analyst's judgement, for rule 'human'. */
@@ -457,6 +460,10 @@ export function mergeReports(
   }
   for (const { i, root, s, rule } of joins) if (groups.union(i, root, true) === 'joined') judgements.push(toJudgement(s, rule));
 
+  for (const { i, root, s } of sameOccasion(sorted, groups, scored, vetoedPeers, precise)) {
+    if (groups.union(i, root, true) === 'joined') judgements.push(toJudgement(s, 'same-place'));
+  }
+
   const byRoot = new Map<number, string[]>();
   sorted.forEach((report, i) => {
     const root = groups.find(i);
@@ -476,6 +483,100 @@ export function mergeReports(
     events.push({ id: eventIdFor(reportIds), reportIds, judgements: judgementsByRoot.get(root) ?? [] });
   }
   return events.sort((a, b) => (a.reportIds[0] < b.reportIds[0] ? -1 : 1));
+}
+
+const PLACE_TIER = { local: 2, coarse: 1 } as const;
+
+/**
+ * Reports whose time says too little to join them (no window at all, or a month, in a group no
+ * precise report dates), joined on where the meeting happened: the same people (the very same
+ * set: a report naming a third leader may tell of the summit after the bilateral meeting) and a
+ * city or venue that both put it in (SharedPlace), with nothing contradicting (time, place,
+ * mode, document). This is what links two undated reports of one visit ("received him at Cairo
+ * airport" / "the summit at the Ittihadiya Palace"), or a report dated only to a month to the
+ * dated one in the same city.
+ *
+ * A place is evidence only when it tells the meetings of those people apart:
+ * - the reports it points to, at the best evidence found, must be able to be one event
+ *   (pairwise coherent); else it points at several meetings and says nothing, and the report
+ *   is not linked from the other side either ("in Turkey" is not the Ankara visit's report
+ *   when there was an Istanbul visit too);
+ * - when the store shows those people meeting at different times (dated events in windows that
+ *   do not meet, or its own document telling of another meeting), only a city or venue that
+ *   both state counts ("Qatar" does not pick the Doha meeting out of their meetings), and every
+ *   other dated event of theirs that the report could belong to must state a place known to
+ *   agree only coarsely (a meeting with no place, or in a place whose country is not known,
+ *   could have been in the same city);
+ * - two countries never count (leaders meet in each other's countries again and again).
+ * Decisions are taken on the groups as they stand, then applied (each union checked again).
+ */
+function sameOccasion(
+  sorted: readonly MergeInput[],
+  groups: Groups,
+  scored: readonly { i: number; j: number; s: PairScore }[],
+  vetoedPeers: ReadonlyMap<number, readonly number[]>,
+  precise: (root: number) => boolean,
+): { i: number; root: number; s: PairScore }[] {
+  const loose = (x: number) => {
+    const w = timeWindow(sorted[x]);
+    return (w === null || w[1] - w[0] > PRECISE_DAYS) && !precise(groups.find(x));
+  };
+  const partners = new Map<number, number[]>();
+  for (const { i, j } of scored) {
+    for (const [x, y] of [
+      [i, j],
+      [j, i],
+    ]) {
+      if (!loose(x)) continue;
+      const list = partners.get(x);
+      if (list) list.push(y);
+      else partners.set(x, [y]);
+    }
+  }
+  const links: { i: number; root: number; member: number; place: SharedPlace }[] = [];
+  // reports whose evidence points at meetings that cannot be one: they link nothing, either way
+  const ambiguous = new Set<number>();
+  for (const [i, others] of [...partners].sort((a, b) => a[0] - b[0])) {
+    const own = groups.find(i);
+    const people = matchingSet(sorted[i]).join('|');
+    // per candidate event: the best place evidence any of its reports of the same people gives
+    const evidence = new Map<number, { tier: number; member: number; place: SharedPlace }>();
+    const fitting = new Set<number>();
+    for (const j of others) {
+      const root = groups.find(j);
+      if (root === own || !groups.coherent(i, root)) continue;
+      fitting.add(root);
+      if (matchingSet(sorted[j]).join('|') !== people) continue;
+      const place = sharedPlace(sorted[i], sorted[j]);
+      if (!place) continue;
+      const tier = PLACE_TIER[place.tier];
+      if ((evidence.get(root)?.tier ?? 0) < tier) evidence.set(root, { tier, member: j, place });
+    }
+    if (!evidence.size) continue;
+    const best = Math.max(...[...evidence.values()].map((e) => e.tier));
+    const chosen = [...evidence].filter(([, e]) => e.tier === best);
+    if (chosen.some(([a], k) => chosen.slice(k + 1).some(([b]) => !groups.coherent(a, b)))) {
+      ambiguous.add(i);
+      continue;
+    }
+    // do those people meet more than once? (as for a report with no time at all, below)
+    const events = new Set([...others].map((j) => groups.find(j)).filter((root) => root !== own && groups.window(root) !== null));
+    for (const j of vetoedPeers.get(i) ?? []) events.add(groups.find(j));
+    const repeated = meetsRepeatedly([...events].map((root) => groups.window(root)!));
+    if (repeated) {
+      if (best < PLACE_TIER.local) continue;
+      const rest = [...fitting].filter((root) => groups.window(root) !== null && !chosen.some(([c]) => c === root));
+      if (rest.some((root) => !evidence.has(root))) continue;
+    }
+    for (const [root, e] of chosen) links.push({ i, root, member: e.member, place: e.place });
+  }
+  return links
+    .filter((l) => !ambiguous.has(l.member))
+    .map(({ i, root, member, place }) => {
+      const s = scorePair(sorted[i], sorted[member]);
+      s.features.sharedPlace = place;
+      return { i, root, s };
+    });
 }
 
 /** Two of these events' windows share no day: the same people met at different times. */

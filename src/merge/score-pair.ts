@@ -5,7 +5,7 @@
 import type { ActorKind, EventMode } from '../core/types.ts';
 
 /** Bumped whenever a weight, a window or the decision rule changes. */
-export const SCORER_VERSION = 'merge-v5';
+export const SCORER_VERSION = 'merge-v6';
 /** A pair is the same event when its score reaches this. */
 export const SAME_THRESHOLD = 0.7;
 /** Below this participant overlap two reports are never one event. */
@@ -46,9 +46,14 @@ export interface MergeInput {
    * chain is known (a country, or a place the knowledge base puts within another): two places
    * contradict each other only when both chains are known.
    */
-  place?: { actorId: string; within: readonly string[]; known?: boolean } | null;
+  place?: { actorId: string; within: readonly string[]; known?: boolean; local?: boolean } | null;
   /** Every actor its document mentions (people, organizations, places): what the story is about. */
   context?: readonly string[];
+  /**
+   * The cities and venues its document mentions (with the places each lies within): where the
+   * story can be set when the report itself states no place.
+   */
+  contextPlaces?: readonly { actorId: string; within: readonly string[] }[];
 }
 
 export type TimeVerdict = 'agree' | 'compatible' | 'unknown' | 'conflict';
@@ -70,6 +75,23 @@ export interface PairFeatures {
    * the same people the store holds, and how many of them it could join (time, place and mode).
    */
   candidates?: { events: number; fitting: number; repeated: boolean };
+  /** For a report with no precise time joined on where it happened: the place both tell of (sharedPlace). */
+  sharedPlace?: SharedPlace;
+}
+
+/**
+ * Where two reports put one meeting, as positive evidence that they tell of the same one when
+ * time cannot say: 'local' when both state a city or venue and one lies within (or is) the
+ * other ("in Cairo" / "at the Ittihadiya Palace"); 'coarse' when one of them is only a country
+ * or region ("in Turkey" / "in Ankara"), or when one report states no place and its document
+ * mentions a city or venue that agrees with the other's, or neither states one and their
+ * documents are set in places that agree ('mentioned'). A call or video conference has no place.
+ */
+export interface SharedPlace {
+  tier: 'local' | 'coarse';
+  via: 'stated' | 'mentioned';
+  left: string;
+  right: string;
 }
 
 export interface PairScore {
@@ -202,6 +224,49 @@ export function comparePlace(a: MergeInput, b: MergeInput): PairFeatures['place'
   return { verdict: known(a.place) && known(b.place) ? 'conflict' : 'unknown', left, right };
 }
 
+/** One place is the other or lies within it. */
+function nested(a: { actorId: string; within: readonly string[] }, b: { actorId: string; within: readonly string[] }): boolean {
+  return a.actorId === b.actorId || a.within.includes(b.actorId) || b.within.includes(a.actorId);
+}
+
+/**
+ * What the two reports' places say for their being one meeting (SharedPlace), or null when
+ * nothing: no place on either side, places that do not nest, or two countries (leaders of a
+ * country meet in it again and again; a city or venue narrows that down). A place stated by
+ * one report and only mentioned by the other's document is never more than coarse evidence.
+ */
+export function sharedPlace(a: MergeInput, b: MergeInput): SharedPlace | null {
+  // a call or a video conference happens in no one place: where it was placed says nothing
+  if (contactOf(a.mode) === 'remote' || contactOf(b.mode) === 'remote') return null;
+  if (a.place && b.place) {
+    if (!nested(a.place, b.place)) return null;
+    const localA = a.place.local ?? false;
+    const localB = b.place.local ?? false;
+    if (!localA && !localB) return null;
+    return { tier: localA && localB ? 'local' : 'coarse', via: 'stated', left: a.place.actorId, right: b.place.actorId };
+  }
+  if (!a.place && !b.place) {
+    // neither states one: a document whose cities and venues all lie in one another (Cairo and
+    // its Ittihadiya Palace, or Rio de Janeiro alone) tells its story there; two such settings
+    // that nest are coarse evidence (a document naming several cities sets it nowhere)
+    const [x, y] = [settingOf(a), settingOf(b)];
+    const pair = x && y && x.flatMap((p) => y.filter((q) => nested(p, q)).map((q) => [p, q] as const))[0];
+    return pair ? { tier: 'coarse', via: 'mentioned', left: pair[0].actorId, right: pair[1].actorId } : null;
+  }
+  const [stated, other, flip] = a.place ? [a, b, false] : [b, a, true];
+  const mention = other.contextPlaces?.find((c) => nested(c, stated.place!));
+  if (!mention) return null;
+  const [left, right] = flip ? [mention.actorId, stated.place!.actorId] : [stated.place!.actorId, mention.actorId];
+  return { tier: 'coarse', via: 'mentioned', left, right };
+}
+
+/** The cities and venues a report's document mentions when they all lie in one another, else null. */
+function settingOf(report: MergeInput): readonly { actorId: string; within: readonly string[] }[] | null {
+  const places = report.contextPlaces ?? [];
+  if (!places.length) return null;
+  return places.every((p, k) => places.slice(k + 1).every((q) => nested(p, q))) ? places : null;
+}
+
 const REMOTE: ReadonlySet<EventMode> = new Set(['phone', 'video']);
 const IN_PERSON: ReadonlySet<EventMode> = new Set(['visit', 'host']);
 
@@ -285,6 +350,10 @@ export function explainScore(s: PairScore): string[] {
   ];
   if (f.corroboration > 0) lines.push(`corroborated: the two documents also report ${f.corroboration} other meeting(s) in common`);
   if (f.context !== undefined) lines.push(`context: the documents mention the same other actors at ${f.context}`);
+  if (f.sharedPlace) {
+    const p = f.sharedPlace;
+    lines.push(`shared place (${p.tier}): ${p.left} / ${p.right}${p.via === 'mentioned' ? ' (one of them only mentioned by its document)' : ''}`);
+  }
   lines.push(
     s.veto
       ? `decision: different (${s.veto})`

@@ -160,6 +160,7 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
     judgementCache = null;
     viewCache = null;
     contexts.clear();
+    contextPlaces.clear();
     anchors.clear();
   }
 
@@ -185,6 +186,11 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
     return out;
   }
 
+  /** A city or venue: a place that says where a meeting was, not only in which country or region. */
+  function isLocal(info: PlaceInfo | undefined): boolean {
+    return info?.placeType === 'city' || info?.placeType === 'venue';
+  }
+
   function placeInfo(id: string): PlaceInfo | undefined {
     const row = q.actor.get(id) as { place_type: PlaceType | null; within: string } | undefined;
     return row ? { placeType: row.place_type, within: JSON.parse(row.within) as string[] } : undefined;
@@ -202,6 +208,22 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
       contexts.set(docId, ids);
     }
     return ids;
+  }
+
+  // the cities and venues a document mentions: where its story can be set (merge's sharedPlace)
+  const contextPlaces = new Map<string, { actorId: string; within: readonly string[] }[]>();
+  function contextPlacesOf(docId: string): { actorId: string; within: readonly string[] }[] {
+    let places = contextPlaces.get(docId);
+    if (!places) {
+      places = [];
+      for (const id of contextOf(docId)) {
+        const info = placeInfo(id);
+        if (info && isLocal(info)) places.push({ actorId: id, within: info.within });
+      }
+      if (contextPlaces.size > 10_000) contextPlaces.clear();
+      contextPlaces.set(docId, places);
+    }
+    return places;
   }
 
   // a document's time anchor, for documents without a publication day: one scan of its text
@@ -237,12 +259,18 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
         : null;
     const info = row.place_actor_id ? placeInfo(row.place_actor_id) : undefined;
     const place = row.place_actor_id
-      ? { actorId: row.place_actor_id, within: info?.within ?? [], known: (info?.within.length ?? 0) > 0 || info?.placeType === 'country' }
+      ? {
+          actorId: row.place_actor_id,
+          within: info?.within ?? [],
+          known: (info?.within.length ?? 0) > 0 || info?.placeType === 'country',
+          local: isLocal(info),
+        }
       : null;
     return {
       id: row.id,
       docId: row.doc_id,
       context: contextOf(row.doc_id),
+      contextPlaces: contextPlacesOf(row.doc_id),
       participants: participantsOf(row.id, row.doc_id).map((p) => ({ actorId: p.actorId, kind: p.kind })),
       mode: row.mode,
       date: row.date_value,
@@ -373,6 +401,7 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
   /** Before a document's reports are replaced: drops the events they are in; returns the other reports of those events. */
   function releaseDocument(docId: string): string[] {
     contexts.delete(docId);
+    contextPlaces.delete(docId);
     anchors.delete(docId);
     const own = (q.reportsOfDoc.all(docId) as { id: string }[]).map((r) => r.id);
     const others = new Set<string>();
