@@ -34,6 +34,20 @@ test('day and month take the year from the publication date or the sentence', ()
   assert.equal(dateIn('They met on December 30.', 'en', { value: '2024-01-03', precision: 'day' }), '2023-12-30');
 });
 
+test("a day and month without a year, in a text with no publication date, takes its time anchor's year: the most recent such day", () => {
+  const anchored = (lang: string, text: string, trig: string, anchor: string) => finding(lang, text, trig, null, { anchor })?.value ?? null;
+  assert.equal(anchored('en', 'The two presidents met on 3 December in Ankara.', 'met', '2025-01-02'), '2024-12-03');
+  assert.equal(anchored('en', 'The two presidents met on 3 December in Ankara.', 'met', '2024-12-05'), '2024-12-03');
+  assert.equal(anchored('fr', 'Les deux présidents se sont rencontrés le 28 décembre à Paris.', 'rencontrés', '2025-01-04'), '2024-12-28');
+  assert.equal(anchored('es', 'Los dos presidentes se reunieron el 14 de enero en Madrid.', 'reunieron', '2025-01-15'), '2025-01-14');
+  assert.equal(anchored('es', 'Los dos presidentes se reunieron el 28 de diciembre en Madrid.', 'reunieron', '2025-01-04'), '2024-12-28');
+  assert.equal(anchored('de', 'Die beiden Präsidenten trafen sich am 30. Dezember in Berlin.', 'trafen', '2025-01-02'), '2024-12-30');
+  // the day after the anchor may still be meant (a text written the evening before): same year
+  assert.equal(anchored('en', 'The two presidents met on 3 January in Ankara.', 'met', '2025-01-02'), '2025-01-03');
+  // no anchor, no publication, no year: no date
+  assert.equal(finding('en', 'The two presidents met on 3 December in Ankara.', 'met', null)?.value ?? null, null);
+});
+
 test('German and Russian month names', () => {
   assert.equal(dateIn('Sie trafen sich am 3. März 2023.', 'de', null), '2023-03-03');
   assert.equal(dateIn('Встреча 20 марта 2023 года', 'ru', null), '2023-03-20');

@@ -437,7 +437,11 @@ export function resolveDate(
 ): DateFinding | null {
   const cands = candidates(text, clause, toks, lex);
   // the language's own written shapes (2024年4月20日, ۲۸ آبان ۱۴۰۳), already Gregorian days
-  for (const w of findWrittenDates(text, clause, lex, published)) {
+  // with no publication date, a day and month are read against the document's time anchor (its
+  // weekdays are not: they count from it only as pick() allows)
+  const reference: PartialDate | null = published ?? (context.anchor ? { value: context.anchor, precision: 'day' } : null);
+  for (const w of findWrittenDates(text, clause, lex, reference)) {
+    if (w.weekday !== undefined && !published) continue;
     const [y, m, d] = w.value.split('-').map(Number);
     cands.push(w.weekday === undefined ? { start: w.start, end: w.end, kind: 'full', y, m, d } : { start: w.start, end: w.end, kind: 'weekday', weekday: w.weekday });
   }
@@ -512,7 +516,12 @@ function pick(
         if (!valid(y, best.m!, best.d!) || iso(y, best.m!, best.d!) <= after) y += 1;
         return valid(y, best.m!, best.d!) ? { value: iso(y, best.m!, best.d!), span } : null;
       }
-      let y = sentenceYear ?? pubYear;
+      // no year written and no publication date: the year of the document's time anchor (a day
+      // its text dates with its weekday, or its captions state), the most recent such day not
+      // after it ("3 December" in a text anchored on 2 January is last year's)
+      const anchor = sentenceYear === null && !published ? (context.anchor ?? null) : null;
+      let y = sentenceYear ?? pubYear ?? (anchor ? +anchor.slice(0, 4) : null);
+      if (anchor && y !== null && valid(y, best.m!, best.d!) && iso(y, best.m!, best.d!) > addDays(anchor, 2)) y -= 1;
       if (y === null || !valid(y, best.m!, best.d!)) return null;
       // the most recent such day not after publication
       if (sentenceYear === null && pubDay && iso(y, best.m!, best.d!) > addDays(pubDay, 2)) y -= 1;
