@@ -79,13 +79,16 @@ test("a date that dates a meeting the document reports is that meeting's day, no
   assert.equal(findTimeAnchor(source(es, 'es', { reportDates: [{ value: '2024-03-03', span: esSpan }] }))?.value, '2024-03-05');
 });
 
-test('an agency dateline without a year gives the day and month it speaks from (English, French, Turkish, Russian, Indonesian)', () => {
+test('an agency dateline without a year gives the day and month it speaks from (English, French, Turkish, Russian, Indonesian, Spanish, Portuguese)', () => {
   const cases: [string, string][] = [
     ['MOSCOW, March 20 (Agency) - The two presidents held talks.\n', 'en'],
     ['PARIS, 20 mars (Agence) - Les deux présidents se sont entretenus.\n', 'fr'],
     ['ANKARA, 20 Mart (Ajans) - İki lider görüştü.\n', 'tr'],
     ['Москва. 20 марта. Два президента провели переговоры.\n', 'ru'],
     ['JAKARTA, 20 Maret (Kantor) - Kedua presiden bertemu.\n', 'id'],
+    // the city written as a name, with its country in brackets, an abbreviated month, "de"
+    ['Quito (Ecuador), 20 mar (Agencia).- Los dos presidentes conversaron.\n', 'es'],
+    ['Belo Horizonte, 20 de março (Agência) - Os dois presidentes conversaram.\n', 'pt'],
   ];
   for (const [text, language] of cases) {
     const anchor = findTimeAnchor(source(text, language));

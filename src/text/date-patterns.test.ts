@@ -21,6 +21,16 @@ describe('findDates', () => {
     ]);
   });
 
+  it('reads a dateline that names its city as a name, with a country in brackets and "de" before the month', () => {
+    const read = (text: string, lang: string) => findDates(text, lang, defaultLangData()).map((c) => [text.slice(c.start, c.end), c.shape, c.year, c.month, c.day]);
+    assert.deepEqual(read('Titular\nLima (Perú), 14 jul (EFE).- El presidente', 'es'), [['14 jul', 'dateline', null, 7, 14]]);
+    assert.deepEqual(read('Ciudad de Guatemala, 2 de septiembre (EFE).- La reunión', 'es'), [['2 de septiembre', 'dateline', null, 9, 2]]);
+    assert.deepEqual(read('Porto Alegre, 5 de maio (Lusa) - O ministro', 'pt'), [['5 de maio', 'dateline', null, 5, 5]]);
+    assert.deepEqual(read('Nairobi, 8 November (Reuters) - The president', 'en'), [['8 November', 'dateline', null, 11, 8]]);
+    // a city and a day inside a sentence are not a dateline
+    assert.deepEqual(read('El ministro viajó a Lima, 14 de julio - según fuentes', 'es'), []);
+  });
+
   it('reads the Russian agency dateline and rejects impossible dates', () => {
     const text = 'Москва. 20 марта. INTERFAX.RU - Встреча. 45.13.2024';
     const got = findDates(text, 'ru', defaultLangData()).map((c) => [text.slice(c.start, c.end), c.shape, c.month, c.day]);

@@ -77,9 +77,12 @@ function buildPatterns(data: LangData, langs: LanguageCode[]): Patterns {
     dmy: new RegExp(`(?<![\\p{L}\\p{N}])(\\p{Nd}{1,2})(?:er|\\.|º)?[ \\t\\u00a0]+(?:de[ \\t\\u00a0]+)?${M},?[ \\t\\u00a0]+(?:de[ \\t\\u00a0]+)?(\\p{Nd}{4})(?!\\p{Nd})`, flags),
     numeric: /(?<![\p{Nd}./])(\p{Nd}{1,2})([./])(\p{Nd}{1,2})\2(\p{Nd}{4})(?!\p{Nd})/gu,
     cjk: /(\p{Nd}{4})\s*年\s*(\p{Nd}{1,2})\s*月\s*(\p{Nd}{1,2})\s*[日号]/gu,
-    // An agency dateline: CITY, Month Day (Agency) / CITY, Day Month —
+    // An agency dateline: CITY, Month Day (Agency) / CITY, Day Month — ; or, at the start of a
+    // line, the city as a name with its country in brackets and "de" before the month, as
+    // Spanish and Portuguese agencies write it: "Toronto (Canadá), 3 jun (EFE).-",
+    // "Ciudad de México, 3 de junio (EFE)"
     dateline: new RegExp(
-      `(?<![\\p{L}])\\p{Lu}[\\p{Lu} /.'’-]*\\p{Lu},[ \\t]+(?:${Mc}[ \\t]+(\\d{1,2})|(\\d{1,2})[ \\t]+${Mc})(?=[ \\t]*[(—–-])`,
+      `(?:(?<![\\p{L}])\\p{Lu}[\\p{Lu} /.'’-]*\\p{Lu}|(?<=^|\\n)[ \\t]*\\p{Lu}\\p{Ll}+(?:[ -](?:\\p{Ll}{1,3}[ -])?\\p{Lu}\\p{Ll}+)*(?:[ \\t]+\\([^(),\\n]{2,30}\\))?),[ \\t]+(?:${Mc}[ \\t]+(\\d{1,2})|(\\d{1,2})[ \\t]+(?:de[ \\t]+)?${Mc})(?=[ \\t]*[(—–-])`,
       'gu',
     ),
     // The Russian agency shape: "Москва. 20 марта."
