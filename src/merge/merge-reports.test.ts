@@ -389,6 +389,14 @@ test('a place picks one meeting of people who meet repeatedly only when both sta
   assert.equal(mergeReports([march, april, { ...report('told', ['x', 'y'], null), contextPlaces: mentions(DOHA_CITY) }]).length, 3);
   // another meeting of theirs whose place is unknown could have been in Doha too
   assert.equal(mergeReports([march, report('may', ['x', 'y'], '2024-05-02'), doha]).length, 3);
+  // a document that also tells of another meeting of theirs, place unknown: Doha may be that one's
+  const retold = report('retold', ['x', 'y'], null, { doc: 'doc-two', place: DOHA_CITY });
+  const earlier = report('earlier', ['x', 'y'], null, { doc: 'doc-two' });
+  const undatedDoha = report('undated', ['x', 'y'], null, { place: DOHA_CITY });
+  assert.equal(mergeReports([retold, earlier, undatedDoha]).length, 3);
+  // one told elsewhere, or a call, leaves Doha to one meeting
+  assert.equal(mergeReports([retold, { ...earlier, place: ISTANBUL_CITY }, undatedDoha]).length, 2);
+  assert.equal(mergeReports([retold, { ...earlier, mode: 'phone' }, undatedDoha]).length, 2);
   // evidence that points at two meetings says nothing: "in Turkey", with one in Ankara and one in Istanbul
   const turkey = report('turkey', ['x', 'y'], null, { place: TURKEY });
   const events = mergeReports([report('ank', ['x', 'y'], null, { place: ANKARA }), report('ist', ['x', 'y'], null, { place: ISTANBUL_CITY }), turkey]);

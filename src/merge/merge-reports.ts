@@ -507,6 +507,9 @@ const PLACE_TIER = { local: 2, coarse: 1 } as const;
  *   other dated event of theirs that the report could belong to must state a place known to
  *   agree only coarsely (a meeting with no place, or in a place whose country is not known,
  *   could have been in the same city);
+ * - a document that tells of another in-person meeting of the same people (its extraction
+ *   told them apart) shows them meeting more than once: unless that one's place contradicts,
+ *   the place could be its, and nothing is linked;
  * - two countries never count (leaders meet in each other's countries again and again).
  * Decisions are taken on the groups as they stand, then applied (each union checked again).
  */
@@ -533,6 +536,12 @@ function sameOccasion(
       else partners.set(x, [y]);
     }
   }
+  const byDoc = new Map<string, number[]>();
+  sorted.forEach((r, x) => {
+    const list = byDoc.get(r.docId);
+    if (list) list.push(x);
+    else byDoc.set(r.docId, [x]);
+  });
   const links: { i: number; root: number; member: number; place: SharedPlace }[] = [];
   // reports whose evidence points at meetings that cannot be one: they link nothing, either way
   const ambiguous = new Set<number>();
@@ -568,6 +577,17 @@ function sameOccasion(
       const rest = [...fitting].filter((root) => groups.window(root) !== null && !chosen.some(([c]) => c === root));
       if (rest.some((root) => !evidence.has(root))) continue;
     }
+    // a document telling of another meeting of the same people in person (its extraction told
+    // them apart) shows them meeting more than once: unless that one was elsewhere, the place
+    // could be that meeting's as well
+    const elsewhere = (a: MergeInput, b: MergeInput) => comparePlace(a, b).verdict === 'conflict';
+    const otherMeetingThere = (m: number) =>
+      [i, m].some((x) =>
+        (byDoc.get(sorted[x].docId) ?? []).some(
+          (p) => p !== x && contactOf(sorted[p].mode) !== 'remote' && matchingSet(sorted[p]).join('|') === people && !elsewhere(sorted[i], sorted[p]) && !elsewhere(sorted[m], sorted[p]),
+        ),
+      );
+    if (chosen.some(([, e]) => otherMeetingThere(e.member))) continue;
     for (const [root, e] of chosen) links.push({ i, root, member: e.member, place: e.place });
   }
   return links
