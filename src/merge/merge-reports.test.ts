@@ -155,6 +155,8 @@ test('a report with no time at all does not join people who meet repeatedly on u
   // its own document telling of an earlier meeting of theirs says so too
   const earlier = report('earlier', ['x', 'y'], '2022-11', { doc: 'doc-bare' });
   assert.equal(mergeReports([march, bare, earlier]).length, 3);
+  // even when it does not date that other meeting ("they had met before, in Istanbul")
+  assert.equal(mergeReports([march, bare, report('before', ['x', 'y'], null, { doc: 'doc-bare', place: ISTANBUL })]).length, 3);
   // two reports of one day that did not merge (places contradict) are not two windows: the one that fits takes it
   const same = mergeReports([march, report('istanbul', ['x', 'y'], '2024-03-06', { place: ISTANBUL }), bare]);
   assert.ok(same.some((e) => e.reportIds.join() === 'bare,march'));

@@ -400,6 +400,12 @@ export function mergeReports(
   // dateline's day without a year that only one fitting event's days hold, or the documents of
   // one fitting event clearly sharing what the report's document is about (its other actors).
   // An event known only to a month counts against uniqueness but is too loose to join.
+  const byDoc = new Map<string, number[]>();
+  sorted.forEach((r, x) => {
+    const list = byDoc.get(r.docId);
+    if (list) list.push(x);
+    else byDoc.set(r.docId, [x]);
+  });
   const anchored = (root: number) => groups.window(root) !== null;
   const precise = (root: number) =>
     groups.membersOf(root).some((m) => {
@@ -428,7 +434,11 @@ export function mergeReports(
     );
     const events = new Set([...roots.keys()].filter(anchored));
     for (const j of vetoedPeers.get(i) ?? []) events.add(groups.find(j));
-    const repeated = meetsRepeatedly([...events].map((root) => groups.window(root)!));
+    // its own document telling of another meeting of the very same people, dated or not (its
+    // extraction told them apart), shows them meeting more than once as well
+    const people = matchingSet(sorted[i]).join('|');
+    const toldTwice = (byDoc.get(sorted[i].docId) ?? []).some((p) => p !== i && matchingSet(sorted[p]).join('|') === people);
+    const repeated = toldTwice || meetsRepeatedly([...events].map((root) => groups.window(root)!));
     const candidates = { events: events.size, fitting: fitting.length, repeated };
     if (fitting.length === 1 && (monthDay || !repeated)) {
       if (precise(fitting[0][0])) {
@@ -460,7 +470,7 @@ export function mergeReports(
   }
   for (const { i, root, s, rule } of joins) if (groups.union(i, root, true) === 'joined') judgements.push(toJudgement(s, rule));
 
-  for (const { i, root, s } of sameOccasion(sorted, groups, scored, vetoedPeers, precise)) {
+  for (const { i, root, s } of sameOccasion(sorted, groups, scored, vetoedPeers, byDoc, precise)) {
     if (groups.union(i, root, true) === 'joined') judgements.push(toJudgement(s, 'same-place'));
   }
 
@@ -518,6 +528,7 @@ function sameOccasion(
   groups: Groups,
   scored: readonly { i: number; j: number; s: PairScore }[],
   vetoedPeers: ReadonlyMap<number, readonly number[]>,
+  byDoc: ReadonlyMap<string, readonly number[]>,
   precise: (root: number) => boolean,
 ): { i: number; root: number; s: PairScore }[] {
   const loose = (x: number) => {
@@ -536,12 +547,6 @@ function sameOccasion(
       else partners.set(x, [y]);
     }
   }
-  const byDoc = new Map<string, number[]>();
-  sorted.forEach((r, x) => {
-    const list = byDoc.get(r.docId);
-    if (list) list.push(x);
-    else byDoc.set(r.docId, [x]);
-  });
   const links: { i: number; root: number; member: number; place: SharedPlace }[] = [];
   // reports whose evidence points at meetings that cannot be one: they link nothing, either way
   const ambiguous = new Set<number>();
