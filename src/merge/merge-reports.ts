@@ -583,13 +583,19 @@ function sameOccasion(
       if (rest.some((root) => !evidence.has(root))) continue;
     }
     // a document telling of another meeting of the same people in person (its extraction told
-    // them apart) shows them meeting more than once: unless that one was elsewhere, the place
-    // could be that meeting's as well
+    // them apart) shows them meeting more than once: unless that one was elsewhere (or at a
+    // time the report cannot tell of), the place could be that meeting's as well
     const elsewhere = (a: MergeInput, b: MergeInput) => comparePlace(a, b).verdict === 'conflict';
     const otherMeetingThere = (m: number) =>
       [i, m].some((x) =>
         (byDoc.get(sorted[x].docId) ?? []).some(
-          (p) => p !== x && contactOf(sorted[p].mode) !== 'remote' && matchingSet(sorted[p]).join('|') === people && !elsewhere(sorted[i], sorted[p]) && !elsewhere(sorted[m], sorted[p]),
+          (p) =>
+            p !== x &&
+            contactOf(sorted[p].mode) !== 'remote' &&
+            matchingSet(sorted[p]).join('|') === people &&
+            !timesApart(sorted[i], sorted[p]) &&
+            !elsewhere(sorted[i], sorted[p]) &&
+            !elsewhere(sorted[m], sorted[p]),
         ),
       );
     if (chosen.some(([, e]) => otherMeetingThere(e.member))) continue;
