@@ -342,10 +342,14 @@ test('two reports with no time that put one visit in the same city or venue are 
   assert.equal(mergeReports([report('e1', ['sisi', 'erdogan'], null, { place: EGYPT }), report('e2', ['sisi', 'erdogan'], null, { place: EGYPT })]).length, 2);
   // places that do not nest are a contradiction, not evidence
   assert.equal(mergeReports([airport, report('ankara', ['sisi', 'erdogan'], null, { place: ANKARA })]).length, 2);
-  // a country and a city within it are coarse evidence, enough for people the store shows meeting once
-  const coarse = mergeReports([report('t1', ['sisi', 'erdogan'], null, { place: TURKEY }), report('t2', ['sisi', 'erdogan'], null, { place: ANKARA })]);
+  // a country and a city within it, when the country's document mentions that city too, are
+  // coarse evidence, enough for people the store shows meeting once
+  const inTurkey: MergeInput = { ...report('t1', ['sisi', 'erdogan'], null, { place: TURKEY }), contextPlaces: mentions(ANKARA) };
+  const coarse = mergeReports([inTurkey, report('t2', ['sisi', 'erdogan'], null, { place: ANKARA })]);
   assert.equal(coarse.length, 1);
   assert.equal(coarse[0].judgements[0].features?.sharedPlace?.tier, 'coarse');
+  // the country alone does not say which meeting held in it
+  assert.equal(mergeReports([{ ...inTurkey, contextPlaces: [] }, report('t2', ['sisi', 'erdogan'], null, { place: ANKARA })]).length, 2);
 });
 
 test('a report that states no place: the cities its document mentions point to the event', () => {
@@ -391,6 +395,8 @@ test('a place picks one meeting of people who meet repeatedly only when both sta
   assert.equal(mergeReports([march, april, { ...report('told', ['x', 'y'], null), contextPlaces: mentions(DOHA_CITY) }]).length, 3);
   // another meeting of theirs whose place is unknown could have been in Doha too
   assert.equal(mergeReports([march, report('may', ['x', 'y'], '2024-05-02'), doha]).length, 3);
+  // one told only as "in Qatar" is less likely the Doha one than the meeting told in Doha
+  assert.deepEqual(groups(mergeReports([march, report('nov', ['x', 'y'], '2024-11-02', { place: QATAR }), doha])), [['doha', 'march'], ['nov']]);
   // a document that also tells of another meeting of theirs, place unknown: Doha may be that one's
   const retold = report('retold', ['x', 'y'], null, { doc: 'doc-two', place: DOHA_CITY });
   const earlier = report('earlier', ['x', 'y'], null, { doc: 'doc-two' });

@@ -514,9 +514,9 @@ const PLACE_TIER = { local: 2, coarse: 1 } as const;
  * - when the store shows those people meeting at different times (dated events in windows that
  *   do not meet, or its own document telling of another meeting), only a city or venue that
  *   both state counts ("Qatar" does not pick the Doha meeting out of their meetings), and every
- *   other dated event of theirs that the report could belong to must state a place known to
- *   agree only coarsely (a meeting with no place, or in a place whose country is not known,
- *   could have been in the same city);
+ *   other dated event of theirs that the report could belong to must be placed only in a
+ *   wider place holding that city (a country: a meeting with no place, or in a place whose
+ *   country is not known, could have been in the same city);
  * - a document that tells of another in-person meeting of the same people (its extraction
  *   told them apart) shows them meeting more than once: unless that one's place contradicts,
  *   the place could be its, and nothing is linked;
@@ -580,7 +580,13 @@ function sameOccasion(
     if (repeated) {
       if (best < PLACE_TIER.local) continue;
       const rest = [...fitting].filter((root) => groups.window(root) !== null && !chosen.some(([c]) => c === root));
-      if (rest.some((root) => !evidence.has(root))) continue;
+      // each other meeting must be placed, only in a wider place holding this one ("Indonesia", not "Bogor")
+      const placedAround = (root: number) =>
+        groups.membersOf(root).some((m) => {
+          const there = sorted[m].place;
+          return !!there && !!sorted[i].place?.within.includes(there.actorId);
+        });
+      if (rest.some((root) => !placedAround(root))) continue;
     }
     // a document telling of another meeting of the same people in person (its extraction told
     // them apart) shows them meeting more than once: unless that one was elsewhere (or at a

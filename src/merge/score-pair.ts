@@ -83,7 +83,8 @@ export interface PairFeatures {
  * Where two reports put one meeting, as positive evidence that they tell of the same one when
  * time cannot say: 'local' when both state a city or venue and one lies within (or is) the
  * other ("in Cairo" / "at the Ittihadiya Palace"); 'coarse' when one of them is only a country
- * or region ("in Turkey" / "in Ankara"), or when one report states no place and its document
+ * or region whose document also mentions the other's city ("in Turkey" ... "Ankara" / "in
+ * Ankara"), or when one report states no place and its document
  * mentions a city or venue that agrees with the other's, or neither states one and their
  * documents are set in places that agree ('mentioned'). A call or video conference has no place.
  */
@@ -243,7 +244,12 @@ export function sharedPlace(a: MergeInput, b: MergeInput): SharedPlace | null {
     const localA = a.place.local ?? false;
     const localB = b.place.local ?? false;
     if (!localA && !localB) return null;
-    return { tier: localA && localB ? 'local' : 'coarse', via: 'stated', left: a.place.actorId, right: b.place.actorId };
+    if (localA && localB) return { tier: 'local', via: 'stated', left: a.place.actorId, right: b.place.actorId };
+    // a country alone does not say which of the meetings held in it: the document that states
+    // only the country must also mention the other's city or venue ("visit to Turkey ... in Ankara")
+    const [coarse, local] = localA ? [b, a] : [a, b];
+    if (!coarse.contextPlaces?.some((c) => nested(c, local.place!))) return null;
+    return { tier: 'coarse', via: 'stated', left: a.place.actorId, right: b.place.actorId };
   }
   if (!a.place && !b.place) {
     // neither states one: a document whose cities and venues all lie in one another (Cairo and
