@@ -8,6 +8,7 @@ import { isHonorific, lightKey, lightTokens, nameTokens, normalizeName, skeleton
 import { prefixSplits, scriptOf, spellingsAgree } from './match/index.ts';
 import { lastWithin, reaching, startingWithin } from '../core/spans-by-start.ts';
 import { nameCues } from './name-data.ts';
+import { anyMatch } from '../text/any-match.ts';
 
 export interface WordToken extends Span {
   text: string;
@@ -768,9 +769,14 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
     return holder;
   };
 
+  // most sentences hold no title: one scan for any, then each title's own (same matches, same order)
+  const anyRole = anyMatch(lex.roles, (r) => r.re);
   for (const sentence of sentences) {
     const sentText = text.slice(sentence.start, sentence.end);
+    if (!anyRole(sentText)) continue;
     for (const { role, re } of lex.roles) {
+      re.lastIndex = 0;
+      if (!re.test(sentText)) continue;
       re.lastIndex = 0;
       for (const m of sentText.matchAll(re)) {
         const start = sentence.start + (m.index ?? 0);

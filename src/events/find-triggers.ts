@@ -9,13 +9,17 @@ import { clauseModality, modalityOf, modalScope } from './modality.ts';
 import { foldScript, original, type Folded } from '../text/normalize-script.ts';
 import { wordsOf, type Word } from '../text/stem.ts';
 import type { TriggerMorphology } from './lexicon.ts';
+import { anyMatch } from '../text/any-match.ts';
 
 export function findTriggers(text: string, sentence: Span, lex: Lexicon, persons: Mention[]): TriggerHit[] {
   // matched on the sentence with vowel marks, tatweel and zero-width marks folded away; every
   // span found is mapped back to the original text
   const folded = foldScript(text.slice(sentence.start, sentence.end));
   const hits: Array<TriggerHit & { rank: number }> = [];
-  for (const t of lex.triggers) {
+  // one scan for any trigger pattern first: most sentences hold none (same matches, same order)
+  for (const t of anyMatch(lex.triggers, (p) => p.re)(folded.text) ? lex.triggers : []) {
+    t.re.lastIndex = 0;
+    if (!t.re.test(folded.text)) continue;
     t.re.lastIndex = 0;
     for (const m of folded.text.matchAll(t.re)) {
       const at = m.index ?? 0;
