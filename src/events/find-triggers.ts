@@ -216,6 +216,9 @@ export interface ModalityScope {
   lex: Lexicon;
 }
 
+// read once: process.env is a lookup into the environment on every access
+const MODDBG = !!process.env.MODDBG;
+
 /**
  * Why a trigger tells of no event that took place, or null when it does: first from the
  * clause structure and verb forms (modality.ts: 'denied', 'undone', 'invited', 'negated',
@@ -223,7 +226,7 @@ export interface ModalityScope {
  */
 export function unrealReason(a0: ModalityScope, a1: TriggerHit, a2: Span, a3: Span): string | null {
   const r = unrealReason0(a0, a1, a2, a3);
-  if (process.env.MODDBG) console.error('TRIG', JSON.stringify(a0.text.slice(a1.start, a1.end)), r, '|', a0.text.slice(Math.max(a0.sentence.start, a1.start - 60), a1.end + 30).replace(/\n/g, ' '));
+  if (MODDBG) console.error('TRIG', JSON.stringify(a0.text.slice(a1.start, a1.end)), r, '|', a0.text.slice(Math.max(a0.sentence.start, a1.start - 60), a1.end + 30).replace(/\n/g, ' '));
   return r;
 }
 function unrealReason0(scope: ModalityScope, trig: TriggerHit, region: Span, clause: Span): string | null {
@@ -273,8 +276,7 @@ function unrealReason0(scope: ModalityScope, trig: TriggerHit, region: Span, cla
   const cond = lex.words.conditional;
   if (cond) {
     const head = text.slice(scope.sentence.start, trig.start);
-    const g = new RegExp(cond.source, 'giu');
-    const last = [...head.matchAll(g)].pop();
+    const last = [...head.matchAll(globalOf(cond))].pop();
     if (last && !/[,;:]/.test(head.slice((last.index ?? 0) + last[0].length))) return 'condition';
   }
   if (pressStatement(scope, trig, clause)) return 'press';
@@ -284,7 +286,7 @@ function unrealReason0(scope: ModalityScope, trig: TriggerHit, region: Span, cla
   const since = lex.words.firstSince;
   if (since) {
     const head = text.slice(scope.sentence.start, trig.start);
-    const last = [...head.matchAll(new RegExp(since.source, 'giu'))].pop();
+    const last = [...head.matchAll(globalOf(since))].pop();
     if (last && !/[,;:]/.test(head.slice((last.index ?? 0) + last[0].length))) return 'reference';
   }
   return null;
@@ -300,8 +302,7 @@ function pressStatement(scope: ModalityScope, trig: TriggerHit, clause: Span): b
   const from = Math.max(clause.start, trig.start - 40);
   const to = Math.min(clause.end, trig.end + 45);
   const window = scope.text.slice(from, to);
-  const g = new RegExp(press.source, 'giu');
-  for (const m of window.matchAll(g)) {
+  for (const m of window.matchAll(globalOf(press))) {
     const at = from + (m.index ?? 0);
     const end = at + m[0].length;
     const between = end <= trig.start ? { start: end, end: trig.start } : { start: trig.end, end: at };
@@ -309,6 +310,17 @@ function pressStatement(scope: ModalityScope, trig: TriggerHit, clause: Span): b
     if (!startingWithin(scope.persons, between.start, between.end).some((p) => p.start >= between.start && p.end <= between.end)) return true;
   }
   return false;
+}
+
+const globals = new WeakMap<RegExp, RegExp>();
+
+/** A lexicon pattern as a global expression (flags giu) for matchAll, compiled once, not per trigger. */
+function globalOf(re: RegExp): RegExp {
+  let g = globals.get(re);
+  if (!g) globals.set(re, (g = new RegExp(re.source, 'giu')));
+  // matchAll starts where lastIndex stands
+  g.lastIndex = 0;
+  return g;
 }
 
 const anyGlobal = new WeakMap<Lexicon, RegExp>();
