@@ -9,6 +9,7 @@ import { normalizeName } from '../actors/name-key.ts';
 import { startingWithin } from '../core/spans-by-start.ts';
 import { DEFAULT_LANG_DIR, type Lexicon } from './lexicon.ts';
 import { phrasePattern as phrase, UNSPACED as HAN, WORD_END as E, WORD_START as B } from '../text/word-pattern.ts';
+import { anyMatch } from '../text/any-match.ts';
 
 interface ReferenceData {
   /** role -> phrases with a country slot {C}: "top {C} diplomat", "homologue {C}", "{C} lideri" */
@@ -193,6 +194,8 @@ export function roleDescriptions(scope: RoleScope, span: Span): Mention[] {
   const forms = referenceWords(lex).roleForms;
   if (!forms.length) return [];
   const slice = text.slice(span.start, span.end);
+  // one scan for any form's fixed words first: most spans hold none
+  if (!anyMatch(forms, (f) => f.key)(slice)) return [];
   const out: Mention[] = [];
   for (const form of forms) {
     if (!form.key.test(slice)) continue;
