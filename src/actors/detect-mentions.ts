@@ -299,6 +299,14 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
       while (m < own.length && own[m].end <= toks[k].start) m++;
       for (let q = m; q < own.length && own[q].start < toks[k].end; q++) if (own[q].end > toks[k].start) owner[k] = own[q];
     }
+    // a name needs two words of its shape, or one before a person's lone alias: without them
+    // (most sentences) nothing below can find one, and its helpers are not built
+    let shaped = 0;
+    for (let k = 0; k < toks.length && shaped < 2; k++) {
+      const w = toks[k].text;
+      if (!owner[k] && CASED.test(w) && UPPER.test(w) && w.length >= 2 && !ACRONYM.test(w) && !STOP.has(w.toLowerCase())) shaped++;
+    }
+    if (!cues.nameStops.size && (shaped === 0 || (shaped === 1 && !owner.some((o) => o?.kind === 'person')))) return;
     const norm = (k: number): string => normalizeName(toks[k].text);
     // titles where asked only (most words are never asked about), each place once
     const titleMemo = new Map<number, { end: number; role: string | null } | null>();
