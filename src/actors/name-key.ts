@@ -67,9 +67,8 @@ export function stripNameParts(tokens: string[]): string[] {
   return kept.length ? kept : tokens.slice(start);
 }
 
-export function lightKey(name: string): string {
-  return lightTokens(name).join(' ');
-}
+// asked for every window of capitalized words a text holds: remembered like normalizeName
+export const lightKey: (name: string) => string = memo((name: string) => lightTokens(name).join(' '));
 
 export function isHonorific(token: string): boolean {
   return HONORIFICS.has(normalizeName(token));
