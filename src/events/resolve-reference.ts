@@ -269,12 +269,15 @@ export function forumAt(text: string, sentence: Span, m: Span, words: ReferenceW
 const LETTER = /[\p{L}\p{M}]/u;
 const OPEN = '«“„「『‹';
 const CLOSE = '»”“」』›';
+const QUOTE_MARK = new RegExp(`["${OPEN}${CLOSE}]`, 'u');
 
 /**
  * The quoted stretches of a sentence. A closing mark with no opening one before it closes a
  * quote opened in an earlier sentence; an opening one with no close runs to the sentence end.
  */
 export function quotesIn(text: string, sentence: Span): Span[] {
+  // most sentences hold no quotation mark: one scan for any, not a look at every character
+  if (!QUOTE_MARK.test(text.slice(sentence.start, sentence.end))) return [];
   const out: Span[] = [];
   let open = -1;
   let straight = -1;
