@@ -183,6 +183,18 @@ export interface RoleScope {
   ownerAt: (at: number) => string | null;
 }
 
+const wholeKeys = new WeakMap<RoleForm, RegExp>();
+
+/**
+ * A form's fixed words as whole words: in the form's own pattern each stands between word
+ * bounds or white space, so "leaders" (no form) is no reason to scan for "{C} leader".
+ */
+function wholeKey(form: RoleForm): RegExp {
+  let re = wholeKeys.get(form);
+  if (!re) wholeKeys.set(form, (re = new RegExp(`${B}(?:${form.key.source})${E}`, form.key.flags)));
+  return re;
+}
+
 /**
  * The people role descriptions in span refer to: a role with a country slot ("the South African
  * head of state", "son homologue ukrainien") resolves to the one holder of that role there on the
@@ -195,10 +207,10 @@ export function roleDescriptions(scope: RoleScope, span: Span): Mention[] {
   if (!forms.length) return [];
   const slice = text.slice(span.start, span.end);
   // one scan for any form's fixed words first: most spans hold none
-  if (!anyMatch(forms, (f) => f.key)(slice)) return [];
+  if (!anyMatch(forms, wholeKey)(slice)) return [];
   const out: Mention[] = [];
   for (const form of forms) {
-    if (!form.key.test(slice)) continue;
+    if (!wholeKey(form).test(slice)) continue;
     form.re.lastIndex = 0;
     for (const m of slice.matchAll(form.re)) {
       const slot = m.groups?.c ?? '';
