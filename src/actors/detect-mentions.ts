@@ -8,6 +8,7 @@ import { isHonorific, lightKey, lightTokens, nameTokens, normalizeName, skeleton
 import { prefixSplits, scriptOf, spellingsAgree } from './match/index.ts';
 import { lastWithin, reaching, startingWithin } from '../core/spans-by-start.ts';
 import { nameCues } from './name-data.ts';
+import { anyMatch } from '../text/any-match.ts';
 
 export interface WordToken extends Span {
   text: string;
@@ -298,6 +299,14 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
       while (m < own.length && own[m].end <= toks[k].start) m++;
       for (let q = m; q < own.length && own[q].start < toks[k].end; q++) if (own[q].end > toks[k].start) owner[k] = own[q];
     }
+    // a name needs two words of its shape, or one before a person's lone alias: without them
+    // (most sentences) nothing below can find one, and its helpers are not built
+    let shaped = 0;
+    for (let k = 0; k < toks.length && shaped < 2; k++) {
+      const w = toks[k].text;
+      if (!owner[k] && CASED.test(w) && UPPER.test(w) && w.length >= 2 && !ACRONYM.test(w) && !STOP.has(w.toLowerCase())) shaped++;
+    }
+    if (!cues.nameStops.size && (shaped === 0 || (shaped === 1 && !owner.some((o) => o?.kind === 'person')))) return;
     const norm = (k: number): string => normalizeName(toks[k].text);
     // titles where asked only (most words are never asked about), each place once
     const titleMemo = new Map<number, { end: number; role: string | null } | null>();
@@ -768,9 +777,14 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
     return holder;
   };
 
+  // most sentences hold no title: one scan for any, then each title's own (same matches, same order)
+  const anyRole = anyMatch(lex.roles, (r) => r.re);
   for (const sentence of sentences) {
     const sentText = text.slice(sentence.start, sentence.end);
+    if (!anyRole(sentText)) continue;
     for (const { role, re } of lex.roles) {
+      re.lastIndex = 0;
+      if (!re.test(sentText)) continue;
       re.lastIndex = 0;
       for (const m of sentText.matchAll(re)) {
         const start = sentence.start + (m.index ?? 0);

@@ -31,3 +31,14 @@ test('different people stay apart', () => {
   assert.ok(!spellingsAgree('Hassan Nasrallah', 'Hassan Rouhani'));
   assert.notEqual(skeletonKey('Hassan'), skeletonKey('Assad'));
 });
+
+test('keys remembered per language stay apart, and the same key is returned however often asked', () => {
+  // Spanish J is English Kh, German S before a vowel is Z: the language changes the key
+  for (let round = 0; round < 2; round++) {
+    assert.equal(skeletonKey('Jamenei', 'es'), skeletonKey('Khamenei', 'en'));
+    assert.notEqual(skeletonKey('Jamenei', 'es'), skeletonKey('Jamenei'));
+    assert.equal(skeletonKey('Siad', 'de'), skeletonKey('Ziad', 'en'));
+    assert.notEqual(skeletonKey('Siad', 'de'), skeletonKey('Siad', 'en'));
+    assert.equal(skeletonKey('Siad', undefined), skeletonKey('Siad'));
+  }
+});

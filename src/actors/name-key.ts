@@ -7,21 +7,31 @@
 //    (src/actors/match) then confirms.
 
 import { applyRules, readWord, scriptOf, translit } from './match/translit.ts';
-import { recentCache } from '../core/recent-cache.ts';
+import { recentCache, type RecentCache } from '../core/recent-cache.ts';
 
 // Honorifics, particles and transliteration rules are data: data/translit/*.json.
 const HONORIFICS = translit().honorifics;
 const PARTICLES = translit().particles;
 
 // Names and words recur across a corpus: keys are remembered (bounded: see recent-cache.ts).
+// One further argument (a language) picks a cache of its own rather than being joined into the
+// key: a joined key is a new string to build and hash on every call, hit or miss.
 function memo<A extends unknown[]>(fn: (key: string, ...rest: A) => string, size = 10_000): (key: string, ...rest: A) => string {
   const cache = recentCache<string>(size);
+  const byArg = new Map<string, RecentCache<string>>();
   return (key: string, ...rest: A) => {
-    const k = rest.length ? `${key}\u0000${rest.join('\u0000')}` : key;
-    let v = cache.get(k);
+    let c = cache;
+    let k = key;
+    // an argument left out and one given as undefined are the same call
+    const arg = rest.length === 1 && rest[0] != null ? String(rest[0]) : '';
+    if (arg && (byArg.has(arg) || byArg.size < 64)) {
+      c = byArg.get(arg)!;
+      if (!c) byArg.set(arg, (c = recentCache<string>(size)));
+    } else if (arg || rest.length > 1) k = `${key}\u0000${rest.join('\u0000')}`;
+    let v = c.get(k);
     if (v === undefined) {
       v = fn(key, ...rest);
-      cache.set(k, v);
+      c.set(k, v);
     }
     return v;
   };
@@ -57,9 +67,8 @@ export function stripNameParts(tokens: string[]): string[] {
   return kept.length ? kept : tokens.slice(start);
 }
 
-export function lightKey(name: string): string {
-  return lightTokens(name).join(' ');
-}
+// asked for every window of capitalized words a text holds: remembered like normalizeName
+export const lightKey: (name: string) => string = memo((name: string) => lightTokens(name).join(' '));
 
 export function isHonorific(token: string): boolean {
   return HONORIFICS.has(normalizeName(token));

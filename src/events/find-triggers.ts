@@ -9,13 +9,17 @@ import { clauseModality, modalityOf, modalScope } from './modality.ts';
 import { foldScript, original, type Folded } from '../text/normalize-script.ts';
 import { wordsOf, type Word } from '../text/stem.ts';
 import type { TriggerMorphology } from './lexicon.ts';
+import { anyMatch } from '../text/any-match.ts';
 
 export function findTriggers(text: string, sentence: Span, lex: Lexicon, persons: Mention[]): TriggerHit[] {
   // matched on the sentence with vowel marks, tatweel and zero-width marks folded away; every
   // span found is mapped back to the original text
   const folded = foldScript(text.slice(sentence.start, sentence.end));
   const hits: Array<TriggerHit & { rank: number }> = [];
-  for (const t of lex.triggers) {
+  // one scan for any trigger pattern first: most sentences hold none (same matches, same order)
+  for (const t of anyMatch(lex.triggers, (p) => p.re)(folded.text) ? lex.triggers : []) {
+    t.re.lastIndex = 0;
+    if (!t.re.test(folded.text)) continue;
     t.re.lastIndex = 0;
     for (const m of folded.text.matchAll(t.re)) {
       const at = m.index ?? 0;
@@ -212,6 +216,9 @@ export interface ModalityScope {
   lex: Lexicon;
 }
 
+// read once: process.env is a lookup into the environment on every access
+const MODDBG = !!process.env.MODDBG;
+
 /**
  * Why a trigger tells of no event that took place, or null when it does: first from the
  * clause structure and verb forms (modality.ts: 'denied', 'undone', 'invited', 'negated',
@@ -219,7 +226,7 @@ export interface ModalityScope {
  */
 export function unrealReason(a0: ModalityScope, a1: TriggerHit, a2: Span, a3: Span): string | null {
   const r = unrealReason0(a0, a1, a2, a3);
-  if (process.env.MODDBG) console.error('TRIG', JSON.stringify(a0.text.slice(a1.start, a1.end)), r, '|', a0.text.slice(Math.max(a0.sentence.start, a1.start - 60), a1.end + 30).replace(/\n/g, ' '));
+  if (MODDBG) console.error('TRIG', JSON.stringify(a0.text.slice(a1.start, a1.end)), r, '|', a0.text.slice(Math.max(a0.sentence.start, a1.start - 60), a1.end + 30).replace(/\n/g, ' '));
   return r;
 }
 function unrealReason0(scope: ModalityScope, trig: TriggerHit, region: Span, clause: Span): string | null {
@@ -269,8 +276,7 @@ function unrealReason0(scope: ModalityScope, trig: TriggerHit, region: Span, cla
   const cond = lex.words.conditional;
   if (cond) {
     const head = text.slice(scope.sentence.start, trig.start);
-    const g = new RegExp(cond.source, 'giu');
-    const last = [...head.matchAll(g)].pop();
+    const last = [...head.matchAll(globalOf(cond))].pop();
     if (last && !/[,;:]/.test(head.slice((last.index ?? 0) + last[0].length))) return 'condition';
   }
   if (pressStatement(scope, trig, clause)) return 'press';
@@ -280,7 +286,7 @@ function unrealReason0(scope: ModalityScope, trig: TriggerHit, region: Span, cla
   const since = lex.words.firstSince;
   if (since) {
     const head = text.slice(scope.sentence.start, trig.start);
-    const last = [...head.matchAll(new RegExp(since.source, 'giu'))].pop();
+    const last = [...head.matchAll(globalOf(since))].pop();
     if (last && !/[,;:]/.test(head.slice((last.index ?? 0) + last[0].length))) return 'reference';
   }
   return null;
@@ -296,8 +302,7 @@ function pressStatement(scope: ModalityScope, trig: TriggerHit, clause: Span): b
   const from = Math.max(clause.start, trig.start - 40);
   const to = Math.min(clause.end, trig.end + 45);
   const window = scope.text.slice(from, to);
-  const g = new RegExp(press.source, 'giu');
-  for (const m of window.matchAll(g)) {
+  for (const m of window.matchAll(globalOf(press))) {
     const at = from + (m.index ?? 0);
     const end = at + m[0].length;
     const between = end <= trig.start ? { start: end, end: trig.start } : { start: trig.end, end: at };
@@ -305,6 +310,17 @@ function pressStatement(scope: ModalityScope, trig: TriggerHit, clause: Span): b
     if (!startingWithin(scope.persons, between.start, between.end).some((p) => p.start >= between.start && p.end <= between.end)) return true;
   }
   return false;
+}
+
+const globals = new WeakMap<RegExp, RegExp>();
+
+/** A lexicon pattern as a global expression (flags giu) for matchAll, compiled once, not per trigger. */
+function globalOf(re: RegExp): RegExp {
+  let g = globals.get(re);
+  if (!g) globals.set(re, (g = new RegExp(re.source, 'giu')));
+  // matchAll starts where lastIndex stands
+  g.lastIndex = 0;
+  return g;
 }
 
 const anyGlobal = new WeakMap<Lexicon, RegExp>();

@@ -9,6 +9,7 @@ import { normalizeName } from '../actors/name-key.ts';
 import { startingWithin } from '../core/spans-by-start.ts';
 import { DEFAULT_LANG_DIR, type Lexicon } from './lexicon.ts';
 import { phrasePattern as phrase, UNSPACED as HAN, WORD_END as E, WORD_START as B } from '../text/word-pattern.ts';
+import { anyMatch } from '../text/any-match.ts';
 
 interface ReferenceData {
   /** role -> phrases with a country slot {C}: "top {C} diplomat", "homologue {C}", "{C} lideri" */
@@ -182,6 +183,18 @@ export interface RoleScope {
   ownerAt: (at: number) => string | null;
 }
 
+const wholeKeys = new WeakMap<RoleForm, RegExp>();
+
+/**
+ * A form's fixed words as whole words: in the form's own pattern each stands between word
+ * bounds or white space, so "leaders" (no form) is no reason to scan for "{C} leader".
+ */
+function wholeKey(form: RoleForm): RegExp {
+  let re = wholeKeys.get(form);
+  if (!re) wholeKeys.set(form, (re = new RegExp(`${B}(?:${form.key.source})${E}`, form.key.flags)));
+  return re;
+}
+
 /**
  * The people role descriptions in span refer to: a role with a country slot ("the South African
  * head of state", "son homologue ukrainien") resolves to the one holder of that role there on the
@@ -193,9 +206,11 @@ export function roleDescriptions(scope: RoleScope, span: Span): Mention[] {
   const forms = referenceWords(lex).roleForms;
   if (!forms.length) return [];
   const slice = text.slice(span.start, span.end);
+  // one scan for any form's fixed words first: most spans hold none
+  if (!anyMatch(forms, wholeKey)(slice)) return [];
   const out: Mention[] = [];
   for (const form of forms) {
-    if (!form.key.test(slice)) continue;
+    if (!wholeKey(form).test(slice)) continue;
     form.re.lastIndex = 0;
     for (const m of slice.matchAll(form.re)) {
       const slot = m.groups?.c ?? '';
@@ -266,12 +281,15 @@ export function forumAt(text: string, sentence: Span, m: Span, words: ReferenceW
 const LETTER = /[\p{L}\p{M}]/u;
 const OPEN = '«“„「『‹';
 const CLOSE = '»”“」』›';
+const QUOTE_MARK = new RegExp(`["${OPEN}${CLOSE}]`, 'u');
 
 /**
  * The quoted stretches of a sentence. A closing mark with no opening one before it closes a
  * quote opened in an earlier sentence; an opening one with no close runs to the sentence end.
  */
 export function quotesIn(text: string, sentence: Span): Span[] {
+  // most sentences hold no quotation mark: one scan for any, not a look at every character
+  if (!QUOTE_MARK.test(text.slice(sentence.start, sentence.end))) return [];
   const out: Span[] = [];
   let open = -1;
   let straight = -1;

@@ -2,6 +2,7 @@
 // text outside noise ranges.
 import { franc } from 'franc-min';
 import type { LanguageCode, NoiseRange } from '../core/types.ts';
+import { scriptCounts } from './script-counts.ts';
 
 /** ISO 639-3 (franc) to ISO 639-1. */
 const ISO3_TO_1: Record<string, string> = {
@@ -143,16 +144,12 @@ export function detectLanguage(text: string, noise: NoiseRange[] = [], options: 
     cursor = Math.max(cursor, r.end);
   }
   clean += text.slice(cursor);
-  const letters = count(clean, /\p{L}/gu);
+  // every count below in one pass over the text (a code point has one script: Han, kana and
+  // Hangul add up to the count of the three together)
+  const { letters, latin, arabic, cyrillic, han, kana, hangul, hebrew } = scriptCounts(clean);
   // a Han character is a word: ten of them say as much as twenty Latin letters
-  if (letters + count(clean, /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu) < minLetters) return 'und';
+  if (letters + han + kana + hangul < minLetters) return 'und';
 
-  const arabic = count(clean, /\p{Script=Arabic}/gu);
-  const cyrillic = count(clean, /\p{Script=Cyrillic}/gu);
-  const han = count(clean, /\p{Script=Han}/gu);
-  const kana = count(clean, /[\p{Script=Hiragana}\p{Script=Katakana}]/gu);
-  const hangul = count(clean, /\p{Script=Hangul}/gu);
-  const hebrew = count(clean, /\p{Script=Hebrew}/gu);
   const half = letters / 2;
   if (arabic > half) return arabicScript(clean, arabic);
   if (cyrillic > half) return cyrillicScript(clean);
@@ -161,7 +158,6 @@ export function detectLanguage(text: string, noise: NoiseRange[] = [], options: 
   if (han > half * 0.5 && han + kana >= letters * 0.3) return 'zh';
   if (hebrew > half) return 'he';
   // a script only one language here writes (or whose languages Parley has no lexicon for): name it
-  const latin = count(clean, /\p{Script=Latin}/gu);
   if (latin <= half) for (const [re, lang] of SCRIPT_LANGUAGES) if (count(clean, re) > half) return lang;
   if (latin <= half && count(clean, /\p{Script=Devanagari}/gu) > half) {
     const code = franc(clean.slice(0, 1500), { minLength: 10, only: ['hin', 'mar', 'npi', 'mai', 'bho', 'mag'] });
