@@ -57,6 +57,8 @@ export function placeOf(
     if (!destination && !suffixed && !locativeBefore(m.start)) continue;
     // "developments in Palestine", "the war in Gaza": a topic, not where the meeting was
     if (!destination && derived(lex).topicEnd?.test(text.slice(Math.max(clause.start, m.start - 40), m.start))) continue;
+    // "在台湾问题上", "on the Taiwan issue": a place qualifying a topic noun is what was talked about
+    if (!destination && cues.topicAfter?.test(after)) continue;
     // "talks about the situation, especially in Gaza": what was talked about
     if (cues.topicCue && m.start > trigger.end && cues.topicCue.test(text.slice(trigger.end, m.start))) continue;
     // "in Lebanon's Hezbollah" is not a place of the event
