@@ -300,6 +300,8 @@ function pressStatement(scope: ModalityScope, trig: TriggerHit, clause: Span): b
   for (const m of window.matchAll(g)) {
     const at = from + (m.index ?? 0);
     const end = at + m[0].length;
+    // "a joint press conference with X": the trigger itself, two people seen together
+    if (at >= trig.start && end <= trig.end) continue;
     const between = end <= trig.start ? { start: end, end: trig.start } : { start: trig.end, end: at };
     if (between.end < between.start) return true;
     if (!startingWithin(scope.persons, between.start, between.end).some((p) => p.start >= between.start && p.end <= between.end)) return true;
