@@ -18,6 +18,13 @@ const cases: Array<[string, string, SentenceEvent[]]> = [
   ['en press conference alone', 'Emmanuel Macron told a press conference in Berlin on Monday that Olaf Scholz was right about trade.', []],
   ['en joint press conference to come', 'Emmanuel Macron will hold a joint press conference with Olaf Scholz in Berlin on Monday.', []],
   ['es joint press conference to come', 'Javier Milei ofrecerá el lunes una rueda de prensa conjunta con Emmanuel Macron en Buenos Aires.', []],
+  // a meeting named by a noun with no tense of its own, after the text told it as planned, is that planned meeting
+  ['en planned, then the meeting named', 'Fumio Kishida will hold talks with Joko Widodo in Bogor on Friday. In the meeting between Widodo and Kishida, the economy comes first, an official said.', []],
+  ['id planned, then the meeting named', 'Perdana Menteri Fumio Kishida akan bertemu Presiden Joko Widodo di Bogor pada hari Jumat. Dalam pertemuan Presiden Jokowi dan PM Kishida, ekonomi menjadi prioritas.', []],
+  ['ru planned, then the meeting named', 'Фумио Кисида проведет переговоры с Джоко Видодо в пятницу в Богоре. На встрече Видодо и Кисиды главной темой станет экономика.', []],
+  ['en held, then the meeting named', 'Fumio Kishida held talks with Joko Widodo in Bogor on Friday. In the meeting between Widodo and Kishida, the economy came first, an official said.', [{ who: 'fumio-kishida joko-widodo', mode: 'meet', date: '2024-11-15', place: 'bogor' }]],
+  ['id met, then the meeting named', 'Perdana Menteri Fumio Kishida bertemu Presiden Joko Widodo di Bogor pada hari Jumat. Dalam pertemuan Presiden Jokowi dan PM Kishida, ekonomi menjadi prioritas.', [{ who: 'fumio-kishida joko-widodo', mode: 'meet', date: '2024-11-15', place: 'bogor' }]],
+  ['en planned, then an earlier meeting with its own day', 'Joe Biden will hold talks with Xi Jinping in Lima next week. The meeting between Biden and Xi in Bali on 14 November 2022 was their first in person.', [{ who: 'joe-biden xi-jinping', mode: 'meet', date: '2022-11-14', place: 'bali' }]],
 ];
 
 for (const [name, sentence, expected] of cases) {
