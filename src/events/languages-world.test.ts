@@ -25,6 +25,15 @@ const cases: Array<[string, string, SentenceEvent[]]> = [
   ['en held, then the meeting named', 'Fumio Kishida held talks with Joko Widodo in Bogor on Friday. In the meeting between Widodo and Kishida, the economy came first, an official said.', [{ who: 'fumio-kishida joko-widodo', mode: 'meet', date: '2024-11-15', place: 'bogor' }]],
   ['id met, then the meeting named', 'Perdana Menteri Fumio Kishida bertemu Presiden Joko Widodo di Bogor pada hari Jumat. Dalam pertemuan Presiden Jokowi dan PM Kishida, ekonomi menjadi prioritas.', [{ who: 'fumio-kishida joko-widodo', mode: 'meet', date: '2024-11-15', place: 'bogor' }]],
   ['en planned, then an earlier meeting with its own day', 'Joe Biden will hold talks with Xi Jinping in Lima next week. The meeting between Biden and Xi in Bali on 14 November 2022 was their first in person.', [{ who: 'joe-biden xi-jinping', mode: 'meet', date: '2022-11-14', place: 'bali' }]],
+  // a meeting noun that is the occasion of another verb: that verb's infinitive marker does not govern it
+  ['en pledged to ... during their meeting', 'Fumio Kishida and Joko Widodo pledged to cooperate in efforts to end the war during their meeting at the presidential palace in Bogor on Friday.', [{ who: 'fumio-kishida joko-widodo', mode: 'meet', date: '2024-11-15', place: 'bogor' }]],
+  ['es se comprometieron ... durante su reunión', 'Javier Milei y Lula se comprometieron a trabajar para reducir aranceles durante su reunión en Brasilia el viernes.', [{ who: 'javier-milei luiz-inacio-lula-da-silva', mode: 'meet', date: '2024-11-15', place: 'brasilia' }]],
+  ['id sepakat ... dalam pertemuan mereka', 'Presiden Joko Widodo dan PM Fumio Kishida sepakat bekerja sama guna mengakhiri perang dalam pertemuan mereka di Bogor pada hari Jumat.', [{ who: 'fumio-kishida joko-widodo', mode: 'meet', date: '2024-11-15', place: 'bogor' }]],
+  ['ru договорились ... во время встречи', 'Владимир Путин и Си Цзиньпин договорились работать вместе для укрепления торговли во время встречи в Москве в пятницу.', [{ who: 'vladimir-putin xi-jinping', mode: 'meet', date: '2024-11-15', place: 'moscow' }]],
+  // a modal word proper still governs the occasion
+  ['en expected to ... during their meeting', 'Fumio Kishida and Joko Widodo are expected to discuss trade during their meeting in Bogor on Friday.', []],
+  ['es van a ... durante su reunión', 'Javier Milei y Lula van a trabajar para reducir aranceles durante su reunión en Brasilia el viernes.', []],
+  ['id akan ... dalam pertemuan mereka', 'Presiden Joko Widodo dan PM Fumio Kishida akan bekerja sama guna mengakhiri perang dalam pertemuan mereka di Bogor pada hari Jumat.', []],
 ];
 
 for (const [name, sentence, expected] of cases) {
