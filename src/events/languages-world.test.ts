@@ -41,6 +41,12 @@ const cases: Array<[string, string, SentenceEvent[]]> = [
   ['pt com quem conversou', 'Lula agradeceu a Emmanuel Macron, com quem conversou por telefone na segunda-feira.', [{ who: 'emmanuel-macron luiz-inacio-lula-da-silva', mode: 'phone', date: '2024-11-18', place: null }]],
   ['ru с которым он разговаривал', 'Владимир Путин поблагодарил Си Цзиньпина, с которым он разговаривал по телефону в понедельник.', [{ who: 'vladimir-putin xi-jinping', mode: 'phone', date: '2024-11-18', place: null }]],
   ['de mit dem er telefonierte', 'Olaf Scholz dankte Emmanuel Macron, mit dem er am Montag telefonierte.', [{ who: 'emmanuel-macron olaf-scholz', mode: 'phone', date: '2024-11-18', place: null }]],
+  // the place a relative clause gives the forum that is the meeting's occasion
+  ['es la cumbre, que empieza en', 'Lula da Silva y Javier Milei se estrecharon la mano el lunes en la cumbre de líderes del G20, que empieza este lunes en Río de Janeiro.', [{ who: 'javier-milei luiz-inacio-lula-da-silva', mode: 'meet', date: '2024-11-18', place: 'rio-de-janeiro' }]],
+  ['pt a cúpula, que começa no', 'Lula e Javier Milei apertaram as mãos na segunda-feira na cúpula do G20, que começa nesta segunda-feira no Rio de Janeiro.', [{ who: 'javier-milei luiz-inacio-lula-da-silva', mode: 'meet', date: '2024-11-18', place: 'rio-de-janeiro' }]],
+  ['en the summit, which opened in', 'Joe Biden met Xi Jinping on Monday at the G20 summit, which opened on Monday in Rio de Janeiro.', [{ who: 'joe-biden xi-jinping', mode: 'meet', date: '2024-11-18', place: 'rio-de-janeiro' }]],
+  ['fr le sommet, qui s’ouvre à', 'Emmanuel Macron a rencontré Javier Milei lundi au sommet du G20, qui s’ouvre lundi à Rio de Janeiro.', [{ who: 'emmanuel-macron javier-milei', mode: 'meet', date: '2024-11-18', place: 'rio-de-janeiro' }]],
+  ['en a relative on another noun gives no place', 'Joe Biden met Xi Jinping on Monday to discuss the trade deal, which was signed in Rio de Janeiro.', [{ who: 'joe-biden xi-jinping', mode: 'meet', date: '2024-11-18', place: null }]],
 ];
 
 for (const [name, sentence, expected] of cases) {
