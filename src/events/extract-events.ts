@@ -214,6 +214,22 @@ function joined(text: string, a: Span, b: Span, lex: Lexicon): boolean {
 /** Reasons a trigger is no event that pass on to a trigger joined to it by a coordinator. */
 const CARRIED = new Set(['modal', 'denied', 'invited', 'negated']);
 
+/**
+ * The time (and place) of the sentence before, for a trigger whose clause says it happened then
+ * ("at the time", "saat itu", "à l'époque"), when that sentence states a time.
+ */
+function sameTimeAs(scope: DocScope, sentence: Sentence, trig: Span): { date: NonNullable<Draft['date']>; place: PlaceFinding | null } | null {
+  const { text, options } = scope;
+  const cue = options.lex.words.sameTime;
+  if (!cue || sentence.index <= 0 || !cue.test(text.slice(sentence.start, trig.start))) return null;
+  const prev = scope.sentences.find((s) => s.index === sentence.index - 1);
+  if (!prev) return null;
+  const at = { start: prev.end, end: prev.end };
+  const date = resolveDate(text, prev, at, wordTokens(text, prev), options.lex, options.published, null, { anchor: scope.anchorDay });
+  if (!date) return null;
+  return { date, place: placeOf(text, prev, at, scope.mentions, scope.demonyms, options.kb, options.lex) };
+}
+
 /** Reasons a meeting is not (yet) real that a later mention of the same meeting inherits. */
 const UNREAL_MEETING = new Set(['modal', 'invited', 'undone', 'denied', 'negated']);
 
@@ -270,10 +286,14 @@ function sentenceDrafts(scope: DocScope, sentence: Sentence, toks: WordToken[], 
     const visit = visitedHead(pscope, trig, clause, published?.value ?? null);
     const parts = gatherParticipants(pscope, trig, clause, visit ? [visit.host] : []);
     if (!parts) continue;
-    const date =
+    let date =
       resolveDate(text, clause, trig, toks, lex, published, sentenceYear ?? scope.documentYear, { anchor: scope.anchorDay, after: since }) ??
       dayOfStay(text, clause, lex, parts.keys(), scope.stays, sentence.index) ??
       postDateOf(scope.posts, sentence);
+    // "In 2016 Jokowi visited Sochi for a summit. At the time he also met Putin": the time and
+    // place of the sentence before, which makes it a meeting of its own
+    const then = !date && !isCaption ? sameTimeAs(scope, sentence, trig) : null;
+    if (then) date = then.date;
     if (isCaption && !captionDateFits(date, published)) continue;
     // a day of its own makes it another meeting ("their last meeting, in Bali in November")
     if (trig.noun && !date?.span && toldAsUnreal(scope, parts)) continue;
@@ -285,7 +305,7 @@ function sentenceDrafts(scope: DocScope, sentence: Sentence, toks: WordToken[], 
       participants: parts,
       date,
       // a call has no place; a weak trigger ("talks") names one only as the sentence's sole event
-      place: trig.mode === 'phone' || trig.mode === 'video' || (trig.weak && triggers.length > 1) ? null : placeOf(text, clause, trig, scope.mentions, scope.demonyms, kb, lex) ?? (visit && !countryInTitle(text, visit.place.span, lex) ? visit.place : null),
+      place: trig.mode === 'phone' || trig.mode === 'video' || (trig.weak && triggers.length > 1) ? null : (then?.place ?? null) ?? placeOf(text, clause, trig, scope.mentions, scope.demonyms, kb, lex) ?? (visit && !countryInTitle(text, visit.place.span, lex) ? visit.place : null),
       inTitle: !!options.title && sentence.start >= options.title.start && sentence.end <= options.title.end,
     });
   }

@@ -47,6 +47,12 @@ const cases: Array<[string, string, SentenceEvent[]]> = [
   ['en the summit, which opened in', 'Joe Biden met Xi Jinping on Monday at the G20 summit, which opened on Monday in Rio de Janeiro.', [{ who: 'joe-biden xi-jinping', mode: 'meet', date: '2024-11-18', place: 'rio-de-janeiro' }]],
   ['fr le sommet, qui s’ouvre à', 'Emmanuel Macron a rencontré Javier Milei lundi au sommet du G20, qui s’ouvre lundi à Rio de Janeiro.', [{ who: 'emmanuel-macron javier-milei', mode: 'meet', date: '2024-11-18', place: 'rio-de-janeiro' }]],
   ['en a relative on another noun gives no place', 'Joe Biden met Xi Jinping on Monday to discuss the trade deal, which was signed in Rio de Janeiro.', [{ who: 'joe-biden xi-jinping', mode: 'meet', date: '2024-11-18', place: null }]],
+  // "at the time": the time (and place) of the sentence before, so a meeting of its own
+  ['en at the time', 'In 2016 Joko Widodo travelled to Sochi for the ASEAN summit. At the time he also met Vladimir Putin in person.', [{ who: 'joko-widodo vladimir-putin', mode: 'meet', date: '2016', place: 'sochi' }]],
+  ['id saat itu', 'Jokowi pernah mengunjungi Rusia pada 2016 saat KTT ASEAN di Kota Sochi. Saat itu, Jokowi juga sempat bertemu dengan Vladimir Putin.', [{ who: 'joko-widodo vladimir-putin', mode: 'meet', date: '2016', place: 'sochi' }]],
+  ['es en aquella ocasión', 'El presidente francés Emmanuel Macron viajó en 2019 a Moscú para una visita oficial de dos días. En aquella ocasión, Macron se reunió también con el presidente ruso Vladimir Putin.', [{ who: 'emmanuel-macron vladimir-putin', mode: 'meet', date: '2019', place: null }]],
+  ['fr à l’époque', 'Le président français Emmanuel Macron s’était rendu à Moscou en 2019 pour une visite officielle de deux jours. À l’époque, Macron avait également rencontré le président russe Vladimir Poutine.', [{ who: 'emmanuel-macron vladimir-putin', mode: 'meet', date: '2019', place: 'moscow' }]],
+  ['ru в тот раз', 'Президент Франции Эмманюэль Макрон в 2019 году посетил Москву с двухдневным визитом. В тот раз Макрон также встретился с президентом России Владимиром Путиным.', [{ who: 'emmanuel-macron vladimir-putin', mode: 'meet', date: '2019', place: 'moscow' }]],
 ];
 
 for (const [name, sentence, expected] of cases) {

@@ -100,6 +100,8 @@ interface LexiconData {
   firstSince?: string[];
   /** prepositions making a meeting noun the occasion of another verb: "pledged to ... during their meeting" */
   occasionFrames?: string[];
+  /** phrases taking the time of the sentence before: "at the time", "saat itu", "à l'époque" */
+  sameTime?: string[];
   /** bare infinitive or purpose markers among modalBefore ("to"): they govern their own verb, not an occasion after it */
   infinitiveMarkers?: string[];
   /** written date shapes beyond "day month-name year": named groups y, m (digits), mn (a month name, {MONTH} in the pattern), d */
@@ -233,6 +235,8 @@ export interface EventWords {
   firstSince: RegExp | null;
   /** anchored at the end of the text before a meeting noun: "during their", "lors de la" */
   occasionBefore: RegExp | null;
+  /** "at the time", "saat itu": the event is at the time the sentence before tells */
+  sameTime: RegExp | null;
   /** a whole match that is only an infinitive marker */
   infinitiveMarker: RegExp | null;
   /** articles, apostrophes stripped: in "the" Kremlin */
@@ -274,6 +278,7 @@ function compileWords(data: LexiconData): EventWords {
     occasionBefore: data.occasionFrames?.length
       ? new RegExp(`${B}(?:${list(data.occasionFrames)})\\s+(?:(?:${gapWords || '(?!)'})\\s+)?(?:[\\p{L}-]+\\s+)?$`, 'iu')
       : null,
+    sameTime: alt(data.sameTime ?? [], 'iu'),
     infinitiveMarker: data.infinitiveMarkers?.length ? new RegExp(`^(?:${list(data.infinitiveMarkers)})$`, 'iu') : null,
     articles: new Set(data.articles.map((a) => a.toLowerCase().replace(/['’]$/, ''))),
   };
