@@ -208,6 +208,8 @@ function jointSubject(scope: DocScope, sentence: Sentence): [Mention, Mention] |
 /** Two triggers joined by a coordinator within one part of a sentence: "visit ... and hold talks". */
 function joined(text: string, a: Span, b: Span, lex: Lexicon): boolean {
   const between = text.slice(a.end, b.start);
+  // "计划访问莫斯科，并会见拉夫罗夫": a coordinator of verbs joins across a comma
+  if (lex.words.verbCoordinatorAfterComma?.test(between)) return true;
   return !/[,;:，；。]/.test(between) && !!lex.words.coordinator?.test(between);
 }
 

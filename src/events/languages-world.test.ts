@@ -53,6 +53,10 @@ const cases: Array<[string, string, SentenceEvent[]]> = [
   ['es en aquella ocasión', 'El presidente francés Emmanuel Macron viajó en 2019 a Moscú para una visita oficial de dos días. En aquella ocasión, Macron se reunió también con el presidente ruso Vladimir Putin.', [{ who: 'emmanuel-macron vladimir-putin', mode: 'meet', date: '2019', place: null }]],
   ['fr à l’époque', 'Le président français Emmanuel Macron s’était rendu à Moscou en 2019 pour une visite officielle de deux jours. À l’époque, Macron avait également rencontré le président russe Vladimir Poutine.', [{ who: 'emmanuel-macron vladimir-putin', mode: 'meet', date: '2019', place: 'moscow' }]],
   ['ru в тот раз', 'Президент Франции Эмманюэль Макрон в 2019 году посетил Москву с двухдневным визитом. В тот раз Макрон также встретился с президентом России Владимиром Путиным.', [{ who: 'emmanuel-macron vladimir-putin', mode: 'meet', date: '2019', place: 'moscow' }]],
+  // zh: a modal carries over a coordinator of verbs after a comma (，并); a real first verb does not make the second unreal
+  ['zh planned, then ，并', '王毅计划访问莫斯科\n\n王毅计划访问莫斯科，并会见拉夫罗夫。', []],
+  ['zh future, then ，并与', '普京将访华\n\n俄罗斯总统普京将访问中国，并与国家主席习近平举行会谈。', []],
+  ['zh visited, then ，并', '王毅访问莫斯科\n\n外交部长王毅访问莫斯科，并会见俄罗斯外长拉夫罗夫。', [{ who: 'sergey-lavrov wang-yi', mode: 'meet', date: null, place: 'moscow' }]],
 ];
 
 for (const [name, sentence, expected] of cases) {

@@ -100,6 +100,8 @@ interface LexiconData {
   firstSince?: string[];
   /** prepositions making a meeting noun the occasion of another verb: "pledged to ... during their meeting" */
   occasionFrames?: string[];
+  /** coordinators that join verbs of one subject even after a comma ("，并"): a modal carries over them */
+  verbCoordinators?: string[];
   /** phrases taking the time of the sentence before: "at the time", "saat itu", "à l'époque" */
   sameTime?: string[];
   /** bare infinitive or purpose markers among modalBefore ("to"): they govern their own verb, not an occasion after it */
@@ -235,6 +237,8 @@ export interface EventWords {
   firstSince: RegExp | null;
   /** anchored at the end of the text before a meeting noun: "during their", "lors de la" */
   occasionBefore: RegExp | null;
+  /** anchored: a comma then a coordinator of verbs ("，并") */
+  verbCoordinatorAfterComma: RegExp | null;
   /** "at the time", "saat itu": the event is at the time the sentence before tells */
   sameTime: RegExp | null;
   /** a whole match that is only an infinitive marker */
@@ -279,6 +283,7 @@ function compileWords(data: LexiconData): EventWords {
       ? new RegExp(`${B}(?:${list(data.occasionFrames)})\\s+(?:(?:${gapWords || '(?!)'})\\s+)?(?:[\\p{L}-]+\\s+)?$`, 'iu')
       : null,
     sameTime: alt(data.sameTime ?? [], 'iu'),
+    verbCoordinatorAfterComma: data.verbCoordinators?.length ? new RegExp(`^[^,;:，；。]*[,，]\\s*(?:${list(data.verbCoordinators)})[^,;:，；。]*$`, 'iu') : null,
     infinitiveMarker: data.infinitiveMarkers?.length ? new RegExp(`^(?:${list(data.infinitiveMarkers)})$`, 'iu') : null,
     articles: new Set(data.articles.map((a) => a.toLowerCase().replace(/['’]$/, ''))),
   };
