@@ -84,3 +84,13 @@ test('a country naming whose head is met is no place of the visit (zh, en, id, t
   // the visited country itself, before the clause naming its head, stays
   assert.deepEqual(placesOf('Vladimir Putin visited Turkey on Monday, where he met President Recep Tayyip Erdogan.'), ['turkey']);
 });
+
+test('a place qualifying a topic noun after it is what was talked about, not where (zh en de)', () => {
+  assert.deepEqual(placesOf('周二，王毅与拉夫罗夫举行会谈，双方在台湾问题上交换了意见。'), [null]);
+  assert.deepEqual(placesOf('王毅周二会见拉夫罗夫，讨论了在乌克兰危机上的立场。'), [null]);
+  assert.deepEqual(placesOf('Wang Yi met Sergei Lavrov on Tuesday to talk in depth on the Taiwan issue.'), [null]);
+  assert.deepEqual(placesOf('Wang Yi traf Sergej Lawrow am Dienstag zu Gesprächen in der Taiwan-Frage.'), [null]);
+  // the same place as where the meeting was still counts
+  assert.deepEqual(placesOf('王毅周二在莫斯科会见拉夫罗夫。'), ['moscow']);
+  assert.deepEqual(placesOf('Wang Yi met Sergei Lavrov in Moscow on Tuesday.'), ['moscow']);
+});

@@ -13,6 +13,7 @@ import type { PlaceFinding } from './draft.ts';
 import { derived } from './derived.ts';
 import { startingWithin } from '../core/spans-by-start.ts';
 import { placeCues, readClitics, type PlaceCues } from './place-cues.ts';
+import { referenceWords } from './resolve-reference.ts';
 
 const PLACE_RANK: Record<string, number> = { venue: 0, city: 1, region: 2, country: 3 };
 /** words looked back over from a name for its locative: locative, article, adjective, noun, adjective */
@@ -26,6 +27,8 @@ export function placeOf(
   demonyms: DemonymMention[],
   kb: KnowledgeBase,
   lex: Lexicon,
+  /** whether the forum a relative clause after this one places may be read (once, not recursively) */
+  occasion = true,
 ): PlaceFinding | null {
   const found: Array<PlaceFinding & { rank: number; dist: number }> = [];
   const cues = placeCues(lex);
@@ -57,6 +60,8 @@ export function placeOf(
     if (!destination && !suffixed && !locativeBefore(m.start)) continue;
     // "developments in Palestine", "the war in Gaza": a topic, not where the meeting was
     if (!destination && derived(lex).topicEnd?.test(text.slice(Math.max(clause.start, m.start - 40), m.start))) continue;
+    // "在台湾问题上", "on the Taiwan issue": a place qualifying a topic noun is what was talked about
+    if (!destination && cues.topicAfter?.test(after)) continue;
     // "talks about the situation, especially in Gaza": what was talked about
     if (cues.topicCue && m.start > trigger.end && cues.topicCue.test(text.slice(trigger.end, m.start))) continue;
     // "in Lebanon's Hezbollah" is not a place of the event
@@ -86,6 +91,19 @@ export function placeOf(
       .pop();
     // nothing but the relative clause between the place and the trigger: no stop, no other place
     if (near && !/[.!?;。]/.test(text.slice(near.end, trigger.start)) && trigger.start - near.end <= 60) return { actorId: near.actorIds[0], span: { start: near.start, end: near.end } };
+  }
+  // "en la cumbre del G20, que empieza este lunes en Río de Janeiro": the place a relative
+  // clause gives the forum the trigger's clause names as its occasion
+  if (!found.length && occasion && cues.occasionRelative && cues.occasionRelative.test(text.slice(clause.end, clause.end + 16))) {
+    const forum = referenceWords(lex).forumBefore;
+    const own = text.slice(Math.max(clause.start, clause.end - 80), clause.end).replace(/[\s,]+$/, '');
+    if (forum?.test(own)) {
+      const rest = text.slice(clause.end, Math.min(text.length, clause.end + 160));
+      const stop = rest.search(/[.;!?\n]/);
+      const next = { start: clause.end, end: clause.end + (stop < 0 ? rest.length : stop) };
+      const there = placeOf(text, next, trigger, mentions, demonyms, kb, lex, false);
+      if (there) return there;
+    }
   }
   if (!found.length) return null;
   found.sort((a, b) => a.rank - b.rank || a.dist - b.dist);

@@ -56,6 +56,8 @@ interface DocScope {
   posts: PostDate[];
   /** the body's sentences, for references back (salience) */
   sentences: Sentence[];
+  /** the people of meetings the text told as not (yet) real: planned, invited, called off, denied */
+  unrealMeetings: Array<Set<string>>;
 }
 
 export function extractEvents(text: string, sentences: Sentence[], mentions: Mention[], demonyms: DemonymMention[], options: EventOptions): EventReport[] {
@@ -76,6 +78,7 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
     stays: [],
     posts: postDates(text),
     sentences,
+    unrealMeetings: [],
   };
   const { drafts } = scope;
   let pending: (Span & { sentence: Sentence; left: number }) | null = null;
@@ -205,11 +208,54 @@ function jointSubject(scope: DocScope, sentence: Sentence): [Mention, Mention] |
 /** Two triggers joined by a coordinator within one part of a sentence: "visit ... and hold talks". */
 function joined(text: string, a: Span, b: Span, lex: Lexicon): boolean {
   const between = text.slice(a.end, b.start);
+  // "计划访问莫斯科，并会见拉夫罗夫": a coordinator of verbs joins across a comma
+  if (lex.words.verbCoordinatorAfterComma?.test(between)) return true;
   return !/[,;:，；。]/.test(between) && !!lex.words.coordinator?.test(between);
 }
 
 /** Reasons a trigger is no event that pass on to a trigger joined to it by a coordinator. */
 const CARRIED = new Set(['modal', 'denied', 'invited', 'negated']);
+
+/**
+ * The time (and place) of the sentence before, for a trigger whose clause says it happened then
+ * ("at the time", "saat itu", "à l'époque"), when that sentence states a time.
+ */
+function sameTimeAs(scope: DocScope, sentence: Sentence, trig: Span): { date: NonNullable<Draft['date']>; place: PlaceFinding | null } | null {
+  const { text, options } = scope;
+  const cue = options.lex.words.sameTime;
+  if (!cue || sentence.index <= 0 || !cue.test(text.slice(sentence.start, trig.start))) return null;
+  const prev = scope.sentences.find((s) => s.index === sentence.index - 1);
+  if (!prev) return null;
+  const at = { start: prev.end, end: prev.end };
+  const date = resolveDate(text, prev, at, wordTokens(text, prev), options.lex, options.published, null, { anchor: scope.anchorDay });
+  if (!date) return null;
+  return { date, place: placeOf(text, prev, at, scope.mentions, scope.demonyms, options.kb, options.lex) };
+}
+
+/** Reasons a meeting is not (yet) real that a later mention of the same meeting inherits. */
+const UNREAL_MEETING = new Set(['modal', 'invited', 'undone', 'denied', 'negated']);
+
+/** Keeps the people (two or more) of a meeting the text tells as not real. */
+function noteUnreal(scope: DocScope, parts: Map<string, Span[]> | null): void {
+  const people = parts ? [...parts.keys()].filter((id) => scope.kindOf(id) === 'person') : [];
+  if (people.length >= 2) scope.unrealMeetings.push(new Set(people));
+}
+
+/**
+ * "Kishida will meet Widodo on Friday. ... In the meeting of Widodo and Kishida, the economy
+ * comes first": a meeting named by a noun, with no tense of its own, is the meeting the text
+ * already told as planned (or called off, or denied) when its people are that meeting's and no
+ * meeting of theirs was told as real before. The plan frames the whole report.
+ */
+function toldAsUnreal(scope: DocScope, parts: Map<string, Span[]>): boolean {
+  if (!scope.unrealMeetings.length) return false;
+  const people = [...parts.keys()].filter((id) => scope.kindOf(id) === 'person');
+  if (people.length < 2) return false;
+  const same = (ids: Iterable<string>, set: Set<string>): boolean => [...ids].every((id) => set.has(id));
+  if (!scope.unrealMeetings.some((m) => same(people, m))) return false;
+  // a meeting of theirs already told as real: this one may be it
+  return !scope.drafts.some((d) => !d.inTitle && people.every((id) => d.participants.has(id)));
+}
 
 /** The events the triggers of one sentence tell of, each in its own clause. */
 function sentenceDrafts(scope: DocScope, sentence: Sentence, toks: WordToken[], triggers: TriggerHit[], isCaption: boolean): Draft[] {
@@ -233,17 +279,26 @@ function sentenceDrafts(scope: DocScope, sentence: Sentence, toks: WordToken[], 
     // (and so do a denial, an invitation, a negation: "invited him to visit Ankara and meet ...")
     const carried = k > 0 && CARRIED.has(unreal[k - 1] ?? '') && joined(text, triggers[k - 1], trig, lex);
     unreal.push(why ?? (carried ? unreal[k - 1] : null));
-    if (why || carried) continue;
     const previous = out.length ? out[out.length - 1] : scope.drafts.length ? scope.drafts[scope.drafts.length - 1] : null;
     const pscope = { text, sentence, mentions: scope.mentions, persons: scope.persons, demonyms: scope.demonyms, kb, lex, kindOf: scope.kindOf, previous, sentences: scope.sentences, date: published?.value ?? null };
+    if (why || carried) {
+      if (!isCaption && UNREAL_MEETING.has(unreal[k] ?? '')) noteUnreal(scope, gatherParticipants(pscope, trig, clause, []));
+      continue;
+    }
     const visit = visitedHead(pscope, trig, clause, published?.value ?? null);
     const parts = gatherParticipants(pscope, trig, clause, visit ? [visit.host] : []);
     if (!parts) continue;
-    const date =
+    let date =
       resolveDate(text, clause, trig, toks, lex, published, sentenceYear ?? scope.documentYear, { anchor: scope.anchorDay, after: since }) ??
       dayOfStay(text, clause, lex, parts.keys(), scope.stays, sentence.index) ??
       postDateOf(scope.posts, sentence);
+    // "In 2016 Jokowi visited Sochi for a summit. At the time he also met Putin": the time and
+    // place of the sentence before, which makes it a meeting of its own
+    const then = !date && !isCaption ? sameTimeAs(scope, sentence, trig) : null;
+    if (then) date = then.date;
     if (isCaption && !captionDateFits(date, published)) continue;
+    // a day of its own makes it another meeting ("their last meeting, in Bali in November")
+    if (trig.noun && !date?.span && toldAsUnreal(scope, parts)) continue;
     out.push({
       mode: trig.mode,
       trigger: { start: trig.start, end: trig.end },
@@ -252,7 +307,7 @@ function sentenceDrafts(scope: DocScope, sentence: Sentence, toks: WordToken[], 
       participants: parts,
       date,
       // a call has no place; a weak trigger ("talks") names one only as the sentence's sole event
-      place: trig.mode === 'phone' || trig.mode === 'video' || (trig.weak && triggers.length > 1) ? null : placeOf(text, clause, trig, scope.mentions, scope.demonyms, kb, lex) ?? (visit && !countryInTitle(text, visit.place.span, lex) ? visit.place : null),
+      place: trig.mode === 'phone' || trig.mode === 'video' || (trig.weak && triggers.length > 1) ? null : (then?.place ?? null) ?? placeOf(text, clause, trig, scope.mentions, scope.demonyms, kb, lex) ?? (visit && !countryInTitle(text, visit.place.span, lex) ? visit.place : null),
       inTitle: !!options.title && sentence.start >= options.title.start && sentence.end <= options.title.end,
     });
   }

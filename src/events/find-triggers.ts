@@ -251,12 +251,16 @@ function unrealReason0(scope: ModalityScope, trig: TriggerHit, region: Span, cla
   // a modal right before the trigger, adverbs aside: "will also meet", "is expected to meet"
   const pre = seg(Math.max(region.start, lo, trig.start - 60), trig.start);
   if (modalRightBefore.test(pre)) return 'modal';
+  // a meeting noun that is the occasion of another verb ("pledged to cooperate during their
+  // meeting") is not governed by that verb's infinitive marker, only by a modal word proper
+  const marker = trig.noun && lex.words.infinitiveMarker && lex.words.occasionBefore?.test(seg(Math.max(lo, trig.start - 40), trig.start)) ? lex.words.infinitiveMarker : null;
+  const modalIn = (s: string): boolean => (marker ? [...s.matchAll(modalAnyGlobal(lex))].some((x) => !marker.test(x[0].trim())) : modalAny.test(s));
   // a noun trigger hangs on a verb a few words before: "will participate in a video conference"
-  if (trig.noun && modalAny.test(pre.split(/\s+/).filter(Boolean).slice(-5).join(' '))) return 'modal';
+  if (trig.noun && modalIn(pre.split(/\s+/).filter(Boolean).slice(-5).join(' '))) return 'modal';
   if (trig.noun && lex.modalAfter.test(seg(trig.end, Math.min(hi, trig.end + 160)))) return 'modal';
   if (scope.sentenceModal && trig.weak) return 'modal';
   // a weak trigger ("by phone", "talks") leans on a verb that may be far before it
-  if (trig.weak && modalAny.test(seg(lo, trig.start))) return 'modal';
+  if (trig.weak && modalIn(seg(lo, trig.start))) return 'modal';
   // verb-final languages put the modal far before: "Haniyeh soll sich mit ... treffen"
   if (modalClause?.test(seg(lo, trig.start))) return 'modal';
   // "will travel to Beijing next week and hold talks": a modal governs the verbs joined to its own
@@ -305,6 +309,8 @@ function pressStatement(scope: ModalityScope, trig: TriggerHit, clause: Span): b
   for (const m of window.matchAll(globalOf(press))) {
     const at = from + (m.index ?? 0);
     const end = at + m[0].length;
+    // "a joint press conference with X": the trigger itself, two people seen together
+    if (at >= trig.start && end <= trig.end) continue;
     const between = end <= trig.start ? { start: end, end: trig.start } : { start: trig.end, end: at };
     if (between.end < between.start) return true;
     if (!startingWithin(scope.persons, between.start, between.end).some((p) => p.start >= between.start && p.end <= between.end)) return true;

@@ -168,6 +168,13 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
     if (m.kind === 'person' && (aside(m) || sponsored(m))) continue;
     for (const id of m.actorIds) add(id, { start: m.start, end: m.end });
   }
+  // "Emmanuel Macron, con quien habló", "Trudeau, de quien recibió una llamada": a relative
+  // pronoun opening the trigger's clause stands for the person named right before it
+  const relative = words.relativeAfterName;
+  if (relative && clause.start > sentence.start) {
+    const head = lastWithin(persons, sentence.start, clause.start, (p) => p.start >= sentence.start && p.end <= clause.start);
+    if (head && !parts.has(head.actorIds[0]) && !cited(head) && !outside(head) && relative.test(text.slice(head.end, clause.start))) add(head.actorIds[0], { start: head.start, end: head.end });
+  }
   // "« J'ai parlé avec X », a déclaré Widodo": the first person of a quote is its speaker
   if (quote && words.firstPerson?.test(text.slice(Math.max(quote.start, clause.start), Math.min(quote.end, clause.end)))) {
     const speaker = speakerOf(text, sentence, quote, persons);

@@ -98,6 +98,14 @@ interface LexiconData {
   pressEvents?: string[];
   /** an earlier meeting named as a reference point: "the first meeting since" */
   firstSince?: string[];
+  /** prepositions making a meeting noun the occasion of another verb: "pledged to ... during their meeting" */
+  occasionFrames?: string[];
+  /** coordinators that join verbs of one subject even after a comma ("，并"): a modal carries over them */
+  verbCoordinators?: string[];
+  /** phrases taking the time of the sentence before: "at the time", "saat itu", "à l'époque" */
+  sameTime?: string[];
+  /** bare infinitive or purpose markers among modalBefore ("to"): they govern their own verb, not an occasion after it */
+  infinitiveMarkers?: string[];
   /** written date shapes beyond "day month-name year": named groups y, m (digits), mn (a month name, {MONTH} in the pattern), d */
   dateForms?: Array<{ pattern: string; calendar?: CalendarName; weekdays?: string[] }>;
   /** month names of other calendars, one alternation per month: { "persian": ["فروردین", ...] } */
@@ -227,6 +235,14 @@ export interface EventWords {
   /** anchored at the start of the text after a name */
   attendsAfter: RegExp | null;
   firstSince: RegExp | null;
+  /** anchored at the end of the text before a meeting noun: "during their", "lors de la" */
+  occasionBefore: RegExp | null;
+  /** anchored: a comma then a coordinator of verbs ("，并") */
+  verbCoordinatorAfterComma: RegExp | null;
+  /** "at the time", "saat itu": the event is at the time the sentence before tells */
+  sameTime: RegExp | null;
+  /** a whole match that is only an infinitive marker */
+  infinitiveMarker: RegExp | null;
   /** articles, apostrophes stripped: in "the" Kremlin */
   articles: Set<string>;
 }
@@ -263,6 +279,12 @@ function compileWords(data: LexiconData): EventWords {
     undoneAfter: alt(data.undoneAfter ?? [], 'iu'),
     attendsAfter: data.attendCues?.length ? new RegExp(`^[\\s,]*(?:${list(data.attendCues)})${E}`, 'iu') : null,
     firstSince: alt(data.firstSince ?? [], 'iu'),
+    occasionBefore: data.occasionFrames?.length
+      ? new RegExp(`${B}(?:${list(data.occasionFrames)})\\s+(?:(?:${gapWords || '(?!)'})\\s+)?(?:[\\p{L}-]+\\s+)?$`, 'iu')
+      : null,
+    sameTime: alt(data.sameTime ?? [], 'iu'),
+    verbCoordinatorAfterComma: data.verbCoordinators?.length ? new RegExp(`^[^,;:，；。]*[,，]\\s*(?:${list(data.verbCoordinators)})[^,;:，；。]*$`, 'iu') : null,
+    infinitiveMarker: data.infinitiveMarkers?.length ? new RegExp(`^(?:${list(data.infinitiveMarkers)})$`, 'iu') : null,
     articles: new Set(data.articles.map((a) => a.toLowerCase().replace(/['’]$/, ''))),
   };
 }

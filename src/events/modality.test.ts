@@ -108,6 +108,15 @@ const cases: Array<[string, string, number]> = [
   ['ru present talks are real', 'Путин и Эрдоган проводят переговоры в Стамбуле.', 1],
   ['id plan', 'Kishida rencananya bertemu dengan Jokowi pada sore hari.', 0],
   ['id negation', 'Jokowi tidak bertemu dengan Fumio Kishida.', 0],
+  // a light verb a few words before its noun, a time adverb between: its future counts
+  ['es future light verb, adverb between', 'Javier Milei mantendrá el lunes una reunión con Emmanuel Macron en Buenos Aires.', 0],
+  ['es past light verb, adverb between', 'Javier Milei mantuvo el pasado lunes una reunión con Emmanuel Macron en Buenos Aires.', 1],
+  ['pt future light verb, adverb between', 'Lula terá na segunda-feira uma reunião com Emmanuel Macron em Brasília.', 0],
+  // 应…邀请: "at the invitation of", the invitation was taken up; 邀请 alone invites to what has not happened
+  ['zh at the invitation of', '王毅应俄罗斯安全会议秘书邀请，赴莫斯科举行磋商，并在周二会见拉夫罗夫。', 1],
+  ['zh an invitation extended', '王毅邀请拉夫罗夫明年访华并会见他。', 0],
+  ['zh Traditional script, invitation extended', '王毅邀請拉夫羅夫明年訪華並會見他。', 0],
+  ['zh Traditional script, a meeting', '王毅週二在北京會見俄羅斯外長拉夫羅夫。', 1],
 ];
 
 for (const [name, sentence, n] of cases) {

@@ -181,7 +181,7 @@ function hasCoordinator(text: string, a: number, b: number, m: Modality): boolea
 }
 
 /** How far a light verb may stand from a noun trigger, in words. */
-const LIGHT_VERB_WORDS = 3;
+const LIGHT_VERB_WORDS = 5;
 
 /**
  * Why the trigger tells of no event that took place, read from its clause and the clauses above

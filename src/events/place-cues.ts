@@ -28,6 +28,10 @@ interface PlacesData {
   titleAfter?: string[];
   /** cues before a place that make it what the talks were about: "about", "regarding", "بشأن" */
   topicCues?: string[];
+  /** relative words opening a clause on the forum the trigger's clause names: "la cumbre del G20, que empieza en Río" */
+  occasionRelatives?: string[];
+  /** nouns right after a place that make it a topic, where a language puts the noun last: "the Taiwan issue", "台湾问题", "Taiwan-Frage" */
+  topicAfter?: string[];
   /** relative words of place opening a clause after a place name: "…in Nairobi, where he met" */
   relativeWhere?: string[];
   /** endings of a participle: a located place before one belongs to its clause (Mısır'da ... gelen Sisi) */
@@ -53,6 +57,10 @@ export interface PlaceCues {
   /** anchored at the start of the text after a name */
   titleAfter: RegExp | null;
   topicCue: RegExp | null;
+  /** anchored at the start of the text after a clause: ", que", ", which" */
+  occasionRelative: RegExp | null;
+  /** anchored at the start of the text after a name: a topic noun it qualifies ("問題" right after, " issue" after a space, "-Frage" after a hyphen) */
+  topicAfter: RegExp | null;
   /** anchored at the start of the text after a place name: ", where" */
   relativeAfter: RegExp | null;
   /** a word that ends as a participle (whole word) */
@@ -75,6 +83,8 @@ export function compilePlaceCues(data: PlacesData): PlaceCues {
   const after = list(data.destinationAfter);
   const title = list(spaced(data.titleAfter));
   const titleHan = list(unspaced(data.titleAfter));
+  const topic = list(spaced(data.topicAfter));
+  const topicHan = list(unspaced(data.topicAfter));
   const sortDesc = (l: string[] | undefined): string[] => [...(l ?? [])].sort((a, b) => b.length - a.length);
   return {
     noun: nouns ? new RegExp(`^(?:${nouns})$`, 'iu') : null,
@@ -94,6 +104,11 @@ export function compilePlaceCues(data: PlacesData): PlaceCues {
     titleAfter:
       title || titleHan
         ? new RegExp(`^(?:['’]\\p{L}{1,3})?(?:${[...(title ? [`\\s+(?:${title})${E}`] : []), ...(titleHan ? [`(?:${titleHan})`] : [])].join('|')})`, 'iu')
+        : null,
+    occasionRelative: data.occasionRelatives?.length ? new RegExp(`^[\\s,]*(?:${list(data.occasionRelatives)})${E}`, 'iu') : null,
+    topicAfter:
+      topic || topicHan
+        ? new RegExp(`^(?:${[...(topic ? [`[\\s-]+(?:${topic})${E}`] : []), ...(topicHan ? [`(?:${topicHan})`] : [])].join('|')})`, 'iu')
         : null,
     topicCue: data.topicCues?.length ? new RegExp(`${B}(?:${list(data.topicCues)})${E}`, 'iu') : null,
     relativeAfter: data.relativeWhere?.length ? new RegExp(`^\\s*,?\\s*(?:${list(data.relativeWhere)})${E}`, 'iu') : null,

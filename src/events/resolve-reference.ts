@@ -40,6 +40,8 @@ interface ReferenceData {
   speechAfter?: string[];
   /** speech verbs before the speaker's name: "a déclaré X", "dijo X" */
   speechBefore?: string[];
+  /** relative pronouns that stand for a person named right before them: "quien", "com quem", "with whom" */
+  relativePronouns?: string[];
 }
 
 export interface RoleForm {
@@ -79,6 +81,8 @@ export interface ReferenceWords {
   speechAfter: RegExp | null;
   /** anchored at the end of the text before a name */
   speechBefore: RegExp | null;
+  /** the whole text between a name and a clause it opens: ", con quien", ", de quien", ", who" */
+  relativeAfterName: RegExp | null;
 }
 
 const list = (words: string[]): string => [...words].sort((a, b) => b.length - a.length).map(phrase).join('|');
@@ -125,6 +129,8 @@ export function compileReferences(data: ReferenceData, lex: Lexicon): ReferenceW
     subjectPronoun: data.subjectPronouns?.length ? new RegExp(`${B}(?:${list(data.subjectPronouns)})${E}`, 'giu') : null,
     speechAfter: data.speechAfter?.length ? new RegExp(`^[\\s,]*(?:${list(data.speechAfter)})${E}`, 'iu') : null,
     speechBefore: data.speechBefore?.length ? new RegExp(`${B}(?:${list(data.speechBefore)})[\\s,:]*$`, 'iu') : null,
+    // a comma, at most two words (a preposition: "con", "junto a"), the pronoun
+    relativeAfterName: data.relativePronouns?.length ? new RegExp(`^\\s*,\\s*(?:[\\p{L}]+\\s+){0,2}(?:${list(data.relativePronouns)})\\s*$`, 'iu') : null,
   };
 }
 

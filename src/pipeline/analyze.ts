@@ -7,6 +7,7 @@ import { detectMentions } from '../actors/detect-mentions.ts';
 import { createLexicons, DEFAULT_LANG_DIR } from '../events/lexicon.ts';
 import { extractEvents } from '../events/extract-events.ts';
 import { createDescriptorFinder } from '../framing/find-descriptors.ts';
+import { foldTraditional } from '../text/fold-chinese.ts';
 
 export interface PipelineOptions {
   /** Folder of the knowledge base; defaults to the repository's data/kb/. */
@@ -46,8 +47,11 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       const captions = text.noise.filter((n) => n.kind === 'caption');
       // names in captions are found too: a caption may tell of the meeting the article reports
       const scanned = [...text.sentences, ...captions.map((c) => ({ ...c, index: -1, paragraph: -1 }))].sort((a, b) => a.start - b.start);
-      const found = detectMentions(document.text, scanned, { kb, lex, lang: text.language, date: published?.value ?? null });
-      const reports = extractEvents(document.text, text.sentences, found.mentions, found.demonyms, {
+      // names and words are matched in Simplified Chinese; the folded text has the original's
+      // offsets, so the spans found in it are spans of the original, which stays as it is
+      const matched = text.language === 'zh' ? foldTraditional(document.text) : document.text;
+      const found = detectMentions(matched, scanned, { kb, lex, lang: text.language, date: published?.value ?? null });
+      const reports = extractEvents(matched, text.sentences, found.mentions, found.demonyms, {
         kb,
         lex,
         docId: document.id,
