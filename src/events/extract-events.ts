@@ -251,12 +251,18 @@ function sentenceDrafts(scope: DocScope, sentence: Sentence, toks: WordToken[], 
       evidence: [{ start: sentence.start, end: sentence.end }],
       participants: parts,
       date,
-      // a call has no place; a weak trigger ("talks") names one only as the sentence's sole event
-      place: trig.mode === 'phone' || trig.mode === 'video' || (trig.weak && triggers.length > 1) ? null : placeOf(text, clause, trig, scope.mentions, scope.demonyms, kb, lex) ?? (visit && !countryInTitle(text, visit.place.span, lex) ? visit.place : null),
+      // a call has no place; a weak trigger ("talks") names one only as the sentence's sole event,
+      // or as its first one told after the place ("held in Riyadh a meeting with ..., the first ...")
+      place: trig.mode === 'phone' || trig.mode === 'video' ? null : trig.weak && triggers.length > 1 ? weakPlace(trig, k, placeOf(text, clause, trig, scope.mentions, scope.demonyms, kb, lex)) : placeOf(text, clause, trig, scope.mentions, scope.demonyms, kb, lex) ?? (visit && !countryInTitle(text, visit.place.span, lex) ? visit.place : null),
       inTitle: !!options.title && sentence.start >= options.title.start && sentence.end <= options.title.end,
     });
   }
   return elaborations(text, out, kb);
+}
+
+/** A weak trigger sharing its sentence with others keeps only a place told before it with no trigger before that: the place may be another's. */
+function weakPlace(trig: TriggerHit, k: number, place: PlaceFinding | null): PlaceFinding | null {
+  return place && k === 0 && place.span.end <= trig.start ? place : null;
 }
 
 /**
