@@ -46,3 +46,23 @@ test('a meeting placed only in a country takes the one city of it the traveller 
   // two cities of the country: which one is not known, the country stays
   assert.deepEqual(placesOf(`Recep Tayyip Erdogan flew to Cairo on Tuesday and flew to Alexandria on Wednesday.${filler} During his visit to Egypt, Erdogan met Abdel Fattah al-Sisi.`), ['egypt']);
 });
+
+test('words of time between a journey word and its preposition keep the destination (fr, de, en, ar)', () => {
+  const filler = ' La visite est la première depuis douze ans.';
+  assert.deepEqual(
+    placesOf(`Abdel Fattah al-Sisi a effectué une visite en Turquie.${filler} Il a rencontré Recep Tayyip Erdogan après son arrivée mercredi matin à Ankara.`),
+    ['ankara'],
+  );
+  assert.deepEqual(
+    placesOf('Abdel Fattah al-Sisi ist in die Türkei gereist. Es ist der erste Besuch seit Jahren. Bei seinem Besuch am Mittwoch in Ankara traf er Recep Tayyip Erdogan.'),
+    ['ankara'],
+  );
+  assert.deepEqual(
+    placesOf('Abdel Fattah al-Sisi is visiting Turkey. It is the first visit in years. He met Recep Tayyip Erdogan after he arrived early on Wednesday in Ankara.'),
+    ['ankara'],
+  );
+  assert.deepEqual(
+    placesOf('الرئيس عبد الفتاح السيسي يزور تركيا. وهذه أول زيارة منذ سنوات. والتقى السيسي الرئيس رجب طيب أردوغان بعد وصوله صباح الأربعاء إلى أنقرة.'),
+    ['ankara'],
+  );
+});
