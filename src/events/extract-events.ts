@@ -141,11 +141,17 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
   const captions = options.captions ?? [];
   captionsShow(merged, readCaptions({ text, captions, persons, mentions, demonyms, kb, lex, published, documentYear, anchor: scope.anchorDay }), kb, earlier);
   // a meeting told without a place (or only its country), right after the text says where one of its people is
+  // (before any sentence that tells of it: "... went to Doha. There Erdoğan met Sisi" retells a meeting told first)
+  const sentenceAt = new Map(sentences.map((s) => [s.start, s.index]));
   for (const d of merged) {
     if (d.mode === 'phone' || d.mode === 'video' || d.sentence.index < 0) continue;
     const own = d.place;
+    const told = d.evidence.map((e) => sentenceAt.get(e.start)).filter((i): i is number => i !== undefined && i !== d.sentence.index);
     const fact = presence
-      .filter((f) => (f.sentence < d.sentence.index || (f.sentence === d.sentence.index && f.at !== undefined && f.at < d.trigger.start)) && f.sentence >= d.sentence.index - 2 && d.participants.has(f.actorId))
+      .filter((f) => (f.sentence < d.sentence.index || (f.sentence === d.sentence.index && f.at !== undefined && f.at < d.trigger.start)
+        ? f.sentence >= d.sentence.index - 2
+        : told.some((i) => f.sentence < i && f.sentence >= i - 2)))
+      .filter((f) => d.participants.has(f.actorId))
       .filter((f) => !own || (f.place.actorId !== own.actorId && placeWithin(kb, f.place.actorId, own.actorId)))
       .pop();
     const place = fact?.place ?? own ?? stayPlace(d, scope.stays);

@@ -66,3 +66,24 @@ test('words of time between a journey word and its preposition keep the destinat
     ['ankara'],
   );
 });
+
+test('a meeting told first without a place takes the destination told right before it is retold (en, de, tr, ar)', () => {
+  assert.deepEqual(
+    placesOf('Recep Tayyip Erdogan met Abdel Fattah al-Sisi. Erdogan flew to Doha for the opening of the games. There Erdogan had a short meeting with Sisi.'),
+    ['doha'],
+  );
+  assert.deepEqual(
+    placesOf('Recep Tayyip Erdoğan traf Abdel Fattah al-Sisi. Erdoğan flog nach Doha zur Eröffnung der Spiele. Dort traf Erdoğan Sisi zu einem kurzen Gespräch.'),
+    ['doha'],
+  );
+  assert.deepEqual(
+    placesOf("Cumhurbaşkanı Recep Tayyip Erdoğan, Abdulfettah Sisi ile görüştü. Açılış töreni için Doha'ya giden Erdoğan orada kısa bir konuşma yaptı. Erdoğan, Sisi ile kısa bir görüşme gerçekleştirdi."),
+    ['doha'],
+  );
+  assert.deepEqual(
+    placesOf('التقى الرئيس رجب طيب أردوغان الرئيس عبد الفتاح السيسي. ثم توجه أردوغان إلى الدوحة لحضور الافتتاح. والتقى أردوغان السيسي لفترة قصيرة.'),
+    ['doha'],
+  );
+  // a destination told after every retelling places nothing
+  assert.deepEqual(placesOf('Recep Tayyip Erdogan met Abdel Fattah al-Sisi. Erdogan later had a short meeting with Sisi. The next day Erdogan flew to Doha for the games.'), [null]);
+});
