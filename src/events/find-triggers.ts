@@ -300,6 +300,11 @@ function pressStatement(scope: ModalityScope, trig: TriggerHit, clause: Span): b
   for (const m of window.matchAll(g)) {
     const at = from + (m.index ?? 0);
     const end = at + m[0].length;
+    // "a handshake after their joint press conference": the two appeared together, no word said
+    // to the press (a trigger that is the press conference's own noun is still no meeting)
+    const joint = scope.lex.words.jointPress;
+    const near = `${scope.text.slice(Math.max(clause.start, at - 25), at).replace(/^.*[,;:.!?،؛]/su, '')} ${scope.text.slice(end, Math.min(clause.end, end + 25)).replace(/[,;:.!?،؛].*$/su, '')}`;
+    if (joint?.test(near) && (end <= trig.start || at >= trig.end || (at > trig.start && end < trig.end))) continue;
     const between = end <= trig.start ? { start: end, end: trig.start } : { start: trig.end, end: at };
     if (between.end < between.start) return true;
     if (!startingWithin(scope.persons, between.start, between.end).some((p) => p.start >= between.start && p.end <= between.end)) return true;
