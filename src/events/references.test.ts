@@ -199,3 +199,11 @@ test('es, en, pt a joint subject before a later clause: both people are sides', 
     'javier-milei luiz-inacio-lula-da-silva',
   ]);
 });
+
+test('who says that others met is no side of their meeting; "he" in the complement still is (en, ar, de, fa)', () => {
+  assert.deepEqual(who('President Joe Biden said that Emmanuel Macron met Xi Jinping.', '2023-04-08'), ['emmanuel-macron xi-jinping']);
+  assert.deepEqual(who('President Joe Biden said that he met Xi Jinping.', '2023-04-08'), ['joe-biden xi-jinping']);
+  assert.deepEqual(who('قال الرئيس عبد الفتاح السيسي إن الرئيس رجب طيب أردوغان تصافح مع الرئيس فلاديمير بوتين.', '2023-04-08'), ['recep-tayyip-erdogan vladimir-putin']);
+  assert.deepEqual(who('Olaf Scholz sagte, dass sich Emmanuel Macron und Xi Jinping in Peking getroffen haben.', '2023-04-08'), ['emmanuel-macron xi-jinping']);
+  assert.deepEqual(who('رجب طيب اردوغان گفت که ولادیمیر پوتین با شی جین پینگ دیدار کرد.', '2023-04-08'), ['vladimir-putin xi-jinping']);
+});
