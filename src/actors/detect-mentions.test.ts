@@ -210,3 +210,18 @@ test('a window ending in a joining particle is not a name', () => {
   const r = detectMentions(text, [{ start: 0, end: text.length, index: 0, paragraph: 0 }], { kb: gulf, lex: createLexicons()('en'), lang: 'en', date: null });
   assert.deepEqual(r.mentions.map((m) => text.slice(m.start, m.end)), []);
 });
+
+test('a word and a particle matched only by spelling are one word: they name only someone already named (he, ar, en)', () => {
+  const iranKb = buildKnowledgeBase([
+    { id: 'hassan-rouhani', kind: 'person', name: 'Hassan Rouhani', aliases: ['Rouhani', 'רוחאני', 'روحاني'] },
+    { id: 'recep-tayyip-erdogan', kind: 'person', name: 'Recep Tayyip Erdogan', aliases: ['ארדואן', 'أردوغان', 'Erdogan'] },
+  ] as KbEntry[]);
+  const run = (text: string, lang: string): string[] =>
+    detectMentions(text, [{ start: 0, end: text.length, index: 0, paragraph: 0 }], { kb: iranKb, lex: createLexicons()(lang), lang, date: null }).mentions.map((m) => `${text.slice(m.start, m.end)}=${m.actorIds[0]}`);
+  // "the first (conversation) between Erdoğan and ...": ראשונה (first) shares its consonants with רוחאני
+  assert.deepEqual(run('זו הפגישה הראשונה בין ארדואן לבין נשיא צרפת.', 'he'), ['ארדואן=recep-tayyip-erdogan']);
+  // once Rouhani is named, the same spelling still finds him
+  assert.deepEqual(run('רוחאני נפגש עם ארדואן. זו הפגישה הראשונה בין ארדואן לבין רוחאני.', 'he').filter((m) => m.endsWith('hassan-rouhani')).length >= 2, true);
+  assert.deepEqual(run('Erdogan and Rouhani met.', 'en'), ['Erdogan=recep-tayyip-erdogan', 'Rouhani=hassan-rouhani']);
+  assert.deepEqual(run('التقى أردوغان روحاني.', 'ar'), ['أردوغان=recep-tayyip-erdogan', 'روحاني=hassan-rouhani']);
+});
