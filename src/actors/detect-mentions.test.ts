@@ -225,3 +225,12 @@ test('a word and a particle matched only by spelling are one word: they name onl
   assert.deepEqual(run('Erdogan and Rouhani met.', 'en'), ['Erdogan=recep-tayyip-erdogan', 'Rouhani=hassan-rouhani']);
   assert.deepEqual(run('التقى أردوغان روحاني.', 'ar'), ['أردوغان=recep-tayyip-erdogan', 'روحاني=hassan-rouhani']);
 });
+
+test('a month or a weekday after a title in a script without capitals is when, not who (he, ar, fa)', () => {
+  assert.deepEqual(names('הוא הושבע לתפקיד נשיא המדינה בחודש יולי האחרון.', 'he'), []);
+  assert.deepEqual(names('הוא נבחר לנשיא המדינה ביום שני שעבר.', 'he'), []);
+  assert.deepEqual(names('انتخب رئيسا للجمهورية يوليو الماضي.', 'ar'), []);
+  assert.deepEqual(names('او به عنوان رئیس جمهور روز دوشنبه سوگند یاد کرد.', 'fa'), []);
+  // a name after the title is still found
+  assert.deepEqual(names('הוא שוחח עם נשיא המדינה משה לוי ביום שני.', 'he').length, 1);
+});

@@ -489,6 +489,8 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
       !/\p{N}/u.test(toks[k].text) &&
       !cues.nameStops.has(norm(k)) &&
       !cues.notNames.has(norm(k)) &&
+      // "נשיא המדינה בחודש יולי": a month or a weekday after a title is when, not who
+      !isMonthOrDay(toks[k].text) &&
       !kb.demonyms.has(norm(k)) &&
       !isHonorific(toks[k].text) &&
       !titles.has(toks[k].start) &&
