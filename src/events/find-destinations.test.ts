@@ -87,3 +87,17 @@ test('a meeting told first without a place takes the destination told right befo
   // a destination told after every retelling places nothing
   assert.deepEqual(placesOf('Recep Tayyip Erdogan met Abdel Fattah al-Sisi. Erdogan later had a short meeting with Sisi. The next day Erdogan flew to Doha for the games.'), [null]);
 });
+
+test('the words between a journey word and its preposition may not open a topic (de, en, fr, ar)', async () => {
+  const { compilePlaceCues } = await import('./place-cues.ts');
+  const { readFileSync } = await import('node:fs');
+  const cues = (lang: string) => compilePlaceCues(JSON.parse(readFileSync(new URL(`../../data/lang/${lang}/places.json`, import.meta.url), 'utf8'))).destinationBefore!;
+  assert.equal(cues('de').test('bei seinem Besuch am Mittwoch in '), true);
+  assert.equal(cues('de').test('bei seinem Besuch über die Lage in '), false);
+  assert.equal(cues('en').test('during his visit on Monday to '), true);
+  assert.equal(cues('en').test('during his visit to discuss the situation to '), false);
+  assert.equal(cues('fr').test('après son arrivée mercredi matin à '), true);
+  assert.equal(cues('fr').test('lors de sa visite au sujet de la guerre à '), false);
+  assert.equal(cues('ar').test('خلال زيارته الرسمية إلى '), true);
+  assert.equal(cues('ar').test('خلال زيارته بشأن الحرب إلى '), false);
+});

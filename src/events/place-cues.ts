@@ -69,11 +69,14 @@ export function compilePlaceCues(data: PlacesData): PlaceCues {
   const unspaced = (l: string[] | undefined): string[] => (l ?? []).filter((w) => HAN.test(w));
   const before = list(spaced(data.destinationBefore));
   // "arrivée plus tôt dans la journée à Ankara", "Besuch am Mittwoch in Ankara": up to five
-  // words (a time, an adjective) between a cue's head and its preposition
+  // words (a time, an adjective) between a cue's head and its preposition, none opening a topic
+  // ("Besuch über die Lage in Gaza": what was talked about)
+  const topics = list(data.topicCues);
+  const gapWord = `\\s+${topics ? `(?!(?:${topics})${E})` : ''}[^\\s.,;:!?()«»"“”]+`;
   const gapped = spaced(data.destinationBefore)
     .map((p) => p.trim().split(/\s+/))
     .filter((w) => w.length >= 2 && !w.some((x) => /\\w|\[|\(\?|\\p/.test(x)))
-    .map((w) => `${phrasePattern(w.slice(0, -1).join(' '))}(?:\\s+[^\\s.,;:!?()«»"“”]+){1,5}?\\s+${phrasePattern(w[w.length - 1])}`)
+    .map((w) => `${phrasePattern(w.slice(0, -1).join(' '))}(?:${gapWord}){1,5}?\\s+${phrasePattern(w[w.length - 1])}`)
     .join('|');
   const beforeHan = list(unspaced(data.destinationBefore));
   const hanLoc = list(data.unspacedLocatives);
