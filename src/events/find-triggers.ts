@@ -62,7 +62,11 @@ export function findTriggers(text: string, sentence: Span, lex: Lexicon, persons
   }
   // a phone cue anywhere near a meeting verb makes it a call
   if (triggers.some((t) => t.mode === 'phone') && triggers.length > 1) {
-    const phones = triggers.filter((t) => t.mode === 'phone' && t.weak);
+    // (or a call named by a noun right after the verb it tells the means of, in one stretch of
+    // the sentence: "held talks with Putin in a phone call", "بحث مع بوتين في اتصال هاتفي")
+    const phones = triggers.filter(
+      (t) => t.mode === 'phone' && (t.weak || (t.noun && triggers.some((o) => o.mode === 'meet' && o.end <= t.start && t.start - o.end < 40 && !/[,;:.!?،؛]/.test(text.slice(o.end, t.start))))),
+    );
     for (const p of phones) {
       const host = triggers.filter((t) => t !== p && p.start - t.end < 40 && p.start >= t.end).pop();
       if (host) {

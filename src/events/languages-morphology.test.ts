@@ -67,6 +67,11 @@ const cases: Array<[string, string, SentenceEvent[]]> = [
   ['de after their joint press conference', 'Olaf Scholz und Emmanuel Macron posierten mit einem Handschlag nach ihrer gemeinsamen Pressekonferenz.', [{ who: 'emmanuel-macron olaf-scholz', mode: 'meet', date: null, place: null }]],
   ['en at the press conference', 'Joe Biden and Xi Jinping shook hands at the press conference.', []],
   ['en at their joint press conference', 'Joe Biden and Xi Jinping shook hands at their joint press conference.', [{ who: 'joe-biden xi-jinping', mode: 'meet', date: null, place: null }]],
+  // a call named by a noun right after a meeting verb is the means of that one event
+  ['ar discussed with ... in a phone call', 'وبحث أردوغان مع بوتين في اتصال هاتفي العلاقات الثنائية.', [{ who: 'recep-tayyip-erdogan vladimir-putin', mode: 'phone', date: null, place: null }]],
+  ['en held talks ... in a phone call', 'Recep Tayyip Erdogan held talks with Vladimir Putin in a phone call.', [{ who: 'recep-tayyip-erdogan vladimir-putin', mode: 'phone', date: null, place: null }]],
+  ['de sprach mit ... in einem Telefonat', 'Erdoğan sprach mit Putin in einem Telefonat über die Lage.', [{ who: 'recep-tayyip-erdogan vladimir-putin', mode: 'phone', date: null, place: null }]],
+  ['he spoke with ... in a phone call', 'ארדואן שוחח עם פוטין בשיחת טלפון על המצב.', [{ who: 'recep-tayyip-erdogan vladimir-putin', mode: 'phone', date: null, place: null }]],
   ['ar at a joint press conference', 'تصافح أردوغان وبوتين في مؤتمر صحفي مشترك.', [{ who: 'recep-tayyip-erdogan vladimir-putin', mode: 'meet', date: null, place: null }]],
   // Persian: light verbs after their noun
   ['fa light verb', 'ابراهیم رئیسی روز شنبه در ریاض با محمد بن سلمان دیدار و گفت‌وگو کرد.', [{ who: 'ebrahim-raisi mohammed-bin-salman', mode: 'meet', date: '2024-11-16', place: 'riyadh' }]],
