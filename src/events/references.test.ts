@@ -217,3 +217,9 @@ test('"between them" is the pair named before, with no meeting told before (he, 
   assert.deepEqual(who('أردوغان وهرتسوغ على تواصل منذ يوليو. وجرى أول اتصال هاتفي بينهما بعد أسبوع.', '2021-12-01'), pair);
   assert.deepEqual(who('Erdoğan ve Herzog temmuzdan beri temas halinde. Aralarında ilk telefon görüşmesi bir hafta sonra gerçekleşti.', '2021-12-01'), pair);
 });
+
+test('Hebrew: a dropped subject continues the last sentence\'s subject; who says so is no side', () => {
+  assert.deepEqual(who('ראש הממשלה בנימין נתניהו הגיע הבוקר לוושינגטון. בהמשך היום נפגש עם הנשיא ג׳ו ביידן.', '2024-11-20'), ['benjamin-netanyahu joe-biden']);
+  assert.deepEqual(who('ארדואן הגיע למוסקבה. עוד באותו יום שוחח עם פוטין בקרמלין.', '2024-11-20'), ['recep-tayyip-erdogan vladimir-putin']);
+  assert.deepEqual(who('נתניהו אמר כי ביידן נפגש עם מקרון.', '2024-11-20'), ['emmanuel-macron joe-biden']);
+});
