@@ -101,3 +101,8 @@ test('the words between a journey word and its preposition may not open a topic 
   assert.equal(cues('ar').test('خلال زيارته الرسمية إلى '), true);
   assert.equal(cues('ar').test('خلال زيارته بشأن الحرب إلى '), false);
 });
+
+test('a journey word may carry its language\'s proclitics (ar و, he ב)', () => {
+  assert.deepEqual(placesOf('ووصل الرئيس رجب طيب أردوغان إلى موسكو صباح الثلاثاء. وهذه أول زيارة منذ سنوات. والتقى أردوغان الرئيس فلاديمير بوتين لساعتين.'), ['moscow']);
+  assert.deepEqual(placesOf('ארדואן, השוהה בביקור ממלכתי במוסקבה, נפגש עם פוטין.'), ['moscow']);
+});

@@ -78,6 +78,9 @@ export function compilePlaceCues(data: PlacesData): PlaceCues {
     .filter((w) => w.length >= 2 && !w.some((x) => /\\w|\[|\(\?|\\p/.test(x)))
     .map((w) => `${phrasePattern(w.slice(0, -1).join(' '))}(?:${gapWord}){1,5}?\\s+${phrasePattern(w[w.length - 1])}`)
     .join('|');
+  // the proclitics a cue's first word may carry: "ووصل إلى" (and he arrived in), "בביקור ב"
+  const pro = data.proclitics;
+  const clitics = [pro?.conjunctions, pro?.locatives, pro?.articles].map((l) => (l?.length ? `(?:${list(l)})?` : '')).join('');
   const beforeHan = list(unspaced(data.destinationBefore));
   const hanLoc = list(data.unspacedLocatives);
   const hanNouns = list(unspaced(data.placeNouns));
@@ -97,7 +100,7 @@ export function compilePlaceCues(data: PlacesData): PlaceCues {
     unspacedBefore: hanLoc ? new RegExp(`(?:${hanLoc})(?:${hanNouns ?? '(?!)'})?$`, 'u') : null,
     destinationBefore:
       before || beforeHan
-        ? new RegExp([...(before ? [`${B}(?:${before})[\\s,]*$`] : []), ...(gapped ? [`${B}(?:${gapped})\\s*$`] : []), ...(beforeHan ? [`(?:${beforeHan})$`] : [])].join('|'), 'iu')
+        ? new RegExp([...(before ? [`${B}${clitics}(?:${before})[\\s,]*$`] : []), ...(gapped ? [`${B}${clitics}(?:${gapped})\\s*$`] : []), ...(beforeHan ? [`(?:${beforeHan})$`] : [])].join('|'), 'iu')
         : null,
     destinationAfter: after ? new RegExp(`^(?:${suffixes ?? '(?!)'})?\\s*(?:${after})`, 'iu') : null,
     // "Mısır lideri", "Egypt's President", "埃及总统" (no space before a Han title)
