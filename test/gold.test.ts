@@ -27,12 +27,12 @@ const TUNED: Minimums = [
 ];
 /** The broad corpora: floors a little under the figures measured when they were set (see the README). */
 const BROAD: Record<string, Minimums> = {
-  // measured 0.894 / 0.884 / date 1 / place 0.824 (2026-12-07); place 0.941, across outlets 0.917 with the same-place merge
+  // measured 0.939 / 0.939 / date 1 / place 1 (2026-12-07, branch mideast)
   mideast: [
-    ['meeting.f1', 0.85],
-    ['participants.f1', 0.85],
+    ['meeting.f1', 0.9],
+    ['participants.f1', 0.9],
     ['date.acc', 0.9],
-    ['location.acc', 0.75],
+    ['location.acc', 0.9],
     ['published.acc', 0.95],
     ['crossdoc.f1', 0.85],
   ],

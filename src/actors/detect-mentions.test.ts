@@ -210,3 +210,27 @@ test('a window ending in a joining particle is not a name', () => {
   const r = detectMentions(text, [{ start: 0, end: text.length, index: 0, paragraph: 0 }], { kb: gulf, lex: createLexicons()('en'), lang: 'en', date: null });
   assert.deepEqual(r.mentions.map((m) => text.slice(m.start, m.end)), []);
 });
+
+test('a word and a particle matched only by spelling are one word: they name only someone already named (he, ar, en)', () => {
+  const iranKb = buildKnowledgeBase([
+    { id: 'hassan-rouhani', kind: 'person', name: 'Hassan Rouhani', aliases: ['Rouhani', 'רוחאני', 'روحاني'] },
+    { id: 'recep-tayyip-erdogan', kind: 'person', name: 'Recep Tayyip Erdogan', aliases: ['ארדואן', 'أردوغان', 'Erdogan'] },
+  ] as KbEntry[]);
+  const run = (text: string, lang: string): string[] =>
+    detectMentions(text, [{ start: 0, end: text.length, index: 0, paragraph: 0 }], { kb: iranKb, lex: createLexicons()(lang), lang, date: null }).mentions.map((m) => `${text.slice(m.start, m.end)}=${m.actorIds[0]}`);
+  // "the first (conversation) between Erdoğan and ...": ראשונה (first) shares its consonants with רוחאני
+  assert.deepEqual(run('זו הפגישה הראשונה בין ארדואן לבין נשיא צרפת.', 'he'), ['ארדואן=recep-tayyip-erdogan']);
+  // once Rouhani is named, the same spelling still finds him
+  assert.deepEqual(run('רוחאני נפגש עם ארדואן. זו הפגישה הראשונה בין ארדואן לבין רוחאני.', 'he').filter((m) => m.endsWith('hassan-rouhani')).length >= 2, true);
+  assert.deepEqual(run('Erdogan and Rouhani met.', 'en'), ['Erdogan=recep-tayyip-erdogan', 'Rouhani=hassan-rouhani']);
+  assert.deepEqual(run('التقى أردوغان روحاني.', 'ar'), ['أردوغان=recep-tayyip-erdogan', 'روحاني=hassan-rouhani']);
+});
+
+test('a month or a weekday after a title in a script without capitals is when, not who (he, ar, fa)', () => {
+  assert.deepEqual(names('הוא הושבע לתפקיד נשיא המדינה בחודש יולי האחרון.', 'he'), []);
+  assert.deepEqual(names('הוא נבחר לנשיא המדינה ביום שני שעבר.', 'he'), []);
+  assert.deepEqual(names('انتخب رئيسا للجمهورية يوليو الماضي.', 'ar'), []);
+  assert.deepEqual(names('او به عنوان رئیس جمهور روز دوشنبه سوگند یاد کرد.', 'fa'), []);
+  // a name after the title is still found
+  assert.deepEqual(names('הוא שוחח עם נשיא המדינה משה לוי ביום שני.', 'he').length, 1);
+});

@@ -215,8 +215,9 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
     // a name in another script bridged only by its transliteration: one candidate or none
     if (native && new Set(ok).size > 1) return null;
     const entry = choose([...new Set(ok)]);
-    // a lone word matched only by spelling must name someone already in the document
-    if (entry && n < 2 && !actors.has(entry.id)) return null;
+    // a lone word matched only by spelling must name someone already in the document (a particle
+    // beside it adds no letters: "ראשונה בין", "the first between", is one word to the skeleton)
+    if (entry && (n < 2 || !skel.includes(' ')) && !actors.has(entry.id)) return null;
     return entry;
   };
 
@@ -497,6 +498,8 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
       !/\p{N}/u.test(toks[k].text) &&
       !cues.nameStops.has(norm(k)) &&
       !cues.notNames.has(norm(k)) &&
+      // "נשיא המדינה בחודש יולי": a month or a weekday after a title is when, not who
+      !isMonthOrDay(toks[k].text) &&
       !kb.demonyms.has(norm(k)) &&
       !isHonorific(toks[k].text) &&
       !titles.has(toks[k].start) &&

@@ -8,15 +8,15 @@ import type { KbEntry } from '../core/types.ts';
 // a knowledge base written here, so these tests do not move with data/kb
 const entries: KbEntry[] = [
   { id: 'lebanon', kind: 'place', type: 'country', name: 'Lebanon', aliases: [], demonyms: ['Lebanese'], capital: 'beirut' },
-  { id: 'beirut', kind: 'place', type: 'city', name: 'Beirut', aliases: ['Beyrouth'], within: 'lebanon' },
+  { id: 'beirut', kind: 'place', type: 'city', name: 'Beirut', aliases: ['Beyrouth', 'بيروت'], within: 'lebanon' },
   { id: 'iran', kind: 'place', type: 'country', name: 'Iran', aliases: [], demonyms: ['Iranian'], capital: 'tehran' },
   { id: 'tehran', kind: 'place', type: 'city', name: 'Tehran', aliases: [], within: 'iran' },
   { id: 'palestine', kind: 'place', type: 'country', name: 'Palestine', aliases: [], demonyms: ['Palestinian'] },
   { id: 'hezbollah', kind: 'organization', name: 'Hezbollah', aliases: ['Hizbullah'], country: 'lebanon' },
   { id: 'hamas', kind: 'organization', name: 'Hamas', aliases: [], country: 'palestine' },
-  { id: 'hassan-nasrallah', kind: 'person', name: 'Hassan Nasrallah', aliases: ['Nasrallah'], country: 'lebanon',
+  { id: 'hassan-nasrallah', kind: 'person', name: 'Hassan Nasrallah', aliases: ['Nasrallah', 'حسن نصر الله'], country: 'lebanon',
     roles: [{ role: 'secretary-general', of: 'hezbollah', from: '1992-02-16', to: '2024-09-27' }] },
-  { id: 'ismail-haniyeh', kind: 'person', name: 'Ismail Haniyeh', aliases: ['Haniyeh'], country: 'palestine',
+  { id: 'ismail-haniyeh', kind: 'person', name: 'Ismail Haniyeh', aliases: ['Haniyeh', 'إسماعيل هنية'], country: 'palestine',
     roles: [{ role: 'political-bureau-head', of: 'hamas', from: '2017-05-06', to: '2024-07-31' }] },
   { id: 'saleh-al-arouri', kind: 'person', name: 'Saleh al-Arouri', aliases: [], country: 'palestine',
     roles: [{ role: 'deputy-political-bureau-head', of: 'hamas', from: '2017', to: '2024-01-02' }] },
@@ -267,4 +267,10 @@ test('"the meeting" told later, with nothing of its own, is the call told before
   // a meeting with a place of its own is not a back-reference
   const two = analyze(text.replace('after the meeting,', 'after the meeting in Tehran,'));
   assert.equal(two.length, 2);
+});
+
+test('a weak trigger first in its sentence keeps the place told before it', () => {
+  // two weak nouns ("a meeting ..., their first encounter"): the place before the first is its own
+  const [ar] = analyze('Title line\n\nعقد حسن نصر الله، السبت، في العاصمة بيروت اجتماعا مع إسماعيل هنية، فيما يعد أول لقاء لهما منذ سنوات.\n');
+  assert.deepEqual([ar.participants, ar.place], [['hassan-nasrallah', 'ismail-haniyeh'], 'beirut']);
 });

@@ -144,11 +144,17 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
   const captions = options.captions ?? [];
   captionsShow(merged, readCaptions({ text, captions, persons, mentions, demonyms, kb, lex, published, documentYear, anchor: scope.anchorDay }), kb, earlier);
   // a meeting told without a place (or only its country), right after the text says where one of its people is
+  // (before any sentence that tells of it: "... went to Doha. There Erdoğan met Sisi" retells a meeting told first)
+  const sentenceAt = new Map(sentences.map((s) => [s.start, s.index]));
   for (const d of merged) {
     if (d.mode === 'phone' || d.mode === 'video' || d.sentence.index < 0) continue;
     const own = d.place;
+    const told = d.evidence.map((e) => sentenceAt.get(e.start)).filter((i): i is number => i !== undefined && i !== d.sentence.index);
     const fact = presence
-      .filter((f) => (f.sentence < d.sentence.index || (f.sentence === d.sentence.index && f.at !== undefined && f.at < d.trigger.start)) && f.sentence >= d.sentence.index - 2 && d.participants.has(f.actorId))
+      .filter((f) => (f.sentence < d.sentence.index || (f.sentence === d.sentence.index && f.at !== undefined && f.at < d.trigger.start)
+        ? f.sentence >= d.sentence.index - 2
+        : told.some((i) => f.sentence < i && f.sentence >= i - 2)))
+      .filter((f) => d.participants.has(f.actorId))
       .filter((f) => !own || (f.place.actorId !== own.actorId && placeWithin(kb, f.place.actorId, own.actorId)))
       .pop();
     const place = fact?.place ?? own ?? stayPlace(d, scope.stays);
@@ -306,12 +312,18 @@ function sentenceDrafts(scope: DocScope, sentence: Sentence, toks: WordToken[], 
       evidence: [{ start: sentence.start, end: sentence.end }],
       participants: parts,
       date,
-      // a call has no place; a weak trigger ("talks") names one only as the sentence's sole event
-      place: trig.mode === 'phone' || trig.mode === 'video' || (trig.weak && triggers.length > 1) ? null : (then?.place ?? null) ?? placeOf(text, clause, trig, scope.mentions, scope.demonyms, kb, lex) ?? (visit && !countryInTitle(text, visit.place.span, lex) ? visit.place : null),
+      // a call has no place; a weak trigger ("talks") names one only as the sentence's sole event,
+      // or as its first one told after the place ("held in Riyadh a meeting with ..., the first ...")
+      place: trig.mode === 'phone' || trig.mode === 'video' ? null : trig.weak && triggers.length > 1 ? weakPlace(trig, k, placeOf(text, clause, trig, scope.mentions, scope.demonyms, kb, lex)) : (then?.place ?? null) ?? placeOf(text, clause, trig, scope.mentions, scope.demonyms, kb, lex) ?? (visit && !countryInTitle(text, visit.place.span, lex) ? visit.place : null),
       inTitle: !!options.title && sentence.start >= options.title.start && sentence.end <= options.title.end,
     });
   }
   return elaborations(text, out, kb);
+}
+
+/** A weak trigger sharing its sentence with others keeps only a place told before it with no trigger before that: the place may be another's. */
+function weakPlace(trig: TriggerHit, k: number, place: PlaceFinding | null): PlaceFinding | null {
+  return place && k === 0 && place.span.end <= trig.start ? place : null;
 }
 
 /**

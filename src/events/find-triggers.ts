@@ -66,7 +66,11 @@ export function findTriggers(text: string, sentence: Span, lex: Lexicon, persons
   }
   // a phone cue anywhere near a meeting verb makes it a call
   if (triggers.some((t) => t.mode === 'phone') && triggers.length > 1) {
-    const phones = triggers.filter((t) => t.mode === 'phone' && t.weak);
+    // (or a call named by a noun right after the verb it tells the means of, in one stretch of
+    // the sentence: "held talks with Putin in a phone call", "بحث مع بوتين في اتصال هاتفي")
+    const phones = triggers.filter(
+      (t) => t.mode === 'phone' && (t.weak || (t.noun && triggers.some((o) => o.mode === 'meet' && o.end <= t.start && t.start - o.end < 40 && !/[,;:.!?،؛]/.test(text.slice(o.end, t.start))))),
+    );
     for (const p of phones) {
       const host = triggers.filter((t) => t !== p && p.start - t.end < 40 && p.start >= t.end).pop();
       if (host) {
@@ -311,6 +315,11 @@ function pressStatement(scope: ModalityScope, trig: TriggerHit, clause: Span): b
     const end = at + m[0].length;
     // "a joint press conference with X": the trigger itself, two people seen together
     if (at >= trig.start && end <= trig.end) continue;
+    // "a handshake after their joint press conference": the two appeared together, no word said
+    // to the press (a trigger that is the press conference's own noun is still no meeting)
+    const joint = scope.lex.words.jointPress;
+    const near = `${scope.text.slice(Math.max(clause.start, at - 25), at).replace(/^.*[,;:.!?،؛]/su, '')} ${scope.text.slice(end, Math.min(clause.end, end + 25)).replace(/[,;:.!?،؛].*$/su, '')}`;
+    if (joint?.test(near) && (end <= trig.start || at >= trig.end || (at > trig.start && end < trig.end))) continue;
     const between = end <= trig.start ? { start: end, end: trig.start } : { start: trig.end, end: at };
     if (between.end < between.start) return true;
     if (!startingWithin(scope.persons, between.start, between.end).some((p) => p.start >= between.start && p.end <= between.end)) return true;

@@ -11,7 +11,8 @@ import { roleActiveOn } from '../actors/knowledge-base.ts';
 import { normalizeName } from '../actors/name-key.ts';
 import { backwardWithin, lastWithin, startingWithin } from '../core/spans-by-start.ts';
 import { derived } from './derived.ts';
-import { forumAt, frameOf, invitedBy, quotesIn, referenceWords, reportsAfter, speakerOf, sponsoredAt } from './resolve-reference.ts';
+import { forumAt, frameOf, invitedBy, quotesIn, referenceWords, reportedFrom, reportsAfter, speakerOf, sponsoredAt } from './resolve-reference.ts';
+import { modalityOf } from './modality.ts';
 import { rolesIn, salientSubject, subjectOf, type SalienceScope } from './salience.ts';
 
 export interface ParticipantScope {
@@ -136,7 +137,9 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
   const inFrame = !!frame && trig.end <= frame.end;
   const framedOut = (m: Span): boolean => !!frame && (inFrame ? m.start >= frame.end : m.end <= frame.end);
   // inside a quote the people outside it are no sides
-  const outside = (m: Span): boolean => (!!quote && (m.end <= quote.start || m.start >= quote.end)) || framedOut(m);
+  // "X said that Y met Z": who says so is no side
+  const reported = reportedFrom(text, sentence, trig, words, modalityOf(lex));
+  const outside = (m: Span): boolean => (!!quote && (m.end <= quote.start || m.start >= quote.end)) || framedOut(m) || m.end <= reported;
   const salience: SalienceScope = {
     text,
     sentences: scope.sentences,

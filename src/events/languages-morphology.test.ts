@@ -60,6 +60,19 @@ const cases: Array<[string, string, SentenceEvent[]]> = [
   ['en had called for talks', 'Joe Biden had called for talks with Xi Jinping in Lima.', []],
   ['en had a call', 'Joe Biden had a phone call with Xi Jinping on Saturday.', [{ who: 'joe-biden xi-jinping', mode: 'phone', date: '2024-11-16', place: null }]],
   ['tr press conference', 'Cumhurbaşkanı Erdoğan ile Rusya Devlet Başkanı Putin ortak bir basın toplantısı düzenledi.', []],
+  // a joint press conference beside another trigger is an appearance together, not words to the press
+  ['tr at a press conference', 'Cumhurbaşkanı Erdoğan, Putin ile basın toplantısında görüştü.', []],
+  ['tr at a joint press conference', 'Cumhurbaşkanı Erdoğan, Putin ile ortak basın toplantısında görüştü.', [{ who: 'recep-tayyip-erdogan vladimir-putin', mode: 'meet', date: null, place: null }]],
+  ['de after the press conference', 'Olaf Scholz und Emmanuel Macron posierten mit einem Handschlag nach der Pressekonferenz.', []],
+  ['de after their joint press conference', 'Olaf Scholz und Emmanuel Macron posierten mit einem Handschlag nach ihrer gemeinsamen Pressekonferenz.', [{ who: 'emmanuel-macron olaf-scholz', mode: 'meet', date: null, place: null }]],
+  ['en at the press conference', 'Joe Biden and Xi Jinping shook hands at the press conference.', []],
+  ['en at their joint press conference', 'Joe Biden and Xi Jinping shook hands at their joint press conference.', [{ who: 'joe-biden xi-jinping', mode: 'meet', date: null, place: null }]],
+  // a call named by a noun right after a meeting verb is the means of that one event
+  ['ar discussed with ... in a phone call', 'وبحث أردوغان مع بوتين في اتصال هاتفي العلاقات الثنائية.', [{ who: 'recep-tayyip-erdogan vladimir-putin', mode: 'phone', date: null, place: null }]],
+  ['en held talks ... in a phone call', 'Recep Tayyip Erdogan held talks with Vladimir Putin in a phone call.', [{ who: 'recep-tayyip-erdogan vladimir-putin', mode: 'phone', date: null, place: null }]],
+  ['de sprach mit ... in einem Telefonat', 'Erdoğan sprach mit Putin in einem Telefonat über die Lage.', [{ who: 'recep-tayyip-erdogan vladimir-putin', mode: 'phone', date: null, place: null }]],
+  ['he spoke with ... in a phone call', 'ארדואן שוחח עם פוטין בשיחת טלפון על המצב.', [{ who: 'recep-tayyip-erdogan vladimir-putin', mode: 'phone', date: null, place: null }]],
+  ['ar at a joint press conference', 'تصافح أردوغان وبوتين في مؤتمر صحفي مشترك.', [{ who: 'recep-tayyip-erdogan vladimir-putin', mode: 'meet', date: null, place: null }]],
   // Persian: light verbs after their noun
   ['fa light verb', 'ابراهیم رئیسی روز شنبه در ریاض با محمد بن سلمان دیدار و گفت‌وگو کرد.', [{ who: 'ebrahim-raisi mohammed-bin-salman', mode: 'meet', date: '2024-11-16', place: 'riyadh' }]],
   ['fa future between noun and verb', 'ابراهیم رئیسی با محمد بن سلمان در ریاض دیدار خواهد کرد.', []],

@@ -96,6 +96,8 @@ interface LexiconData {
   attendCues?: string[];
   /** a statement made to the press is no meeting: "told a press conference" */
   pressEvents?: string[];
+  /** words that make a press event a joint appearance, no statement to the press: "joint press conference", "gemeinsame Pressekonferenz" */
+  jointPress?: string[];
   /** an earlier meeting named as a reference point: "the first meeting since" */
   firstSince?: string[];
   /** prepositions making a meeting noun the occasion of another verb: "pledged to ... during their meeting" */
@@ -226,6 +228,7 @@ export interface EventWords {
   dayOfStay: Array<{ re: RegExp; day: number }>;
   stay: RegExp | null;
   pressEvent: RegExp | null;
+  jointPress: RegExp | null;
   conditional: RegExp | null;
   /** anchored at the start of the text right after a place name */
   locativeSuffix: RegExp | null;
@@ -273,6 +276,7 @@ function compileWords(data: LexiconData): EventWords {
     dayOfStay: Object.entries(data.dayOfStay ?? {}).map(([p, day]) => ({ re: new RegExp(HAN.test(p) ? phrase(p) : `${B}${phrase(p)}${E}`, 'iu'), day })),
     stay: alt(data.stay ?? [], 'giu'),
     pressEvent: alt(data.pressEvents ?? [], 'iu'),
+    jointPress: alt(data.jointPress ?? [], 'iu'),
     accompanyCue: alt(data.accompanyCues ?? [], 'giu'),
     conditional: alt(data.conditionals ?? [], 'iu'),
     locativeSuffix: data.locativeSuffixes?.length ? new RegExp(`^(?:${list(data.locativeSuffixes)})${E}`, 'iu') : null,

@@ -5,7 +5,7 @@
 // words that make a country name part of a title ("Mısır lideri").
 import { existsSync, readFileSync } from 'node:fs';
 import { DEFAULT_LANG_DIR, type Lexicon } from './lexicon.ts';
-import { alternation, UNSPACED as HAN, WORD_END as E, WORD_START as B } from '../text/word-pattern.ts';
+import { alternation, phrasePattern, UNSPACED as HAN, WORD_END as E, WORD_START as B } from '../text/word-pattern.ts';
 
 interface PlacesData {
   /** nouns for a place that may stand between a locative and its name: capital, city, palace, airport; `\w` allowed (stems) */
@@ -76,6 +76,19 @@ export function compilePlaceCues(data: PlacesData): PlaceCues {
   const spaced = (l: string[] | undefined): string[] => (l ?? []).filter((w) => !HAN.test(w));
   const unspaced = (l: string[] | undefined): string[] => (l ?? []).filter((w) => HAN.test(w));
   const before = list(spaced(data.destinationBefore));
+  // "arrivée plus tôt dans la journée à Ankara", "Besuch am Mittwoch in Ankara": up to five
+  // words (a time, an adjective) between a cue's head and its preposition, none opening a topic
+  // ("Besuch über die Lage in Gaza": what was talked about)
+  const topics = list(data.topicCues);
+  const gapWord = `\\s+${topics ? `(?!(?:${topics})${E})` : ''}[^\\s.,;:!?()«»"“”]+`;
+  const gapped = spaced(data.destinationBefore)
+    .map((p) => p.trim().split(/\s+/))
+    .filter((w) => w.length >= 2 && !w.some((x) => /\\w|\[|\(\?|\\p/.test(x)))
+    .map((w) => `${phrasePattern(w.slice(0, -1).join(' '))}(?:${gapWord}){1,5}?\\s+${phrasePattern(w[w.length - 1])}`)
+    .join('|');
+  // the proclitics a cue's first word may carry: "ووصل إلى" (and he arrived in), "בביקור ב"
+  const pro = data.proclitics;
+  const clitics = [pro?.conjunctions, pro?.locatives, pro?.articles].map((l) => (l?.length ? `(?:${list(l)})?` : '')).join('');
   const beforeHan = list(unspaced(data.destinationBefore));
   const hanLoc = list(data.unspacedLocatives);
   const hanNouns = list(unspaced(data.placeNouns));
@@ -97,7 +110,7 @@ export function compilePlaceCues(data: PlacesData): PlaceCues {
     unspacedBefore: hanLoc ? new RegExp(`(?:${hanLoc})(?:${hanNouns ?? '(?!)'})?$`, 'u') : null,
     destinationBefore:
       before || beforeHan
-        ? new RegExp([...(before ? [`${B}(?:${before})[\\s,]*$`] : []), ...(beforeHan ? [`(?:${beforeHan})$`] : [])].join('|'), 'iu')
+        ? new RegExp([...(before ? [`${B}${clitics}(?:${before})[\\s,]*$`] : []), ...(gapped ? [`${B}${clitics}(?:${gapped})\\s*$`] : []), ...(beforeHan ? [`(?:${beforeHan})$`] : [])].join('|'), 'iu')
         : null,
     destinationAfter: after ? new RegExp(`^(?:${suffixes ?? '(?!)'})?\\s*(?:${after})`, 'iu') : null,
     // "Mısır lideri", "Egypt's President", "埃及总统" (no space before a Han title)

@@ -199,3 +199,27 @@ test('es, en, pt a joint subject before a later clause: both people are sides', 
     'javier-milei luiz-inacio-lula-da-silva',
   ]);
 });
+
+test('who says that others met is no side of their meeting; "he" in the complement still is (en, ar, de, fa)', () => {
+  assert.deepEqual(who('President Joe Biden said that Emmanuel Macron met Xi Jinping.', '2023-04-08'), ['emmanuel-macron xi-jinping']);
+  assert.deepEqual(who('President Joe Biden said that he met Xi Jinping.', '2023-04-08'), ['joe-biden xi-jinping']);
+  assert.deepEqual(who('قال الرئيس عبد الفتاح السيسي إن الرئيس رجب طيب أردوغان تصافح مع الرئيس فلاديمير بوتين.', '2023-04-08'), ['recep-tayyip-erdogan vladimir-putin']);
+  assert.deepEqual(who('Olaf Scholz sagte, dass sich Emmanuel Macron und Xi Jinping in Peking getroffen haben.', '2023-04-08'), ['emmanuel-macron xi-jinping']);
+  assert.deepEqual(who('رجب طيب اردوغان گفت که ولادیمیر پوتین با شی جین پینگ دیدار کرد.', '2023-04-08'), ['vladimir-putin xi-jinping']);
+});
+
+test('"between them" is the pair named before, with no meeting told before (he, en, de, fr, ar, tr)', () => {
+  const pair = ['isaac-herzog recep-tayyip-erdogan'];
+  assert.deepEqual(who('ארדואן והרצוג נמצאים בקשר מאז יולי. שיחה ראשונה ביניהם נערכה כשבוע לאחר השבעתו.', '2021-12-01'), pair);
+  assert.deepEqual(who('Recep Tayyip Erdogan and Isaac Herzog have been in contact since July. A first phone call between them took place a week later.', '2021-12-01'), pair);
+  assert.deepEqual(who('Recep Tayyip Erdoğan und Isaac Herzog stehen seit Juli in Kontakt. Ein erstes Telefonat zwischen ihnen fand eine Woche später statt.', '2021-12-01'), pair);
+  assert.deepEqual(who('Recep Tayyip Erdoğan et Isaac Herzog sont en contact depuis juillet. Un premier entretien téléphonique entre eux a eu lieu une semaine plus tard.', '2021-12-01'), pair);
+  assert.deepEqual(who('أردوغان وهرتسوغ على تواصل منذ يوليو. وجرى أول اتصال هاتفي بينهما بعد أسبوع.', '2021-12-01'), pair);
+  assert.deepEqual(who('Erdoğan ve Herzog temmuzdan beri temas halinde. Aralarında ilk telefon görüşmesi bir hafta sonra gerçekleşti.', '2021-12-01'), pair);
+});
+
+test('Hebrew: a dropped subject continues the last sentence\'s subject; who says so is no side', () => {
+  assert.deepEqual(who('ראש הממשלה בנימין נתניהו הגיע הבוקר לוושינגטון. בהמשך היום נפגש עם הנשיא ג׳ו ביידן.', '2024-11-20'), ['benjamin-netanyahu joe-biden']);
+  assert.deepEqual(who('ארדואן הגיע למוסקבה. עוד באותו יום שוחח עם פוטין בקרמלין.', '2024-11-20'), ['recep-tayyip-erdogan vladimir-putin']);
+  assert.deepEqual(who('נתניהו אמר כי ביידן נפגש עם מקרון.', '2024-11-20'), ['emmanuel-macron joe-biden']);
+});

@@ -8,6 +8,8 @@ import { roleActiveOn, type KnowledgeBase } from '../actors/knowledge-base.ts';
 import { normalizeName } from '../actors/name-key.ts';
 import { startingWithin } from '../core/spans-by-start.ts';
 import { DEFAULT_LANG_DIR, type Lexicon } from './lexicon.ts';
+import { clausesOf, type Modality } from './modality.ts';
+import { clauseIndexAt } from './clauses.ts';
 import { phrasePattern as phrase, UNSPACED as HAN, WORD_END as E, WORD_START as B } from '../text/word-pattern.ts';
 import { anyMatch } from '../text/any-match.ts';
 
@@ -83,6 +85,8 @@ export interface ReferenceWords {
   speechBefore: RegExp | null;
   /** the whole text between a name and a clause it opens: ", con quien", ", de quien", ", who" */
   relativeAfterName: RegExp | null;
+  /** any speech verb, unanchored: "said", "قال" */
+  speech: RegExp | null;
 }
 
 const list = (words: string[]): string => [...words].sort((a, b) => b.length - a.length).map(phrase).join('|');
@@ -131,6 +135,7 @@ export function compileReferences(data: ReferenceData, lex: Lexicon): ReferenceW
     speechBefore: data.speechBefore?.length ? new RegExp(`${B}(?:${list(data.speechBefore)})[\\s,:]*$`, 'iu') : null,
     // a comma, at most two words (a preposition: "con", "junto a"), the pronoun
     relativeAfterName: data.relativePronouns?.length ? new RegExp(`^\\s*,\\s*(?:[\\p{L}]+\\s+){0,2}(?:${list(data.relativePronouns)})\\s*$`, 'iu') : null,
+    speech: data.speechBefore?.length || data.speechAfter?.length ? new RegExp(`${B}(?:${list([...(data.speechBefore ?? []), ...(data.speechAfter ?? [])])})${E}`, 'iu') : null,
   };
 }
 
@@ -332,6 +337,24 @@ export function quotesIn(text: string, sentence: Span): Span[] {
 export function reportsAfter(text: string, trig: Span, m: Span, words: ReferenceWords): boolean {
   if (m.start < trig.end || !/[,"”»]/.test(text.slice(trig.end, m.start))) return false;
   return !!words.speechAfter?.test(text.slice(m.end, m.end + 30)) || !!words.speechBefore?.test(text.slice(Math.max(trig.end, m.start - 30), m.start));
+}
+
+/**
+ * "Biden said that Macron met Xi", "قال السفير X إن السيسي تصافح مع أردوغان": where the trigger's
+ * clause is a complement of a clause with a speech verb, the start of that complement; the
+ * names before it say the event, they are no sides of it. -1 when the trigger is no such complement.
+ */
+export function reportedFrom(text: string, sentence: Span, trig: Span, words: ReferenceWords, m: Modality): number {
+  if (!words.speech) return -1;
+  const clauses = clausesOf(text, sentence, m);
+  let i = clauseIndexAt(clauses, trig.start);
+  for (let guard = 0; i >= 0 && guard < clauses.length; guard++) {
+    const c = clauses[i];
+    if (c.opener === 'complement' && c.parent >= 0) return words.speech.test(text.slice(clauses[c.parent].start, c.start)) ? c.start : -1;
+    if (c.opener || c.head < 0) return -1;
+    i = c.head;
+  }
+  return -1;
 }
 
 /** Who speaks a quote: the person named right after it, or else right before it, in the sentence. */

@@ -18,6 +18,13 @@ describe('detectLanguage', () => {
     assert.equal(detectLanguage('ראש הממשלה נפגש עם נשיא ארצות הברית בבית הלבן'), 'he');
   });
 
+  it("reads a case ending after an apostrophe on a name as no word ('le, 'de are no French)", () => {
+    assert.equal(detectLanguage("Türkiye ile Rusya arasındaki ilişkiler son yıllarda gelişti. Erdoğan, Putin'le Soçi'de görüştü."), 'tr');
+    assert.equal(detectLanguage("Cumhurbaşkanı Erdoğan, Mısır'a giderek Sisi'yle Kahire'de bir araya geldi ve Gazze'yi görüştü."), 'tr');
+    // French elisions stay French
+    assert.equal(detectLanguage("Le président Emmanuel Macron s'est entretenu avec Olaf Scholz à l'Élysée, qu'il a reçu pour un dîner de travail."), 'fr');
+  });
+
   it('uses franc-min for Latin script', () => {
     assert.equal(detectLanguage("Le président français Emmanuel Macron s'entretient dimanche avec son homologue ukrainien."), 'fr');
     assert.equal(detectLanguage('Ismail Haniyeh, Leiter des Politbüros der Palästinensischen Islamischen Widerstandsbewegung, traf sich in Beirut mit dem Generalsekretär.'), 'de');

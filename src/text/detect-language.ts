@@ -43,9 +43,10 @@ function byFunctionWords(text: string): LanguageCode | null {
   // a word several languages share tells less: short texts count each word 1 / languages sharing it
   const shared = new Map<string, number>();
   let words = 0;
-  for (const m of text.toLowerCase().matchAll(/\p{L}+/gu)) {
+  // a case ending after an apostrophe on a name is no word ("Putin'le", "Soçi'de": Turkish, not French)
+  for (const m of text.matchAll(/(?<!\p{L})(?<!\p{Lu}\p{L}*['’])\p{L}+/gu)) {
     words++;
-    const langs = FUNCTION_INDEX.get(m[0]) ?? [];
+    const langs = FUNCTION_INDEX.get(m[0].toLowerCase()) ?? [];
     for (const lang of langs) {
       hits.set(lang, (hits.get(lang) ?? 0) + 1);
       shared.set(lang, (shared.get(lang) ?? 0) + 1 / langs.length);
