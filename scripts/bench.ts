@@ -69,8 +69,8 @@ const summary = await runIngest({
     for (const mark of marks) if (done >= mark && !checkpoints.has(mark)) checkpoints.set(mark, rss);
   },
 });
-const counts = store.counts();
-store.close();
+const counts = await store.counts();
+await store.close();
 
 // Merging on its own: every stored report through the merge at once (ingest merges batch by batch).
 const mergeDb = new Database(dbFile);

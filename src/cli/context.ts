@@ -31,7 +31,7 @@ export async function withStore<T>(store: Store, work: (store: Store) => T | Pro
   try {
     return await work(store);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -180,7 +180,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
         process.off('SIGINT', interrupt);
         process.off('SIGTERM', interrupt);
         if (bar && barStarted) bar.stop();
-        const counts = store.counts();
+        const counts = await store.counts();
         if (flags.json) {
           writeLine(
             ctx.stdout,

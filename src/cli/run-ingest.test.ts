@@ -36,7 +36,7 @@ test('runIngest: documents per language, most first, and the languages without a
     assert.deepEqual(again.languages, {});
     assert.deepEqual(again.noLexicon, []);
   } finally {
-    store.close();
+    await store.close();
   }
 });
 

@@ -64,8 +64,8 @@ export function registerServe(program: Command, ctx: CliContext): void {
         const stop = () => {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
-          void app.close().then(() => {
-            store.close();
+          void app.close().then(async () => {
+            await store.close();
             resolve();
           });
         };

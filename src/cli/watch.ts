@@ -53,10 +53,10 @@ export async function watchFeeds(options: WatchOptions): Promise<number> {
       fetchPages: options.fetchPages,
       fetch: options.fetch,
       outlet: options.outlet,
-      isKnown: (id) => store.findHashById(id) !== null,
+      isKnown: async (id) => await store.findHashById(id) !== null,
       command: `watch ${options.feeds.join(' ')}`,
     });
-    options.onPoll?.(round, summary);
+    await options.onPoll?.(round, summary);
   }
   return round;
 }

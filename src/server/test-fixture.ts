@@ -42,8 +42,8 @@ export async function buildFixture(file = ':memory:'): Promise<Fixture> {
     store,
     pipeline,
     dir,
-    close() {
-      store.close();
+    async close() {
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -114,20 +114,20 @@ export interface Network {
 
 export interface Browse {
   /** Indexes events that are new or were rebuilt since the last call; returns how many. */
-  sync(): number;
+  sync(): Promise<number>;
   /** Recomputes these events' summaries (events gone are dropped). */
-  refresh(eventIds: Iterable<string>): void;
-  listEvents(filter: EventFilter, sort: EventSort, order: 'asc' | 'desc', page: PageOptions): Page<EventRow>;
+  refresh(eventIds: Iterable<string>): Promise<void>;
+  listEvents(filter: EventFilter, sort: EventSort, order: 'asc' | 'desc', page: PageOptions): Promise<Page<EventRow>>;
   /** Events per month (YYYY-MM) for a filter; undated events are left out. */
-  timeline(filter: EventFilter): { month: string; events: number }[];
-  network(filter: EventFilter, maxEdges: number): Network;
-  searchActors(query: string | undefined, kind: string | undefined, page: PageOptions): Page<ActorRow>;
-  listDocuments(query: string | undefined, outlet: string | undefined, page: PageOptions): Page<DocumentRow>;
-  documentReports(docId: string): DocumentReportRow[];
-  documentMentions(docId: string): MentionRow[];
-  outlets(): { outlet: string; events: number }[];
+  timeline(filter: EventFilter): Promise<{ month: string; events: number }[]>;
+  network(filter: EventFilter, maxEdges: number): Promise<Network>;
+  searchActors(query: string | undefined, kind: string | undefined, page: PageOptions): Promise<Page<ActorRow>>;
+  listDocuments(query: string | undefined, outlet: string | undefined, page: PageOptions): Promise<Page<DocumentRow>>;
+  documentReports(docId: string): Promise<DocumentReportRow[]>;
+  documentMentions(docId: string): Promise<MentionRow[]>;
+  outlets(): Promise<{ outlet: string; events: number }[]>;
   /** Events that involve any of these actors, events or reports (what a judgement on them can change). */
-  eventsTouching(subjects: readonly string[]): string[];
+  eventsTouching(subjects: readonly string[]): Promise<string[]>;
 }
 
 export interface BrowseSource {
@@ -321,11 +321,11 @@ export function createBrowse(db: Database.Database, source: BrowseSource): Brows
   }
 
   return {
-    sync,
-    refresh(eventIds) {
+    sync: async () => sync(),
+    async refresh(eventIds) {
       indexEvents.immediate([...new Set(eventIds)]);
     },
-    listEvents(filter, sort, order, page) {
+    async listEvents(filter, sort, order, page) {
       fresh();
       const counted = where(filter);
       const total = prepared(`SELECT COUNT(*) FROM browse_events b ${counted.sql}`).pluck().get(...counted.params) as number;
@@ -367,14 +367,14 @@ export function createBrowse(db: Database.Database, source: BrowseSource): Brows
         offset: page.offset,
       };
     },
-    timeline(filter) {
+    async timeline(filter) {
       fresh();
       const { sql, params } = where(filter);
       const dated = sql ? `${sql} AND b.date IS NOT NULL` : 'WHERE b.date IS NOT NULL';
       return prepared(`SELECT substr(b.date, 1, 7) AS month, COUNT(*) AS events FROM browse_events b ${dated}
         GROUP BY month ORDER BY month`).all(...params) as { month: string; events: number }[];
     },
-    network(filter, maxEdges) {
+    async network(filter, maxEdges) {
       fresh();
       const { sql, params } = where(filter);
       const edges = prepared(`WITH f AS (SELECT b.event_id FROM browse_events b ${sql})
@@ -400,7 +400,7 @@ export function createBrowse(db: Database.Database, source: BrowseSource): Brows
         truncated,
       };
     },
-    searchActors(query, kind, page) {
+    async searchActors(query, kind, page) {
       fresh();
       const clauses: string[] = [];
       const params: unknown[] = [];
@@ -438,7 +438,7 @@ export function createBrowse(db: Database.Database, source: BrowseSource): Brows
         offset: page.offset,
       };
     },
-    listDocuments(query, outlet, page) {
+    async listDocuments(query, outlet, page) {
       const clauses: string[] = [];
       const params: unknown[] = [];
       if (query) {
@@ -484,7 +484,7 @@ export function createBrowse(db: Database.Database, source: BrowseSource): Brows
         offset: page.offset,
       };
     },
-    documentReports(docId) {
+    async documentReports(docId) {
       return (
         q.docReports.all(docId) as {
           id: string;
@@ -506,7 +506,7 @@ export function createBrowse(db: Database.Database, source: BrowseSource): Brows
         placeId: r.place_actor_id,
       }));
     },
-    documentMentions(docId) {
+    async documentMentions(docId) {
       return (q.docMentions.all(docId) as { start: number; end: number; kind: string; via: string; actor_ids: string }[]).map((m) => ({
         start: m.start,
         end: m.end,
@@ -515,11 +515,11 @@ export function createBrowse(db: Database.Database, source: BrowseSource): Brows
         actorIds: JSON.parse(m.actor_ids) as string[],
       }));
     },
-    outlets() {
+    async outlets() {
       fresh();
       return q.outlets.all() as { outlet: string; events: number }[];
     },
-    eventsTouching(subjects) {
+    async eventsTouching(subjects) {
       const out = new Set<string>();
       for (const id of subjects) {
         if (q.eventExists.get(id)) out.add(id);

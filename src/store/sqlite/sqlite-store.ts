@@ -381,7 +381,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     }
   };
 
-  return {
+  const impl: Synchronous<Store> = {
     saveBatch(analyses) {
       // BEGIN IMMEDIATE: a transaction that reads before it writes cannot upgrade its lock while
       // another process writes (SQLITE_BUSY at once, the busy timeout never waits); one that
@@ -474,4 +474,20 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       db.close();
     },
   };
+  return promised(impl);
+}
+
+/** The Store's methods as better-sqlite3 runs them: synchronously. */
+type Synchronous<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : T[K];
+};
+
+/** The asynchronous Store port over the synchronous adapter (`browse()` hands back its own object). */
+function promised(impl: Synchronous<Store>): Store {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(impl) as (keyof Store)[]) {
+    const method = impl[key] as (...args: unknown[]) => unknown;
+    out[key] = key === 'browse' ? () => method.call(impl) : async (...args: unknown[]) => method.apply(impl, args);
+  }
+  return out as unknown as Store;
 }
