@@ -13,7 +13,8 @@ import { makePipeline } from '../src/cli/ingest.ts';
 import { runIngest } from '../src/cli/run-ingest.ts';
 import Database from 'better-sqlite3';
 import { mergeReports } from '../src/merge/merge-reports.ts';
-import { createResolution } from '../src/store/sqlite/resolution.ts';
+import { createResolution } from '../src/merge/event-resolution.ts';
+import { createSqliteResolutionStorage } from '../src/store/sqlite/resolution-queries.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { article as generate, meetingsGenerated, seedArticles } from './article-generator.ts';
 
@@ -74,7 +75,7 @@ await store.close();
 
 // Merging on its own: every stored report through the merge at once (ingest merges batch by batch).
 const mergeDb = new Database(dbFile);
-const inputs = createResolution(mergeDb, () => new Date()).mergeInputs();
+const inputs = await createResolution(createSqliteResolutionStorage(mergeDb), { now: () => new Date() }).mergeInputs();
 const mergeStats = { pairsScored: 0 };
 const mergeStart = performance.now();
 const merged = mergeReports(inputs, {}, mergeStats);
