@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { makePipeline } from '../src/cli/ingest.ts';
-import { runIngest } from '../src/cli/run-ingest.ts';
+import { runIngest } from '../src/pipeline/run-ingest.ts';
 import Database from 'better-sqlite3';
 import { mergeReports } from '../src/merge/merge-reports.ts';
 import { createResolution } from '../src/merge/event-resolution.ts';

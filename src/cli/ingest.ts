@@ -4,7 +4,7 @@ import { SingleBar } from 'cli-progress';
 import { ParleyError } from '../core/errors.ts';
 import { createPipeline, type Pipeline } from '../pipeline/analyze.ts';
 import { type CliContext, dbLabel, dbPath, openForWriting, withStore, writeLine } from './context.ts';
-import { runIngest, type IngestSummary } from './run-ingest.ts';
+import { runIngest, type IngestSummary } from '../pipeline/run-ingest.ts';
 import { ingestThroughQueue } from './queue.ts';
 import { DEFAULT_COLUMNS, type ColumnNames } from '../ingest/options.ts';
 import type { SourceProgress } from '../ingest/read-inputs.ts';

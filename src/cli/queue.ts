@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { ParleyError } from '../core/errors.ts';
 import type { Diagnostic, Document } from '../core/types.ts';
 import { readInputs, type InputOptions } from '../ingest/read-inputs.ts';
-import { runIngest } from './run-ingest.ts';
+import { runIngest } from '../pipeline/run-ingest.ts';
 import { DEAD_LETTER_QUEUE, failedJobs, INGEST_QUEUE, jobCounts, jobSource, openQueue, type IngestJobData, type JobCounts } from '../queue/ingest-queue.ts';
 import { isPostgresUrl } from '../store/open-store.ts';
 import { type CliContext, dbLabel, dbPath, openForWriting, withStore, writeLine } from './context.ts';

@@ -7,7 +7,7 @@ import type { Pipeline } from '../pipeline/analyze.ts';
 import type { Store } from '../store/store.ts';
 import { type CliContext, dbLabel, dbPath, openForWriting, withStore, writeLine } from './context.ts';
 import { makePipeline } from './ingest.ts';
-import { runIngest, type IngestSummary } from './run-ingest.ts';
+import { runIngest, type IngestSummary } from '../pipeline/run-ingest.ts';
 import type { FetchOptions } from '../ingest/fetch-url.ts';
 
 export interface WatchOptions {

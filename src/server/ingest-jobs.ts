@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runIngest } from '../cli/run-ingest.ts';
+import { runIngest } from '../pipeline/run-ingest.ts';
 import type { Pipeline } from '../pipeline/analyze.ts';
 import type { AnalyzerPool } from '../pipeline/worker-pool.ts';
 import type { Store } from '../store/store.ts';

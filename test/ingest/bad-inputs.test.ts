@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import type { Document } from '../../src/core/types.ts';
-import { runIngest } from '../../src/cli/run-ingest.ts';
+import { runIngest } from '../../src/pipeline/run-ingest.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { httpResponse, newsPage, PARAGRAPHS, rssFeed, warcRecord } from './fixtures.ts';
 

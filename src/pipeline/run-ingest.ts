@@ -1,11 +1,12 @@
-// The ingest loop shared by `parley ingest` and the bench: read -> skip known texts -> analyze ->
+// The ingest loop shared by `parley ingest`, the server's uploads, the queue's workers and the
+// bench: read -> skip known texts -> analyze ->
 // save in batches (one transaction each). One bad document never stops the run: a failing
 // batch is retried one document at a time, so only the culprit is left out.
 import { ParleyError } from '../core/errors.ts';
 import type { Diagnostic, Document, StoredAnalysis } from '../core/types.ts';
 import { readInputs, type IngestSource, type InputOptions, type SourceProgress } from '../ingest/read-inputs.ts';
-import { forStorage, type Pipeline } from '../pipeline/analyze.ts';
-import { createWorkerPool, type AnalyzerPool } from '../pipeline/worker-pool.ts';
+import { forStorage, type Pipeline } from './analyze.ts';
+import { createWorkerPool, type AnalyzerPool } from './worker-pool.ts';
 import { createFoundRegistry, unifyFoundActors } from '../actors/unify-found.ts';
 import type { DuplicateDocument, Store } from '../store/store.ts';
 import { createLexicons, type Lexicon } from '../events/lexicon.ts';
