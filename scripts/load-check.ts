@@ -1,14 +1,14 @@
 // Load check (a script, not a timed test): generates a database of 100,000 events, serves it on
 // 127.0.0.1, and measures the latency of event-list and event-page requests over HTTP.
 // Target: p95 under 50 ms for both. Usage:
-//   node --import tsx scripts/load-check.ts [--events 100000] [--requests 400] [--db file] [--keep]
+//   node --import tsx scripts/load-check.ts [--events 100000] [--requests 400] [--db file|postgres://...] [--keep]
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DocActor, DocumentAnalysis, EventMode, EventReport, Span } from '../src/core/types.ts';
 import { buildServer } from '../src/server/app.ts';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import { isPostgresUrl, openStore } from '../src/store/open-store.ts';
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -115,8 +115,8 @@ function summarize(label: string, times: number[]): { label: string; p50: number
 }
 
 async function main(): Promise<void> {
-  const fresh = !existsSync(DB);
-  const store = openSqliteStore(DB);
+  const fresh = !isPostgresUrl(DB) && !existsSync(DB);
+  const store = openStore(DB);
   if (fresh || (await store.counts()).events < TARGET_EVENTS) {
     const started = performance.now();
     let n = (await store.counts()).documents;
