@@ -82,3 +82,44 @@ test('ingest --queue and two workers leave the record one SQLite process leaves'
     await db.drop();
   }
 });
+
+test('a worker killed mid-job (kill -9) loses nothing: its job is handed out again once it expires', { timeout: 600_000, skip: 'skip' in probe ? probe.skip : undefined }, async () => {
+  const db = await createTestDatabase();
+  if (!('url' in db)) throw new Error(db.skip);
+  const dir = mkdtempSync(join(tmpdir(), 'parley-queue-kill-'));
+  try {
+    const n = 75;
+    const day = (i: number) => new Date(Date.UTC(2023, 0, 1 + i)).toISOString().slice(0, 10);
+    mkdirSync(join(dir, 'in'));
+    for (let i = 0; i < n; i++) {
+      writeFileSync(join(dir, 'in', `k${i}.txt`), `Visit ${i}\n${day(i)}\n\nBERLIN - German Chancellor Olaf Scholz met French President Emmanuel Macron in Berlin to discuss item ${i}.\n`);
+    }
+    const queued = await run(['ingest', '--queue', '--job-timeout', '5', 'in', '--db', db.url], dir);
+    assert.equal(queued.code, 0, queued.out);
+    // a worker is killed as soon as it has taken a job
+    const victim = spawn(bin, ['worker', '--db', db.url], { cwd: dir, env: { ...process.env, PARLEY_DB: '', NO_COLOR: '1' }, stdio: 'ignore' });
+    for (let tries = 0; ; tries++) {
+      const jobs = await run(['jobs', '--json', '--db', db.url], dir);
+      const state = JSON.parse(jobs.out) as { running: number; done: number };
+      if (state.running > 0 || tries > 120) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    victim.kill('SIGKILL');
+    await new Promise((r) => victim.on('close', r));
+    const survivor = await run(['worker', '--until-idle', '--db', db.url], dir);
+    assert.equal(survivor.code, 0, survivor.out);
+    const one = join(dir, 'one.db');
+    assert.equal((await run(['ingest', 'in', '--db', one], dir)).code, 0);
+    const pg = openPostgresStore(db.url);
+    const sqlite = openSqliteStore(one);
+    try {
+      assert.deepEqual(await pg.counts(), await sqlite.counts());
+    } finally {
+      await pg.close();
+      await sqlite.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await db.drop();
+  }
+});

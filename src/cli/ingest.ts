@@ -115,7 +115,8 @@ export function registerIngest(program: Command, ctx: CliContext): void {
     .option('--no-keep-going', 'stop at the first input that cannot be read or stored')
     .option('--queue', 'read the inputs here and queue their documents for `parley worker` processes (PostgreSQL only)')
     .option('--wait', 'with --queue: show the jobs\' progress and return when they are done (exit 1 if any failed)')
-    .action(async (paths: string[], flags: IngestFlags & { queue?: boolean; wait?: boolean }) => {
+    .option('--job-timeout <seconds>', 'with --queue: a job not done this long after a worker took it is handed out again (default 900)')
+    .action(async (paths: string[], flags: IngestFlags & { queue?: boolean; wait?: boolean; jobTimeout?: string }) => {
       const maxBytes = positiveInt(flags.maxBytes, '--max-bytes');
       const maxFileBytes = positiveInt(flags.maxFileBytes, '--max-file-bytes');
       const batchSize = positiveInt(flags.batch, '--batch');
@@ -125,7 +126,8 @@ export function registerIngest(program: Command, ctx: CliContext): void {
       if (paths.length === 0 && !flags.feed?.length) throw new ParleyError('usage', 'nothing to read: give files or folders, or --feed URL');
       if (flags.queue) {
         const read = { maxBytes, maxFileBytes, feeds: flags.feed ?? [], fetchPages: flags.fetchPages === true, outlet: flags.outlet, columns, fetch: { timeoutMs, perHost, maxBytes }, keepGoing: flags.keepGoing !== false };
-        await ingestThroughQueue(ctx, flags.db, paths, read, flags.wait === true);
+        const jobTimeout = positiveInt(flags.jobTimeout, '--job-timeout');
+        await ingestThroughQueue(ctx, flags.db, paths, read, flags.wait === true, jobTimeout === undefined ? {} : { expireInSeconds: jobTimeout });
         return;
       }
       // made when first needed: with worker threads, each makes its own and this one is never used

@@ -5,7 +5,7 @@ import { ParleyError } from '../core/errors.ts';
 import type { Diagnostic, Document } from '../core/types.ts';
 import { readInputs, type InputOptions } from '../ingest/read-inputs.ts';
 import { runIngest } from '../pipeline/run-ingest.ts';
-import { DEAD_LETTER_QUEUE, failedJobs, INGEST_QUEUE, jobCounts, jobSource, openQueue, type IngestJobData, type JobCounts } from '../queue/ingest-queue.ts';
+import { DEAD_LETTER_QUEUE, failedJobs, INGEST_QUEUE, jobCounts, jobSource, openQueue, type IngestJobData, type JobCounts, type QueueOptions } from '../queue/ingest-queue.ts';
 import { isPostgresUrl } from '../store/open-store.ts';
 import { type CliContext, dbLabel, dbPath, openForWriting, withStore, writeLine } from './context.ts';
 import { makePipeline } from './ingest.ts';
@@ -26,8 +26,8 @@ export interface EnqueueResult {
 }
 
 /** Reads the inputs here and queues their documents, DOCUMENTS_PER_JOB to a job. */
-export async function enqueueInputs(url: string, paths: readonly string[], options: InputOptions, command: string): Promise<EnqueueResult> {
-  const boss = await openQueue(url);
+export async function enqueueInputs(url: string, paths: readonly string[], options: InputOptions, command: string, queue: QueueOptions = {}): Promise<EnqueueResult> {
+  const boss = await openQueue(url, queue);
   try {
     const jobIds: string[] = [];
     const diagnostics: Diagnostic[] = [];
@@ -81,9 +81,16 @@ export async function waitForJobs(ctx: CliContext, url: string, jobIds: readonly
 }
 
 /** `ingest --queue`: enqueue, and with --wait follow the jobs to the end. */
-export async function ingestThroughQueue(ctx: CliContext, dbOption: string | undefined, paths: readonly string[], options: InputOptions, wait: boolean): Promise<void> {
+export async function ingestThroughQueue(
+  ctx: CliContext,
+  dbOption: string | undefined,
+  paths: readonly string[],
+  options: InputOptions,
+  wait: boolean,
+  queue: QueueOptions = {},
+): Promise<void> {
   const url = queueUrl(ctx, dbOption, 'ingest --queue');
-  const result = await enqueueInputs(url, paths, options, `ingest --queue --db ${dbLabel(ctx, dbOption)}`);
+  const result = await enqueueInputs(url, paths, options, `ingest --queue --db ${dbLabel(ctx, dbOption)}`, queue);
   for (const d of result.diagnostics) writeLine(ctx.stderr, `skipped ${d.file ?? d.docId ?? '?'}: ${d.code}: ${d.message}`);
   writeLine(ctx.stdout, `queued ${result.documents} documents in ${result.jobIds.length} jobs`);
   if (result.diagnostics.some((d) => d.severity === 'error')) ctx.exitCode = 1;

@@ -23,13 +23,16 @@ export interface QueueOptions {
   /** Attempts after the first, each after a longer wait (backoff). */
   retryLimit?: number;
   retryDelaySeconds?: number;
-  /** A job not completed this long after a worker took it is taken again (the worker died). */
+  /** A job not completed this long after a worker took it is taken again (the worker died); given, it is set on the queue. */
   expireInSeconds?: number;
 }
 
+/** How often this process looks for jobs whose worker died (expired) and hands them out again. */
+const MAINTENANCE_SECONDS = 10;
+
 /** Starts pg-boss on the database (creating its schema once) and the two queues. */
 export async function openQueue(url: string, options: QueueOptions = {}): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString: url, max: 3, supervise: true, schedule: false });
+  const boss = new PgBoss({ connectionString: url, max: 3, supervise: true, schedule: false, maintenanceIntervalSeconds: MAINTENANCE_SECONDS });
   // errors of its background maintenance are reported by the calls that fail
   boss.on('error', () => undefined);
   await boss.start();
@@ -50,6 +53,12 @@ export async function openQueue(url: string, options: QueueOptions = {}): Promis
     expireInSeconds: options.expireInSeconds ?? 900,
     deadLetter: DEAD_LETTER_QUEUE,
   });
+  if (options.expireInSeconds !== undefined) {
+    const queue = (await boss.getQueue(INGEST_QUEUE))!;
+    if (queue.expireInSeconds !== options.expireInSeconds) {
+      await boss.updateQueue(INGEST_QUEUE, { ...queue, name: INGEST_QUEUE, expireInSeconds: options.expireInSeconds });
+    }
+  }
   return boss;
 }
 
