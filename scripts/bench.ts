@@ -10,10 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { makePipeline } from '../src/cli/ingest.ts';
-import { runIngest } from '../src/cli/run-ingest.ts';
+import { runIngest } from '../src/pipeline/run-ingest.ts';
 import Database from 'better-sqlite3';
 import { mergeReports } from '../src/merge/merge-reports.ts';
-import { createResolution } from '../src/store/sqlite/resolution.ts';
+import { createResolution } from '../src/merge/event-resolution.ts';
+import { createSqliteResolutionStorage } from '../src/store/sqlite/resolution-queries.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { article as generate, meetingsGenerated, seedArticles } from './article-generator.ts';
 
@@ -69,12 +70,12 @@ const summary = await runIngest({
     for (const mark of marks) if (done >= mark && !checkpoints.has(mark)) checkpoints.set(mark, rss);
   },
 });
-const counts = store.counts();
-store.close();
+const counts = await store.counts();
+await store.close();
 
 // Merging on its own: every stored report through the merge at once (ingest merges batch by batch).
 const mergeDb = new Database(dbFile);
-const inputs = createResolution(mergeDb, () => new Date()).mergeInputs();
+const inputs = await createResolution(createSqliteResolutionStorage(mergeDb), { now: () => new Date() }).mergeInputs();
 const mergeStats = { pairsScored: 0 };
 const mergeStart = performance.now();
 const merged = mergeReports(inputs, {}, mergeStats);

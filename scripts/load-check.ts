@@ -1,14 +1,14 @@
 // Load check (a script, not a timed test): generates a database of 100,000 events, serves it on
 // 127.0.0.1, and measures the latency of event-list and event-page requests over HTTP.
 // Target: p95 under 50 ms for both. Usage:
-//   node --import tsx scripts/load-check.ts [--events 100000] [--requests 400] [--db file] [--keep]
+//   node --import tsx scripts/load-check.ts [--events 100000] [--requests 400] [--db file|postgres://...] [--keep]
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DocActor, DocumentAnalysis, EventMode, EventReport, Span } from '../src/core/types.ts';
 import { buildServer } from '../src/server/app.ts';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import { isPostgresUrl, openStore } from '../src/store/open-store.ts';
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -115,25 +115,25 @@ function summarize(label: string, times: number[]): { label: string; p50: number
 }
 
 async function main(): Promise<void> {
-  const fresh = !existsSync(DB);
-  const store = openSqliteStore(DB);
-  if (fresh || store.counts().events < TARGET_EVENTS) {
+  const fresh = !isPostgresUrl(DB) && !existsSync(DB);
+  const store = openStore(DB);
+  if (fresh || (await store.counts()).events < TARGET_EVENTS) {
     const started = performance.now();
-    let n = store.counts().documents;
-    while (store.counts().events < TARGET_EVENTS) {
-      const missing = TARGET_EVENTS - store.counts().events;
+    let n = (await store.counts()).documents;
+    while ((await store.counts()).events < TARGET_EVENTS) {
+      const missing = TARGET_EVENTS - (await store.counts()).events;
       for (let left = missing; left > 0; left -= 1000) {
-        store.saveBatch(Array.from({ length: Math.min(1000, left) }, () => article(n++)));
+        await store.saveBatch(Array.from({ length: Math.min(1000, left) }, () => article(n++)));
       }
-      process.stderr.write(`\rgenerated ${store.counts().events} events`);
+      process.stderr.write(`\rgenerated ${(await store.counts()).events} events`);
     }
-    process.stderr.write(`\n${store.counts().events} events from ${n} articles in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+    process.stderr.write(`\n${(await store.counts()).events} events from ${n} articles in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
   }
   const indexStarted = performance.now();
   const { app } = await buildServer({ store, webRoot: null }); // indexes the event summaries on start
   process.stderr.write(`server ready (summaries indexed) in ${((performance.now() - indexStarted) / 1000).toFixed(1)} s\n`);
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
-  const counts = store.counts();
+  const counts = await store.counts();
 
   // Wall time, and the CPU time this process spent on the request (server and client): on a
   // machine shared with other work the CPU time is what the request itself costs.
@@ -172,8 +172,8 @@ async function main(): Promise<void> {
     const active = PEOPLE[Math.floor(random() * 20)].id;
     return pick([`/api/events?q=${pick(WORDS)}+${pick(WORDS)}`, `/api/events?q=${pick(WORDS)}&actor=${active}`]);
   };
-  const ids = store.browse().listEvents({}, 'date', 'desc', { limit: 200, offset: Math.floor(counts.events / 2) }).items.map((e) => e.id);
-  const more = store.browse().listEvents({}, 'reports', 'desc', { limit: 50, offset: 0 }).items.map((e) => e.id);
+  const ids = (await store.browse().listEvents({}, 'date', 'desc', { limit: 200, offset: Math.floor(counts.events / 2) })).items.map((e) => e.id);
+  const more = (await store.browse().listEvents({}, 'reports', 'desc', { limit: 50, offset: 0 })).items.map((e) => e.id);
   const eventIds = [...ids, ...more];
 
   for (let i = 0; i < 20; i++) await timed(listUrls()); // warm-up
@@ -192,7 +192,7 @@ async function main(): Promise<void> {
   const network = [];
   for (let i = 0; i < 20; i++) network.push(await timed(`/api/network?from=${2015 + (i % 10)}&to=${2015 + (i % 10)}`));
   await app.close();
-  store.close();
+  await store.close();
 
   const rows = [
     summarize('event list (mixed filters)', list),

@@ -33,8 +33,8 @@ for (const dir of dirs) {
   try {
     const store = openSqliteStore(join(tmp, 'corpus.db'));
     await runIngest({ paths: [dir], store, pipeline });
-    const pred = buildEventsJson(store);
-    store.close();
+    const pred = await buildEventsJson(store);
+    await store.close();
     const predFile = join(tmp, 'events.json');
     writeFileSync(predFile, JSON.stringify(pred));
     const out = execFileSync(process.execPath, [scorer, '--gold', dir, '--pred', predFile, '--json'], { encoding: 'utf8' });

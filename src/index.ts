@@ -9,4 +9,4 @@ export { mergeReports, judgePair, blockingKeys, lookupKeys, MERGE_VERSION, type 
 export { buildEventsJson, type EventsJson } from './export/events-json.ts';
 export { buildEventsCsv } from './export/csv.ts';
 export { summarizeEvent, type EventSummary } from './export/summarize-event.ts';
-export { runIngest, type IngestOptions, type IngestSummary } from './cli/run-ingest.ts';
+export { runIngest, type IngestOptions, type IngestSummary } from './pipeline/run-ingest.ts';

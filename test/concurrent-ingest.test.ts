@@ -44,10 +44,10 @@ test('two ingests and a reader on one new database: nothing lost, nothing double
     assert.ok(reader.code === 0 || /no database|not found/i.test(reader.out), reader.out);
     const store = openSqliteStore(db);
     try {
-      assert.equal(store.counts().documents, 2 * n);
-      assert.equal(store.counts().reports, 2 * n);
+      assert.equal((await store.counts()).documents, 2 * n);
+      assert.equal((await store.counts()).reports, 2 * n);
     } finally {
-      store.close();
+      await store.close();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -65,8 +65,8 @@ for (const corpus of corpora) {
     try {
       const store = openSqliteStore(join(dir, 'gold.db'));
       await runIngest({ paths: [join(shared, corpus)], store, pipeline });
-      writeFileSync(join(dir, 'events.json'), JSON.stringify(buildEventsJson(store)));
-      store.close();
+      writeFileSync(join(dir, 'events.json'), JSON.stringify(await buildEventsJson(store)));
+      await store.close();
       const out = execFileSync(process.execPath, [scorer, '--gold', join(shared, corpus), '--pred', join(dir, 'events.json'), '--json'], { encoding: 'utf8' });
       // the scorer prints its JSON, then a summary line
       const { figures } = JSON.parse(out.slice(0, out.lastIndexOf('}') + 1)) as { figures: Record<string, number | null> };

@@ -39,7 +39,7 @@ function figures(gold: string, pred: object, dir: string, name: string): Record<
   return (JSON.parse(out.slice(0, out.lastIndexOf('}') + 1)) as { figures: Record<string, number | null> }).figures;
 }
 
-type EventsJson = ReturnType<typeof buildEventsJson>;
+type EventsJson = Awaited<ReturnType<typeof buildEventsJson>>;
 
 /**
  * A wrapped document's text is not the gold file's text: ids go back to the gold ids, and each
@@ -96,13 +96,15 @@ for (const corpus of corpora) {
         const summary = await runIngest({ paths, store, pipeline });
         assert.equal(summary.failed.length, 0, `${name}: ${JSON.stringify(summary.failed)}`);
         assert.equal(summary.ingested + summary.duplicates.length, articles.length, name);
-        const docs = new Map(store.listDocuments().map((d) => [d.id, d]));
+        const docs = new Map((await store.listDocuments()).map((d) => [d.id, d]));
         const idOf = (id: string) => {
           const url = docs.get(id)?.meta.url;
           return url?.startsWith('https://wrapped.example/') ? url.slice('https://wrapped.example/'.length) : id;
         };
-        const json = backToGold(buildEventsJson(store), idOf, (id) => store.getDocument(id)!.text, (id) => goldTexts.get(id) ?? '');
-        store.close();
+        const storedTexts = new Map<string, string>();
+        for (const id of docs.keys()) storedTexts.set(id, (await store.getDocument(id))!.text);
+        const json = backToGold(await buildEventsJson(store), idOf, (id) => storedTexts.get(id)!, (id) => goldTexts.get(id) ?? '');
+        await store.close();
         results[name] = figures(goldDir, json, dir, name);
       }
       const report = Object.entries(results)

@@ -47,11 +47,11 @@ function withoutDateLine(text: string, i: number): string {
   return lines.join('\n');
 }
 
-function eventsOf(batches: StoredAnalysis[][], name: string): string[] {
+async function eventsOf(batches: StoredAnalysis[][], name: string): Promise<string[]> {
   const store = openSqliteStore(join(dir, `${name}.db`), { now: clock });
-  for (const batch of batches) store.saveBatch(batch);
-  const events = store.listEvents().map((e) => e.reports.map((r) => r.id).sort().join(' '));
-  store.close();
+  for (const batch of batches) await store.saveBatch(batch);
+  const events = (await store.listEvents()).map((e) => e.reports.map((r) => r.id).sort().join(' '));
+  await store.close();
   return events.sort();
 }
 
@@ -66,14 +66,14 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
   return out;
 }
 
-test('one batch, small batches, and small batches in another order give the same events', { timeout: 300_000 }, () => {
+test('one batch, small batches, and small batches in another order give the same events', { timeout: 300_000 }, async () => {
   const docs = corpus(1500);
-  const whole = eventsOf([docs], 'whole');
+  const whole = await eventsOf([docs], 'whole');
   const multi = whole.filter((e) => e.includes(' '));
   // the corpus is worth the test: many events join reports of several documents
   assert.ok(multi.length >= 30, `events of several reports: ${multi.length}`);
   const chunks = (list: StoredAnalysis[], size: number) => Array.from({ length: Math.ceil(list.length / size) }, (_, k) => list.slice(k * size, (k + 1) * size));
-  assert.deepEqual(eventsOf(chunks(docs, 7), 'in-order'), whole);
-  assert.deepEqual(eventsOf(chunks(shuffled(docs, 42), 5), 'shuffled'), whole);
-  assert.deepEqual(eventsOf(chunks([...docs].reverse(), 1), 'one-by-one'), whole);
+  assert.deepEqual(await eventsOf(chunks(docs, 7), 'in-order'), whole);
+  assert.deepEqual(await eventsOf(chunks(shuffled(docs, 42), 5), 'shuffled'), whole);
+  assert.deepEqual(await eventsOf(chunks([...docs].reverse(), 1), 'one-by-one'), whole);
 });

@@ -26,9 +26,9 @@ test('undated reports of one meeting in one city merge across languages; another
   for (const [id, text] of Object.entries(DOCS)) writeFileSync(join(corpus, `${id}.txt`), text);
   const store = openSqliteStore(join(dir, 'store.db'));
   await runIngest({ paths: [corpus], store, pipeline: createPipeline() });
-  const events = store.listEvents();
-  const json = buildEventsJson(store);
-  store.close();
+  const events = await store.listEvents();
+  const json = await buildEventsJson(store);
+  await store.close();
   const docsOf = json.events.map((e) => [...new Set(e.mentions.map((m) => m.doc))].sort().join(' ')).sort();
   assert.deepEqual(docsOf, ['de-d', 'en-a es-c fr-b pt-e']);
   const montevideo = json.events.find((e) => e.mentions.length === 4)!;

@@ -131,28 +131,28 @@ function analyses(version: 1 | 2, ids: readonly string[] = DOCS.map((d) => d.id)
 }
 
 const docsOf = (e: StoredEvent) => [...new Set(e.reports.map((r) => r.docId))].sort();
-const shape = (store: Store) =>
-  store
-    .listEvents()
+const shape = async (store: Store) =>
+  (await store
+    .listEvents())
     .map((e) => docsOf(e).join('+'))
     .sort();
-const eventWith = (store: Store, docId: string) => store.listEvents().find((e) => e.reports.some((r) => r.docId === docId));
-const reportOf = (store: Store, docId: string) => eventWith(store, docId)!.reports.find((r) => r.docId === docId)!.id;
+const eventWith = async (store: Store, docId: string) => (await store.listEvents()).find((e) => e.reports.some((r) => r.docId === docId));
+const reportOf = async (store: Store, docId: string) => (await eventWith(store, docId))!.reports.find((r) => r.docId === docId)!.id;
 
 let clockTick = 0;
 const clock = () => new Date(Date.UTC(2024, 4, 1, 12, 0, clockTick++));
 
-test('two languages, one meeting; another meeting of the same people; corrections that hold', () => {
+test('two languages, one meeting; another meeting of the same people; corrections that hold', async () => {
   const store = openSqliteStore(join(dir, 'scenario.db'), { now: clock });
 
   // ---- ingest in two batches: the French report attaches to the event the English one made
-  store.saveBatch(analyses(1, ['en-aa', 'en-ankara']));
-  const first = eventWith(store, 'en-aa')!;
-  const later = store.saveBatch(analyses(1, ['fr-i24', 'de-dw', 'en-preview']));
+  await store.saveBatch(analyses(1, ['en-aa', 'en-ankara']));
+  const first = (await eventWith(store, 'en-aa'))!;
+  const later = await store.saveBatch(analyses(1, ['fr-i24', 'de-dw', 'en-preview']));
   assert.deepEqual(later.saved, ['fr-i24', 'de-dw', 'en-preview']);
-  assert.deepEqual(shape(store), ['de-dw', 'en-aa+fr-i24', 'en-ankara', 'en-preview']);
+  assert.deepEqual(await shape(store), ['de-dw', 'en-aa+fr-i24', 'en-ankara', 'en-preview']);
 
-  const istanbul = eventWith(store, 'fr-i24')!;
+  const istanbul = (await eventWith(store, 'fr-i24'))!;
   assert.ok(istanbul.reports.some((r) => r.id === first.reports[0].id), 'the French report joined the existing event');
   assert.equal(istanbul.date, '2024-04-20');
   assert.equal(istanbul.place, 'istanbul');
@@ -169,83 +169,83 @@ test('two languages, one meeting; another meeting of the same people; correction
   assert.equal(why.features?.time.verdict, 'agree');
   assert.equal(why.features?.place.verdict, 'same');
   // the Ankara meeting a year earlier stays its own event
-  assert.equal(eventWith(store, 'en-ankara')!.reports.length, 1);
+  assert.equal((await eventWith(store, 'en-ankara'))!.reports.length, 1);
 
   // ---- the same articles again: nothing changes
-  const before = store.listEvents();
-  const again = store.saveBatch(analyses(1));
+  const before = await store.listEvents();
+  const again = await store.saveBatch(analyses(1));
   assert.equal(again.saved.length, 0);
   assert.equal(again.duplicates.length, DOCS.length);
-  assert.deepEqual(store.listEvents(), before);
+  assert.deepEqual(await store.listEvents(), before);
 
   // ---- the analyst corrects
   const by = 'analyst';
   // "Ismail Hanija" is Ismail Haniyeh: the German report joins the Istanbul event
-  const merge = store.addJudgement({ kind: 'actor-merge', subjects: ['ismail-haniyeh', 'found:hanija'], author: by, reason: 'German spelling' });
+  const merge = await store.addJudgement({ kind: 'actor-merge', subjects: ['ismail-haniyeh', 'found:hanija'], author: by, reason: 'German spelling' });
   assert.equal(merge.author, 'analyst');
   assert.equal(merge.reason, 'German spelling');
-  assert.deepEqual(shape(store), ['de-dw+en-aa+fr-i24', 'en-ankara', 'en-preview']);
-  assert.ok(!store.getActors().some((a) => a.id === 'found:hanija'), 'the absorbed actor is no longer listed');
-  assert.ok(store.getActors(['ismail-haniyeh'])[0].aliases.includes('Ismail Hanija'));
+  assert.deepEqual(await shape(store), ['de-dw+en-aa+fr-i24', 'en-ankara', 'en-preview']);
+  assert.ok(!(await store.getActors()).some((a) => a.id === 'found:hanija'), 'the absorbed actor is no longer listed');
+  assert.ok((await store.getActors(['ismail-haniyeh']))[0].aliases.includes('Ismail Hanija'));
   // the preview is not a meeting
-  store.addJudgement({ kind: 'report-reject', subjects: [reportOf(store, 'en-preview')], author: by, reason: 'talk about a meeting' });
-  assert.deepEqual(shape(store), ['de-dw+en-aa+fr-i24', 'en-ankara']);
+  await store.addJudgement({ kind: 'report-reject', subjects: [await reportOf(store, 'en-preview')], author: by, reason: 'talk about a meeting' });
+  assert.deepEqual(await shape(store), ['de-dw+en-aa+fr-i24', 'en-ankara']);
   // the French report is about another meeting, says the analyst
-  const split = store.addJudgement({
+  const split = await store.addJudgement({
     kind: 'event-split',
-    subjects: [eventWith(store, 'fr-i24')!.id, reportOf(store, 'fr-i24')],
+    subjects: [(await eventWith(store, 'fr-i24'))!.id, await reportOf(store, 'fr-i24')],
     author: by,
   });
-  assert.deepEqual(shape(store), ['de-dw+en-aa', 'en-ankara', 'fr-i24']);
+  assert.deepEqual(await shape(store), ['de-dw+en-aa', 'en-ankara', 'fr-i24']);
   // the Ankara meeting was the day before
-  store.addJudgement({ kind: 'field-correct', subjects: [eventWith(store, 'en-ankara')!.id], value: { date: '2023-07-25' }, author: by });
-  assert.equal(eventWith(store, 'en-ankara')!.date, '2023-07-25');
-  assert.equal(eventWith(store, 'en-ankara')!.humanJudgements.length, 1);
+  await store.addJudgement({ kind: 'field-correct', subjects: [(await eventWith(store, 'en-ankara'))!.id], value: { date: '2023-07-25' }, author: by });
+  assert.equal((await eventWith(store, 'en-ankara'))!.date, '2023-07-25');
+  assert.equal((await eventWith(store, 'en-ankara'))!.humanJudgements.length, 1);
 
   // ---- bad ids are refused, naming the id; nothing is recorded
-  const count = store.listJudgements().length;
-  assert.throws(
-    () => store.addJudgement({ kind: 'event-merge', subjects: [eventWith(store, 'en-aa')!.id, 'ev_nope'], author: by }),
+  const count = (await store.listJudgements()).length;
+  await assert.rejects(
+    async () => store.addJudgement({ kind: 'event-merge', subjects: [(await eventWith(store, 'en-aa'))!.id, 'ev_nope'], author: by }),
     (e: unknown) => e instanceof ParleyError && e.code === 'not-found' && /ev_nope/.test(e.message),
   );
-  assert.throws(
+  await assert.rejects(
     () => store.addJudgement({ kind: 'actor-merge', subjects: ['ismail-haniyeh', 'istanbul'], author: by }),
     (e: unknown) => e instanceof ParleyError && e.code === 'usage',
   );
-  assert.throws(() => store.addJudgement({ kind: 'report-reject', subjects: ['r-nope'], author: '' }), ParleyError);
-  assert.equal(store.listJudgements().length, count);
+  await assert.rejects(() => store.addJudgement({ kind: 'report-reject', subjects: ['r-nope'], author: '' }), ParleyError);
+  assert.equal((await store.listJudgements()).length, count);
 
   // ---- new extraction rules: every report gets a new id; the judgements re-attach
-  const oldReports = new Set(store.listEvents().flatMap((e) => e.reports.map((r) => r.id)));
-  store.replaceAnalyses(analyses(2));
-  const newReports = store.listEvents().flatMap((e) => e.reports.map((r) => r.id));
+  const oldReports = new Set((await store.listEvents()).flatMap((e) => e.reports.map((r) => r.id)));
+  await store.replaceAnalyses(analyses(2));
+  const newReports = (await store.listEvents()).flatMap((e) => e.reports.map((r) => r.id));
   assert.ok(newReports.every((id) => !oldReports.has(id)), 'the upgrade changed the report ids');
-  assert.deepEqual(shape(store), ['de-dw+en-aa', 'en-ankara', 'fr-i24']);
-  assert.equal(eventWith(store, 'en-ankara')!.date, '2023-07-25');
-  assert.equal(eventWith(store, 'en-preview'), undefined, 'the rejected report stays out');
+  assert.deepEqual(await shape(store), ['de-dw+en-aa', 'en-ankara', 'fr-i24']);
+  assert.equal((await eventWith(store, 'en-ankara'))!.date, '2023-07-25');
+  assert.equal(await eventWith(store, 'en-preview'), undefined, 'the rejected report stays out');
 
   // ---- and re-ingesting the original files changes nothing either
-  const settled = store.listEvents();
-  store.saveBatch(analyses(2));
-  assert.deepEqual(store.listEvents(), settled);
+  const settled = await store.listEvents();
+  await store.saveBatch(analyses(2));
+  assert.deepEqual(await store.listEvents(), settled);
 
   // ---- undo: the French report rejoins its meeting; the record keeps who undid what
-  const undone = store.undoJudgement(split.id, 'reviewer', 'same sentence as the others');
+  const undone = await store.undoJudgement(split.id, 'reviewer', 'same sentence as the others');
   assert.equal(undone.active, false);
   assert.equal(undone.undone?.by, 'reviewer');
-  assert.deepEqual(shape(store), ['de-dw+en-aa+fr-i24', 'en-ankara']);
-  assert.throws(() => store.undoJudgement(split.id, 'reviewer'), (e: unknown) => e instanceof ParleyError && /already undone/.test(e.message));
+  assert.deepEqual(await shape(store), ['de-dw+en-aa+fr-i24', 'en-ankara']);
+  await assert.rejects(() => store.undoJudgement(split.id, 'reviewer'), (e: unknown) => e instanceof ParleyError && /already undone/.test(e.message));
   assert.deepEqual(
-    store.listJudgements({ active: true }).map((j) => j.kind),
+    (await store.listJudgements({ active: true })).map((j) => j.kind),
     ['actor-merge', 'report-reject', 'field-correct'],
   );
-  assert.equal(store.listJudgements({ kind: 'event-split' })[0].undone?.reason, 'same sentence as the others');
-  store.close();
+  assert.equal((await store.listJudgements({ kind: 'event-split' }))[0].undone?.reason, 'same sentence as the others');
+  await store.close();
 
   // ---- judgements live in the database: a new process sees the same events
   const reopened = openSqliteStore(join(dir, 'scenario.db'), { now: clock });
-  assert.deepEqual(shape(reopened), ['de-dw+en-aa+fr-i24', 'en-ankara']);
-  reopened.close();
+  assert.deepEqual(await shape(reopened), ['de-dw+en-aa+fr-i24', 'en-ankara']);
+  await reopened.close();
 });
 
 // Reports that state no day, in documents that state no publication day: the day each text speaks
@@ -284,9 +284,9 @@ function undated(
   return analysis;
 }
 
-test('two outlets report one undated meeting, neither with a dateline: the days their texts state one day apart join them', () => {
+test('two outlets report one undated meeting, neither with a dateline: the days their texts state one day apart join them', async () => {
   const store = openSqliteStore(join(dir, 'anchored.db'), { now: clock });
-  store.saveBatch([
+  await store.saveBatch([
     undated(
       'en-wire',
       'Erdogan receives Herzog\n\nPresident Erdogan received Herzog in Ankara on Wednesday.\nUpdated: 9 March 2022, 18:40\n',
@@ -294,25 +294,25 @@ test('two outlets report one undated meeting, neither with a dateline: the days 
       { place: ANKARA },
     ),
   ]);
-  store.saveBatch([
+  await store.saveBatch([
     undated('de-paper', 'Herzog in Ankara\n\nPräsident Erdogan empfing Herzog in Ankara.\nStand: 10.03.2022\n', 'Präsident Erdogan empfing Herzog in Ankara.', {
       language: 'de',
       place: ANKARA,
     }),
   ]);
-  assert.deepEqual(shape(store), ['de-paper+en-wire']);
-  const [event] = store.listEvents();
+  assert.deepEqual(await shape(store), ['de-paper+en-wire']);
+  const [event] = await store.listEvents();
   assert.equal(event.judgements[0].rule, 'score');
   assert.equal(event.judgements[0].features?.time.verdict, 'agree');
   assert.deepEqual([event.judgements[0].features?.time.left, event.judgements[0].features?.time.right].sort(), ['anchored 2022-03-09', 'anchored 2022-03-10']);
   // the event has no date: an anchor dates the document, not the meeting
   assert.equal(event.date, null);
-  store.close();
+  await store.close();
 });
 
-test('the same pair meets twice a month apart: a report with no date and no anchor stays alone, even where one meeting fits', () => {
+test('the same pair meets twice a month apart: a report with no date and no anchor stays alone, even where one meeting fits', async () => {
   const store = openSqliteStore(join(dir, 'repeated.db'), { now: clock });
-  store.saveBatch([
+  await store.saveBatch([
     undated('march', 'Erdogan hosts Herzog\n2024-03-06\n\nPresident Erdogan hosted Herzog in Doha on 6 March 2024.\n', 'President Erdogan hosted Herzog in Doha on 6 March 2024.', {
       published: '2024-03-06',
       date: { value: '2024-03-06', words: '6 March 2024' },
@@ -325,16 +325,16 @@ test('the same pair meets twice a month apart: a report with no date and no anch
     }),
   ]);
   // Qatar contradicts Ankara, so only March fits: uniqueness among what fits is no evidence when the people meet repeatedly
-  store.saveBatch([
+  await store.saveBatch([
     undated('bare', 'Erdogan and Herzog\n\nPresident Erdogan welcomed Herzog in Qatar.\n', 'President Erdogan welcomed Herzog in Qatar.', { place: QATAR }),
   ]);
-  assert.deepEqual(shape(store), ['april', 'bare', 'march']);
-  store.close();
+  assert.deepEqual(await shape(store), ['april', 'bare', 'march']);
+  await store.close();
 });
 
-test('a report with no date whose text speaks from a day outside the meeting stays apart from it', () => {
+test('a report with no date whose text speaks from a day outside the meeting stays apart from it', async () => {
   const store = openSqliteStore(join(dir, 'outside.db'), { now: clock });
-  store.saveBatch([
+  await store.saveBatch([
     undated('held', 'Erdogan hosts Herzog\n2024-03-06\n\nPresident Erdogan hosted Herzog in Doha on 6 March 2024.\n', 'President Erdogan hosted Herzog in Doha on 6 March 2024.', {
       published: '2024-03-06',
       date: { value: '2024-03-06', words: '6 March 2024' },
@@ -343,6 +343,6 @@ test('a report with no date whose text speaks from a day outside the meeting sta
     // the only meeting of theirs in the store, and it fits in place and mode: but the text speaks from May
     undated('may', 'Erdogan and Herzog\n\nPresident Erdogan received Herzog in Doha.\nUpdated 2 May 2024\n', 'President Erdogan received Herzog in Doha.', { place: DOHA }),
   ]);
-  assert.deepEqual(shape(store), ['held', 'may']);
-  store.close();
+  assert.deepEqual(await shape(store), ['held', 'may']);
+  await store.close();
 });

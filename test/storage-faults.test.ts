@@ -24,7 +24,7 @@ test('a full disk stops the ingest with a storage error; what was stored stays; 
       );
     }
     const file = join(dir, 'full.db');
-    openSqliteStore(file).close();
+    await openSqliteStore(file).close();
     const probe = new Database(file);
     const pages = probe.pragma('page_count', { simple: true }) as number;
     probe.close();
@@ -36,7 +36,7 @@ test('a full disk stops the ingest with a storage error; what was stored stays; 
     } catch (e) {
       error = e;
     }
-    full.close();
+    await full.close();
     assert.ok(error instanceof ParleyError, `expected a ParleyError, got ${String(error)}`);
     assert.equal(error.code, 'storage');
     assert.equal(exitCodeFor(error), 74);
@@ -46,14 +46,14 @@ test('a full disk stops the ingest with a storage error; what was stored stays; 
 
     const roomy = openSqliteStore(file);
     try {
-      assert.equal(roomy.counts().documents, storedBefore, 'what was stored before the disk filled must stay, and nothing half-written');
+      assert.equal((await roomy.counts()).documents, storedBefore, 'what was stored before the disk filled must stay, and nothing half-written');
       const again = await runIngest({ paths: [corpus], store: roomy, pipeline, batchSize: 10 });
       assert.equal(again.ingested, n - storedBefore);
       assert.equal(again.duplicates.length, storedBefore);
-      assert.equal(roomy.counts().documents, n);
-      assert.equal(roomy.counts().reports, n);
+      assert.equal((await roomy.counts()).documents, n);
+      assert.equal((await roomy.counts()).reports, n);
     } finally {
-      roomy.close();
+      await roomy.close();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

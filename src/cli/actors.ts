@@ -14,8 +14,8 @@ export function registerActors(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .option('--db <file>', 'SQLite database (default $PARLEY_DB or ./parley.db)')
     .action(async (query: string | undefined, flags: { json?: boolean; db?: string }) => {
-      await withStore(openForReading(ctx, flags.db), (store) => {
-        const actors = store.searchActors(query);
+      await withStore(openForReading(ctx, flags.db), async (store) => {
+        const actors = await store.searchActors(query);
         if (flags.json) {
           writeLine(ctx.stdout, JSON.stringify(actors, null, 2));
           return;
@@ -35,15 +35,15 @@ export function registerActors(program: Command, ctx: CliContext): void {
   registerActorJudgements(command, ctx);
 }
 
-function actorLine(store: Store, id: string): string {
-  const actor = store.getActors([id])[0];
+async function actorLine(store: Store, id: string): Promise<string> {
+  const actor = (await store.getActors([id]))[0];
   if (!actor) return `${id}: no longer listed`;
   const aliases = actor.aliases.filter((a) => a !== actor.name);
   return `${actor.id} ${actor.name}${aliases.length ? ` (also ${aliases.slice(0, 6).join(', ')}${aliases.length > 6 ? ', ...' : ''})` : ''}`;
 }
 
-function reportsNaming(store: Store, id: string): number {
-  return store.listEvents().reduce((n, e) => n + e.reports.filter((r) => r.participants.some((p) => p.actorId === id)).length, 0);
+async function reportsNaming(store: Store, id: string): Promise<number> {
+  return (await store.listEvents()).reduce((n, e) => n + e.reports.filter((r) => r.participants.some((p) => p.actorId === id)).length, 0);
 }
 
 function registerActorJudgements(command: Command, ctx: CliContext): void {
@@ -58,7 +58,7 @@ function registerActorJudgements(command: Command, ctx: CliContext): void {
       ctx,
       flags,
       (_store, author) => ({ kind: 'actor-merge', subjects: [keep, absorbed], author, reason: flags.reason ?? null }),
-      (store) => [`now: ${actorLine(store, keep)}`, `${reportsNaming(store, keep)} report(s) name ${keep}`],
+      async (store) => [`now: ${await actorLine(store, keep)}`, `${await reportsNaming(store, keep)} report(s) name ${keep}`],
     );
   });
   addJudgeOptions(
@@ -72,11 +72,11 @@ function registerActorJudgements(command: Command, ctx: CliContext): void {
       ctx,
       flags,
       (_store, author) => ({ kind: 'actor-split', subjects: [actor], value: { aliases: flags.alias }, author, reason: flags.reason ?? null }),
-      (store, j: Judgement) => {
-        const split = store.getActors().find((a) => a.id !== actor && a.id.startsWith(`${actor}~`) && a.aliases.includes(j.value!.aliases![0]));
+      async (store, j: Judgement) => {
+        const split = (await store.getActors()).find((a) => a.id !== actor && a.id.startsWith(`${actor}~`) && a.aliases.includes(j.value!.aliases![0]));
         return [
-          `kept: ${actorLine(store, actor)}, named by ${reportsNaming(store, actor)} report(s)`,
-          split ? `new: ${actorLine(store, split.id)}, named by ${reportsNaming(store, split.id)} report(s)` : 'new actor: no report names it yet',
+          `kept: ${await actorLine(store, actor)}, named by ${await reportsNaming(store, actor)} report(s)`,
+          split ? `new: ${await actorLine(store, split.id)}, named by ${await reportsNaming(store, split.id)} report(s)` : 'new actor: no report names it yet',
         ];
       },
     );
@@ -94,7 +94,7 @@ function registerActorJudgements(command: Command, ctx: CliContext): void {
         ctx,
         flags,
         (_store, author) => ({ kind: `alias-${action}`, subjects: [actor], value: { aliases: names }, author, reason: flags.reason ?? null }),
-        (store) => [`now: ${actorLine(store, actor)}`],
+        async (store) => [`now: ${await actorLine(store, actor)}`],
       );
     });
   }

@@ -23,7 +23,7 @@ function parley(args: string[], env: Record<string, string> = {}) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-before(() => {
+before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parley-cli-'));
   corpus = join(dir, 'corpus');
   mkdirSync(join(corpus, 'more'), { recursive: true });
@@ -34,8 +34,8 @@ before(() => {
   // A database with events in it, built from hand-made analyses (independent of the stages).
   eventsDb = join(dir, 'events.db');
   const store = openSqliteStore(eventsDb);
-  store.saveBatch(sampleAnalyses());
-  store.close();
+  await store.saveBatch(sampleAnalyses());
+  await store.close();
 });
 
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,7 +1,8 @@
 // What every command gets: where the database is, how to open it, where to write, and the exit
 // code it wants. Commands never call process.exit themselves.
 import { ParleyError } from '../core/errors.ts';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
+import { openStore } from '../store/open-store.ts';
+import { redactUrl } from '../store/postgres/pg-store.ts';
 import type { Store } from '../store/store.ts';
 
 export interface CliContext {
@@ -18,20 +19,25 @@ export function dbPath(ctx: CliContext, option: string | undefined): string {
   return option ?? (ctx.env.PARLEY_DB || DEFAULT_DB);
 }
 
+/** The database as shown in messages and run records: a URL's password left out. */
+export function dbLabel(ctx: CliContext, option: string | undefined): string {
+  return redactUrl(dbPath(ctx, option));
+}
+
 /** Opens the database for a read command: it must exist already. */
 export function openForReading(ctx: CliContext, option: string | undefined): Store {
-  return openSqliteStore(dbPath(ctx, option), { mustExist: true });
+  return openStore(dbPath(ctx, option), { mustExist: true });
 }
 
 export function openForWriting(ctx: CliContext, option: string | undefined): Store {
-  return openSqliteStore(dbPath(ctx, option));
+  return openStore(dbPath(ctx, option));
 }
 
 export async function withStore<T>(store: Store, work: (store: Store) => T | Promise<T>): Promise<T> {
   try {
     return await work(store);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -16,25 +16,25 @@ export interface EventFilter {
  * precision. The matching ids come from the browse index (SQL), and only those events are
  * assembled: a database of a million reports is not read whole to list one actor's week.
  */
-export function findEvents(store: Store, filter: EventFilter): EventSummary[] {
+export async function findEvents(store: Store, filter: EventFilter): Promise<EventSummary[]> {
   const browse = store.browse();
   const base = { ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}) };
   // an actor name may match several actors, each as a participant or as the place
   const filters = filter.actor
-    ? store.searchActors(filter.actor).flatMap((a) => [{ ...base, actors: [a.id] }, { ...base, place: a.id }])
+    ? (await store.searchActors(filter.actor)).flatMap((a) => [{ ...base, actors: [a.id] }, { ...base, place: a.id }])
     : [base];
   const ids = new Set<string>();
   for (const f of filters) {
     for (let offset = 0; ; offset += PAGE) {
-      const page = browse.listEvents(f, 'date', 'asc', { limit: PAGE, offset });
+      const page = await browse.listEvents(f, 'date', 'asc', { limit: PAGE, offset });
       for (const row of page.items) ids.add(row.id);
       if (offset + PAGE >= page.total) break;
     }
   }
-  const actors = actorIndex(store.getActors());
+  const actors = actorIndex(await store.getActors());
   const out: EventSummary[] = [];
   for (const id of ids) {
-    const event = store.getEvent(id);
+    const event = await store.getEvent(id);
     if (event && event.reports.length > 0) out.push(summarizeEvent(event, actors));
   }
   return out.sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff') || a.id.localeCompare(b.id));
@@ -58,9 +58,9 @@ export function registerEvents(program: Command, ctx: CliContext): void {
         from: flags.from === undefined ? undefined : parsePartialDate(flags.from, '--from'),
         to: flags.to === undefined ? undefined : parsePartialDate(flags.to, '--to'),
       };
-      await withStore(openForReading(ctx, flags.db), (store) => {
-        const events = findEvents(store, filter);
-        const names = actorIndex(store.getActors());
+      await withStore(openForReading(ctx, flags.db), async (store) => {
+        const events = await findEvents(store, filter);
+        const names = actorIndex(await store.getActors());
         const name = (id: string) => names.get(id)?.name ?? id;
         if (flags.json) {
           const out = events.map((e) => ({
@@ -93,8 +93,8 @@ export function registerEvents(program: Command, ctx: CliContext): void {
   registerEventJudgements(command, ctx);
 }
 
-function namer(store: Store): (id: string) => string {
-  const names = actorIndex(store.getActors());
+async function namer(store: Store): Promise<(id: string) => string> {
+  const names = actorIndex(await store.getActors());
   return (id) => names.get(id)?.name ?? id;
 }
 
@@ -109,7 +109,7 @@ function registerEventJudgements(command: Command, ctx: CliContext): void {
       ctx,
       flags,
       (_store, author) => ({ kind: 'event-merge', subjects: events, author, reason: flags.reason ?? null }),
-      (store, j) => [`now one: ${describeEvent(eventOfReport(store.listEvents(), j.anchors[0][0].reportId), namer(store))}`],
+      async (store, j) => [`now one: ${describeEvent(eventOfReport(await store.listEvents(), j.anchors[0][0].reportId), await namer(store))}`],
     );
   });
   addJudgeOptions(
@@ -123,9 +123,9 @@ function registerEventJudgements(command: Command, ctx: CliContext): void {
       ctx,
       flags,
       (_store, author) => ({ kind: 'event-split', subjects: [event, report], author, reason: flags.reason ?? null }),
-      (store, j) => {
-        const events = store.listEvents();
-        const name = namer(store);
+      async (store, j) => {
+        const events = await store.listEvents();
+        const name = await namer(store);
         return [
           `split off: ${describeEvent(eventOfReport(events, report), name)}`,
           `remaining: ${describeEvent(eventOfReport(events, j.anchors[0][0].reportId), name)}`,
@@ -143,13 +143,13 @@ function registerEventJudgements(command: Command, ctx: CliContext): void {
       ctx,
       flags,
       (_store, author) => ({ kind: 'report-reject', subjects: [report], author, reason: flags.reason ?? null }),
-      (store, _j, before) => {
+      async (store, _j, before) => {
         const was = eventOfReport(before, report);
         const others = was?.reports.find((r) => r.id !== report);
-        const events = store.listEvents();
+        const events = await store.listEvents();
         return [
           `report ${report} is in no event now`,
-          others ? `its event became ${describeEvent(eventOfReport(events, others.id), namer(store))}` : 'its event is gone (it was its only report)',
+          others ? `its event became ${describeEvent(eventOfReport(events, others.id), await namer(store))}` : 'its event is gone (it was its only report)',
         ];
       },
     );
@@ -172,11 +172,11 @@ function registerEventJudgements(command: Command, ctx: CliContext): void {
       ctx,
       flags,
       (_store, author) => ({ kind: 'field-correct', subjects: [event], value, author, reason: flags.reason ?? null }),
-      (store, j, before) => {
-        const name = namer(store);
+      async (store, j, before) => {
+        const name = await namer(store);
         return [
           `was: ${describeEvent(before.find((e) => e.id === event), name)}`,
-          `now: ${describeEvent(eventOfReport(store.listEvents(), j.anchors[0][0].reportId), name)}`,
+          `now: ${describeEvent(eventOfReport(await store.listEvents(), j.anchors[0][0].reportId), name)}`,
         ];
       },
     );

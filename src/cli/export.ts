@@ -10,8 +10,8 @@ import type { Store } from '../store/store.ts';
 import { type CliContext, openForReading, withStore } from './context.ts';
 
 /** Every export format, with what it writes. */
-export const EXPORT_FORMATS: Record<string, { describe: string; build: (store: Store) => string }> = {
-  'events-json': { describe: 'events, actors and documents (FORMAT.md)', build: (store) => JSON.stringify(buildEventsJson(store), null, 2) + '\n' },
+export const EXPORT_FORMATS: Record<string, { describe: string; build: (store: Store) => Promise<string> }> = {
+  'events-json': { describe: 'events, actors and documents (FORMAT.md)', build: async (store) => JSON.stringify(await buildEventsJson(store), null, 2) + '\n' },
   csv: { describe: 'one row per event', build: buildEventsCsv },
   'participants-csv': { describe: 'one row per participant of each event', build: buildParticipantsCsv },
   plover: { describe: 'PLOVER records, one JSON object per line', build: buildPloverJsonl },
@@ -31,7 +31,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
     .option('--out <file>', 'write to this file (default: standard output)')
     .option('--db <file>', 'SQLite database (default $PARLEY_DB or ./parley.db)')
     .action(async (flags: { format: string; out?: string; db?: string }) => {
-      const output = await withStore(openForReading(ctx, flags.db), (store) => EXPORT_FORMATS[flags.format].build(store));
+      const output = await withStore(openForReading(ctx, flags.db), async (store) => await EXPORT_FORMATS[flags.format].build(store));
       if (flags.out) {
         mkdirSync(dirname(flags.out), { recursive: true });
         writeFileSync(flags.out, output);

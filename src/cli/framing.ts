@@ -43,8 +43,8 @@ export function registerFraming(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .option('--db <file>', 'SQLite database (default $PARLEY_DB or ./parley.db)')
     .action(async (flags: { actor?: string; outlet?: string; event?: string; json?: boolean; db?: string }) => {
-      await withStore(openForReading(ctx, flags.db), (store) => {
-        const rows = store.framing({
+      await withStore(openForReading(ctx, flags.db), async (store) => {
+        const rows = await store.framing({
           ...(flags.actor ? { actor: flags.actor } : {}),
           ...(flags.outlet ? { outlet: flags.outlet } : {}),
           ...(flags.event ? { event: flags.event } : {}),

@@ -3,8 +3,9 @@ import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { ParleyError } from '../core/errors.ts';
 import { createPipeline, type Pipeline } from '../pipeline/analyze.ts';
-import { type CliContext, dbPath, openForWriting, withStore, writeLine } from './context.ts';
-import { runIngest, type IngestSummary } from './run-ingest.ts';
+import { type CliContext, dbLabel, dbPath, openForWriting, withStore, writeLine } from './context.ts';
+import { runIngest, type IngestSummary } from '../pipeline/run-ingest.ts';
+import { ingestThroughQueue } from './queue.ts';
 import { DEFAULT_COLUMNS, type ColumnNames } from '../ingest/options.ts';
 import type { SourceProgress } from '../ingest/read-inputs.ts';
 
@@ -112,7 +113,10 @@ export function registerIngest(program: Command, ctx: CliContext): void {
     .option('--timeout <ms>', 'HTTP timeout per request (default 15000)')
     .option('--per-host <n>', 'HTTP requests at once per host (default 2)')
     .option('--no-keep-going', 'stop at the first input that cannot be read or stored')
-    .action(async (paths: string[], flags: IngestFlags) => {
+    .option('--queue', 'read the inputs here and queue their documents for `parley worker` processes (PostgreSQL only)')
+    .option('--wait', 'with --queue: show the jobs\' progress and return when they are done (exit 1 if any failed)')
+    .option('--job-timeout <seconds>', 'with --queue: a job not done this long after a worker took it is handed out again (default 900)')
+    .action(async (paths: string[], flags: IngestFlags & { queue?: boolean; wait?: boolean; jobTimeout?: string }) => {
       const maxBytes = positiveInt(flags.maxBytes, '--max-bytes');
       const maxFileBytes = positiveInt(flags.maxFileBytes, '--max-file-bytes');
       const batchSize = positiveInt(flags.batch, '--batch');
@@ -120,6 +124,12 @@ export function registerIngest(program: Command, ctx: CliContext): void {
       const perHost = positiveInt(flags.perHost, '--per-host');
       const columns = parseColumns(flags.column);
       if (paths.length === 0 && !flags.feed?.length) throw new ParleyError('usage', 'nothing to read: give files or folders, or --feed URL');
+      if (flags.queue) {
+        const read = { maxBytes, maxFileBytes, feeds: flags.feed ?? [], fetchPages: flags.fetchPages === true, outlet: flags.outlet, columns, fetch: { timeoutMs, perHost, maxBytes }, keepGoing: flags.keepGoing !== false };
+        const jobTimeout = positiveInt(flags.jobTimeout, '--job-timeout');
+        await ingestThroughQueue(ctx, flags.db, paths, read, flags.wait === true, jobTimeout === undefined ? {} : { expireInSeconds: jobTimeout });
+        return;
+      }
       // made when first needed: with worker threads, each makes its own and this one is never used
       const pipeline = () => makePipeline();
       await withStore(openForWriting(ctx, flags.db), async (store) => {
@@ -160,7 +170,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
           columns,
           fetch: { timeoutMs, perHost, maxBytes },
           keepGoing: flags.keepGoing !== false,
-          command: `ingest --db ${dbPath(ctx, flags.db)}`,
+          command: `ingest --db ${dbLabel(ctx, flags.db)}`,
           onProgress(done, total, progress) {
             if (!bar) return;
             const seconds = (performance.now() - started) / 1000;
@@ -180,7 +190,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
         process.off('SIGINT', interrupt);
         process.off('SIGTERM', interrupt);
         if (bar && barStarted) bar.stop();
-        const counts = store.counts();
+        const counts = await store.counts();
         if (flags.json) {
           writeLine(
             ctx.stdout,

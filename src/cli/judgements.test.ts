@@ -26,12 +26,12 @@ function events(): { id: string; date: string | null; documents: string[] }[] {
   return JSON.parse(parley(['events', '--json']).stdout);
 }
 
-before(() => {
+before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parley-judge-'));
   db = join(dir, 'events.db');
   const store = openSqliteStore(db);
-  store.saveBatch(sampleAnalyses());
-  store.close();
+  await store.saveBatch(sampleAnalyses());
+  await store.close();
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 

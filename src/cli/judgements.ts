@@ -7,8 +7,7 @@ import type { Judgement, NewJudgement } from '../core/types.ts';
 import { describeJudgement } from '../judgements/describe.ts';
 import { JUDGEMENT_KINDS } from '../judgements/validate.ts';
 import type { Store, StoredEvent } from '../store/store.ts';
-import { type CliContext, dbPath, withStore, writeLine } from './context.ts';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
+import { type CliContext, openForReading, withStore, writeLine } from './context.ts';
 import { table } from './format.ts';
 
 export interface JudgeFlags {
@@ -38,18 +37,18 @@ export async function judge(
   ctx: CliContext,
   flags: JudgeFlags,
   build: (store: Store, author: string) => NewJudgement,
-  changed: (store: Store, judgement: Judgement, before: StoredEvent[]) => string[],
+  changed: (store: Store, judgement: Judgement, before: StoredEvent[]) => string[] | Promise<string[]>,
 ): Promise<void> {
   const author = authorOf(ctx, flags);
-  await withStore(openSqliteStore(dbPath(ctx, flags.db), { mustExist: true }), (store) => {
-    const before = store.listEvents();
-    const judgement = store.addJudgement(build(store, author));
+  await withStore(openForReading(ctx, flags.db), async (store) => {
+    const before = await store.listEvents();
+    const judgement = await store.addJudgement(build(store, author));
     if (flags.json) {
       writeLine(ctx.stdout, JSON.stringify(judgement, null, 2));
       return;
     }
     writeLine(ctx.stdout, `recorded ${describeJudgement(judgement)}`);
-    for (const line of changed(store, judgement, before)) writeLine(ctx.stdout, `  ${line}`);
+    for (const line of await changed(store, judgement, before)) writeLine(ctx.stdout, `  ${line}`);
     writeLine(ctx.stdout, `  (undo with \`parley judgements undo ${judgement.id}\`)`);
   });
 }
@@ -80,8 +79,8 @@ export function registerJudgements(program: Command, ctx: CliContext): void {
       if (flags.kind !== undefined && !(JUDGEMENT_KINDS as readonly string[]).includes(flags.kind)) {
         throw new ParleyError('usage', `--kind wants one of ${JUDGEMENT_KINDS.join(', ')}, not "${flags.kind}"`);
       }
-      await withStore(openSqliteStore(dbPath(ctx, flags.db), { mustExist: true }), (store) => {
-        const list = store.listJudgements({ ...(flags.kind ? { kind: flags.kind } : {}), ...(flags.all ? {} : { active: true }) });
+      await withStore(openForReading(ctx, flags.db), async (store) => {
+        const list = await store.listJudgements({ ...(flags.kind ? { kind: flags.kind } : {}), ...(flags.all ? {} : { active: true }) });
         if (flags.json) {
           writeLine(ctx.stdout, JSON.stringify(list, null, 2));
           return;
@@ -102,8 +101,8 @@ export function registerJudgements(program: Command, ctx: CliContext): void {
   ).action(async (id: string, flags: JudgeFlags) => {
     if (!/^\d+$/.test(id)) throw new ParleyError('usage', `a judgement id is a number, not "${id}"`);
     const author = authorOf(ctx, flags);
-    await withStore(openSqliteStore(dbPath(ctx, flags.db), { mustExist: true }), (store) => {
-      const judgement = store.undoJudgement(Number(id), author, flags.reason);
+    await withStore(openForReading(ctx, flags.db), async (store) => {
+      const judgement = await store.undoJudgement(Number(id), author, flags.reason);
       if (flags.json) writeLine(ctx.stdout, JSON.stringify(judgement, null, 2));
       else writeLine(ctx.stdout, `undid ${describeJudgement(judgement)}`);
     });

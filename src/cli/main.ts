@@ -13,6 +13,8 @@ import { registerKb } from './kb.ts';
 import { registerServe, registerToken } from './serve.ts';
 import { registerShow } from './show.ts';
 import { registerWatch } from './watch.ts';
+import { registerJobs, registerWorker } from './queue.ts';
+import { registerCopy } from './copy.ts';
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('parley')
@@ -37,6 +39,9 @@ export function buildProgram(ctx: CliContext): Command {
   registerToken(program, ctx);
   registerWatch(program, ctx);
   registerKb(program, ctx);
+  registerWorker(program, ctx);
+  registerJobs(program, ctx);
+  registerCopy(program, ctx);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(add --help for usage)');
   return program;
 }

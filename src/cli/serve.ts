@@ -5,7 +5,7 @@ import { buildServer } from '../server/app.ts';
 import { createWorkerPool } from '../pipeline/worker-pool.ts';
 import { newToken, tokenWeakness } from '../server/guard.ts';
 import { buildWeb } from '../server/build-web.ts';
-import { type CliContext, dbPath, openForReading, writeLine } from './context.ts';
+import { type CliContext, dbLabel, dbPath, openForReading, writeLine } from './context.ts';
 import { makePipeline } from './ingest.ts';
 
 interface ServeFlags {
@@ -59,13 +59,13 @@ export function registerServe(program: Command, ctx: CliContext): void {
       if (!['127.0.0.1', '::1', 'localhost'].includes(flags.host)) {
         writeLine(ctx.stderr, `parley: listening on ${flags.host}: other machines can reach this server${token ? '' : ' (read-only)'}`);
       }
-      writeLine(ctx.stdout, `parley: serving ${dbPath(ctx, flags.db)} at ${address} (${token ? 'changes allowed with the token' : 'read-only'})`);
+      writeLine(ctx.stdout, `parley: serving ${dbLabel(ctx, flags.db)} at ${address} (${token ? 'changes allowed with the token' : 'read-only'})`);
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
-          void app.close().then(() => {
-            store.close();
+          void app.close().then(async () => {
+            await store.close();
             resolve();
           });
         };

@@ -11,10 +11,10 @@ export function registerShow(program: Command, ctx: CliContext): void {
     .argument('<event-id>', 'an event id, as listed by `parley events`')
     .option('--db <file>', 'SQLite database (default $PARLEY_DB or ./parley.db)')
     .action(async (eventId: string, flags: { db?: string }) => {
-      await withStore(openForReading(ctx, flags.db), (store) => {
-        const event = store.getEvent(eventId);
+      await withStore(openForReading(ctx, flags.db), async (store) => {
+        const event = await store.getEvent(eventId);
         if (!event) throw new ParleyError('not-found', `no event ${eventId} (see \`parley events\`)`);
-        const actors = actorIndex(store.getActors());
+        const actors = actorIndex(await store.getActors());
         const name = (id: string) => actors.get(id)?.name ?? id;
         const summary = summarizeEvent(event, actors);
         const color = ctx.stdout.isTTY === true;
@@ -22,7 +22,7 @@ export function registerShow(program: Command, ctx: CliContext): void {
         writeLine(ctx.stdout, `participants: ${summary.participants.map(name).join(', ')}`);
         writeLine(ctx.stdout, `reports: ${event.reports.length} in ${summary.documents.length} document(s)`);
         for (const report of event.reports) {
-          const doc = store.getDocument(report.docId);
+          const doc = await store.getDocument(report.docId);
           writeLine(ctx.stdout);
           writeLine(
             ctx.stdout,

@@ -5,9 +5,9 @@ import type { Command } from 'commander';
 import { ParleyError } from '../core/errors.ts';
 import type { Pipeline } from '../pipeline/analyze.ts';
 import type { Store } from '../store/store.ts';
-import { type CliContext, dbPath, openForWriting, withStore, writeLine } from './context.ts';
+import { type CliContext, dbLabel, dbPath, openForWriting, withStore, writeLine } from './context.ts';
 import { makePipeline } from './ingest.ts';
-import { runIngest, type IngestSummary } from './run-ingest.ts';
+import { runIngest, type IngestSummary } from '../pipeline/run-ingest.ts';
 import type { FetchOptions } from '../ingest/fetch-url.ts';
 
 export interface WatchOptions {
@@ -53,10 +53,10 @@ export async function watchFeeds(options: WatchOptions): Promise<number> {
       fetchPages: options.fetchPages,
       fetch: options.fetch,
       outlet: options.outlet,
-      isKnown: (id) => store.findHashById(id) !== null,
+      isKnown: async (id) => await store.findHashById(id) !== null,
       command: `watch ${options.feeds.join(' ')}`,
     });
-    options.onPoll?.(round, summary);
+    await options.onPoll?.(round, summary);
   }
   return round;
 }
@@ -107,7 +107,7 @@ export function registerWatch(program: Command, ctx: CliContext): void {
       process.once('SIGTERM', onSignal);
       try {
         await withStore(openForWriting(ctx, flags.db), async (store) => {
-          writeLine(ctx.stderr, `watching ${feeds.length} feed(s) every ${intervalMs / 1000} s into ${dbPath(ctx, flags.db)} (Ctrl-C stops)`);
+          writeLine(ctx.stderr, `watching ${feeds.length} feed(s) every ${intervalMs / 1000} s into ${dbLabel(ctx, flags.db)} (Ctrl-C stops)`);
           await watchFeeds({
             feeds,
             store,

@@ -27,11 +27,11 @@ export interface Network {
   edges: NetworkEdge[];
 }
 
-export function buildCoMeetingNetwork(store: Store): Network {
-  const actors = actorIndex(store.getActors());
+export async function buildCoMeetingNetwork(store: Store): Promise<Network> {
+  const actors = actorIndex(await store.getActors());
   const nodes = new Map<string, NetworkNode>();
   const edges = new Map<string, NetworkEdge>();
-  for (const view of viewEvents(store.listEvents(), actors)) {
+  for (const view of viewEvents(await store.listEvents(), actors)) {
     const ids = [...new Set(view.participants.map((p) => p.actorId))].sort();
     for (const id of ids) {
       const node = nodes.get(id);

@@ -21,10 +21,10 @@ export function csvRow(values: readonly (string | number | null | undefined)[]):
   return values.map(csvField).join(',') + '\r\n';
 }
 
-export function buildEventsCsv(store: Store): string {
-  const actors = actorIndex(store.getActors());
+export async function buildEventsCsv(store: Store): Promise<string> {
+  const actors = actorIndex(await store.getActors());
   let out = csvRow(CSV_COLUMNS);
-  for (const e of viewEvents(store.listEvents(), actors)) {
+  for (const e of viewEvents(await store.listEvents(), actors)) {
     out += csvRow([
       e.id,
       e.date,
@@ -39,10 +39,10 @@ export function buildEventsCsv(store: Store): string {
 }
 
 /** One row per participant of each event: which side it is on, and the reports that name it. */
-export function buildParticipantsCsv(store: Store): string {
-  const actors = actorIndex(store.getActors());
+export async function buildParticipantsCsv(store: Store): Promise<string> {
+  const actors = actorIndex(await store.getActors());
   let out = csvRow(PARTICIPANT_COLUMNS);
-  for (const e of viewEvents(store.listEvents(), actors)) {
+  for (const e of viewEvents(await store.listEvents(), actors)) {
     const sides = sidesOf(e);
     const docOf = new Map(e.reports.map((r) => [r.id, r.docId]));
     for (const p of e.participants) {

@@ -5,15 +5,15 @@ import { BALI, BIDEN, MOSCOW, PUTIN, sampleAnalyses, XI } from '../store/fixture
 import { buildEventsCsv, csvField } from './csv.ts';
 import { buildEventsJson } from './events-json.ts';
 
-function loadedStore() {
+async function loadedStore() {
   const store = openSqliteStore(':memory:');
-  store.saveBatch(sampleAnalyses());
+  await store.saveBatch(sampleAnalyses());
   return store;
 }
 
-test('events-json has the shape FORMAT.md asks for', () => {
-  const store = loadedStore();
-  const out = buildEventsJson(store);
+test('events-json has the shape FORMAT.md asks for', async () => {
+  const store = await loadedStore();
+  const out = await buildEventsJson(store);
   assert.deepEqual(Object.keys(out), ['documents', 'actors', 'events']);
   // Published only at day precision, as YYYY-MM-DD.
   assert.deepEqual(out.documents, [
@@ -47,13 +47,13 @@ test('events-json has the shape FORMAT.md asks for', () => {
   }
   // Round-trips through JSON unchanged (no undefined, no class instances).
   assert.deepEqual(JSON.parse(JSON.stringify(out)), out);
-  store.close();
+  await store.close();
 });
 
-test('every mention span, sliced from the original text, is the evidence sentence', () => {
-  const store = loadedStore();
+test('every mention span, sliced from the original text, is the evidence sentence', async () => {
+  const store = await loadedStore();
   const texts = new Map(sampleAnalyses().map((a) => [a.document.id, a.document.text]));
-  const out = buildEventsJson(store);
+  const out = await buildEventsJson(store);
   const sliced = out.events.flatMap((e) => e.mentions.map((m) => texts.get(m.doc)!.slice(m.start, m.end)));
   assert.deepEqual(sliced, [
     'Joe Biden met Xi Jinping on the island of Bali on 14 November 2022, their first in-person meeting as leaders.',
@@ -72,19 +72,19 @@ test('every mention span, sliced from the original text, is the evidence sentenc
       assert.match(text.slice(m.trigger.start, m.trigger.end), /^(met|held talks)$/);
     }
   }
-  store.close();
+  await store.close();
 });
 
-test('an empty database exports empty lists', () => {
+test('an empty database exports empty lists', async () => {
   const store = openSqliteStore(':memory:');
-  assert.deepEqual(buildEventsJson(store), { documents: [], actors: [], events: [] });
-  assert.equal(buildEventsCsv(store), 'id,date,date_precision,mode,location,participants,documents\r\n');
-  store.close();
+  assert.deepEqual(await buildEventsJson(store), { documents: [], actors: [], events: [] });
+  assert.equal(await buildEventsCsv(store), 'id,date,date_precision,mode,location,participants,documents\r\n');
+  await store.close();
 });
 
-test('csv: one row per event, names joined, fields quoted when needed', () => {
-  const store = loadedStore();
-  const lines = buildEventsCsv(store).split('\r\n');
+test('csv: one row per event, names joined, fields quoted when needed', async () => {
+  const store = await loadedStore();
+  const lines = (await buildEventsCsv(store)).split('\r\n');
   assert.equal(lines[0], 'id,date,date_precision,mode,location,participants,documents');
   assert.match(lines[1], /^ev_[0-9a-f]{16},2022-11-14,day,meet,Bali,Joe Biden; Xi Jinping,c-biden-xi$/);
   assert.match(lines[2], /^ev_[0-9a-f]{16},2023-03-20,day,meet,Moscow,Xi Jinping; Vladimir Putin,a-xi-putin; b-putin-xi$/);
@@ -94,15 +94,15 @@ test('csv: one row per event, names joined, fields quoted when needed', () => {
   assert.equal(csvField('say "hi"'), '"say ""hi"""');
   assert.equal(csvField('two\nlines'), '"two\nlines"');
   assert.equal(csvField(null), '');
-  store.close();
+  await store.close();
 });
 
-test("events-json reflects analysts' judgements and shows conflicts between reports", () => {
-  const store = loadedStore();
-  const [bali, moscow] = buildEventsJson(store).events;
+test("events-json reflects analysts' judgements and shows conflicts between reports", async () => {
+  const store = await loadedStore();
+  const [bali, moscow] = (await buildEventsJson(store)).events;
   // two events judged one: the merged event has both reports, each naming its own participants
-  store.addJudgement({ kind: 'event-merge', subjects: [bali.id, moscow.id], author: 'tester', reason: 'test' });
-  let out = buildEventsJson(store);
+  await store.addJudgement({ kind: 'event-merge', subjects: [bali.id, moscow.id], author: 'tester', reason: 'test' });
+  let out = await buildEventsJson(store);
   assert.equal(out.events.length, 1);
   const [merged] = out.events;
   assert.equal(merged.mentions.length, 3);
@@ -117,11 +117,11 @@ test("events-json reflects analysts' judgements and shows conflicts between repo
   );
   assert.equal(merged.judgements.length, 1);
   // a corrected date is what the export says
-  store.addJudgement({ kind: 'field-correct', subjects: [merged.id], value: { date: '2023-03-20' }, author: 'tester' });
-  out = buildEventsJson(store);
+  await store.addJudgement({ kind: 'field-correct', subjects: [merged.id], value: { date: '2023-03-20' }, author: 'tester' });
+  out = await buildEventsJson(store);
   assert.equal(out.events[0].date, '2023-03-20');
   assert.equal(out.events[0].judgements.length, 2);
-  store.close();
+  await store.close();
 });
 
 test('a month or a year is exported with its precision and interval, never as a day', async () => {
@@ -132,11 +132,11 @@ test('a month or a year is exported with its precision and interval, never as a 
   assert.deepEqual(dateFields('2017'), { date: null, date_precision: 'year', date_from: '2017-01-01', date_to: '2017-12-31' });
   assert.deepEqual(dateFields(null), { date: null, date_precision: null, date_from: null, date_to: null });
   // through the store and the export: a judgement that sets a month
-  const store = loadedStore();
-  const [first] = buildEventsJson(store).events;
-  store.addJudgement({ kind: 'field-correct', subjects: [first.id], value: { date: '2023-03' }, author: 'tester' });
-  const after = buildEventsJson(store).events.find((e) => e.id === first.id)!;
+  const store = await loadedStore();
+  const [first] = (await buildEventsJson(store)).events;
+  await store.addJudgement({ kind: 'field-correct', subjects: [first.id], value: { date: '2023-03' }, author: 'tester' });
+  const after = (await buildEventsJson(store)).events.find((e) => e.id === first.id)!;
   assert.deepEqual([after.date, after.date_precision, after.date_from, after.date_to], [null, 'month', '2023-03-01', '2023-03-31']);
-  const csv = buildEventsCsv(store).split('\r\n').find((l) => l.startsWith(first.id))!;
+  const csv = (await buildEventsCsv(store)).split('\r\n').find((l) => l.startsWith(first.id))!;
   assert.match(csv, /^ev_[0-9a-f]{16},2023-03,month,/);
 });

@@ -46,15 +46,15 @@ export interface EventsJsonEvent {
   judgements: number[];
 }
 
-export function buildEventsJson(store: Store): EventsJson {
-  const documents = store.listDocuments().map((d) => ({
+export async function buildEventsJson(store: Store): Promise<EventsJson> {
+  const documents = (await store.listDocuments()).map((d) => ({
     id: d.id,
     published: d.published?.precision === 'day' ? d.published.value.slice(0, 10) : null,
   }));
-  const actors = actorIndex(store.getActors());
+  const actors = actorIndex(await store.getActors());
   const events: EventsJsonEvent[] = [];
   const used = new Set<string>();
-  for (const event of store.listEvents()) {
+  for (const event of await store.listEvents()) {
     if (event.reports.length === 0) continue; // no provenance: not an event
     const summary = summarizeEvent(event, actors);
     for (const id of summary.participants) used.add(id);

@@ -24,9 +24,9 @@ const VISIT_TEXT = `O'Brien in Doha\n2025-06-02\n\nMary O'Brien, Jr. visited Doh
 
 let store: Store;
 
-before(() => {
+before(async () => {
   store = openSqliteStore(':memory:');
-  const result = store.saveBatch([
+  const result = await store.saveBatch([
     ...sampleAnalyses(),
     makeAnalysis('d-host', HOST_TEXT, {
       published: { value: '2024-05-06', precision: 'day', words: '2024-05-06' },
@@ -66,22 +66,22 @@ before(() => {
   assert.deepEqual(result.diagnostics, []);
 });
 
-after(() => store.close());
+after(async () => await store.close());
 
 /** Events, as the store gives them, that name both actors: what an edge's weight must count. */
-function meetingsOf(a: string, b: string): string[] {
-  return store
-    .listEvents()
+async function meetingsOf(a: string, b: string): Promise<string[]> {
+  return (await store
+    .listEvents())
     .filter((e) => e.reports.length > 0)
     .filter((e) => [a, b].every((id) => e.reports.some((r) => r.participants.some((p) => p.actorId === id))))
     .map((e) => e.id);
 }
 
-test('plover: one JSON record a line, with the fields PLOVER defines, typed', () => {
-  const lines = buildPloverJsonl(store).split('\n');
+test('plover: one JSON record a line, with the fields PLOVER defines, typed', async () => {
+  const lines = (await buildPloverJsonl(store)).split('\n');
   assert.equal(lines.pop(), '');
   const records = lines.map((l) => JSON.parse(l) as PloverRecord);
-  assert.equal(records.length, store.listEvents().filter((e) => e.reports.length > 0).length);
+  assert.equal(records.length, (await store.listEvents()).filter((e) => e.reports.length > 0).length);
   for (const r of records) {
     assert.equal(typeof r.id, 'string');
     assert.ok(r.date === null || /^\d{4}-\d{2}-\d{2}$/.test(r.date), `date ${r.date}`);
@@ -96,10 +96,10 @@ test('plover: one JSON record a line, with the fields PLOVER defines, typed', ()
     }
     assert.ok(r.event_loc === null || (typeof r.event_loc.name === 'string' && typeof r.event_loc.identifier_id === 'string'));
     // text_info offsets point at the reporting sentence in the document's own text
-    const doc = store.getDocument(r.text_info.doc_id)!;
+    const doc = (await store.getDocument(r.text_info.doc_id))!;
     assert.ok(Number.isInteger(r.text_info.start) && r.text_info.end > r.text_info.start && r.text_info.end <= doc.text.length);
     for (const rep of r.reports) {
-      const text = store.getDocument(rep.doc_id)!.text;
+      const text = (await store.getDocument(rep.doc_id))!.text;
       assert.ok(rep.trigger.start >= rep.start && rep.trigger.end <= rep.end, 'trigger inside its sentence');
       assert.ok(text.slice(rep.start, rep.end).length > 0);
     }
@@ -112,7 +112,7 @@ test('plover: one JSON record a line, with the fields PLOVER defines, typed', ()
   // the host is the recipient, the guest the actor; actor_text is the words as written
   assert.deepEqual(hosted.recipient.map((a) => a.identifier_id), [HOST.id]);
   assert.deepEqual(hosted.actor.map((a) => [a.identifier_id, a.actor_text]), [[GUEST.id, "Mary O'Brien, Jr."]]);
-  assert.equal(store.getDocument('d-host')!.text.slice(hosted.text_info.start, hosted.text_info.end), `Sheikh Ali <Al> & "Sons" received Mary O'Brien, Jr. in Doha on 5 May 2024.`);
+  assert.equal((await store.getDocument('d-host'))!.text.slice(hosted.text_info.start, hosted.text_info.end), `Sheikh Ali <Al> & "Sons" received Mary O'Brien, Jr. in Doha on 5 May 2024.`);
   const visit = records.find((r) => r.text_info.doc_id === 'e-visit')!;
   assert.equal(visit.mode, 'visit');
   // the visitor is the actor, the host the recipient
@@ -124,12 +124,12 @@ test('plover: one JSON record a line, with the fields PLOVER defines, typed', ()
   assert.ok(met.actor.length >= 2);
 });
 
-test('csv: events and participants read back by a CSV parser, quoted where needed', () => {
-  const events = parseCsv(buildEventsCsv(store), { columns: true }) as Record<string, string>[];
+test('csv: events and participants read back by a CSV parser, quoted where needed', async () => {
+  const events = parseCsv(await buildEventsCsv(store), { columns: true }) as Record<string, string>[];
   const hosted = events.find((e) => e.documents === 'd-host')!;
   assert.equal(hosted.participants, `Ali <Al> & "Sons"; Mary O'Brien, Jr.`);
   assert.equal(hosted.location, 'Doha');
-  const text = buildParticipantsCsv(store);
+  const text = await buildParticipantsCsv(store);
   assert.ok(text.startsWith(PARTICIPANT_COLUMNS.join(',') + '\r\n'));
   const rows = parseCsv(text, { columns: true }) as Record<string, string>[];
   const ofHost = rows.filter((r) => r.documents === 'd-host');
@@ -141,15 +141,15 @@ test('csv: events and participants read back by a CSV parser, quoted where neede
     ],
   );
   // every participant of every event has a row
-  const expected = store.listEvents().filter((e) => e.reports.length > 0).reduce((n, e) => n + new Set(e.reports.flatMap((r) => r.participants.map((p) => p.actorId))).size, 0);
+  const expected = (await store.listEvents()).filter((e) => e.reports.length > 0).reduce((n, e) => n + new Set(e.reports.flatMap((r) => r.participants.map((p) => p.actorId))).size, 0);
   assert.equal(rows.length, expected);
   // a value a spreadsheet would run as a formula is kept as text
   assert.equal(csvField('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
   assert.equal(csvField(-3), '-3');
 });
 
-function checkGraph(graph: UndirectedGraph, format: string): void {
-  const network = buildCoMeetingNetwork(store);
+async function checkGraph(graph: UndirectedGraph, format: string): Promise<void> {
+  const network = await buildCoMeetingNetwork(store);
   assert.equal(graph.order, network.nodes.length, `${format}: nodes`);
   assert.equal(graph.size, network.edges.length, `${format}: edges`);
   assert.ok(network.edges.length >= 3);
@@ -162,30 +162,32 @@ function checkGraph(graph: UndirectedGraph, format: string): void {
   const edge = graph.edge(HOST.id, GUEST.id) ?? graph.edge(GUEST.id, HOST.id);
   assert.ok(edge, `${format}: the host and the guest met`);
   const attrs = graph.getEdgeAttributes(edge);
-  const meetings = meetingsOf(HOST.id, GUEST.id);
+  const meetings = await meetingsOf(HOST.id, GUEST.id);
   assert.equal(attrs.weight, meetings.length);
   assert.equal(attrs.dates, ['2024-05-05', '2025-06-01'].slice(0, meetings.length === 1 ? 1 : 2).join(';'));
   assert.deepEqual(String(attrs.event_ids).split(';').sort(), [...meetings].sort());
   // every edge weight is the number of events both ends took part in
-  graph.forEachEdge((_, a, source, target) => assert.equal(a.weight, meetingsOf(source, target).length, `${format}: ${source}-${target}`));
+  const edges: [Record<string, unknown>, string, string][] = [];
+  graph.forEachEdge((_, a, source, target) => edges.push([a, source, target]));
+  for (const [a, source, target] of edges) assert.equal(a.weight, (await meetingsOf(source, target)).length, `${format}: ${source}-${target}`);
 }
 
-test('gexf: read back by graphology-gexf with nodes, kinds, labels, weights and dates', () => {
-  const xml = buildGexf(store);
+test('gexf: read back by graphology-gexf with nodes, kinds, labels, weights and dates', async () => {
+  const xml = await buildGexf(store);
   assert.match(xml, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<gexf xmlns="http:\/\/gexf.net\/1.3" version="1.3">/);
   assert.ok(!xml.includes('<Al>') && xml.includes('&lt;Al&gt; &amp; &quot;Sons&quot;'));
-  checkGraph(parseGexf(UndirectedGraph, xml), 'gexf');
+  await checkGraph(parseGexf(UndirectedGraph, xml), 'gexf');
 });
 
-test('graphml: read back by graphology-graphml with nodes, kinds, labels, weights and dates', () => {
-  const xml = buildGraphml(store);
+test('graphml: read back by graphology-graphml with nodes, kinds, labels, weights and dates', async () => {
+  const xml = await buildGraphml(store);
   assert.ok(!xml.includes('<Al>'));
-  checkGraph(parseGraphml(UndirectedGraph, xml), 'graphml');
+  await checkGraph(parseGraphml(UndirectedGraph, xml), 'graphml');
 });
 
-test('xml escaping: markup characters escaped, characters XML cannot hold replaced', () => {
+test('xml escaping: markup characters escaped, characters XML cannot hold replaced', async () => {
   assert.equal(xmlEscape(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
   assert.equal(xmlEscape('bell\u0007 and lone \ud800 surrogate, pair 😀 kept'), 'bell\ufffd and lone \ufffd surrogate, pair 😀 kept');
-  const graph = parseGexf(UndirectedGraph, buildGexf(store));
+  const graph = parseGexf(UndirectedGraph, await buildGexf(store));
   assert.ok(graph.order > 0);
 });

@@ -41,6 +41,6 @@ export function writeGexf(network: Network): string {
   return out.join('\n');
 }
 
-export function buildGexf(store: Store): string {
-  return writeGexf(buildCoMeetingNetwork(store));
+export async function buildGexf(store: Store): Promise<string> {
+  return writeGexf(await buildCoMeetingNetwork(store));
 }

@@ -33,6 +33,6 @@ export function writeGraphml(network: Network): string {
   return out.join('\n');
 }
 
-export function buildGraphml(store: Store): string {
-  return writeGraphml(buildCoMeetingNetwork(store));
+export async function buildGraphml(store: Store): Promise<string> {
+  return writeGraphml(await buildCoMeetingNetwork(store));
 }

@@ -52,27 +52,27 @@ export interface PloverRecord {
 
 const CODER = 'parley 0.1.0';
 
-export function buildPloverRecords(store: Store): PloverRecord[] {
-  const actors = actorIndex(store.getActors());
-  const documents = new Map(store.listDocuments().map((d) => [d.id, d]));
+export async function buildPloverRecords(store: Store): Promise<PloverRecord[]> {
+  const actors = actorIndex(await store.getActors());
+  const documents = new Map((await store.listDocuments()).map((d) => [d.id, d]));
   // texts of the documents in use, a few at a time: exports stream over many documents
   const texts = new Map<string, string>();
-  const textOf = (docId: string): string => {
+  const textOf = async (docId: string): Promise<string> => {
     let text = texts.get(docId);
     if (text === undefined) {
-      text = store.getDocument(docId)?.text ?? '';
+      text = (await store.getDocument(docId))?.text ?? '';
       if (texts.size >= 64) texts.delete(texts.keys().next().value as string);
       texts.set(docId, text);
     }
     return text;
   };
-  const person = (view: EventView, id: string): PloverActor => {
+  const person = async (view: EventView, id: string): Promise<PloverActor> => {
     const a: StoredActor | undefined = actors.get(id);
     let written = a?.name ?? id;
     for (const r of view.reports) {
       const span = r.participants.find((p) => p.actorId === id)?.spans[0];
       if (span) {
-        written = textOf(r.docId).slice(span.start, span.end) || written;
+        written = (await textOf(r.docId)).slice(span.start, span.end) || written;
         break;
       }
     }
@@ -82,14 +82,14 @@ export function buildPloverRecords(store: Store): PloverRecord[] {
     const { location, venue } = placeLevels(id, actors);
     return { name: location.name, identifier_id: location.actorId, ...(venue ? { venue: { name: venue.name, identifier_id: venue.actorId } } : {}) };
   };
-  return viewEvents(store.listEvents(), actors).map((view) => {
+  return Promise.all(viewEvents(await store.listEvents(), actors).map(async (view) => {
     const sides = sidesOf(view);
     const reports = view.reports.map((r) => {
       const sentence = r.evidence[0] ?? r.trigger;
       return { report_id: r.id, doc_id: r.docId, start: sentence.start, end: sentence.end, trigger: { start: r.trigger.start, end: r.trigger.end } };
     });
     const first = documents.get(view.reports[0].docId);
-    const actorList = sides.actor.map((id) => person(view, id));
+    const actorList = await Promise.all(sides.actor.map((id) => person(view, id)));
     const { date, date_precision, date_from, date_to } = dateFields(view.date);
     return {
       id: view.id,
@@ -104,7 +104,7 @@ export function buildPloverRecords(store: Store): PloverRecord[] {
       mode: view.mode,
       actor: actorList,
       source: actorList,
-      recipient: sides.recipient.map((id) => person(view, id)),
+      recipient: await Promise.all(sides.recipient.map((id) => person(view, id))),
       // the settlement analysts map, the venue kept beside it
       event_loc: view.place ? locOf(view.place.actorId) : null,
       text_info: { doc_id: reports[0].doc_id, start: reports[0].start, end: reports[0].end },
@@ -118,12 +118,12 @@ export function buildPloverRecords(store: Store): PloverRecord[] {
         coder: CODER,
       },
     } satisfies PloverRecord;
-  });
+  }));
 }
 
 /** Newline-delimited JSON, one event a line. */
-export function buildPloverJsonl(store: Store): string {
-  return buildPloverRecords(store)
+export async function buildPloverJsonl(store: Store): Promise<string> {
+  return (await buildPloverRecords(store))
     .map((r) => JSON.stringify(r) + '\n')
     .join('');
 }

@@ -19,7 +19,7 @@ export interface FeedReadOptions {
   fetch?: FetchOptions;
   /** Shared between feeds so the per-host limit holds across them. */
   fetchUrl?: (url: string) => Promise<Fetched>;
-  isKnown?: (id: string) => boolean;
+  isKnown?: (id: string) => boolean | Promise<boolean>;
   minArticleChars?: number;
 }
 
@@ -61,7 +61,8 @@ export async function* readFeedText(bytes: Uint8Array, options: FeedReadOptions)
 async function* feedItems(feed: Feed, options: FeedReadOptions): AsyncGenerator<ReadResult> {
   const fetchUrl = options.fetchPages ? (options.fetchUrl ?? createFetcher(options.fetch)) : null;
   const items = feed.items.map((item, i) => ({ item, id: feedItemId(item, options.prefix), label: `${options.label}#${i + 1}` }));
-  const todo = items.filter(({ id }) => id === null || !options.isKnown?.(id));
+  const known = await Promise.all(items.map(({ id }) => (id === null ? false : options.isKnown?.(id))));
+  const todo = items.filter((_, k) => !known[k]);
   const pages = new Map<number, Promise<Fetched>>();
   const start = (k: number) => {
     const t = todo[k];

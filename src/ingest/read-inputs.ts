@@ -33,7 +33,7 @@ export interface InputOptions extends ReaderOptions {
   fetchPages?: boolean;
   fetch?: FetchOptions;
   /** Feed items with an id this says is known are passed over (not fetched). */
-  isKnown?: (id: string) => boolean;
+  isKnown?: (id: string) => boolean | Promise<boolean>;
   /** Diagnostics listed one by one per input (default DIAGNOSTICS_PER_INPUT); the rest are counted. */
   maxDiagnosticsPerInput?: number;
 }

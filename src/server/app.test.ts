@@ -33,7 +33,7 @@ before(async () => {
 after(async () => {
   await app?.close();
   await readOnly?.close();
-  fixture?.close();
+  await fixture?.close();
 });
 
 async function get(url: string, headers: Record<string, string> = {}) {
@@ -48,11 +48,11 @@ function assertError(response: { status: number; body: { error?: { code: string;
 }
 
 /** Everything a hostile request could change. */
-function snapshot(store: Store) {
+async function snapshot(store: Store) {
   return JSON.stringify({
-    counts: store.counts(),
-    actors: store.getActors().map((a) => [a.id, a.name, a.aliases]),
-    events: store.browse().listEvents({}, 'date', 'desc', { limit: 200, offset: 0 }).items,
+    counts: await store.counts(),
+    actors: (await store.getActors()).map((a) => [a.id, a.name, a.aliases]),
+    events: (await store.browse().listEvents({}, 'date', 'desc', { limit: 200, offset: 0 })).items,
   });
 }
 
@@ -107,7 +107,7 @@ describe('events', () => {
   test('list with paging and sort', async () => {
     const all = await get('/api/events?limit=200');
     assert.equal(all.status, 200);
-    assert.equal(all.body.total, fixture.store.counts().events);
+    assert.equal(all.body.total, (await fixture.store.counts()).events);
     const dates = all.body.items.map((e: { date: string | null }) => e.date).filter(Boolean);
     assert.deepEqual(dates, [...dates].sort().reverse());
     const page = await get('/api/events?limit=2&offset=2');
@@ -231,7 +231,7 @@ describe('actors and documents', () => {
   test('documents: list and one with text and spans', async () => {
     const list = await get('/api/documents?limit=3');
     assert.equal(list.body.items.length, 3);
-    assert.equal(list.body.total, fixture.store.counts().documents);
+    assert.equal(list.body.total, (await fixture.store.counts()).documents);
     const one = await get(`/api/documents/${MARKUP_ARTICLE_ID}`);
     assert.equal(one.status, 200);
     assert.match(one.body.text, /<script>/);
@@ -246,7 +246,7 @@ describe('writes', () => {
   const judgement = { kind: 'actor-merge', subjects: ['olaf-scholz', 'joe-biden'], author: 'tester' };
 
   test('read-only without a configured token; 401 without or with a wrong token', async () => {
-    const before = snapshot(fixture.store);
+    const before = await snapshot(fixture.store);
     const ro = await readOnly.inject({ method: 'POST', url: '/api/judgements', payload: judgement });
     assert.equal(ro.statusCode, 403);
     assert.equal(JSON.parse(ro.body).error.code, 'read-only');
@@ -259,7 +259,7 @@ describe('writes', () => {
     assert.equal(upload.statusCode, 401);
     const undo = await app.inject({ method: 'POST', url: '/api/judgements/1/undo', payload: { author: 'x' } });
     assert.equal(undo.statusCode, 401);
-    assert.equal(snapshot(fixture.store), before);
+    assert.equal(await snapshot(fixture.store), before);
   });
 
   test('bad write bodies are 400', async () => {
@@ -288,7 +288,7 @@ describe('writes', () => {
   });
 
   test('SQL-like and script-like inputs change nothing', async () => {
-    const before = snapshot(fixture.store);
+    const before = await snapshot(fixture.store);
     const hostile = [
       "'; DROP TABLE events; --",
       "x' OR '1'='1",
@@ -318,7 +318,7 @@ describe('writes', () => {
       const expected = typeof fixture.store.addJudgement === 'function' ? [400, 404] : [501];
       assert.ok(expected.includes(judged.statusCode), judged.body);
     }
-    assert.equal(snapshot(fixture.store), before);
+    assert.equal(await snapshot(fixture.store), before);
   });
 
   test('judgements: add, list, undo', async (t) => {

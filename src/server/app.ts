@@ -106,7 +106,7 @@ export async function buildServer(options: ServerOptions): Promise<ParleyServer>
   addEtags(app);
 
   // Summaries of events stored before the server started (or by another process) are brought up to date.
-  store.browse().sync();
+  await store.browse().sync();
   let pipeline: Pipeline | null = null;
   // one pool for every upload, made on the first and closed with the server
   let pool: AnalyzerPool | null = null;
@@ -127,7 +127,7 @@ export async function buildServer(options: ServerOptions): Promise<ParleyServer>
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/status', { schema: { summary: 'Database counts and whether this client may write', tags: ['status'] } }, async (request) => ({
-    counts: store.counts(),
+    counts: await store.counts(),
     writable: token !== null,
     authorized: isAuthorized(request, token),
   }));

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runIngest } from '../cli/run-ingest.ts';
+import { runIngest } from '../pipeline/run-ingest.ts';
 import type { Pipeline } from '../pipeline/analyze.ts';
 import type { AnalyzerPool } from '../pipeline/worker-pool.ts';
 import type { Store } from '../store/store.ts';
@@ -55,7 +55,7 @@ export function uploadName(name: string | undefined, fallback: string): string {
   return cleaned || fallback;
 }
 
-export function createIngestJobs(store: Store, pipeline: () => Pipeline, onStored: () => void, pool?: () => AnalyzerPool): IngestJobs {
+export function createIngestJobs(store: Store, pipeline: () => Pipeline, onStored: () => unknown, pool?: () => AnalyzerPool): IngestJobs {
   const jobs = new Map<number, IngestJob>();
   let next = 1;
   let queue: Promise<void> = Promise.resolve();
@@ -85,7 +85,7 @@ export function createIngestJobs(store: Store, pipeline: () => Pipeline, onStore
         skipped: summary.failed.map((d) => ({ code: d.code, message: d.message })),
       };
       job.state = 'done';
-      onStored();
+      await onStored();
     } catch (error) {
       job.state = 'failed';
       job.error = (error as Error).message;

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runIngest } from '../cli/run-ingest.ts';
+import { runIngest } from '../pipeline/run-ingest.ts';
 import { createPipeline, type Pipeline } from '../pipeline/analyze.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { Store } from '../store/store.ts';
@@ -42,8 +42,8 @@ export async function buildFixture(file = ':memory:'): Promise<Fixture> {
     store,
     pipeline,
     dir,
-    close() {
-      store.close();
+    async close() {
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

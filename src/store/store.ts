@@ -129,38 +129,38 @@ export interface FramingFilter {
 
 export interface Store {
   /** Stores a batch of analyses in one transaction, then rebuilds the events they affect. */
-  saveBatch(analyses: StoredAnalysis[]): SaveResult;
+  saveBatch(analyses: StoredAnalysis[]): Promise<SaveResult>;
   /** The id of the stored document with this text hash, if any. */
-  findDocumentByHash(hash: string): string | null;
+  findDocumentByHash(hash: string): Promise<string | null>;
   /** The hash of the stored document with this id, if any. */
-  findHashById(id: string): string | null;
-  getDocument(id: string): StoredDocument | null;
+  findHashById(id: string): Promise<string | null>;
+  getDocument(id: string): Promise<StoredDocument | null>;
   /** The markup the document's text was extracted from, with the offset map back into it. */
-  getDocumentSource(id: string): RawSource | null;
-  listDocuments(): DocumentSummary[];
-  getActors(ids?: readonly string[]): StoredActor[];
+  getDocumentSource(id: string): Promise<RawSource | null>;
+  listDocuments(): Promise<DocumentSummary[]>;
+  getActors(ids?: readonly string[]): Promise<StoredActor[]>;
   /** Actors whose name or an alias contains the query (case-insensitive); all when absent. */
-  searchActors(query?: string): StoredActor[];
-  getEvent(id: string): StoredEvent | null;
-  listEvents(): StoredEvent[];
+  searchActors(query?: string): Promise<StoredActor[]>;
+  getEvent(id: string): Promise<StoredEvent | null>;
+  listEvents(): Promise<StoredEvent[]>;
   /** Ingest-run bookkeeping. */
-  beginRun(command: string, args: readonly string[]): number;
-  finishRun(runId: number, stats: RunStats, diagnostics: readonly Diagnostic[]): void;
+  beginRun(command: string, args: readonly string[]): Promise<number>;
+  finishRun(runId: number, stats: RunStats, diagnostics: readonly Diagnostic[]): Promise<void>;
   /**
    * Re-extraction (new extraction rules): for documents already stored with the same text, drops
    * what the old analysis found (mentions, reports) and stores the new one; other documents are
    * saved as by saveBatch. Judgements stay and re-attach to the new reports by their anchors.
    */
-  replaceAnalyses(analyses: StoredAnalysis[]): SaveResult;
+  replaceAnalyses(analyses: StoredAnalysis[]): Promise<SaveResult>;
   /** Records an analyst's judgement and re-derives what it touches. Bad ids: ParleyError('not-found'). */
-  addJudgement(input: NewJudgement): Judgement;
-  listJudgements(filter?: { kind?: string; active?: boolean }): Judgement[];
+  addJudgement(input: NewJudgement): Promise<Judgement>;
+  listJudgements(filter?: { kind?: string; active?: boolean }): Promise<Judgement[]>;
   /** Undoes an active judgement (kept, marked undone) and re-derives what it touched. */
-  undoJudgement(id: number, author: string, reason?: string): Judgement;
+  undoJudgement(id: number, author: string, reason?: string): Promise<Judgement>;
   /** How each outlet describes each actor: descriptor counts, most frequent first within outlet and actor. */
-  framing(filter?: FramingFilter): FramingRow[];
-  counts(): { documents: number; actors: number; reports: number; events: number };
+  framing(filter?: FramingFilter): Promise<FramingRow[]>;
+  counts(): Promise<{ documents: number; actors: number; reports: number; events: number }>;
   /** Paged, filtered read queries for the API and web app (see sqlite/browse.ts). */
   browse(): Browse;
-  close(): void;
+  close(): Promise<void>;
 }

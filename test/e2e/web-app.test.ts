@@ -84,13 +84,13 @@ describe('web app in Chromium', { skip }, () => {
   after(async () => {
     await browser?.close();
     await app?.close();
-    fixture?.close();
+    await fixture?.close();
   });
 
   test('events: the table loads, fits the screen, and filters by an actor', async () => {
     await open('#/events');
     await page.waitForSelector('table.events tbody tr');
-    const total = fixture.store.counts().events;
+    const total = (await fixture.store.counts()).events;
     assert.equal(await page.locator('table.events tbody tr').count(), total);
     assert.ok(await page.locator('.timeline rect.bar').count() > 0, 'timeline drawn');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -106,7 +106,7 @@ describe('web app in Chromium', { skip }, () => {
       return rows.length > 0 && rows.every((r) => r.textContent!.includes('Xi Jinping'));
     });
     const rows = await page.locator('table.events tbody tr').count();
-    assert.equal(rows, fixture.store.browse().listEvents({ actors: ['xi-jinping'] }, 'date', 'desc', { limit: 50, offset: 0 }).total);
+    assert.equal(rows, (await fixture.store.browse().listEvents({ actors: ['xi-jinping'] }, 'date', 'desc', { limit: 50, offset: 0 })).total);
     assert.ok(rows < total);
     await shot('events-filtered');
   });
@@ -167,7 +167,7 @@ describe('web app in Chromium', { skip }, () => {
     await page.waitForSelector('table.events tbody tr');
     const hash = await page.evaluate(() => location.hash);
     assert.ok(hash.includes(`actor=${source}`) && hash.includes(`actor=${target}`), hash);
-    const expected = fixture.store.browse().listEvents({ actors: [source!, target!] }, 'date', 'desc', { limit: 50, offset: 0 }).total;
+    const expected = (await fixture.store.browse().listEvents({ actors: [source!, target!] }, 'date', 'desc', { limit: 50, offset: 0 })).total;
     assert.equal(await page.locator('table.events tbody tr').count(), expected);
   });
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import type { Document } from '../../src/core/types.ts';
-import { runIngest } from '../../src/cli/run-ingest.ts';
+import { runIngest } from '../../src/pipeline/run-ingest.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { httpResponse, newsPage, PARAGRAPHS, rssFeed, warcRecord } from './fixtures.ts';
 
@@ -84,15 +84,15 @@ test('each bad input: a diagnostic naming it and the problem; the rest stored; s
       assert.ok(byFile.get(name)?.includes(code), `${name}: expected ${code}, got ${JSON.stringify(byFile.get(name))}`);
     }
     // the good ones, the good parts of the bad files, and the earlier run's document
-    const ids = store.listDocuments().map((d) => d.id).sort();
+    const ids = (await store.listDocuments()).map((d) => d.id).sort();
     for (const id of ['good', 'plain', 'j1', 'bad-1', 'c1']) assert.ok(ids.includes(id), `${id} stored (${ids.join(', ')})`);
     assert.ok(ids.some((id) => id.startsWith('f.example-')), 'the earlier feed item is still there');
     // the stored page keeps its raw HTML and map; a plain text has none
-    assert.ok(store.getDocumentSource('good')?.content.includes('<article>'));
-    assert.ok((store.getDocumentSource('good')?.map.length ?? 0) > 0);
-    assert.equal(store.getDocumentSource('plain'), null);
-    for (const d of store.listDocuments()) assert.doesNotMatch(store.getDocument(d.id)!.text, /alert\(|innerHTML|track\(\)/);
+    assert.ok((await store.getDocumentSource('good'))?.content.includes('<article>'));
+    assert.ok(((await store.getDocumentSource('good'))?.map.length ?? 0) > 0);
+    assert.equal(await store.getDocumentSource('plain'), null);
+    for (const d of await store.listDocuments()) assert.doesNotMatch((await store.getDocument(d.id))!.text, /alert\(|innerHTML|track\(\)/);
   } finally {
-    store.close();
+    await store.close();
   }
 });

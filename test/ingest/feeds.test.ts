@@ -183,9 +183,9 @@ test('watch: the second poll takes only the new item, without fetching the old o
       },
     });
     assert.deepEqual(polls, [1, 1, 0]);
-    assert.equal(store.counts().documents, 2);
+    assert.equal((await store.counts()).documents, 2);
   } finally {
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });

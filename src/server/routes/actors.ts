@@ -32,7 +32,7 @@ export function registerActorRoutes(app: FastifyInstance, store: Store, options:
     },
     async (request) => {
       const { q, kind, limit, offset } = request.query;
-      return store.browse().searchActors(q?.trim() || undefined, kind, { limit, offset });
+      return await store.browse().searchActors(q?.trim() || undefined, kind, { limit, offset });
     },
   );
 
@@ -40,7 +40,7 @@ export function registerActorRoutes(app: FastifyInstance, store: Store, options:
     '/api/actors/:id',
     { schema: { summary: 'One actor: names, roles, events over time, framing by outlet', tags: ['actors'], params: idParams } },
     async (request) => {
-      const [actor] = store.getActors([request.params.id]);
+      const [actor] = await store.getActors([request.params.id]);
       if (!actor) throw new HttpError('not-found', `no actor ${request.params.id}`);
       const browse = store.browse();
       const filter = { actors: [actor.id] };
@@ -50,9 +50,9 @@ export function registerActorRoutes(app: FastifyInstance, store: Store, options:
         aliases: [...new Set([...(kb?.aliases ?? []), ...actor.aliases])].filter((a) => a !== actor.name),
         roles: kb?.roles ?? [],
         country: kb?.country ?? null,
-        events: browse.listEvents(filter, 'date', 'desc', { limit: 1, offset: 0 }).total,
-        timeline: browse.timeline(filter),
-        framing: framingOf(store, { actor: actor.id }),
+        events: (await browse.listEvents(filter, 'date', 'desc', { limit: 1, offset: 0 })).total,
+        timeline: await browse.timeline(filter),
+        framing: await framingOf(store, { actor: actor.id }),
       };
     },
   );

@@ -42,7 +42,7 @@ export function registerDocumentRoutes(app: FastifyInstance, store: Store): void
     },
     async (request) => {
       const { q, outlet, limit, offset } = request.query;
-      return store.browse().listDocuments(q?.trim() || undefined, outlet, { limit, offset });
+      return await store.browse().listDocuments(q?.trim() || undefined, outlet, { limit, offset });
     },
   );
 
@@ -50,7 +50,7 @@ export function registerDocumentRoutes(app: FastifyInstance, store: Store): void
     '/api/documents/:id',
     { schema: { summary: 'One document with its text and every span', tags: ['documents'], params: idParams } },
     async (request) => {
-      const doc = store.getDocument(request.params.id);
+      const doc = await store.getDocument(request.params.id);
       if (!doc) throw new HttpError('not-found', `no document ${request.params.id}`);
       const browse = store.browse();
       return {
@@ -63,8 +63,8 @@ export function registerDocumentRoutes(app: FastifyInstance, store: Store): void
           title: doc.title,
           published: doc.published,
           noise: doc.noise,
-          mentions: browse.documentMentions(doc.id),
-          reports: browse.documentReports(doc.id),
+          mentions: await browse.documentMentions(doc.id),
+          reports: await browse.documentReports(doc.id),
         },
       };
     },

@@ -37,7 +37,7 @@ export function registerEventRoutes(app: FastifyInstance, store: Store): void {
     },
     async (request) => {
       const { sort, order, limit, offset } = request.query;
-      return store.browse().listEvents(toFilter(request.query), sort, order, { limit, offset });
+      return await store.browse().listEvents(toFilter(request.query), sort, order, { limit, offset });
     },
   );
 
@@ -50,7 +50,7 @@ export function registerEventRoutes(app: FastifyInstance, store: Store): void {
         querystring: { type: 'object', additionalProperties: false, properties: filterQuery },
       },
     },
-    async (request) => ({ months: store.browse().timeline(toFilter(request.query)) }),
+    async (request) => ({ months: await store.browse().timeline(toFilter(request.query)) }),
   );
 
   app.get<{ Querystring: FilterQuery & { edges: number } }>(
@@ -66,23 +66,23 @@ export function registerEventRoutes(app: FastifyInstance, store: Store): void {
         },
       },
     },
-    async (request) => store.browse().network(toFilter(request.query), request.query.edges),
+    async (request) => await store.browse().network(toFilter(request.query), request.query.edges),
   );
 
   app.get('/api/outlets', { schema: { summary: 'Outlets with their number of events', tags: ['events'] } }, async () => ({
-    outlets: store.browse().outlets(),
+    outlets: await store.browse().outlets(),
   }));
 
   app.get<{ Params: { id: string } }>(
     '/api/events/:id',
     { schema: { summary: 'One event: its reports, quotes and the articles they come from', tags: ['events'], params: idParams } },
     async (request) => {
-      const event = store.getEvent(request.params.id);
+      const event = await store.getEvent(request.params.id);
       if (!event) throw new HttpError('not-found', `no event ${request.params.id}`);
       const documents = new Map<string, ReturnType<typeof documentMetaOf> & { text: string }>();
       for (const report of event.reports) {
         if (documents.has(report.docId)) continue;
-        const doc = store.getDocument(report.docId);
+        const doc = await store.getDocument(report.docId);
         if (doc) documents.set(doc.id, { ...documentMetaOf(doc), text: doc.text });
       }
       const actorIds = new Set<string>();
@@ -93,7 +93,7 @@ export function registerEventRoutes(app: FastifyInstance, store: Store): void {
       for (const p of event.participants ?? []) actorIds.add(p.actorId);
       if (event.place) actorIds.add(event.place);
       const actors = Object.fromEntries(
-        store.getActors([...actorIds]).map((a) => [a.id, { id: a.id, name: a.name, kind: a.kind }]),
+        (await store.getActors([...actorIds])).map((a) => [a.id, { id: a.id, name: a.name, kind: a.kind }]),
       );
       const participants =
         event.participants ??

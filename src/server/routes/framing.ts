@@ -3,15 +3,15 @@ import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/store.ts';
 
 type FramingFilter = { actor?: string; outlet?: string };
-type WithFraming = Store & { framing?: (filter?: FramingFilter) => unknown[] };
+type WithFraming = Store & { framing?: (filter?: FramingFilter) => Promise<unknown[]> };
 
 /** Rows sent at most: the busiest pairs come first in the store's order. */
 export const MAX_FRAMING_ROWS = 500;
 
-export function framingOf(store: Store, filter: FramingFilter): { available: boolean; rows: unknown[]; total: number } {
+export async function framingOf(store: Store, filter: FramingFilter): Promise<{ available: boolean; rows: unknown[]; total: number }> {
   const framing = (store as WithFraming).framing;
   if (typeof framing !== 'function') return { available: false, rows: [], total: 0 };
-  const rows = framing.call(store, filter);
+  const rows = await framing.call(store, filter);
   return { available: true, rows: rows.slice(0, MAX_FRAMING_ROWS), total: rows.length };
 }
 

@@ -47,12 +47,12 @@ function touched(judgement: Pick<NewJudgement, 'subjects' | 'value'>): string[] 
 
 export function registerJudgementRoutes(app: FastifyInstance, store: Store, token: string | null): void {
   /** Re-indexes the events a change can touch, before and after it is made. */
-  function rederive<T>(ids: readonly string[], change: () => T): T {
+  async function rederive<T>(ids: readonly string[], change: () => T): Promise<T> {
     const browse = store.browse();
-    const before = browse.eventsTouching(ids);
+    const before = await browse.eventsTouching(ids);
     const result = change();
-    browse.sync();
-    browse.refresh([...before, ...browse.eventsTouching(ids)]);
+    await browse.sync();
+    await browse.refresh([...before, ...await browse.eventsTouching(ids)]);
     return result;
   }
 
@@ -74,7 +74,7 @@ export function registerJudgementRoutes(app: FastifyInstance, store: Store, toke
       const filter: { kind?: string; active?: boolean } = {};
       if (request.query.kind) filter.kind = request.query.kind;
       if (request.query.active !== undefined) filter.active = request.query.active;
-      return { judgements: store.listJudgements(filter) };
+      return { judgements: await store.listJudgements(filter) };
     },
   );
 
@@ -85,7 +85,7 @@ export function registerJudgementRoutes(app: FastifyInstance, store: Store, toke
       requireWriter(request, token);
       needs(store, 'addJudgement');
       const input = request.body;
-      const judgement = rederive(touched(input), () => store.addJudgement(input));
+      const judgement = await rederive(touched(input), async () => await store.addJudgement(input));
       reply.code(201);
       return judgement;
     },
@@ -110,9 +110,9 @@ export function registerJudgementRoutes(app: FastifyInstance, store: Store, toke
       requireWriter(request, token);
       needs(store, 'undoJudgement');
       const { id } = request.params;
-      const existing: Judgement | undefined = store.listJudgements().find((j) => j.id === id);
+      const existing: Judgement | undefined = (await store.listJudgements()).find((j) => j.id === id);
       if (!existing) throw new HttpError('not-found', `no judgement ${id}`);
-      return rederive(touched(existing), () => store.undoJudgement(id, request.body.author, request.body.reason));
+      return await rederive(touched(existing), async () => await store.undoJudgement(id, request.body.author, request.body.reason));
     },
   );
 }

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import type { ActorKind, DocumentMeta, EventMode, Span } from '../../core/types.ts';
 import type { StoredActor, StoredEvent } from '../store.ts';
 import { parseMeta } from './parse-meta.ts';
+import { outletOf, summarizeForBrowse, summaryParticipants } from '../browse-summary.ts';
 
 export interface EventFilter {
   /** Every one of these actors took part (one actor, or a pair). */
@@ -114,44 +115,30 @@ export interface Network {
 
 export interface Browse {
   /** Indexes events that are new or were rebuilt since the last call; returns how many. */
-  sync(): number;
+  sync(): Promise<number>;
   /** Recomputes these events' summaries (events gone are dropped). */
-  refresh(eventIds: Iterable<string>): void;
-  listEvents(filter: EventFilter, sort: EventSort, order: 'asc' | 'desc', page: PageOptions): Page<EventRow>;
+  refresh(eventIds: Iterable<string>): Promise<void>;
+  listEvents(filter: EventFilter, sort: EventSort, order: 'asc' | 'desc', page: PageOptions): Promise<Page<EventRow>>;
   /** Events per month (YYYY-MM) for a filter; undated events are left out. */
-  timeline(filter: EventFilter): { month: string; events: number }[];
-  network(filter: EventFilter, maxEdges: number): Network;
-  searchActors(query: string | undefined, kind: string | undefined, page: PageOptions): Page<ActorRow>;
-  listDocuments(query: string | undefined, outlet: string | undefined, page: PageOptions): Page<DocumentRow>;
-  documentReports(docId: string): DocumentReportRow[];
-  documentMentions(docId: string): MentionRow[];
-  outlets(): { outlet: string; events: number }[];
+  timeline(filter: EventFilter): Promise<{ month: string; events: number }[]>;
+  network(filter: EventFilter, maxEdges: number): Promise<Network>;
+  searchActors(query: string | undefined, kind: string | undefined, page: PageOptions): Promise<Page<ActorRow>>;
+  listDocuments(query: string | undefined, outlet: string | undefined, page: PageOptions): Promise<Page<DocumentRow>>;
+  documentReports(docId: string): Promise<DocumentReportRow[]>;
+  documentMentions(docId: string): Promise<MentionRow[]>;
+  outlets(): Promise<{ outlet: string; events: number }[]>;
   /** Events that involve any of these actors, events or reports (what a judgement on them can change). */
-  eventsTouching(subjects: readonly string[]): string[];
+  eventsTouching(subjects: readonly string[]): Promise<string[]>;
 }
 
 export interface BrowseSource {
-  getEvent(id: string): StoredEvent | null;
-  getActors(ids: readonly string[]): StoredActor[];
+  getEvent(id: string): Promise<StoredEvent | null>;
+  getActors(ids: readonly string[]): Promise<StoredActor[]>;
 }
 
-const SNIPPET_CHARS = 240;
 /** Above this many matching events a page is found by walking the sort index (see `where`). */
 const SCAN_ABOVE = 2000;
 
-function mostCommon(values: readonly (string | null | undefined)[]): string | null {
-  const counts = new Map<string, number>();
-  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best: string | null = null;
-  let bestCount = 0;
-  for (const [v, n] of counts) {
-    if (n > bestCount || (n === bestCount && best !== null && v < best)) {
-      best = v;
-      bestCount = n;
-    }
-  }
-  return best;
-}
 
 /** Words of a search box as an FTS5 query: each a quoted term (no operators get through), all required. */
 export function ftsQuery(input: string): string | null {
@@ -165,11 +152,14 @@ function likePattern(input: string): string {
 }
 
 
-function outletOf(meta: DocumentMeta): string | null {
-  return typeof meta.outlet === 'string' && meta.outlet.trim() ? meta.outlet.trim() : null;
-}
 
-export function createBrowse(db: Database.Database, source: BrowseSource): Browse {
+
+export function createBrowse(
+  db: Database.Database,
+  source: BrowseSource,
+  /** Runs one operation of the store at a time (the store's own queue). */
+  exclusive: <T>(work: () => T | Promise<T>) => Promise<T> = async (work) => work(),
+): Browse {
   const q = {
     stale: db.prepare(`SELECT e.id FROM events e LEFT JOIN browse_events b ON b.event_id = e.id
       WHERE b.event_id IS NULL OR b.stamp <> e.updated_at`).pluck(),
@@ -195,68 +185,63 @@ export function createBrowse(db: Database.Database, source: BrowseSource): Brows
   };
   let lastVersion: number | null = null;
 
-  function index(event: StoredEvent, stamp: string): void {
-    const reports = event.reports;
-    const participants =
-      event.participants?.map((p) => p.actorId) ??
-      [...new Set(reports.flatMap((r) => r.participants.map((p) => p.actorId)))];
-    const date = event.date !== undefined ? event.date : mostCommon(reports.map((r) => r.date?.value));
-    const place = event.place !== undefined ? event.place : mostCommon(reports.map((r) => r.place?.actorId));
-    const mode = event.mode ?? mostCommon(reports.map((r) => r.mode)) ?? 'meet';
-    const names = new Map(source.getActors(participants).map((a) => [a.id, a.name]));
-    const outlets = new Set<string>();
-    const docs = new Set<string>();
-    let snippet = '';
-    for (const report of reports) {
-      docs.add(report.docId);
-      const row = q.docInfo.get(report.docId) as { meta: string; text: string } | undefined;
-      if (!row) continue;
-      const outlet = outletOf(parseMeta(row.meta));
-      if (outlet) outlets.add(outlet);
-      if (!snippet && report.evidence[0]) {
-        const span = report.evidence[0];
-        const text = row.text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
-        snippet = text.length > SNIPPET_CHARS ? `${text.slice(0, SNIPPET_CHARS - 1)}…` : text;
-      }
-    }
+  function index(event: StoredEvent, stamp: string, names: Map<string, string>): void {
+    const row = summarizeForBrowse(event, names, (docId) => {
+      const doc = q.docInfo.get(docId) as { meta: string; text: string } | undefined;
+      return doc ? { meta: parseMeta(doc.meta), text: doc.text } : undefined;
+    });
+    // an event dropped since it was read (another connection rebuilt it) has nothing to index
+    if (!q.eventExists.get(event.id)) return;
     q.deleteSummary.run(event.id);
     q.insertSummary.run({
       event_id: event.id,
       stamp,
-      date,
-      mode,
-      place_id: place,
-      participants: JSON.stringify(participants.map((id) => ({ id, name: names.get(id) ?? id }))),
-      reports: reports.length,
-      documents: docs.size,
-      outlets: JSON.stringify([...outlets].sort()),
-      conflicts: event.conflicts?.length ?? 0,
-      snippet,
+      date: row.date,
+      mode: row.mode,
+      place_id: row.placeId,
+      participants: JSON.stringify(row.participants),
+      reports: row.reports,
+      documents: row.documents,
+      outlets: JSON.stringify(row.outlets),
+      conflicts: row.conflicts,
+      snippet: row.snippet,
     });
-    for (const id of participants) q.insertActor.run(event.id, id);
-    for (const outlet of outlets) q.insertOutlet.run(event.id, outlet);
+    for (const p of row.participants) q.insertActor.run(event.id, p.id);
+    for (const outlet of row.outlets) q.insertOutlet.run(event.id, outlet);
   }
 
-  const indexEvents = db.transaction((ids: readonly string[]) => {
-    for (const id of ids) {
-      const stamp = q.stamp.get(id) as string | undefined;
-      const event = stamp === undefined ? null : source.getEvent(id);
+  // events are read first, then their summaries written in one transaction; an event rebuilt in
+  // between has a new stamp, so the next sync indexes it again
+  const writeSummaries = db.transaction((loaded: { id: string; stamp: string | undefined; event: StoredEvent | null; names: Map<string, string> }[]) => {
+    for (const { id, stamp, event, names } of loaded) {
       if (!event || stamp === undefined) q.deleteSummary.run(id);
-      else index(event, stamp);
+      else index(event, stamp, names);
     }
   });
 
-  function sync(): number {
+  async function indexEvents(ids: readonly string[]): Promise<void> {
+    const loaded = [];
+    for (const id of ids) {
+      const stamp = q.stamp.get(id) as string | undefined;
+      const event = stamp === undefined ? null : await source.getEvent(id);
+      const participants = event ? summaryParticipants(event) : [];
+      const names = new Map((participants.length ? await source.getActors(participants) : []).map((a) => [a.id, a.name]));
+      loaded.push({ id, stamp, event, names });
+    }
+    writeSummaries.immediate(loaded);
+  }
+
+  async function sync(): Promise<number> {
     const ids = q.stale.all() as string[];
-    for (let i = 0; i < ids.length; i += 500) indexEvents.immediate(ids.slice(i, i + 500));
+    for (let i = 0; i < ids.length; i += 500) await indexEvents(ids.slice(i, i + 500));
     lastVersion = db.pragma('data_version', { simple: true }) as number;
     return ids.length;
   }
 
   /** Syncs when another connection (a `parley ingest` beside the server) has written since. */
-  function fresh(): void {
+  async function fresh(): Promise<void> {
     const version = db.pragma('data_version', { simple: true }) as number;
-    if (version !== lastVersion) sync();
+    if (version !== lastVersion) await sync();
   }
 
   /**
@@ -320,13 +305,13 @@ export function createBrowse(db: Database.Database, source: BrowseSource): Brows
     return new Map(rows.map((r) => [r.id, { name: r.name, kind: r.kind }]));
   }
 
-  return {
-    sync,
-    refresh(eventIds) {
-      indexEvents.immediate([...new Set(eventIds)]);
+  const browse: Browse = {
+    sync: () => sync(),
+    async refresh(eventIds) {
+      await indexEvents([...new Set(eventIds)]);
     },
-    listEvents(filter, sort, order, page) {
-      fresh();
+    async listEvents(filter, sort, order, page) {
+      await fresh();
       const counted = where(filter);
       const total = prepared(`SELECT COUNT(*) FROM browse_events b ${counted.sql}`).pluck().get(...counted.params) as number;
       const { sql, params } = where(filter, total > SCAN_ABOVE);
@@ -367,15 +352,15 @@ export function createBrowse(db: Database.Database, source: BrowseSource): Brows
         offset: page.offset,
       };
     },
-    timeline(filter) {
-      fresh();
+    async timeline(filter) {
+      await fresh();
       const { sql, params } = where(filter);
       const dated = sql ? `${sql} AND b.date IS NOT NULL` : 'WHERE b.date IS NOT NULL';
       return prepared(`SELECT substr(b.date, 1, 7) AS month, COUNT(*) AS events FROM browse_events b ${dated}
         GROUP BY month ORDER BY month`).all(...params) as { month: string; events: number }[];
     },
-    network(filter, maxEdges) {
-      fresh();
+    async network(filter, maxEdges) {
+      await fresh();
       const { sql, params } = where(filter);
       const edges = prepared(`WITH f AS (SELECT b.event_id FROM browse_events b ${sql})
         SELECT a.actor_id AS source, c.actor_id AS target, COUNT(*) AS weight
@@ -400,8 +385,8 @@ export function createBrowse(db: Database.Database, source: BrowseSource): Brows
         truncated,
       };
     },
-    searchActors(query, kind, page) {
-      fresh();
+    async searchActors(query, kind, page) {
+      await fresh();
       const clauses: string[] = [];
       const params: unknown[] = [];
       if (query) {
@@ -438,7 +423,7 @@ export function createBrowse(db: Database.Database, source: BrowseSource): Brows
         offset: page.offset,
       };
     },
-    listDocuments(query, outlet, page) {
+    async listDocuments(query, outlet, page) {
       const clauses: string[] = [];
       const params: unknown[] = [];
       if (query) {
@@ -484,7 +469,7 @@ export function createBrowse(db: Database.Database, source: BrowseSource): Brows
         offset: page.offset,
       };
     },
-    documentReports(docId) {
+    async documentReports(docId) {
       return (
         q.docReports.all(docId) as {
           id: string;
@@ -506,7 +491,7 @@ export function createBrowse(db: Database.Database, source: BrowseSource): Brows
         placeId: r.place_actor_id,
       }));
     },
-    documentMentions(docId) {
+    async documentMentions(docId) {
       return (q.docMentions.all(docId) as { start: number; end: number; kind: string; via: string; actor_ids: string }[]).map((m) => ({
         start: m.start,
         end: m.end,
@@ -515,11 +500,11 @@ export function createBrowse(db: Database.Database, source: BrowseSource): Brows
         actorIds: JSON.parse(m.actor_ids) as string[],
       }));
     },
-    outlets() {
-      fresh();
+    async outlets() {
+      await fresh();
       return q.outlets.all() as { outlet: string; events: number }[];
     },
-    eventsTouching(subjects) {
+    async eventsTouching(subjects) {
       const out = new Set<string>();
       for (const id of subjects) {
         if (q.eventExists.get(id)) out.add(id);
@@ -530,4 +515,10 @@ export function createBrowse(db: Database.Database, source: BrowseSource): Brows
       return [...out];
     },
   };
+  // every query waits for the store's operation before it (see exclusive)
+  const out: Record<string, unknown> = {};
+  for (const [key, method] of Object.entries(browse) as [string, (...args: unknown[]) => unknown][]) {
+    out[key] = (...args: unknown[]) => exclusive(() => method(...args));
+  }
+  return out as unknown as Browse;
 }

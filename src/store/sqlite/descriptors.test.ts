@@ -44,12 +44,12 @@ test('outlet of a document: its metadata, else its folder, else unknown', () => 
   assert.equal(outletOfDocument(null, {}), 'unknown');
 });
 
-test('descriptors are stored with the document and counted per outlet and actor', () => {
+test('descriptors are stored with the document and counted per outlet and actor', async () => {
   const store = openSqliteStore(':memory:');
   const a = 'Hezbollah, the Lebanese resistance movement, met envoys. Later Hezbollah, the Lebanese resistance movement, spoke.';
   const b = 'Officials met the Iran-backed militia Hezbollah.';
   const c = 'The Iran-backed militia Hezbollah <script>&"quoted"</script> replied.';
-  const result = store.saveBatch([
+  const result = await store.saveBatch([
     withDescriptors('a', a, 'Al-Manar', '/in/x/a.txt', [
       { of: 'Hezbollah', words: 'Lebanese resistance movement', loaded: [{ words: 'resistance movement', termId: 'en:resistance-movement', stance: 'valorizing' }] },
     ]),
@@ -70,9 +70,9 @@ test('descriptors are stored with the document and counted per outlet and actor'
   const second = a.indexOf('Lebanese resistance movement', a.indexOf('Later'));
   const extra = withDescriptors('a2', a + ' ', 'Al-Manar', '/in/x/a2.txt', []);
   extra.descriptors = [{ start: second, end: second + 28, actorId: 'hezbollah', of: { start: a.indexOf('Hezbollah', 60), end: a.indexOf('Hezbollah', 60) + 9 }, form: 'appositive', normalized: 'lebanese resistance movement', loaded: [] }];
-  store.saveBatch([extra]);
+  await store.saveBatch([extra]);
 
-  const rows = store.framing();
+  const rows = await store.framing();
   assert.deepEqual(
     rows.map((r) => [r.outlet, r.actorName, r.descriptor, r.count, r.stance ?? null]),
     [
@@ -87,27 +87,27 @@ test('descriptors are stored with the document and counted per outlet and actor'
   ]);
   // examples point back into the documents' text
   for (const row of rows) {
-    for (const ex of row.examples) assert.equal(store.getDocument(ex.docId)!.text.slice(ex.start, ex.end), ex.text);
+    for (const ex of row.examples) assert.equal((await store.getDocument(ex.docId))!.text.slice(ex.start, ex.end), ex.text);
   }
-  assert.deepEqual(store.framing({ outlet: 'I24' }).map((r) => r.outlet), ['i24']);
-  assert.deepEqual(store.framing({ actor: 'hizbullah' }).length, 2);
-  assert.deepEqual(store.framing({ actor: 'hamas' }), []);
-  store.close();
+  assert.deepEqual((await store.framing({ outlet: 'I24' })).map((r) => r.outlet), ['i24']);
+  assert.deepEqual((await store.framing({ actor: 'hizbullah' })).length, 2);
+  assert.deepEqual(await store.framing({ actor: 'hamas' }), []);
+  await store.close();
 });
 
-test('a descriptor with a span outside the text is left out with a diagnostic, the document kept', () => {
+test('a descriptor with a span outside the text is left out with a diagnostic, the document kept', async () => {
   const store = openSqliteStore(':memory:');
   const text = 'Hezbollah, the Lebanese group, met envoys.';
   const analysis = withDescriptors('d', text, 'X', '/x/d.txt', [{ of: 'Hezbollah', words: 'Lebanese group' }]);
   analysis.descriptors!.push({ ...analysis.descriptors![0], start: 30, end: 900 });
-  const result = store.saveBatch([analysis]);
+  const result = await store.saveBatch([analysis]);
   assert.deepEqual(result.saved, ['d']);
   assert.deepEqual(result.diagnostics.map((d) => d.code), ['store/bad-descriptor']);
-  assert.equal(store.framing().length, 1);
-  store.close();
+  assert.equal((await store.framing()).length, 1);
+  await store.close();
 });
 
-test('framing of one event: only the documents that report it; an unknown event is not found', () => {
+test('framing of one event: only the documents that report it; an unknown event is not found', async () => {
   const store = openSqliteStore(':memory:');
   const people = [
     { id: 'abbas-araghchi', kind: 'person' as const, name: 'Abbas Araghchi' },
@@ -131,32 +131,32 @@ test('framing of one event: only the documents that report it; an unknown event 
     });
     return { ...withReport, document: base.document, descriptors: base.descriptors };
   };
-  store.saveBatch([
+  await store.saveBatch([
     meeting('one', 'Abbas Araghchi met Naim Qassem on 4 October 2024. Hezbollah, the Lebanese resistance movement, hailed it.', 'Al-Manar', 'Lebanese resistance movement'),
     meeting('other', 'Abbas Araghchi met Naim Qassem on 2 January 2023. The Iran-backed militia Hezbollah hailed it.', 'i24', 'Iran-backed militia'),
   ]);
-  const eventOf = (docId: string) => store.listEvents().find((e) => e.reports.some((r) => r.docId === docId))!.id;
-  assert.notEqual(eventOf('one'), eventOf('other'));
-  assert.deepEqual(store.framing({ event: eventOf('one') }).map((r) => [r.outlet, r.descriptor]), [['Al-Manar', 'lebanese resistance movement']]);
-  assert.deepEqual(store.framing({ event: eventOf('other') }).map((r) => [r.outlet, r.descriptor]), [['i24', 'iran-backed militia']]);
-  assert.throws(() => store.framing({ event: 'no-such-event' }), /no event no-such-event/);
-  store.close();
+  const eventOf = async (docId: string) => (await store.listEvents()).find((e) => e.reports.some((r) => r.docId === docId))!.id;
+  assert.notEqual(await eventOf('one'), await eventOf('other'));
+  assert.deepEqual((await store.framing({ event: await eventOf('one') })).map((r) => [r.outlet, r.descriptor]), [['Al-Manar', 'lebanese resistance movement']]);
+  assert.deepEqual((await store.framing({ event: await eventOf('other') })).map((r) => [r.outlet, r.descriptor]), [['i24', 'iran-backed militia']]);
+  await assert.rejects(() => store.framing({ event: 'no-such-event' }), /no event no-such-event/);
+  await store.close();
 });
 
-test('re-extraction replaces a document\'s descriptors, never doubles them', () => {
+test('re-extraction replaces a document\'s descriptors, never doubles them', async () => {
   const store = openSqliteStore(':memory:');
   const text = 'The pro-Iranian militia Hezbollah, the Lebanese resistance movement, spoke.';
   const first = withDescriptors('r', text, 'X', '/x/r.txt', [{ of: 'Hezbollah', words: 'pro-Iranian militia' }]);
-  store.saveBatch([first]);
-  store.saveBatch([first]); // the same text again: a duplicate, nothing added
-  assert.deepEqual(store.framing().map((r) => [r.descriptor, r.count]), [['pro-iranian militia', 1]]);
+  await store.saveBatch([first]);
+  await store.saveBatch([first]); // the same text again: a duplicate, nothing added
+  assert.deepEqual((await store.framing()).map((r) => [r.descriptor, r.count]), [['pro-iranian militia', 1]]);
   const second = withDescriptors('r', text, 'X', '/x/r.txt', [{ of: 'Hezbollah', words: 'Lebanese resistance movement' }]);
-  store.replaceAnalyses([second]);
-  assert.deepEqual(store.framing().map((r) => [r.descriptor, r.count]), [['lebanese resistance movement', 1]]);
-  store.close();
+  await store.replaceAnalyses([second]);
+  assert.deepEqual((await store.framing()).map((r) => [r.descriptor, r.count]), [['lebanese resistance movement', 1]]);
+  await store.close();
 });
 
-test('framing follows actor merges: descriptors of two merged actors read as one actor', () => {
+test('framing follows actor merges: descriptors of two merged actors read as one actor', async () => {
   const store = openSqliteStore(':memory:');
   const text = 'Hezbollah, the Lebanese resistance movement, met envoys.';
   const other = { ...makeAnalysis('y', 'Hizb, the armed group, met envoys.', { actors: [{ id: 'found:hizb', kind: 'organization' as const, name: 'Hizb', aliases: ['Hizb'] }] }) };
@@ -165,12 +165,12 @@ test('framing follows actor merges: descriptors of two merged actors read as one
     document: { ...other.document, source: { path: '/in/y/y.txt' }, meta: { outlet: 'Y' } },
     descriptors: [{ start: 6, end: 21, actorId: 'found:hizb', of: { start: 0, end: 4 }, form: 'appositive', normalized: 'the armed group', loaded: [] }],
   };
-  store.saveBatch([withDescriptors('x', text, 'X', '/in/x/x.txt', [{ of: 'Hezbollah', words: 'Lebanese resistance movement' }]), y]);
-  assert.deepEqual(new Set(store.framing().map((r) => r.actorId)), new Set(['hezbollah', 'found:hizb']));
-  store.addJudgement({ kind: 'actor-merge', subjects: ['hezbollah', 'found:hizb'], author: 'analyst' });
-  const ids = new Set(store.framing().map((r) => r.actorId));
+  await store.saveBatch([withDescriptors('x', text, 'X', '/in/x/x.txt', [{ of: 'Hezbollah', words: 'Lebanese resistance movement' }]), y]);
+  assert.deepEqual(new Set((await store.framing()).map((r) => r.actorId)), new Set(['hezbollah', 'found:hizb']));
+  await store.addJudgement({ kind: 'actor-merge', subjects: ['hezbollah', 'found:hizb'], author: 'analyst' });
+  const ids = new Set((await store.framing()).map((r) => r.actorId));
   assert.equal(ids.size, 1, `one actor after the merge, got ${[...ids].join(', ')}`);
-  const rows = store.framing({ actor: [...ids][0]! });
+  const rows = await store.framing({ actor: [...ids][0]! });
   assert.deepEqual(rows.map((r) => r.descriptor).sort(), ['lebanese resistance movement', 'the armed group']);
-  store.close();
+  await store.close();
 });

@@ -29,8 +29,10 @@ import type {
 import { createBrowse, type Browse } from './browse.ts';
 import { createDescriptorTable } from './descriptors.ts';
 import { migrate } from './migrate.ts';
-import { createResolution } from './resolution.ts';
+import { createResolution } from '../../merge/event-resolution.ts';
+import { createSqliteResolutionStorage, sqliteTransaction } from './resolution-queries.ts';
 import { parseMeta } from './parse-meta.ts';
+import { actorUpdate, reportProblem, validSpan } from '../check-analysis.ts';
 
 export interface SqliteStoreOptions {
   /** Fail with a `not-found` ParleyError instead of creating a missing database file. */
@@ -126,17 +128,6 @@ function toDocument(row: DocumentRow): DocumentSummary & { text?: string; noise?
 }
 
 
-function validSpan(span: Span | null | undefined, length: number): boolean {
-  return (
-    !!span &&
-    Number.isInteger(span.start) &&
-    Number.isInteger(span.end) &&
-    span.start >= 0 &&
-    span.start <= span.end &&
-    span.end <= length
-  );
-}
-
 export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): Store {
   if (options.mustExist && file !== ':memory:' && !existsSync(file)) {
     throw new ParleyError('not-found', `no database at ${file} (run \`parley ingest\` first, or pass --db)`);
@@ -177,9 +168,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     allActors: db.prepare('SELECT * FROM actors ORDER BY name, id'),
     insertActor: db.prepare(`INSERT INTO actors (id, kind, name, from_kb, place_type, aliases, within)
       VALUES (@id, @kind, @name, @from_kb, @place_type, @aliases, @within)`),
-    updateActor: db.prepare(`UPDATE actors SET aliases = @aliases, from_kb = MAX(from_kb, @from_kb),
-      place_type = COALESCE(place_type, @place_type),
-      within = CASE WHEN within = '[]' THEN @within ELSE within END WHERE id = @id`),
+    updateActor: db.prepare('UPDATE actors SET aliases = @aliases, from_kb = @from_kb, place_type = @place_type, within = @within WHERE id = @id'),
     insertMention: db.prepare(`INSERT INTO mentions (doc_id, start, "end", kind, via, actor_ids)
       VALUES (?, ?, ?, ?, ?, ?)`),
     reportExists: db.prepare('SELECT 1 FROM event_reports WHERE id = ?').pluck(),
@@ -202,36 +191,27 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
 
   let currentRun: number | null = null;
   const descriptorTable = createDescriptorTable(db);
-  const resolution = createResolution(db, now);
+  const resolution = createResolution(createSqliteResolutionStorage(db), { now });
   let browser: Browse | undefined;
+  // one operation at a time on this connection: the awaits inside a write transaction must not
+  // let another operation of this process read its half-done state or write into it
+  // keys and events a migration dropped are derived again before the first operation
+  const ready = resolution.repair();
+  let tail: Promise<unknown> = ready.catch(() => undefined);
+  const exclusive = <T>(work: () => T | Promise<T>): Promise<T> => {
+    const result = tail.then(() => ready).then(work);
+    tail = result.catch(() => undefined);
+    return result;
+  };
 
   function upsertActor(actor: DocActor): void {
     const row = q.getActor.get(actor.id) as ActorRow | undefined;
-    const names = [actor.name, ...actor.aliases].filter((n) => typeof n === 'string' && n.length > 0);
-    if (!row) {
-      q.insertActor.run({
-        id: actor.id,
-        kind: actor.kind,
-        name: actor.name,
-        from_kb: actor.fromKb ? 1 : 0,
-        place_type: actor.placeType ?? null,
-        aliases: JSON.stringify([...new Set(actor.aliases)]),
-        within: JSON.stringify(actor.within ?? []),
-      });
-      return;
-    }
-    const aliases = JSON.parse(row.aliases) as string[];
-    const known = new Set([...aliases, row.name]);
-    const added = names.filter((n) => !known.has(n) && (known.add(n), true));
-    const newWithin = row.within === '[]' && (actor.within?.length ?? 0) > 0;
-    if (added.length === 0 && (row.from_kb === 1 || !actor.fromKb) && (row.place_type || !actor.placeType) && !newWithin) return;
-    q.updateActor.run({
-      id: actor.id,
-      aliases: JSON.stringify([...aliases, ...added]),
-      from_kb: actor.fromKb ? 1 : 0,
-      place_type: actor.placeType ?? null,
-      within: JSON.stringify(actor.within ?? []),
-    });
+    const stored = row ? { name: row.name, aliases: JSON.parse(row.aliases) as string[], fromKb: row.from_kb === 1, placeType: row.place_type, within: JSON.parse(row.within ?? '[]') as string[] } : null;
+    const next = actorUpdate(stored, actor);
+    if (!next) return;
+    const values = { id: actor.id, from_kb: next.fromKb ? 1 : 0, place_type: next.placeType, aliases: JSON.stringify(next.aliases), within: JSON.stringify(next.within) };
+    if (row) q.updateActor.run(values);
+    else q.insertActor.run({ ...values, kind: actor.kind, name: next.name });
   }
 
   function actorKnown(id: string, batchActors: Set<string>): boolean {
@@ -239,20 +219,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   }
 
   function checkReport(report: EventReport, docId: string, length: number, actors: Set<string>): string | null {
-    if (report.docId !== docId) return `report ${report.id} names document ${report.docId}`;
-    if (!validSpan(report.trigger, length)) return `report ${report.id}: trigger span outside the text`;
-    if (!report.evidence.every((s) => validSpan(s, length))) return `report ${report.id}: evidence span outside the text`;
-    for (const p of report.participants) {
-      if (!actorKnown(p.actorId, actors)) return `report ${report.id}: unknown participant ${p.actorId}`;
-      if (!p.spans.every((s) => validSpan(s, length))) return `report ${report.id}: participant span outside the text`;
-    }
-    if (report.date?.span && !validSpan(report.date.span, length)) return `report ${report.id}: date span outside the text`;
-    if (report.place) {
-      if (!actorKnown(report.place.actorId, actors)) return `report ${report.id}: unknown place ${report.place.actorId}`;
-      if (!validSpan(report.place.span, length)) return `report ${report.id}: place span outside the text`;
-    }
-    if (q.reportExists.get(report.id)) return `report id ${report.id} is already stored`;
-    return null;
+    return reportProblem(report, docId, length, (id) => actorKnown(id, actors), !!q.reportExists.get(report.id));
   }
 
   function saveReport(report: EventReport): void {
@@ -279,7 +246,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     });
   }
 
-  const saveTransaction = db.transaction((analyses: StoredAnalysis[]): SaveResult => {
+  /** Stores the documents (inside the caller's transaction); returns the result and the new reports. */
+  function insertAnalyses(analyses: StoredAnalysis[]): { result: SaveResult; newReports: string[] } {
     const result: SaveResult = { saved: [], duplicates: [], diagnostics: [], eventsTouched: 0 };
     const newReports: string[] = [];
     const stamp = now().toISOString();
@@ -354,101 +322,105 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       }
       result.saved.push(doc.id);
     }
-    resolution.indexReports(newReports);
-    result.eventsTouched = resolution.rebuild(newReports);
-    return result;
-  });
-
-  const replaceTransaction = db.transaction((analyses: StoredAnalysis[]): SaveResult => {
-    const orphans: string[] = [];
-    for (const analysis of analyses) {
-      const doc = analysis.document;
-      if (q.hashById.get(doc.id) !== doc.hash) continue;
-      orphans.push(...resolution.releaseDocument(doc.id));
-      q.deleteDoc.run(doc.id);
-    }
-    const result = saveTransaction(analyses);
-    result.eventsTouched += resolution.rebuild(orphans.filter((id) => q.reportExists.get(id)));
-    return result;
-  });
+    return { result, newReports };
+  }
 
   /** A write whose SQLite failure no retry can cure comes out as ParleyError('storage'). */
-  const faultsNamed = <T>(write: () => T): T => {
+  const faultsNamed = async <T>(write: () => Promise<T>): Promise<T> => {
     try {
-      return write();
+      return await write();
     } catch (error) {
       throw storageFault(error, file) ?? error;
     }
   };
 
-  return {
+  const impl: Store = {
     saveBatch(analyses) {
-      // BEGIN IMMEDIATE: a transaction that reads before it writes cannot upgrade its lock while
-      // another process writes (SQLITE_BUSY at once, the busy timeout never waits); one that
-      // starts as a writer waits its turn
-      return faultsNamed(() => resolution.guarded(() => saveTransaction.immediate(analyses)));
+      return faultsNamed(() =>
+        resolution.write(async (rules) => {
+          const { result, newReports } = insertAnalyses(analyses);
+          await rules.indexReports(newReports);
+          result.eventsTouched = await rules.rebuild(newReports);
+          return result;
+        }),
+      );
     },
     replaceAnalyses(analyses) {
-      return faultsNamed(() => resolution.guarded(() => replaceTransaction.immediate(analyses)));
+      return faultsNamed(() =>
+        resolution.write(async (rules) => {
+          const orphans: string[] = [];
+          for (const analysis of analyses) {
+            const doc = analysis.document;
+            if (q.hashById.get(doc.id) !== doc.hash) continue;
+            orphans.push(...(await rules.releaseDocument(doc.id)));
+            q.deleteDoc.run(doc.id);
+          }
+          const { result, newReports } = insertAnalyses(analyses);
+          await rules.indexReports(newReports);
+          result.eventsTouched = await rules.rebuild(newReports);
+          result.eventsTouched += await rules.rebuild(orphans.filter((id) => q.reportExists.get(id)));
+          return result;
+        }),
+      );
     },
-    findDocumentByHash(hash) {
+    async findDocumentByHash(hash) {
       return (q.docByHash.get(hash) as string | undefined) ?? null;
     },
-    findHashById(id) {
+    async findHashById(id) {
       return (q.hashById.get(id) as string | undefined) ?? null;
     },
-    getDocument(id) {
+    async getDocument(id) {
       const row = q.getDoc.get(id) as (DocumentRow & { text: string; noise: string }) | undefined;
       if (!row) return null;
       return { ...toDocument(row), text: row.text, noise: JSON.parse(row.noise) } as StoredDocument;
     },
-    getDocumentSource(id) {
+    async getDocumentSource(id) {
       const row = q.getSource.get(id) as { content_type: string; raw: string; offset_map: string } | undefined;
       return row ? ({ contentType: row.content_type, content: row.raw, map: JSON.parse(row.offset_map) } as RawSource) : null;
     },
-    listDocuments() {
+    async listDocuments() {
       return (q.listDocs.all() as DocumentRow[]).map((row) => toDocument(row));
     },
-    getActors(ids) {
+    async getActors(ids) {
       if (!ids) return resolution.viewActors((q.allActors.all() as ActorRow[]).map(toActor), false);
       const out: StoredActor[] = [];
       for (const id of new Set(ids)) {
         const row = q.getActor.get(id) as ActorRow | undefined;
         if (row) out.push(toActor(row));
       }
-      const viewed = resolution.viewActors(out, true);
+      const viewed = await resolution.viewActors(out, true);
       // split-off actors exist only in the view: look them up among all
       const missing = [...new Set(ids)].filter((id) => !viewed.some((a) => a.id === id));
       if (missing.length === 0) return viewed.filter((a) => ids.includes(a.id));
-      const all = resolution.viewActors((q.allActors.all() as ActorRow[]).map(toActor), false);
+      const all = await resolution.viewActors((q.allActors.all() as ActorRow[]).map(toActor), false);
       return [...viewed, ...all.filter((a) => missing.includes(a.id))].filter((a) => ids.includes(a.id));
     },
-    searchActors(query) {
-      const all = resolution.viewActors((q.allActors.all() as ActorRow[]).map(toActor), false);
+    async searchActors(query) {
+      const all = await resolution.viewActors((q.allActors.all() as ActorRow[]).map(toActor), false);
       if (!query) return all;
       const needle = query.toLowerCase();
       return all.filter((a) => [a.name, ...a.aliases].some((n) => n.toLowerCase().includes(needle)));
     },
-    getEvent(id) {
+    async getEvent(id) {
       return resolution.getEvent(id);
     },
-    listEvents() {
+    async listEvents() {
       return resolution.listEvents();
     },
     addJudgement(input) {
-      return resolution.addJudgement(input);
+      return faultsNamed(() => resolution.addJudgement(input));
     },
     listJudgements(filter) {
       return resolution.listJudgements(filter);
     },
     undoJudgement(id, author, reason) {
-      return resolution.undoJudgement(id, author, reason);
+      return faultsNamed(() => resolution.undoJudgement(id, author, reason));
     },
-    beginRun(command, args) {
+    async beginRun(command, args) {
       currentRun = Number(q.beginRun.run(command, JSON.stringify(args), now().toISOString()).lastInsertRowid);
       return currentRun;
     },
-    finishRun(runId, stats: RunStats, diagnostics: readonly Diagnostic[]) {
+    async finishRun(runId, stats: RunStats, diagnostics: readonly Diagnostic[]) {
       db.transaction(() => {
         q.finishRun.run(now().toISOString(), JSON.stringify(stats), runId);
         for (const d of diagnostics) {
@@ -457,21 +429,32 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       }).immediate();
       if (currentRun === runId) currentRun = null;
     },
-    framing(filter) {
-      const canonical = (id: string) => resolution.canonicalActor(id);
+    async framing(filter) {
+      const canonical = await resolution.canonicalActor();
       if (!filter?.event) return descriptorTable.framing(filter, undefined, canonical);
-      const event = this.getEvent(filter.event);
+      const event = await resolution.getEvent(filter.event);
       if (!event) throw new ParleyError('not-found', `no event ${filter.event}`);
       return descriptorTable.framing(filter, new Set(event.reports.map((r) => r.docId)), canonical);
     },
-    counts() {
+    async counts() {
       return q.counts.get() as { documents: number; actors: number; reports: number; events: number };
     },
     browse() {
-      return (browser ??= createBrowse(db, this));
+      return (browser ??= createBrowse(db, { getEvent: (id) => resolution.getEvent(id), getActors: (ids) => impl.getActors(ids) }, exclusive));
     },
-    close() {
+    async close() {
       db.close();
     },
   };
+  return serialized(impl, exclusive);
+}
+
+/** The Store whose every operation waits for the one before it (`browse()` hands back its own object). */
+function serialized(impl: Store, exclusive: <T>(work: () => T | Promise<T>) => Promise<T>): Store {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(impl) as (keyof Store)[]) {
+    const method = impl[key] as (...args: unknown[]) => unknown;
+    out[key] = key === 'browse' ? () => method.call(impl) : (...args: unknown[]) => exclusive(() => method.apply(impl, args));
+  }
+  return out as unknown as Store;
 }

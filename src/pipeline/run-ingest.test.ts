@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { runIngest } from './run-ingest.ts';
-import { createPipeline } from '../pipeline/analyze.ts';
+import { createPipeline } from './analyze.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
-import { languageLine } from './ingest.ts';
+import { languageLine } from '../cli/ingest.ts';
 
 let dir: string;
 before(() => {
@@ -36,7 +36,7 @@ test('runIngest: documents per language, most first, and the languages without a
     assert.deepEqual(again.languages, {});
     assert.deepEqual(again.noLexicon, []);
   } finally {
-    store.close();
+    await store.close();
   }
 });
 

@@ -1,11 +1,12 @@
-// The ingest loop shared by `parley ingest` and the bench: read -> skip known texts -> analyze ->
+// The ingest loop shared by `parley ingest`, the server's uploads, the queue's workers and the
+// bench: read -> skip known texts -> analyze ->
 // save in batches (one transaction each). One bad document never stops the run: a failing
 // batch is retried one document at a time, so only the culprit is left out.
 import { ParleyError } from '../core/errors.ts';
 import type { Diagnostic, Document, StoredAnalysis } from '../core/types.ts';
 import { readInputs, type IngestSource, type InputOptions, type SourceProgress } from '../ingest/read-inputs.ts';
-import { forStorage, type Pipeline } from '../pipeline/analyze.ts';
-import { createWorkerPool, type AnalyzerPool } from '../pipeline/worker-pool.ts';
+import { forStorage, type Pipeline } from './analyze.ts';
+import { createWorkerPool, type AnalyzerPool } from './worker-pool.ts';
 import { createFoundRegistry, unifyFoundActors } from '../actors/unify-found.ts';
 import type { DuplicateDocument, Store } from '../store/store.ts';
 import { createLexicons, type Lexicon } from '../events/lexicon.ts';
@@ -87,28 +88,28 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     noLexicon: [],
   };
   const perLanguage = new Map<string, number>();
-  const runId = store.beginRun(options.command ?? 'ingest', options.paths);
+  const runId = await store.beginRun(options.command ?? 'ingest', options.paths);
   const large = total === null || total >= 64;
   const ownPool = !options.pool && (options.workers ?? 0) > 1 && large ? createWorkerPool(options.workers!) : undefined;
   const pool = options.pool ?? ownPool;
   // unknown actors already stored, so a new spelling of one joins it
-  const found = createFoundRegistry(store.getActors().filter((a) => !a.fromKb));
+  const found = createFoundRegistry((await store.getActors()).filter((a) => !a.fromKb));
 
   let batch: StoredAnalysis[] = [];
   // Texts and ids waiting in the current batch, so duplicates inside one batch are caught early.
   const pendingHashes = new Map<string, string>();
   const pendingIds = new Map<string, string>();
 
-  const absorb = (result: ReturnType<Store['saveBatch']>) => {
+  const absorb = (result: Awaited<ReturnType<Store['saveBatch']>>) => {
     summary.ingested += result.saved.length;
     summary.duplicates.push(...result.duplicates);
     summary.eventsTouched += result.eventsTouched;
     for (const d of result.diagnostics) (d.severity === 'error' ? summary.failed : summary.warnings).push(d);
   };
 
-  const stopped = (error: ParleyError): ParleyError => {
+  const stopped = async (error: ParleyError): Promise<ParleyError> => {
     try {
-      store.finishRun(runId, { files: summary.files, ingested: summary.ingested, duplicates: summary.duplicates.length, failed: summary.failed.length + batch.length, warnings: summary.warnings.length, reports: summary.reports, elapsedMs: Math.round(performance.now() - started) }, []);
+      await store.finishRun(runId, { files: summary.files, ingested: summary.ingested, duplicates: summary.duplicates.length, failed: summary.failed.length + batch.length, warnings: summary.warnings.length, reports: summary.reports, elapsedMs: Math.round(performance.now() - started) }, []);
     } catch {
       // the run record cannot be written either: it stays unfinished
     }
@@ -120,18 +121,18 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     );
   };
 
-  const flush = () => {
+  const flush = async () => {
     if (batch.length === 0) return;
     try {
-      absorb(store.saveBatch(batch));
+      absorb(await store.saveBatch(batch));
     } catch (error) {
       // a full disk or a damaged file fails every write after it: stop, saying what was stored
-      if (error instanceof ParleyError && error.code === 'storage') throw stopped(error);
+      if (error instanceof ParleyError && error.code === 'storage') throw await stopped(error);
       for (const analysis of batch) {
         try {
-          absorb(store.saveBatch([analysis]));
+          absorb(await store.saveBatch([analysis]));
         } catch (error) {
-          if (error instanceof ParleyError && error.code === 'storage') throw stopped(error);
+          if (error instanceof ParleyError && error.code === 'storage') throw await stopped(error);
           const doc = analysis.document;
           summary.failed.push(failure('store/failed', (error as Error).message, doc.id, doc.source.path));
         }
@@ -178,8 +179,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       }
       const doc = read.document;
       const file = doc.source.path ?? doc.source.url;
-      const sameText = pendingHashes.get(doc.hash) ?? store.findDocumentByHash(doc.hash);
-      const storedHash = pendingIds.get(doc.id) ?? store.findHashById(doc.id);
+      const sameText = pendingHashes.get(doc.hash) ?? await store.findDocumentByHash(doc.hash);
+      const storedHash = pendingIds.get(doc.id) ?? await store.findHashById(doc.id);
       if (sameText !== null) {
         summary.duplicates.push({ docId: doc.id, of: sameText, ...(file ? { file } : {}) });
       } else if (storedHash !== null) {
@@ -225,19 +226,19 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
         summary.reports += analysis.reports.length;
         summary.warnings.push(...analysis.diagnostics.map((d) => ({ ...d, file: d.file ?? file, docId: d.docId ?? doc.id })));
         batch.push(analysis);
-        if (batch.length >= batchSize) flush();
+        if (batch.length >= batchSize) await flush();
       }
     }
     current = next;
     options.onProgress?.(done, estimateTotal(done, exhausted, source.progress), source.progress);
     if (exhausted && current.length === 0) break;
   }
-  flush();
+  await flush();
   await ownPool?.close();
   summary.elapsedMs = performance.now() - started;
   summary.languages = Object.fromEntries([...perLanguage].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
   summary.noLexicon = Object.keys(summary.languages).filter((lang) => !hasEventLexicon(lang));
-  store.finishRun(
+  await store.finishRun(
     runId,
     {
       files: summary.files,

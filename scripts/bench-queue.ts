@@ -1,0 +1,67 @@
+// Distributed ingest against one process, on the same generated articles: `parley ingest` into
+// SQLite, then `parley ingest --queue` into a new PostgreSQL database with two `parley worker`
+// processes. Prints both throughputs (from the start of reading to the last document stored)
+// and checks that both record the same documents, reports and events.
+//
+//   node --import tsx scripts/bench-queue.ts --n 1000 [--workers 2]
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildEventsJson } from '../src/export/events-json.ts';
+import { openPostgresStore } from '../src/store/postgres/pg-store.ts';
+import { createTestDatabase } from '../src/store/postgres/test-database.ts';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import { article as generate, seedArticles } from './article-generator.ts';
+
+const { values } = parseArgs({ options: { n: { type: 'string', default: '10000' }, workers: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' } } });
+const n = Number(values.n);
+const workers = Number(values.workers);
+const bin = fileURLToPath(new URL('../bin/parley', import.meta.url));
+
+function run(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, args, { env: { ...process.env, PARLEY_DB: '', NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`parley ${args.join(' ')}: exit ${code}\n${err}`))));
+  });
+}
+
+seedArticles(Number(values.seed));
+const root = mkdtempSync(join(tmpdir(), 'parley-bench-queue-'));
+const corpus = join(root, 'corpus');
+mkdirSync(corpus);
+for (let i = 0; i < n; i++) writeFileSync(join(corpus, `article-${String(i).padStart(6, '0')}.txt`), generate({ retell: 0.7 }));
+const db = await createTestDatabase('parley_bench');
+if (!('url' in db)) throw new Error(db.skip);
+try {
+  const sqliteFile = join(root, 'one.db');
+  let t = performance.now();
+  await run(['ingest', corpus, '--db', sqliteFile]);
+  const oneSeconds = (performance.now() - t) / 1000;
+
+  t = performance.now();
+  await run(['ingest', '--queue', corpus, '--db', db.url]);
+  await Promise.all(Array.from({ length: workers }, () => run(['worker', '--until-idle', '--db', db.url])));
+  const queueSeconds = (performance.now() - t) / 1000;
+
+  const sqlite = openSqliteStore(sqliteFile);
+  const pg = openPostgresStore(db.url);
+  const one = await sqlite.counts();
+  const queued = await pg.counts();
+  const shape = async (store: typeof sqlite) =>
+    JSON.stringify((await buildEventsJson(store)).events.map((e) => [e.date, e.mode, [...e.participants].sort(), e.mentions.map((m) => m.doc).sort()]).sort());
+  const same = (await shape(sqlite)) === (await shape(pg));
+  await sqlite.close();
+  await pg.close();
+  console.log(`${n} articles`);
+  console.log(`  one process, SQLite:              ${oneSeconds.toFixed(1)} s, ${(n / oneSeconds).toFixed(1)} articles/s -> ${JSON.stringify(one)}`);
+  console.log(`  --queue + ${workers} workers, PostgreSQL: ${queueSeconds.toFixed(1)} s, ${(n / queueSeconds).toFixed(1)} articles/s -> ${JSON.stringify(queued)}`);
+  console.log(`  same documents, reports and events: ${same && JSON.stringify(one) === JSON.stringify(queued) ? 'yes' : 'NO'}`);
+} finally {
+  await db.drop();
+  rmSync(root, { recursive: true, force: true });
+}

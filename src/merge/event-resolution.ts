@@ -1,0 +1,699 @@
+// Events and actors as judgements make them, on any storage: which reports form which event
+// (machine merging plus analysts' judgements), what each event says, and the judgements
+// themselves. Events are derived rows: a batch of new reports or a judgement re-derives only the
+// events it can touch (the reports sharing blocking keys with it, two hops out, and their events).
+// The rules live here; adapters answer ResolutionQueries with their own SQL.
+import { ParleyError } from '../core/errors.ts';
+import type { ActorKind, Judgement, NewJudgement, ReportAnchor, Span } from '../core/types.ts';
+import { buildActorView, nameKey, type ActorView } from '../judgements/actor-view.ts';
+import { anchorOf, resolveAnchor } from '../judgements/anchor.ts';
+import { validateJudgement } from '../judgements/validate.ts';
+import type { StoredActor, StoredEvent, StoredReport } from '../store/store.ts';
+import { deriveEventFields, type FieldCorrection, type PlaceInfo } from './derive-event.ts';
+import { blockingKeys, lookupKeys, mergeReports, type MergeConstraints, type MergeInput, type MergeJudgement, type MergeStats } from './merge-reports.ts';
+import type { ReportRecord, ResolutionQueries, ResolutionStorage } from './resolution-queries.ts';
+import { timeWindow } from './score-pair.ts';
+import { findTimeAnchor } from './time-anchor.ts';
+
+const EVENT_KINDS = new Set(['event-merge', 'event-split', 'report-reject', 'field-correct']);
+
+/** What an adapter can run inside its own write transaction. */
+export interface ResolutionWriter {
+  /** Writes the blocking keys of newly stored reports (call before `rebuild`). */
+  indexReports(reportIds: readonly string[]): Promise<void>;
+  /** Re-derives the events that these reports belong to or can join; returns how many events it wrote. */
+  rebuild(seedReportIds: Iterable<string>): Promise<number>;
+  /** Drops the events of a document's reports (before re-extraction); returns the other reports they held. */
+  releaseDocument(docId: string): Promise<string[]>;
+}
+
+export interface Resolution<Tx = unknown> {
+  /** Runs adapter writes (on `tx`) and rule writes in one transaction; a failure drops what was remembered from inside it. */
+  write<T>(work: (writer: ResolutionWriter, q: ResolutionQueries, tx: Tx) => Promise<T>): Promise<T>;
+  /** Keys and events for a database whose migration dropped them (call once after opening). */
+  repair(): Promise<void>;
+  getEvent(id: string): Promise<StoredEvent | null>;
+  listEvents(): Promise<StoredEvent[]>;
+  /** Event ids the given reports belong to now. */
+  eventsOfReports(reportIds: readonly string[]): Promise<string[]>;
+  /** Actors as judgements make them: absorbed actors hidden (unless asked for by id), split-offs added. */
+  viewActors(stored: readonly StoredActor[], requested: boolean): Promise<StoredActor[]>;
+  /** The actors with these ids as judgements make them: `stored` are the stored ones among them, `all` every stored actor (split-offs exist only in the view). */
+  actorsById(ids: readonly string[], stored: readonly StoredActor[], all: () => Promise<StoredActor[]>): Promise<StoredActor[]>;
+  /** Where actor merges send an id (the id every read should show). */
+  canonicalActor(): Promise<(actorId: string) => string>;
+  addJudgement(input: NewJudgement): Promise<Judgement>;
+  listJudgements(filter?: { kind?: string; active?: boolean }): Promise<Judgement[]>;
+  undoJudgement(id: number, author: string, reason?: string): Promise<Judgement>;
+  /** Every stored report as merging sees it (for benchmarks and full re-merges). */
+  mergeInputs(): Promise<MergeInput[]>;
+  /** Candidate pairs scored since the store was opened. */
+  stats: MergeStats;
+}
+
+export interface ResolutionOptions {
+  now: () => Date;
+  /**
+   * Other processes may write judgements (a shared server database): judgements and what is
+   * derived from them are read again at the start of every operation instead of kept.
+   */
+  shared?: boolean;
+}
+
+export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: ResolutionOptions): Resolution<Tx> {
+  const { now } = options;
+  const stats: MergeStats = { pairsScored: 0 };
+  let judgementCache: Judgement[] | null = null;
+  let viewCache: ActorView | null = null;
+  // a document's context changes only when the document is replaced, which drops the cache
+  const contexts = new Map<string, string[]>();
+  // a document's time anchor, for documents without a publication day: one scan of its text
+  const anchors = new Map<string, string | null>();
+  // the cities and venues a document mentions: where its story can be set (merge's sharedPlace)
+  const contextPlaces = new Map<string, { actorId: string; within: readonly string[] }[]>();
+
+  function invalidate(): void {
+    judgementCache = null;
+    viewCache = null;
+    contexts.clear();
+    contextPlaces.clear();
+    anchors.clear();
+  }
+
+  /** The rules over one connection (the pool's, or one transaction's). */
+  function over(q: ResolutionQueries) {
+    async function allJudgements(): Promise<Judgement[]> {
+      judgementCache ??= await q.judgements();
+      return judgementCache;
+    }
+
+    async function view(): Promise<ActorView> {
+      viewCache ??= buildActorView((await allJudgements()).filter((j) => j.active));
+      return viewCache;
+    }
+
+    // ---------------------------------------------------------- reports as merging sees them
+
+    async function participantsOf(reportId: string, docId: string): Promise<{ actorId: string; kind: ActorKind; spans: Span[] }[]> {
+      const v = await view();
+      const rows = await q.participants(reportId);
+      // the words are needed only where a split may send a participant elsewhere
+      const text = !v.empty && rows.some((r) => v.splits.has(r.actorId) || v.splits.has(v.canonical(r.actorId))) ? ((await q.docText(docId)) ?? '') : '';
+      const out: { actorId: string; kind: ActorKind; spans: Span[] }[] = [];
+      for (const row of rows) {
+        const spans = row.spans;
+        const id = v.empty ? row.actorId : v.resolve(row.actorId, () => spans.map((s) => text.slice(s.start, s.end)));
+        const known = out.find((p) => p.actorId === id);
+        if (known) known.spans.push(...spans);
+        else out.push({ actorId: id, kind: row.kind, spans: [...spans] });
+      }
+      return out;
+    }
+
+    async function placeInfo(id: string): Promise<PlaceInfo | undefined> {
+      const row = await q.actor(id);
+      return row ? { placeType: row.placeType, within: row.within } : undefined;
+    }
+
+    /** A city or venue: a place that says where a meeting was, not only in which country or region. */
+    function isLocal(info: PlaceInfo | undefined): boolean {
+      return info?.placeType === 'city' || info?.placeType === 'venue';
+    }
+
+    async function contextPlacesOf(docId: string): Promise<{ actorId: string; within: readonly string[] }[]> {
+      let places = contextPlaces.get(docId);
+      if (!places) {
+        places = [];
+        for (const id of await contextOf(docId)) {
+          const info = await placeInfo(id);
+          if (info && isLocal(info)) places.push({ actorId: id, within: info.within });
+        }
+        if (contextPlaces.size > 10_000) contextPlaces.clear();
+        contextPlaces.set(docId, places);
+      }
+      return places;
+    }
+
+    async function contextOf(docId: string): Promise<string[]> {
+      let ids = contexts.get(docId);
+      if (!ids) {
+        const v = await view();
+        const set = new Set<string>();
+        for (const list of await q.mentionActors(docId)) for (const id of list) set.add(v.canonical(id));
+        ids = [...set].sort();
+        if (contexts.size > 10_000) contexts.clear();
+        contexts.set(docId, ids);
+      }
+      return ids;
+    }
+
+    async function timeAnchorOf(docId: string, published: { value: string; precision: 'year' | 'month' | 'day' } | null): Promise<string | null> {
+      let anchor = anchors.get(docId);
+      if (anchor === undefined) {
+        const doc = await q.anchorSource(docId);
+        const reportDates = doc ? await q.reportDatesOfDoc(docId) : [];
+        anchor = doc ? (findTimeAnchor({ text: doc.text, language: doc.language, noise: doc.noise, published, reportDates })?.value ?? null) : null;
+        if (anchors.size > 10_000) anchors.clear();
+        anchors.set(docId, anchor);
+      }
+      return anchor;
+    }
+
+    async function mergeInput(reportId: string): Promise<MergeInput | null> {
+      const row = await q.report(reportId);
+      if (!row) return null;
+      const doc = (await q.published(row.docId)) ?? { value: null, precision: null };
+      const published = doc.value === null ? null : doc.value.slice(0, doc.precision === 'year' ? 4 : doc.precision === 'month' ? 7 : 10);
+      // a report with no date of its own, in a document with no publication day: the day its text speaks from
+      const anchor =
+        row.dateValue === null && doc.precision !== 'day'
+          ? await timeAnchorOf(row.docId, published && doc.precision ? { value: published, precision: doc.precision } : null)
+          : null;
+      const info = row.placeActorId ? await placeInfo(row.placeActorId) : undefined;
+      const place = row.placeActorId
+        ? {
+            actorId: row.placeActorId,
+            within: info?.within ?? [],
+            known: (info?.within.length ?? 0) > 0 || info?.placeType === 'country',
+            local: isLocal(info),
+          }
+        : null;
+      return {
+        id: row.id,
+        docId: row.docId,
+        context: await contextOf(row.docId),
+        contextPlaces: await contextPlacesOf(row.docId),
+        participants: (await participantsOf(row.id, row.docId)).map((p) => ({ actorId: p.actorId, kind: p.kind })),
+        mode: row.mode,
+        date: row.dateValue,
+        published,
+        ...(anchor ? { anchor } : {}),
+        place,
+      };
+    }
+
+    async function indexReports(reportIds: readonly string[]): Promise<void> {
+      for (const id of reportIds) {
+        const input = await mergeInput(id);
+        await q.replaceKeys(id, input ? [...new Set(blockingKeys(input))] : []);
+      }
+    }
+
+    // ---------------------------------------------------------- judgements -> constraints
+
+    async function resolveAnchors(list: readonly ReportAnchor[]): Promise<string[]> {
+      const ids = new Set<string>();
+      for (const anchor of list) {
+        const exists = await q.reportExists(anchor.reportId);
+        const ofDoc = exists ? [] : await q.reportsOfDoc(anchor.docId);
+        for (const id of resolveAnchor(anchor, () => exists, () => ofDoc)) ids.add(id);
+      }
+      return [...ids];
+    }
+
+    async function constraints(): Promise<MergeConstraints> {
+      const rejected = new Set<string>();
+      const same: { reports: string[]; judgementId: number }[] = [];
+      const different: { report: string; others: string[]; judgementId: number }[] = [];
+      for (const j of await allJudgements()) {
+        if (!j.active) continue;
+        if (j.kind === 'report-reject') for (const id of await resolveAnchors(j.anchors[0] ?? [])) rejected.add(id);
+        if (j.kind === 'event-merge') same.push({ reports: await resolveAnchors(j.anchors.flat()), judgementId: j.id });
+        if (j.kind === 'event-split') {
+          const others = await resolveAnchors(j.anchors[0] ?? []);
+          for (const report of await resolveAnchors(j.anchors[1] ?? [])) {
+            different.push({ report, others: others.filter((o) => o !== report), judgementId: j.id });
+          }
+        }
+      }
+      return { rejected, same, different };
+    }
+
+    // ---------------------------------------------------------- re-deriving events
+
+    async function rebuild(seedReportIds: Iterable<string>): Promise<number> {
+      const block = new Set<string>(seedReportIds);
+      if (block.size === 0) return 0;
+      const inputs = new Map<string, MergeInput>();
+      const input = async (id: string) => {
+        let value = inputs.get(id);
+        if (value === undefined) {
+          const loaded = await mergeInput(id);
+          if (!loaded) return null;
+          inputs.set(id, (value = loaded));
+        }
+        return value;
+      };
+      const oldEvents = new Set<string>();
+      const addEvents = async () => {
+        for (const id of [...block]) {
+          const eventId = await q.eventOfReport(id);
+          if (eventId && !oldEvents.has(eventId)) {
+            oldEvents.add(eventId);
+            for (const member of await q.membersOfEvent(eventId)) block.add(member);
+          }
+        }
+      };
+      const expanded = new Set<string>();
+      const expand = async (ids: Iterable<string>) => {
+        for (const id of [...ids]) {
+          if (expanded.has(id)) continue;
+          expanded.add(id);
+          const value = await input(id);
+          if (!value) continue;
+          for (const key of lookupKeys(value)) for (const other of await q.reportsOfKey(key)) block.add(other);
+        }
+      };
+      // A report's decision depends on its candidates' events, and theirs on their candidates:
+      // two hops. A report with no time at all joins an event only when it is the one event of its
+      // people that fits, so wherever it is reached it needs every candidate, and so on for the
+      // undated reports those bring (without this the events depended on the order of batches).
+      await addEvents();
+      await expand(block);
+      await addEvents();
+      await expand(block);
+      await addEvents();
+      for (;;) {
+        const undated: string[] = [];
+        for (const id of block) {
+          const value = expanded.has(id) ? null : await input(id);
+          if (value !== null && timeWindow(value) === null) undated.push(id);
+        }
+        if (!undated.length) break;
+        await expand(undated);
+        await addEvents();
+      }
+      const c = await constraints();
+      // a human "same" pulls in the reports it names
+      for (const s of c.same ?? []) if (s.reports.some((r) => block.has(r))) for (const r of s.reports) block.add(r);
+      await addEvents();
+      const present: MergeInput[] = [];
+      for (const id of block) {
+        const value = await input(id);
+        if (value) present.push(value);
+      }
+      const events = mergeReports(present, c, stats);
+      for (const eventId of oldEvents) await q.deleteEvent(eventId);
+      const stamp = now().toISOString();
+      for (const event of events) await q.insertEvent(event.id, event.judgements, stamp, event.reportIds);
+      return events.length;
+    }
+
+    async function eventsOfReports(reportIds: readonly string[]): Promise<string[]> {
+      const out = new Set<string>();
+      for (const id of reportIds) {
+        const eventId = await q.eventOfReport(id);
+        if (eventId) out.add(eventId);
+      }
+      return [...out];
+    }
+
+    async function releaseDocument(docId: string): Promise<string[]> {
+      contexts.delete(docId);
+      contextPlaces.delete(docId);
+      anchors.delete(docId);
+      const own = (await q.reportsOfDoc(docId)).map((r) => r.id);
+      const others = new Set<string>();
+      for (const eventId of await eventsOfReports(own)) {
+        for (const member of await q.membersOfEvent(eventId)) if (!own.includes(member)) others.add(member);
+        await q.deleteEvent(eventId);
+      }
+      return [...others];
+    }
+
+    // ---------------------------------------------------------- reading events
+
+    function toReport(row: ReportRecord, participants: { actorId: string; spans: Span[] }[], v: ActorView): StoredReport {
+      return {
+        id: row.id,
+        docId: row.docId,
+        type: row.type,
+        mode: row.mode,
+        trigger: row.trigger,
+        evidence: row.evidence,
+        participants,
+        date: row.dateValue === null ? null : { value: row.dateValue, span: row.dateSpan },
+        place: row.placeActorId === null ? null : { actorId: v.canonical(row.placeActorId), span: row.placeSpan ?? { start: 0, end: 0 } },
+      };
+    }
+
+    /** Field corrections by the event they now apply to (the event holding most of their reports). */
+    async function correctionsByEvent(eventOf: (reportId: string) => string | null | Promise<string | null>): Promise<Map<string, FieldCorrection[]>> {
+      const out = new Map<string, FieldCorrection[]>();
+      const v = await view();
+      for (const j of await allJudgements()) {
+        if (!j.active || j.kind !== 'field-correct') continue;
+        const votes = new Map<string, number>();
+        for (const id of await resolveAnchors(j.anchors[0] ?? [])) {
+          const eventId = await eventOf(id);
+          if (eventId) votes.set(eventId, (votes.get(eventId) ?? 0) + 1);
+        }
+        const target = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+        if (!target) continue;
+        const value = j.value ?? {};
+        const list = out.get(target) ?? [];
+        list.push({
+          judgementId: j.id,
+          ...(value.date !== undefined ? { date: value.date } : {}),
+          ...(value.place !== undefined ? { place: value.place === null ? null : v.canonical(value.place) } : {}),
+          ...(value.participants !== undefined ? { participants: value.participants.map((p) => v.canonical(p)) } : {}),
+        });
+        out.set(target, list);
+      }
+      return out;
+    }
+
+    async function getEvent(id: string): Promise<StoredEvent | null> {
+      const row = await q.event(id);
+      if (!row) return null;
+      const v = await view();
+      const reports: StoredReport[] = [];
+      for (const reportId of await q.membersOfEvent(id)) {
+        const r = (await q.report(reportId))!;
+        reports.push(toReport(r, (await participantsOf(r.id, r.docId)).map((p) => ({ actorId: p.actorId, spans: p.spans })), v));
+      }
+      const corrections = (await correctionsByEvent((reportId) => q.eventOfReport(reportId))).get(id) ?? [];
+      // deriving the place reads the places the reports name
+      const places = new Map<string, PlaceInfo | undefined>();
+      for (const report of reports) if (report.place && !places.has(report.place.actorId)) places.set(report.place.actorId, await placeInfo(report.place.actorId));
+      return assemble(row.id, row.explanation, reports, corrections, (placeId) => places.get(placeId));
+    }
+
+    async function listEvents(): Promise<StoredEvent[]> {
+      const v = await view();
+      const rows = await q.allReports();
+      const docOfReport = new Map(rows.map((r) => [r.id, r.docId]));
+      const texts = new Map<string, string>();
+      const participants = new Map<string, { actorId: string; spans: Span[] }[]>();
+      for (const p of await q.allParticipants()) {
+        let id = p.actorId;
+        if (!v.empty) {
+          let text = '';
+          if (v.splits.has(p.actorId) || v.splits.has(v.canonical(p.actorId))) {
+            const docId = docOfReport.get(p.reportId)!;
+            text = texts.get(docId) ?? (await q.docText(docId)) ?? '';
+            texts.set(docId, text);
+          }
+          id = v.resolve(p.actorId, () => p.spans.map((s) => text.slice(s.start, s.end)));
+        }
+        let list = participants.get(p.reportId);
+        if (!list) participants.set(p.reportId, (list = []));
+        const known = list.find((x) => x.actorId === id);
+        if (known) known.spans.push(...p.spans);
+        else list.push({ actorId: id, spans: [...p.spans] });
+      }
+      const reports = new Map<string, StoredReport>();
+      for (const row of rows) reports.set(row.id, toReport(row, participants.get(row.id) ?? [], v));
+      const members = new Map<string, StoredReport[]>();
+      const eventOf = new Map<string, string>();
+      for (const m of await q.allMembers()) {
+        eventOf.set(m.reportId, m.eventId);
+        const report = reports.get(m.reportId);
+        if (!report) continue;
+        const list = members.get(m.eventId);
+        if (list) list.push(report);
+        else members.set(m.eventId, [report]);
+      }
+      const placeMap = new Map<string, PlaceInfo>();
+      for (const p of await q.places()) placeMap.set(p.id, { placeType: p.placeType, within: p.within });
+      const corrections = await correctionsByEvent((id) => eventOf.get(id) ?? null);
+      return (await q.allEvents()).map((row) =>
+        assemble(row.id, row.explanation, members.get(row.id) ?? [], corrections.get(row.id) ?? [], (id) => placeMap.get(id)),
+      );
+    }
+
+    // ---------------------------------------------------------- actors
+
+    async function viewActors(stored: readonly StoredActor[], requested: boolean): Promise<StoredActor[]> {
+      const v = await view();
+      if (v.empty) return [...stored];
+      const out: StoredActor[] = [];
+      const byId = new Map(stored.map((a) => [a.id, a]));
+      for (const actor of stored) {
+        for (const split of v.splits.get(actor.id) ?? []) {
+          if (v.absorbed.has(split.id) && !requested) continue;
+          out.push({ ...actor, id: split.id, name: split.name, fromKb: false, aliases: [...split.aliases] });
+        }
+        if (v.absorbed.has(actor.id) && !requested) continue;
+        let aliases = [...actor.aliases];
+        // the absorbed actors' names become the keeper's aliases
+        for (const [absorbed, into] of v.absorbed) {
+          if (into !== actor.id) continue;
+          const other = byId.get(absorbed) ?? (await toStoredActor(absorbed));
+          if (other) aliases.push(other.name, ...other.aliases);
+        }
+        const splitNames = new Set((v.splits.get(actor.id) ?? []).flatMap((split) => split.aliases.map(nameKey)));
+        aliases = aliases.filter((a) => !splitNames.has(nameKey(a)));
+        aliases.push(...(v.aliasesAdded.get(actor.id) ?? []));
+        const removed = v.aliasesRemoved.get(actor.id);
+        if (removed) aliases = aliases.filter((a) => !removed.has(a));
+        out.push({ ...actor, aliases: [...new Set(aliases)] });
+      }
+      return out;
+    }
+
+    async function toStoredActor(id: string): Promise<StoredActor | null> {
+      const row = await q.actor(id);
+      return row ? { ...row, fromKb: false } : null;
+    }
+
+    /** An actor id as the user may give it: stored, or a split-off. */
+    async function actorExists(id: string): Promise<{ kind: ActorKind; names: string[] } | null> {
+      const stored = await toStoredActor(id);
+      if (stored) {
+        // with the names of the actors merged into it (a split may undo part of a merge)
+        const viewed = (await viewActors([stored], true)).find((a) => a.id === id) ?? stored;
+        return { kind: stored.kind, names: [stored.name, ...viewed.aliases] };
+      }
+      for (const list of (await view()).splits.values()) {
+        const split = list.find((s) => s.id === id);
+        if (split) {
+          const from = await toStoredActor(split.from);
+          return from ? { kind: from.kind, names: split.aliases } : null;
+        }
+      }
+      return null;
+    }
+
+    // ---------------------------------------------------------- judgements
+
+    async function reportAnchors(reportIds: readonly string[]): Promise<ReportAnchor[]> {
+      const out: ReportAnchor[] = [];
+      for (const id of reportIds) {
+        const r = (await q.report(id))!;
+        out.push(anchorOf({ id: r.id, docId: r.docId, trigger: r.trigger, evidence: r.evidence }));
+      }
+      return out;
+    }
+
+    async function membersOrFail(eventId: string): Promise<string[]> {
+      if (!(await q.event(eventId))) throw new ParleyError('not-found', `no event ${eventId} (see \`parley events\`)`);
+      return q.membersOfEvent(eventId);
+    }
+
+    async function actorOrFail(id: string): Promise<{ kind: ActorKind; names: string[] }> {
+      const actor = await actorExists(id);
+      if (!actor) throw new ParleyError('not-found', `no actor ${id} (see \`parley actors\`)`);
+      return actor;
+    }
+
+    /** Checks the ids, and pins event and report judgements to their reports. */
+    async function anchorsFor(input: NewJudgement): Promise<ReportAnchor[][]> {
+      const s = input.subjects;
+      const value = input.value ?? {};
+      switch (input.kind) {
+        case 'actor-merge': {
+          const [a, b] = [await actorOrFail(s[0]), await actorOrFail(s[1])];
+          if (a.kind !== b.kind) throw new ParleyError('usage', `cannot merge ${s[1]} (${b.kind}) into ${s[0]} (${a.kind})`);
+          const v = await view();
+          if (v.canonical(s[0]) === v.canonical(s[1])) throw new ParleyError('usage', `${s[1]} and ${s[0]} are already one actor`);
+          return [];
+        }
+        case 'actor-split': {
+          const actor = await actorOrFail(s[0]);
+          const known = new Set(actor.names.map((n) => n.toLowerCase()));
+          const unknown = (value.aliases ?? []).filter((n) => !known.has(n.toLowerCase()));
+          if (unknown.length) throw new ParleyError('not-found', `${s[0]} was never called ${unknown.map((n) => `"${n}"`).join(', ')}`);
+          return [];
+        }
+        case 'alias-add':
+          await actorOrFail(s[0]);
+          return [];
+        case 'alias-remove': {
+          const names = new Set((await actorOrFail(s[0])).names);
+          const unknown = (value.aliases ?? []).filter((n) => !names.has(n));
+          if (unknown.length) throw new ParleyError('not-found', `${s[0]} has no alias ${unknown.map((n) => `"${n}"`).join(', ')}`);
+          return [];
+        }
+        case 'event-merge': {
+          const out: ReportAnchor[][] = [];
+          for (const eventId of s) out.push(await reportAnchors(await membersOrFail(eventId)));
+          return out;
+        }
+        case 'event-split': {
+          const members = await membersOrFail(s[0]);
+          if (!(await q.reportExists(s[1]))) throw new ParleyError('not-found', `no report ${s[1]} (see \`parley show ${s[0]}\`)`);
+          if (!members.includes(s[1])) throw new ParleyError('usage', `report ${s[1]} is not part of event ${s[0]}`);
+          if (members.length < 2) throw new ParleyError('usage', `event ${s[0]} has only report ${s[1]}: nothing to split`);
+          return [await reportAnchors(members.filter((m) => m !== s[1])), await reportAnchors([s[1]])];
+        }
+        case 'report-reject':
+          if (!(await q.reportExists(s[0]))) throw new ParleyError('not-found', `no report ${s[0]} (see \`parley show EVENT\`)`);
+          return [await reportAnchors([s[0]])];
+        case 'field-correct': {
+          const members = await membersOrFail(s[0]);
+          if (value.place != null) {
+            const place = await actorOrFail(value.place);
+            if (place.kind !== 'place') throw new ParleyError('usage', `${value.place} is a ${place.kind}, not a place`);
+          }
+          for (const p of value.participants ?? []) await actorOrFail(p);
+          return [await reportAnchors(members)];
+        }
+      }
+    }
+
+    /** The reports a judgement's change can touch, for re-deriving. */
+    async function affected(j: Judgement, before: ActorView): Promise<string[]> {
+      if (EVENT_KINDS.has(j.kind)) {
+        const ids = await resolveAnchors(j.anchors.flat());
+        for (const eventId of await eventsOfReports(ids)) ids.push(...(await q.membersOfEvent(eventId)));
+        return ids;
+      }
+      // actor judgements: every report naming an actor either view touches gets new keys
+      const actors = new Set([...before.touched, ...(await view()).touched, ...j.subjects]);
+      const reports = new Set<string>();
+      for (const actor of actors) for (const r of await q.reportsOfActor(actor)) reports.add(r);
+      await indexReports([...reports]);
+      return [...reports];
+    }
+
+    async function addJudgement(input: NewJudgement): Promise<Judgement> {
+      const clean = validateJudgement(input);
+      const anchorList = await anchorsFor(clean);
+      const before = await view();
+      const id = await q.insertJudgement({
+        kind: clean.kind,
+        subjects: clean.subjects,
+        value: clean.value ?? null,
+        anchors: anchorList,
+        author: clean.author,
+        reason: clean.reason ?? null,
+        createdAt: now().toISOString(),
+      });
+      invalidate();
+      const judgement = (await q.judgement(id))!;
+      await rebuild(await affected(judgement, before));
+      return judgement;
+    }
+
+    async function undoJudgement(id: number, author: string, reason?: string): Promise<Judgement> {
+      const found = await q.judgement(id);
+      if (!found) throw new ParleyError('not-found', `no judgement #${id} (see \`parley judgements\`)`);
+      if (found.undone) throw new ParleyError('usage', `judgement #${id} was already undone on ${found.undone.at} by ${found.undone.by}`);
+      if (!author.trim()) throw new ParleyError('usage', 'an author is needed to undo (--by NAME, or $USER)');
+      const before = await view();
+      await q.undo(id, now().toISOString(), author.trim(), reason?.trim() || null);
+      invalidate();
+      const judgement = (await q.judgement(id))!;
+      await rebuild(await affected(judgement, before));
+      return judgement;
+    }
+
+    return {
+      view,
+      allJudgements,
+      mergeInput,
+      indexReports,
+      rebuild,
+      releaseDocument,
+      eventsOfReports,
+      getEvent,
+      listEvents,
+      viewActors,
+      addJudgement,
+      undoJudgement,
+    };
+  }
+
+  const reader = over(storage.read);
+  /** Another process may have judged since: start each operation from what is stored. */
+  const fresh = () => {
+    if (options.shared) {
+      judgementCache = null;
+      viewCache = null;
+    }
+  };
+
+  async function write<T>(work: (writer: ResolutionWriter, q: ResolutionQueries, tx: Tx) => Promise<T>): Promise<T> {
+    fresh();
+    try {
+      return await storage.write((q, tx) => work(over(q), q, tx));
+    } catch (error) {
+      // a rolled-back transaction may have filled the caches with what it wrote
+      invalidate();
+      throw error;
+    }
+  }
+
+  return {
+    write,
+    async repair() {
+      // a database whose keys were dropped by a migration (a new blocking scheme) gets them again
+      if (await storage.read.unkeyed()) await write(async (w, q) => w.indexReports(await q.reportIdsByTime()));
+      // a database whose events were dropped by a migration (new merge rules) gets them again, a
+      // slice of reports at a time (the result does not depend on the slicing)
+      if (await storage.read.eventless()) {
+        const ids = await storage.read.reportIdsByTime();
+        for (let k = 0; k < ids.length; k += 2000) await write((w) => w.rebuild(ids.slice(k, k + 2000)));
+      }
+    },
+    getEvent: (id) => (fresh(), reader.getEvent(id)),
+    listEvents: () => (fresh(), reader.listEvents()),
+    eventsOfReports: (ids) => reader.eventsOfReports(ids),
+    viewActors: (stored, requested) => (fresh(), reader.viewActors(stored, requested)),
+    async actorsById(ids, stored, all) {
+      fresh();
+      const viewed = await reader.viewActors(stored, true);
+      const missing = [...new Set(ids)].filter((id) => !viewed.some((a) => a.id === id));
+      if (missing.length === 0) return viewed.filter((a) => ids.includes(a.id));
+      const everyone = await reader.viewActors(await all(), false);
+      return [...viewed, ...everyone.filter((a) => missing.includes(a.id))].filter((a) => ids.includes(a.id));
+    },
+    async canonicalActor() {
+      fresh();
+      const v = await reader.view();
+      return (actorId: string) => v.canonical(actorId);
+    },
+    addJudgement: (input) => write((_, q) => over(q).addJudgement(input)),
+    undoJudgement: (id, author, reason) => write((_, q) => over(q).undoJudgement(id, author, reason)),
+    async listJudgements(filter = {}) {
+      fresh();
+      return (await reader.allJudgements()).filter(
+        (j) => (filter.kind === undefined || j.kind === filter.kind) && (filter.active === undefined || j.active === filter.active),
+      );
+    },
+    async mergeInputs() {
+      const out: MergeInput[] = [];
+      for (const r of await storage.read.allReports()) out.push((await reader.mergeInput(r.id))!);
+      return out;
+    },
+    stats,
+  };
+}
+
+const byDocThenTrigger = (a: StoredReport, b: StoredReport) => (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.trigger.start - b.trigger.start);
+
+function assemble(
+  id: string,
+  judgements: MergeJudgement[],
+  reports: StoredReport[],
+  corrections: readonly FieldCorrection[],
+  places: (id: string) => PlaceInfo | undefined,
+): StoredEvent {
+  const sortedReports = reports.sort(byDocThenTrigger);
+  const fields = deriveEventFields(sortedReports, places, corrections);
+  const human = new Set<number>();
+  for (const j of judgements) if (j.judgementId !== undefined) human.add(j.judgementId);
+  for (const c of corrections) human.add(c.judgementId);
+  return { id, reports: sortedReports, judgements, ...fields, humanJudgements: [...human].sort((a, b) => a - b) };
+}

@@ -1,0 +1,103 @@
+// Moving a SQLite record up to PostgreSQL: what was stored (documents and their sources, actors,
+// mentions, descriptors, reports, judgements, runs) is copied table by table; what is derived
+// (blocking keys, events, the browse index) is derived again there by the same rules, judgements
+// included. Counts are checked after, and the copy refuses a database that holds documents.
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import pg from 'pg';
+import { ParleyError } from '../core/errors.ts';
+import { openPostgresStore } from './postgres/pg-store.ts';
+import { openSqliteStore } from './sqlite/sqlite-store.ts';
+
+export interface CopyCounts {
+  documents: number;
+  actors: number;
+  reports: number;
+  events: number;
+  judgements: number;
+}
+
+/** Each table copied: its SQLite columns, and how a row becomes PostgreSQL values. */
+const TABLES: { name: string; columns: string[]; convert?: (row: Record<string, unknown>) => Record<string, unknown> }[] = [
+  { name: 'runs', columns: ['id', 'command', 'args', 'started_at', 'finished_at', 'stats'] },
+  {
+    name: 'documents',
+    columns: ['id', 'hash', 'path', 'text', 'language', 'title_start', 'title_end', 'published_value', 'published_precision', 'published_start', 'published_end', 'noise', 'meta', 'ingested_at', 'run_id'],
+  },
+  { name: 'document_sources', columns: ['doc_id', 'content_type', 'raw', 'offset_map'] },
+  { name: 'actors', columns: ['id', 'kind', 'name', 'from_kb', 'place_type', 'aliases', 'within'], convert: (r) => ({ ...r, from_kb: r.from_kb === 1 }) },
+  { name: 'mentions', columns: ['doc_id', 'start', 'end', 'kind', 'via', 'actor_ids'] },
+  { name: 'descriptors', columns: ['doc_id', 'actor_id', 'start', 'end', 'of_start', 'of_end', 'form', 'text', 'normalized', 'term_id', 'stance', 'loaded'] },
+  {
+    name: 'event_reports',
+    columns: ['id', 'doc_id', 'type', 'mode', 'trigger_start', 'trigger_end', 'evidence', 'date_value', 'date_start', 'date_end', 'place_actor_id', 'place_start', 'place_end'],
+  },
+  { name: 'report_participants', columns: ['report_id', 'actor_id', 'position', 'spans'] },
+  { name: 'judgements', columns: ['id', 'kind', 'subjects', 'value', 'anchors', 'author', 'reason', 'created_at', 'undone_at', 'undone_by', 'undo_reason'] },
+  { name: 'diagnostics', columns: ['run_id', 'code', 'severity', 'message', 'file', 'doc_id', 'span_start', 'span_end'] },
+];
+
+const quote = (column: string) => `"${column}"`;
+
+export async function copyToPostgres(file: string, url: string, onTable?: (table: string, rows: number) => void): Promise<{ from: CopyCounts; to: CopyCounts }> {
+  if (!existsSync(file)) throw new ParleyError('not-found', `no database at ${file}`);
+  // the SQLite record brought up to date first (its own migrations, keys and events)
+  const source = openSqliteStore(file, { mustExist: true });
+  const fromCounts = await source.counts();
+  const fromJudgements = (await source.listJudgements()).length;
+  await source.close();
+  // the schema, created by the first operation of the store
+  const target = openPostgresStore(url);
+  const before = await target.counts();
+  await target.close();
+  if (before.documents > 0) throw new ParleyError('usage', `the PostgreSQL database already holds ${before.documents} documents: copy into an empty one`);
+
+  const db = new Database(file, { readonly: true });
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    for (const table of TABLES) {
+      const rows = db.prepare(`SELECT ${table.columns.map(quote).join(', ')} FROM ${table.name}`).all() as Record<string, unknown>[];
+      const identity = table.columns.includes('id') && (table.name === 'runs' || table.name === 'judgements');
+      for (let k = 0; k < rows.length; k += 500) {
+        const slice = rows.slice(k, k + 500).map((r) => (table.convert ? table.convert(r) : r));
+        const params: unknown[] = [];
+        const tuples = slice.map((r) => `(${table.columns.map((c) => `$${params.push(r[c] ?? null)}`).join(', ')})`);
+        await client.query(
+          `INSERT INTO ${table.name} (${table.columns.map(quote).join(', ')}) ${identity ? 'OVERRIDING SYSTEM VALUE' : ''} VALUES ${tuples.join(', ')}`,
+          params,
+        );
+      }
+      if (identity) await client.query(`SELECT setval(pg_get_serial_sequence('${table.name}', 'id'), GREATEST((SELECT MAX(id) FROM ${table.name}), 1))`);
+      onTable?.(table.name, rows.length);
+    }
+    // the words full-text search reads: the evidence sentences
+    await client.query(`UPDATE event_reports r SET evidence_text = (
+      SELECT string_agg(substr(d.text, (e->>'start')::int + 1, (e->>'end')::int - (e->>'start')::int), ' ')
+      FROM documents d, json_array_elements(r.evidence) e WHERE d.id = r.doc_id)`);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+    await pool.end();
+    db.close();
+  }
+  // keys and events derived again (the store does so before its first answer), then counted
+  const copied = openPostgresStore(url);
+  try {
+    const toCounts = await copied.counts();
+    const toJudgements = (await copied.listJudgements()).length;
+    const from = { ...fromCounts, judgements: fromJudgements };
+    const to = { ...toCounts, judgements: toJudgements };
+    const differ = (Object.keys(from) as (keyof CopyCounts)[]).filter((k) => from[k] !== to[k]);
+    if (differ.length) {
+      throw new ParleyError('storage', `the copy differs: ${differ.map((k) => `${k} ${from[k]} -> ${to[k]}`).join(', ')}`);
+    }
+    return { from, to };
+  } finally {
+    await copied.close();
+  }
+}

@@ -1,0 +1,16 @@
+// PostgreSQL migrations, applied in version order; each runs once, recorded in schema_migrations.
+import initial from './0001-initial.ts';
+import search from './0002-search.ts';
+import browse from './0003-browse.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements: readonly string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', statements: initial },
+  { version: 2, name: 'search', statements: search },
+  { version: 3, name: 'browse', statements: browse },
+];

@@ -1,0 +1,341 @@
+// Read queries for the API and web app on PostgreSQL: the same Browse as store/sqlite/browse.ts.
+// Events are browsed through a summary table (migration 0003) that caches what getEvent derives
+// (the row itself comes from store/browse-summary.ts). Full-text search: the `simple`
+// configuration over unaccented evidence sentences (migration 0002), every word required.
+import type pg from 'pg';
+import type { ActorKind, DocumentMeta, EventMode, Span } from '../../core/types.ts';
+import { outletOf, summarizeForBrowse, summaryParticipants } from '../browse-summary.ts';
+import type { StoredActor, StoredEvent } from '../store.ts';
+import type { Browse, BrowseSource, EventFilter, NamedRef, NetworkEdge } from '../sqlite/browse.ts';
+
+/** Words of a search box: letters and digits only (no operator gets through), at most 16, all required. */
+export function searchWords(input: string): string[] | null {
+  const words = input.match(/[\p{L}\p{N}]+/gu);
+  return words && words.length > 0 ? words.slice(0, 16) : null;
+}
+
+function likePattern(input: string): string {
+  return `%${input.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function createPostgresBrowse(
+  pool: pg.Pool,
+  source: BrowseSource & { getActors(ids: readonly string[]): Promise<StoredActor[]> },
+  ready: () => Promise<unknown>,
+): Browse {
+  const rows = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
+    await ready();
+    return (await pool.query(sql, params)).rows as T[];
+  };
+  let lastVersion: string | null = null;
+
+  /** Where the events stand: a rebuild writes a new stamp, a drop changes the count. */
+  async function version(): Promise<string> {
+    const [row] = await rows<{ n: string; at: string | null }>('SELECT COUNT(*) AS n, MAX(updated_at) AS at FROM events');
+    return `${row.n}/${row.at ?? ''}`;
+  }
+
+  async function indexEvents(ids: readonly string[]): Promise<void> {
+    const loaded: { id: string; stamp: string | undefined; event: StoredEvent | null; names: Map<string, string> }[] = [];
+    const stamps = new Map((await rows<{ id: string; updated_at: string }>('SELECT id, updated_at FROM events WHERE id = ANY($1)', [ids])).map((r) => [r.id, r.updated_at]));
+    const docIds = new Set<string>();
+    for (const id of ids) {
+      const stamp = stamps.get(id);
+      const event = stamp === undefined ? null : await source.getEvent(id);
+      const participants = event ? summaryParticipants(event) : [];
+      const names = new Map((participants.length ? await source.getActors(participants) : []).map((a) => [a.id, a.name]));
+      for (const r of event?.reports ?? []) docIds.add(r.docId);
+      loaded.push({ id, stamp, event, names });
+    }
+    const docs = new Map(
+      (await rows<{ id: string; meta: DocumentMeta | null; text: string }>('SELECT id, meta, text FROM documents WHERE id = ANY($1)', [[...docIds]])).map((d) => [
+        d.id,
+        { meta: d.meta ?? {}, text: d.text },
+      ]),
+    );
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('DELETE FROM browse_events WHERE event_id = ANY($1)', [ids]);
+      for (const { id, stamp, event, names } of loaded) {
+        if (!event || stamp === undefined) continue;
+        const row = summarizeForBrowse(event, names, (docId) => docs.get(docId));
+        // the event may have gone since it was read: then there is nothing to summarize
+        const inserted = await client.query(
+          `INSERT INTO browse_events (event_id, stamp, date, mode, place_id, participants, reports, documents, outlets, conflicts, snippet)
+           SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 WHERE EXISTS (SELECT 1 FROM events WHERE id = $1)`,
+          [id, stamp, row.date, row.mode, row.placeId, JSON.stringify(row.participants), row.reports, row.documents, JSON.stringify(row.outlets), row.conflicts, row.snippet],
+        );
+        if (inserted.rowCount === 0) continue;
+        await client.query('INSERT INTO browse_event_actors (event_id, actor_id) SELECT $1, a FROM unnest($2::text[]) a ON CONFLICT DO NOTHING', [
+          id,
+          row.participants.map((p) => p.id),
+        ]);
+        await client.query('INSERT INTO browse_event_outlets (event_id, outlet) SELECT $1, o FROM unnest($2::text[]) o ON CONFLICT DO NOTHING', [id, row.outlets]);
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async function sync(): Promise<number> {
+    const at = await version();
+    const ids = (
+      await rows<{ id: string }>(`SELECT e.id FROM events e LEFT JOIN browse_events b ON b.event_id = e.id
+        WHERE b.event_id IS NULL OR b.stamp <> e.updated_at`)
+    ).map((r) => r.id);
+    for (let i = 0; i < ids.length; i += 500) await indexEvents(ids.slice(i, i + 500));
+    lastVersion = at;
+    return ids.length;
+  }
+
+  /** Syncs when any process has rebuilt events since. */
+  async function fresh(): Promise<void> {
+    if ((await version()) !== lastVersion) await sync();
+  }
+
+  function where(filter: EventFilter, params: unknown[]): string {
+    const clauses: string[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    for (const actor of new Set(filter.actors ?? [])) clauses.push(`b.event_id IN (SELECT event_id FROM browse_event_actors WHERE actor_id = ${param(actor)})`);
+    if (filter.from) clauses.push(`b.date >= ${param(filter.from)}`);
+    if (filter.to) clauses.push(`b.date <= ${param(`${filter.to}\uffff`)}`);
+    if (filter.place) clauses.push(`b.place_id = ${param(filter.place)}`);
+    if (filter.mode) clauses.push(`b.mode = ${param(filter.mode)}`);
+    if (filter.outlet) clauses.push(`b.event_id IN (SELECT event_id FROM browse_event_outlets WHERE outlet = ${param(filter.outlet)})`);
+    if (filter.q !== undefined) {
+      const words = searchWords(filter.q);
+      if (words === null) clauses.push('FALSE');
+      else {
+        // each word a quoted phrase of the simple configuration: no tsquery syntax from the box
+        const query = words.map((w) => `'${w.replace(/'/g, "''")}'`).join(' & ');
+        clauses.push(`b.event_id IN (SELECT m.event_id FROM event_reports r JOIN event_members m ON m.report_id = r.id
+          WHERE to_tsvector('simple', parley_fold(r.evidence_text)) @@ to_tsquery('simple', parley_fold(${param(query)})))`);
+      }
+    }
+    return clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+  }
+
+  async function names(ids: readonly string[]): Promise<Map<string, { name: string; kind: string }>> {
+    const found = await rows<{ id: string; name: string; kind: string }>('SELECT id, name, kind FROM actors WHERE id = ANY($1)', [[...new Set(ids)]]);
+    return new Map(found.map((r) => [r.id, { name: r.name, kind: r.kind }]));
+  }
+
+  return {
+    sync,
+    async refresh(eventIds) {
+      await indexEvents([...new Set(eventIds)]);
+    },
+    async listEvents(filter, sort, order, page) {
+      await fresh();
+      const params: unknown[] = [];
+      const sql = where(filter, params);
+      const [{ n }] = await rows<{ n: string }>(`SELECT COUNT(*) AS n FROM browse_events b ${sql}`, params);
+      const dir = order === 'asc' ? 'ASC NULLS FIRST' : 'DESC NULLS LAST';
+      const plain = order === 'asc' ? 'ASC' : 'DESC';
+      const orderBy =
+        sort === 'reports'
+          ? `b.reports ${plain}, b.date ${dir}, b.event_id COLLATE "C" ${plain}`
+          : `b.date ${dir}, b.event_id COLLATE "C" ${plain}`;
+      const found = await rows<{
+        event_id: string;
+        date: string | null;
+        mode: string;
+        place_id: string | null;
+        participants: NamedRef[];
+        reports: number;
+        documents: number;
+        outlets: string[];
+        conflicts: number;
+        snippet: string;
+      }>(`SELECT * FROM browse_events b ${sql} ORDER BY ${orderBy} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, page.limit, page.offset]);
+      const places = await names(found.map((r) => r.place_id).filter((id): id is string => id !== null));
+      return {
+        items: found.map((r) => ({
+          id: r.event_id,
+          date: r.date,
+          mode: r.mode,
+          place: r.place_id ? { id: r.place_id, name: places.get(r.place_id)?.name ?? r.place_id } : null,
+          participants: r.participants,
+          reports: r.reports,
+          documents: r.documents,
+          outlets: r.outlets,
+          conflicts: r.conflicts,
+          snippet: r.snippet,
+        })),
+        total: Number(n),
+        limit: page.limit,
+        offset: page.offset,
+      };
+    },
+    async timeline(filter) {
+      await fresh();
+      const params: unknown[] = [];
+      const sql = where(filter, params);
+      const dated = sql ? `${sql} AND b.date IS NOT NULL` : 'WHERE b.date IS NOT NULL';
+      return (
+        await rows<{ month: string; events: string }>(`SELECT substr(b.date, 1, 7) AS month, COUNT(*) AS events FROM browse_events b ${dated}
+          GROUP BY month ORDER BY month`, params)
+      ).map((r) => ({ month: r.month, events: Number(r.events) }));
+    },
+    async network(filter, maxEdges) {
+      await fresh();
+      const params: unknown[] = [];
+      const sql = where(filter, params);
+      const edges = (
+        await rows<{ source: string; target: string; weight: string }>(
+          `WITH f AS (SELECT b.event_id FROM browse_events b ${sql})
+          SELECT a.actor_id AS source, c.actor_id AS target, COUNT(*) AS weight
+          FROM f JOIN browse_event_actors a ON a.event_id = f.event_id
+          JOIN browse_event_actors c ON c.event_id = f.event_id AND a.actor_id COLLATE "C" < c.actor_id COLLATE "C"
+          GROUP BY a.actor_id, c.actor_id ORDER BY weight DESC, a.actor_id COLLATE "C", c.actor_id COLLATE "C" LIMIT $${params.length + 1}`,
+          [...params, maxEdges + 1],
+        )
+      ).map((e): NetworkEdge => ({ source: e.source, target: e.target, weight: Number(e.weight) }) as NetworkEdge);
+      const truncated = edges.length > maxEdges;
+      if (truncated) edges.pop();
+      const ids = [...new Set(edges.flatMap((e) => [e.source, e.target]))];
+      const perActor = await rows<{ id: string; events: string }>(
+        `WITH f AS (SELECT b.event_id FROM browse_events b ${sql})
+        SELECT a.actor_id AS id, COUNT(*) AS events FROM f JOIN browse_event_actors a ON a.event_id = f.event_id
+        WHERE a.actor_id = ANY($${params.length + 1}) GROUP BY a.actor_id`,
+        [...params, ids],
+      );
+      const counts = new Map(perActor.map((r) => [r.id, Number(r.events)]));
+      const known = await names(ids);
+      return {
+        nodes: ids.map((id) => ({ id, name: known.get(id)?.name ?? id, kind: (known.get(id)?.kind ?? 'person') as ActorKind, events: counts.get(id) ?? 0 })),
+        edges,
+        truncated,
+      };
+    },
+    async searchActors(query, kind, page) {
+      await fresh();
+      const clauses: string[] = [];
+      const params: unknown[] = [];
+      if (query) {
+        params.push(likePattern(query), query);
+        clauses.push("(a.name ILIKE $1 OR a.aliases::text ILIKE $1 OR a.id = $2)");
+      }
+      if (kind) {
+        params.push(kind);
+        clauses.push(`a.kind = $${params.length}`);
+      }
+      const sql = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+      const found = await rows<{ id: string; kind: ActorKind; name: string; aliases: string[]; from_kb: boolean; events: string }>(
+        `SELECT a.id, a.kind, a.name, a.aliases, a.from_kb, (SELECT COUNT(*) FROM browse_event_actors x WHERE x.actor_id = a.id) AS events
+        FROM actors a ${sql} ORDER BY events DESC, a.name COLLATE "C", a.id COLLATE "C" LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, page.limit, page.offset],
+      );
+      const [{ n }] = await rows<{ n: string }>(`SELECT COUNT(*) AS n FROM actors a ${sql}`, params);
+      return {
+        items: found.map((r) => ({ id: r.id, kind: r.kind, name: r.name, aliases: r.aliases, fromKb: r.from_kb, events: Number(r.events) })),
+        total: Number(n),
+        limit: page.limit,
+        offset: page.offset,
+      };
+    },
+    async listDocuments(query, outlet, page) {
+      const clauses: string[] = [];
+      const params: unknown[] = [];
+      if (query) {
+        params.push(likePattern(query));
+        clauses.push("(d.id ILIKE $1 OR d.meta->>'title' ILIKE $1 OR d.path ILIKE $1)");
+      }
+      if (outlet) {
+        params.push(outlet);
+        clauses.push(`d.meta->>'outlet' = $${params.length}`);
+      }
+      const sql = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+      const found = await rows<{
+        id: string;
+        path: string | null;
+        language: string;
+        published_value: string | null;
+        meta: DocumentMeta | null;
+        ingested_at: string;
+        title: string | null;
+        reports: string;
+      }>(
+        `SELECT d.id, d.path, d.language, d.published_value, d.meta, d.ingested_at,
+          CASE WHEN d.title_start IS NULL THEN NULL ELSE substr(d.text, d.title_start + 1, d.title_end - d.title_start) END AS title,
+          (SELECT COUNT(*) FROM event_reports r WHERE r.doc_id = d.id) AS reports
+        FROM documents d ${sql} ORDER BY d.id COLLATE "C" LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, page.limit, page.offset],
+      );
+      const [{ n }] = await rows<{ n: string }>(`SELECT COUNT(*) AS n FROM documents d ${sql}`, params);
+      return {
+        items: found.map((r) => {
+          const meta = r.meta ?? {};
+          return {
+            id: r.id,
+            title: (typeof meta.title === 'string' && meta.title) || r.title,
+            path: r.path,
+            language: r.language,
+            published: r.published_value ?? (typeof meta.published === 'string' ? meta.published.slice(0, 10) : null),
+            outlet: outletOf(meta),
+            url: typeof meta.url === 'string' ? meta.url : null,
+            ingestedAt: r.ingested_at,
+            reports: Number(r.reports),
+          };
+        }),
+        total: Number(n),
+        limit: page.limit,
+        offset: page.offset,
+      };
+    },
+    async documentReports(docId) {
+      const found = await rows<{
+        id: string;
+        event_id: string | null;
+        mode: EventMode;
+        trigger_start: number;
+        trigger_end: number;
+        evidence: Span[];
+        date_value: string | null;
+        place_actor_id: string | null;
+      }>(
+        `SELECT r.id, m.event_id, r.mode, r.trigger_start, r.trigger_end, r.evidence, r.date_value, r.place_actor_id
+        FROM event_reports r LEFT JOIN event_members m ON m.report_id = r.id WHERE r.doc_id = $1 ORDER BY r.trigger_start`,
+        [docId],
+      );
+      return found.map((r) => ({
+        id: r.id,
+        eventId: r.event_id,
+        mode: r.mode,
+        trigger: { start: r.trigger_start, end: r.trigger_end },
+        evidence: r.evidence,
+        date: r.date_value,
+        placeId: r.place_actor_id,
+      }));
+    },
+    async documentMentions(docId) {
+      const found = await rows<{ start: number; end: number; kind: string; via: string; actor_ids: string[] }>(
+        'SELECT start, "end", kind, via, actor_ids FROM mentions WHERE doc_id = $1 ORDER BY start, "end"',
+        [docId],
+      );
+      return found.map((m) => ({ start: m.start, end: m.end, kind: m.kind, via: m.via, actorIds: m.actor_ids }));
+    },
+    async outlets() {
+      await fresh();
+      return (
+        await rows<{ outlet: string; events: string }>(`SELECT outlet, COUNT(*) AS events FROM browse_event_outlets GROUP BY outlet
+          ORDER BY events DESC, outlet COLLATE "C" LIMIT 500`)
+      ).map((r) => ({ outlet: r.outlet, events: Number(r.events) }));
+    },
+    async eventsTouching(subjects) {
+      const ids = [...subjects];
+      const found = await rows<{ id: string }>(
+        `SELECT id FROM events WHERE id = ANY($1)
+        UNION SELECT event_id FROM event_members WHERE report_id = ANY($1)
+        UNION SELECT event_id FROM browse_event_actors WHERE actor_id = ANY($1)`,
+        [ids],
+      );
+      return found.map((r) => r.id);
+    },
+  };
+}

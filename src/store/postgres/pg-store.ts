@@ -1,0 +1,408 @@
+// The Store on PostgreSQL (node-postgres with a pool: the maintained driver with the widest use,
+// typed results, plain parameterized queries; postgres.js would do as well, but pg-boss, the
+// queue kept in the same database, is built on node-postgres). Queries only: events and
+// judgements are derived by merge/event-resolution.ts, framing rows by framing/framing-rows.ts.
+// Several processes write one database at once: a document's text hash is UNIQUE, and every
+// write transaction holds one advisory lock (resolution-queries.ts), so batches and the event
+// rebuilds they cause land one after another, whole or not at all.
+import pg from 'pg';
+import { ParleyError } from '../../core/errors.ts';
+import type { ActorKind, Diagnostic, DocumentMeta, LoadedTermMatch, Mention, PlaceType, RawSource, StoredAnalysis } from '../../core/types.ts';
+import { framingRows, type DescriptorRecord } from '../../framing/framing-rows.ts';
+import { createResolution } from '../../merge/event-resolution.ts';
+import { actorUpdate, descriptorOk, reportProblem, validSpan, type ActorState } from '../check-analysis.ts';
+import type { DocumentSummary, SaveResult, Store, StoredActor, StoredDocument } from '../store.ts';
+import { createPostgresBrowse } from './pg-browse.ts';
+import { migratePostgres } from './migrate.ts';
+import { createPostgresResolutionStorage, postgresTransaction } from './resolution-queries.ts';
+
+export interface PostgresStoreOptions {
+  /** Injected clock, for deterministic tests. */
+  now?: () => Date;
+  /** Connections in the pool (default 4). */
+  max?: number;
+}
+
+/** A `postgres://` or `postgresql://` URL selects this adapter. */
+export function isPostgresUrl(value: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(value);
+}
+
+/** The URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]+):[^@/]*@/, '$1:***@');
+}
+
+interface DocumentRow {
+  id: string;
+  hash: string;
+  path: string | null;
+  text?: string;
+  language: string;
+  title_start: number | null;
+  title_end: number | null;
+  published_value: string | null;
+  published_precision: 'year' | 'month' | 'day' | null;
+  published_start: number | null;
+  published_end: number | null;
+  noise?: unknown;
+  meta: DocumentMeta | null;
+  ingested_at: string;
+}
+
+interface ActorRow {
+  id: string;
+  kind: ActorKind;
+  name: string;
+  from_kb: boolean;
+  place_type: PlaceType | null;
+  aliases: string[];
+  within: string[];
+}
+
+const SUMMARY_COLUMNS = `id, hash, path, language, title_start, title_end, published_value, published_precision,
+  published_start, published_end, meta, ingested_at`;
+
+function toActor(row: ActorRow): StoredActor {
+  return { id: row.id, kind: row.kind, name: row.name, fromKb: row.from_kb, placeType: row.place_type, aliases: row.aliases, within: row.within ?? [] };
+}
+
+function toDocument(row: DocumentRow): DocumentSummary {
+  const span = (start: number | null, end: number | null) => (start === null || end === null ? null : { start, end });
+  return {
+    id: row.id,
+    hash: row.hash,
+    path: row.path,
+    language: row.language,
+    title: span(row.title_start, row.title_end),
+    published:
+      row.published_value !== null && row.published_precision !== null
+        ? { value: row.published_value, precision: row.published_precision, span: span(row.published_start, row.published_end) ?? { start: 0, end: 0 } }
+        : null,
+    meta: row.meta && typeof row.meta === 'object' && !Array.isArray(row.meta) ? row.meta : {},
+    ingestedAt: row.ingested_at,
+  };
+}
+
+/** A PostgreSQL failure that no retry cures (server gone, disk full, no such database) as ParleyError('storage'|'config'). */
+function named(error: unknown, url: string): unknown {
+  if (error instanceof ParleyError) return error;
+  const code = (error as { code?: unknown })?.code;
+  const message = (error as Error)?.message ?? String(error);
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '3D000' || code === '28P01' || code === '28000') {
+    return new ParleyError('config', `cannot use database ${redactUrl(url)}: ${message}`, { cause: error });
+  }
+  if (code === '53100' || code === '53200' || code === '58030') {
+    return new ParleyError('storage', `the database cannot be written (${message}): ${redactUrl(url)}`, { cause: error });
+  }
+  return error;
+}
+
+export function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Store {
+  const now = options.now ?? (() => new Date());
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 4 });
+  // an idle client losing its server must not take the process down
+  pool.on('error', () => undefined);
+  const storage = createPostgresResolutionStorage(pool);
+  const resolution = createResolution(storage, { now, shared: true });
+  const ready = migratePostgres(pool, undefined, now).then(() => resolution.repair());
+  ready.catch(() => undefined);
+  let currentRun: number | null = null;
+
+  /** Every operation waits for the schema, and names what no retry cures. */
+  const op = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      await ready;
+      return await work();
+    } catch (error) {
+      throw named(error, url);
+    }
+  };
+  const rows = async <T>(db: pg.Pool | pg.PoolClient, sql: string, params: unknown[] = []): Promise<T[]> => (await db.query(sql, params)).rows as T[];
+
+  async function insertAnalyses(client: pg.PoolClient, analyses: StoredAnalysis[]): Promise<{ result: SaveResult; newReports: string[] }> {
+    const result: SaveResult = { saved: [], duplicates: [], diagnostics: [], eventsTouched: 0 };
+    const newReports: string[] = [];
+    const stamp = now().toISOString();
+    for (const analysis of analyses) {
+      const doc = analysis.document;
+      const file = doc.source.path;
+      const [sameText] = await rows<{ id: string }>(client, 'SELECT id FROM documents WHERE hash = $1', [doc.hash]);
+      if (sameText) {
+        result.duplicates.push({ docId: doc.id, of: sameText.id, ...(file ? { file } : {}) });
+        continue;
+      }
+      const [sameId] = await rows(client, 'SELECT 1 FROM documents WHERE id = $1', [doc.id]);
+      if (sameId) {
+        result.diagnostics.push({
+          code: 'store/id-conflict',
+          severity: 'error',
+          message: `a different text is already stored as document ${doc.id}; kept the stored one`,
+          docId: doc.id,
+          ...(file ? { file } : {}),
+        });
+        continue;
+      }
+      const length = doc.text.length;
+      const t = analysis.text;
+      const published = t.published && validSpan(t.published.span, length) ? t.published : null;
+      const title = validSpan(t.title, length) ? t.title! : null;
+      await client.query(
+        `INSERT INTO documents (id, hash, path, text, language, title_start, title_end, published_value, published_precision,
+          published_start, published_end, noise, meta, ingested_at, run_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+        [
+          doc.id, doc.hash, file ?? doc.source.url ?? null, doc.text, t.language, title?.start ?? null, title?.end ?? null,
+          published?.value ?? null, published?.precision ?? null, published?.span.start ?? null, published?.span.end ?? null,
+          JSON.stringify(t.noise.filter((n) => validSpan(n, length))), JSON.stringify(doc.meta), stamp, currentRun,
+        ],
+      );
+      const raw = doc.source.raw;
+      if (raw) {
+        await client.query('INSERT INTO document_sources (doc_id, content_type, raw, offset_map) VALUES ($1, $2, $3, $4)', [
+          doc.id, raw.contentType, raw.content, JSON.stringify(raw.map),
+        ]);
+      }
+      const bad = (code: string, message: string) => result.diagnostics.push({ code, severity: 'warning', message, docId: doc.id, ...(file ? { file } : {}) });
+
+      const batchActors = new Set<string>();
+      for (const actor of analysis.actors) {
+        if (!actor.id || !actor.name) {
+          bad('store/bad-actor', `actor without id or name: ${JSON.stringify(actor)}`);
+          continue;
+        }
+        const [row] = await rows<ActorRow>(client, 'SELECT * FROM actors WHERE id = $1', [actor.id]);
+        const stored: ActorState | null = row ? { name: row.name, aliases: row.aliases, fromKb: row.from_kb, placeType: row.place_type, within: row.within } : null;
+        const next = actorUpdate(stored, actor);
+        if (next && !row) {
+          await client.query('INSERT INTO actors (id, kind, name, from_kb, place_type, aliases, within) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+            actor.id, actor.kind, next.name, next.fromKb, next.placeType, JSON.stringify(next.aliases), JSON.stringify(next.within),
+          ]);
+        } else if (next) {
+          await client.query('UPDATE actors SET aliases = $2, from_kb = $3, place_type = $4, within = $5 WHERE id = $1', [
+            actor.id, JSON.stringify(next.aliases), next.fromKb, next.placeType, JSON.stringify(next.within),
+          ]);
+        }
+        batchActors.add(actor.id);
+      }
+      // the actors the mentions and reports name that are stored already
+      const named = new Set<string>([
+        ...(analysis.mentions as Mention[]).flatMap((m) => m.actorIds ?? []),
+        ...analysis.reports.flatMap((r) => [...r.participants.map((p) => p.actorId), ...(r.place ? [r.place.actorId] : [])]),
+      ]);
+      const known = new Set(batchActors);
+      const others = [...named].filter((id) => !known.has(id));
+      if (others.length) for (const r of await rows<{ id: string }>(client, 'SELECT id FROM actors WHERE id = ANY($1)', [others])) known.add(r.id);
+      const actorKnown = (id: string) => known.has(id);
+
+      for (const mention of analysis.mentions as Mention[]) {
+        if (!validSpan(mention, length) || !mention.actorIds.every(actorKnown)) {
+          bad('store/bad-mention', `mention ${mention.start}-${mention.end} has a bad span or unknown actor`);
+          continue;
+        }
+        await client.query('INSERT INTO mentions (doc_id, start, "end", kind, via, actor_ids) VALUES ($1, $2, $3, $4, $5, $6)', [
+          doc.id, mention.start, mention.end, mention.kind, mention.via, JSON.stringify(mention.actorIds),
+        ]);
+      }
+      for (const d of analysis.descriptors ?? []) {
+        if (!descriptorOk(d, length)) {
+          bad('store/bad-descriptor', `descriptor ${d.start}-${d.end} has a bad span or no actor`);
+          continue;
+        }
+        const loaded: LoadedTermMatch[] = Array.isArray(d.loaded) ? d.loaded : [];
+        await client.query(
+          `INSERT INTO descriptors (doc_id, actor_id, start, "end", of_start, of_end, form, text, normalized, term_id, stance, loaded)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+          [doc.id, d.actorId, d.start, d.end, d.of.start, d.of.end, d.form, doc.text.slice(d.start, d.end), d.normalized,
+            loaded[0]?.termId ?? null, loaded[0]?.stance ?? null, JSON.stringify(loaded)],
+        );
+      }
+      const ids = analysis.reports.map((r) => r.id);
+      const storedReports = new Set((await rows<{ id: string }>(client, 'SELECT id FROM event_reports WHERE id = ANY($1)', [ids])).map((r) => r.id));
+      for (const report of analysis.reports) {
+        const problem = reportProblem(report, doc.id, length, actorKnown, storedReports.has(report.id));
+        if (problem) {
+          bad('store/bad-report', problem);
+          continue;
+        }
+        storedReports.add(report.id);
+        const evidenceText = report.evidence.map((s) => doc.text.slice(s.start, s.end)).join(' ');
+        await client.query(
+          `INSERT INTO event_reports (id, doc_id, type, mode, trigger_start, trigger_end, evidence, date_value, date_start, date_end,
+            place_actor_id, place_start, place_end, evidence_text)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+          [report.id, report.docId, report.type, report.mode, report.trigger.start, report.trigger.end, JSON.stringify(report.evidence),
+            report.date?.value ?? null, report.date?.span?.start ?? null, report.date?.span?.end ?? null,
+            report.place?.actorId ?? null, report.place?.span.start ?? null, report.place?.span.end ?? null, evidenceText],
+        );
+        const seen = new Set<string>();
+        let position = 0;
+        for (const p of report.participants) {
+          const at = position++;
+          if (seen.has(p.actorId)) continue;
+          seen.add(p.actorId);
+          await client.query('INSERT INTO report_participants (report_id, actor_id, position, spans) VALUES ($1, $2, $3, $4)', [
+            report.id, p.actorId, at, JSON.stringify(p.spans),
+          ]);
+        }
+        newReports.push(report.id);
+      }
+      result.saved.push(doc.id);
+    }
+    return { result, newReports };
+  }
+
+  async function allActors(): Promise<StoredActor[]> {
+    return (await rows<ActorRow>(pool, 'SELECT * FROM actors ORDER BY name COLLATE "C", id COLLATE "C"')).map(toActor);
+  }
+
+  async function getActors(ids?: readonly string[]): Promise<StoredActor[]> {
+    if (!ids) return resolution.viewActors(await allActors(), false);
+    const unique = [...new Set(ids)];
+    const found = (await rows<ActorRow>(pool, 'SELECT * FROM actors WHERE id = ANY($1)', [unique])).map(toActor);
+    const stored = unique.map((id) => found.find((a) => a.id === id)).filter((a): a is StoredActor => !!a);
+    return resolution.actorsById(ids, stored, allActors);
+  }
+
+  let browser: ReturnType<typeof createPostgresBrowse> | undefined;
+
+  const store: Store = {
+    saveBatch: (analyses) =>
+      op(() =>
+        resolution.write(async (rules, _q, client) => {
+          const { result, newReports } = await insertAnalyses(client, analyses);
+          await rules.indexReports(newReports);
+          result.eventsTouched = await rules.rebuild(newReports);
+          return result;
+        }),
+      ),
+    replaceAnalyses: (analyses) =>
+      op(() =>
+        resolution.write(async (rules, q, client) => {
+          const orphans: string[] = [];
+          for (const analysis of analyses) {
+            const doc = analysis.document;
+            const [row] = await rows<{ hash: string }>(client, 'SELECT hash FROM documents WHERE id = $1', [doc.id]);
+            if (row?.hash !== doc.hash) continue;
+            orphans.push(...(await rules.releaseDocument(doc.id)));
+            await client.query('DELETE FROM documents WHERE id = $1', [doc.id]);
+          }
+          const { result, newReports } = await insertAnalyses(client, analyses);
+          await rules.indexReports(newReports);
+          result.eventsTouched = await rules.rebuild(newReports);
+          const left: string[] = [];
+          for (const id of orphans) if (await q.reportExists(id)) left.push(id);
+          result.eventsTouched += await rules.rebuild(left);
+          return result;
+        }),
+      ),
+    findDocumentByHash: (hash) => op(async () => (await rows<{ id: string }>(pool, 'SELECT id FROM documents WHERE hash = $1', [hash]))[0]?.id ?? null),
+    findHashById: (id) => op(async () => (await rows<{ hash: string }>(pool, 'SELECT hash FROM documents WHERE id = $1', [id]))[0]?.hash ?? null),
+    getDocument: (id) =>
+      op(async () => {
+        const [row] = await rows<DocumentRow & { text: string; noise: StoredDocument['noise'] }>(pool, 'SELECT * FROM documents WHERE id = $1', [id]);
+        return row ? { ...toDocument(row), text: row.text, noise: row.noise } : null;
+      }),
+    getDocumentSource: (id) =>
+      op(async () => {
+        const [row] = await rows<{ content_type: string; raw: string; offset_map: RawSource['map'] }>(
+          pool,
+          'SELECT content_type, raw, offset_map FROM document_sources WHERE doc_id = $1',
+          [id],
+        );
+        return row ? ({ contentType: row.content_type, content: row.raw, map: row.offset_map } as RawSource) : null;
+      }),
+    listDocuments: () => op(async () => (await rows<DocumentRow>(pool, `SELECT ${SUMMARY_COLUMNS} FROM documents ORDER BY id COLLATE "C"`)).map(toDocument)),
+    getActors: (ids) => op(() => getActors(ids)),
+    searchActors: (query) =>
+      op(async () => {
+        const all = await resolution.viewActors(await allActors(), false);
+        if (!query) return all;
+        const needle = query.toLowerCase();
+        return all.filter((a) => [a.name, ...a.aliases].some((n) => n.toLowerCase().includes(needle)));
+      }),
+    getEvent: (id) => op(() => resolution.getEvent(id)),
+    listEvents: () => op(() => resolution.listEvents()),
+    addJudgement: (input) => op(() => resolution.addJudgement(input)),
+    listJudgements: (filter) => op(() => resolution.listJudgements(filter)),
+    undoJudgement: (id, author, reason) => op(() => resolution.undoJudgement(id, author, reason)),
+    beginRun: (command, args) =>
+      op(async () => {
+        const [row] = await rows<{ id: string }>(pool, 'INSERT INTO runs (command, args, started_at) VALUES ($1, $2, $3) RETURNING id', [
+          command, JSON.stringify(args), now().toISOString(),
+        ]);
+        currentRun = Number(row.id);
+        return currentRun;
+      }),
+    finishRun: (runId, stats, diagnostics: readonly Diagnostic[]) =>
+      op(async () => {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          await client.query('UPDATE runs SET finished_at = $1, stats = $2 WHERE id = $3', [now().toISOString(), JSON.stringify(stats), runId]);
+          for (const d of diagnostics) {
+            await client.query(
+              'INSERT INTO diagnostics (run_id, code, severity, message, file, doc_id, span_start, span_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+              [runId, d.code, d.severity, d.message, d.file ?? null, d.docId ?? null, d.span?.start ?? null, d.span?.end ?? null],
+            );
+          }
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        } finally {
+          client.release();
+        }
+        if (currentRun === runId) currentRun = null;
+      }),
+    framing: (filter) =>
+      op(async () => {
+        let docIds: Set<string> | undefined;
+        if (filter?.event) {
+          const event = await resolution.getEvent(filter.event);
+          if (!event) throw new ParleyError('not-found', `no event ${filter.event}`);
+          docIds = new Set(event.reports.map((r) => r.docId));
+        }
+        const canonical = await resolution.canonicalActor();
+        const names = new Map((await rows<{ id: string; name: string }>(pool, 'SELECT id, name FROM actors')).map((r) => [r.id, r.name]));
+        const records = await rows<{
+          doc_id: string; actor_id: string; start: number; end: number; text: string; normalized: string;
+          stance: DescriptorRecord['stance']; loaded: LoadedTermMatch[]; path: string | null; meta: DocumentMeta | null; name: string | null; aliases: string[] | null;
+        }>(
+          pool,
+          `SELECT d.doc_id, d.actor_id, d.start, d."end", d.text, d.normalized, d.stance, d.loaded, doc.path, doc.meta, a.name, a.aliases
+           FROM descriptors d JOIN documents doc ON doc.id = d.doc_id LEFT JOIN actors a ON a.id = d.actor_id
+           ${docIds ? 'WHERE d.doc_id = ANY($1)' : ''}
+           ORDER BY d.doc_id COLLATE "C", d.start`,
+          docIds ? [[...docIds]] : [],
+        );
+        return framingRows(
+          records.map((r) => ({
+            docId: r.doc_id, actorId: r.actor_id, start: r.start, end: r.end, text: r.text, normalized: r.normalized, stance: r.stance,
+            loaded: r.loaded, path: r.path, meta: r.meta ?? {}, name: r.name, aliases: r.aliases,
+          })),
+          filter,
+          { docIds, canonical, nameOf: (id) => names.get(id) },
+        );
+      }),
+    counts: () =>
+      op(async () => {
+        const [row] = await rows<Record<string, string>>(
+          pool,
+          `SELECT (SELECT COUNT(*) FROM documents) AS documents, (SELECT COUNT(*) FROM actors) AS actors,
+            (SELECT COUNT(*) FROM event_reports) AS reports, (SELECT COUNT(*) FROM events) AS events`,
+        );
+        return { documents: Number(row.documents), actors: Number(row.actors), reports: Number(row.reports), events: Number(row.events) };
+      }),
+    browse() {
+      return (browser ??= createPostgresBrowse(pool, { getEvent: (id) => resolution.getEvent(id), getActors }, () => ready));
+    },
+    async close() {
+      await ready.catch(() => undefined);
+      await pool.end();
+    },
+  };
+  return store;
+}
+
+export { postgresTransaction };

@@ -1,0 +1,213 @@
+// The queries event derivation and judgements need (merge/resolution-queries.ts), on PostgreSQL.
+// Queries only: the rules are in merge/event-resolution.ts. A write runs on one pooled client in
+// one transaction that first takes the rebuild advisory lock: event rebuilds of any processes
+// writing this database (ingest workers, the server's judgements) happen one at a time, so two
+// overlapping blocks never derive their events from each other's half-written state.
+import type pg from 'pg';
+import type { ActorKind, EventMode, Judgement, NoiseRange, PlaceType, ReportAnchor, Span } from '../../core/types.ts';
+import type { MergeJudgement } from '../../merge/merge-reports.ts';
+import type { ReportRecord, ResolutionQueries, ResolutionStorage } from '../../merge/resolution-queries.ts';
+
+/** The advisory lock every write transaction holds (see the file comment). */
+export const REBUILD_LOCK = 7_310_002;
+
+/** A pool or one checked-out client. */
+export type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
+
+interface ReportRow {
+  id: string;
+  doc_id: string;
+  type: 'CONSULT';
+  mode: EventMode;
+  trigger_start: number;
+  trigger_end: number;
+  evidence: Span[];
+  date_value: string | null;
+  date_start: number | null;
+  date_end: number | null;
+  place_actor_id: string | null;
+  place_start: number | null;
+  place_end: number | null;
+}
+
+export interface JudgementRow {
+  id: string | number;
+  kind: Judgement['kind'];
+  subjects: string[];
+  value: Judgement['value'] | null;
+  anchors: ReportAnchor[][];
+  author: string;
+  reason: string | null;
+  created_at: string;
+  undone_at: string | null;
+  undone_by: string | null;
+  undo_reason: string | null;
+}
+
+const REPORT_COLUMNS = `id, doc_id, type, mode, trigger_start, trigger_end, evidence, date_value, date_start, date_end,
+  place_actor_id, place_start, place_end`;
+
+function spanOf(start: number | null, end: number | null): Span | null {
+  return start === null || end === null ? null : { start, end };
+}
+
+function toRecord(row: ReportRow): ReportRecord {
+  return {
+    id: row.id,
+    docId: row.doc_id,
+    type: row.type,
+    mode: row.mode,
+    trigger: { start: row.trigger_start, end: row.trigger_end },
+    evidence: row.evidence,
+    dateValue: row.date_value,
+    dateSpan: spanOf(row.date_start, row.date_end),
+    placeActorId: row.place_actor_id,
+    placeSpan: spanOf(row.place_start, row.place_end),
+  };
+}
+
+export function toJudgement(row: JudgementRow): Judgement {
+  const undone = row.undone_at ? { at: row.undone_at, by: row.undone_by ?? '', reason: row.undo_reason } : null;
+  return {
+    id: Number(row.id),
+    kind: row.kind,
+    subjects: row.subjects,
+    ...(row.value ? { value: row.value } : {}),
+    author: row.author,
+    reason: row.reason,
+    createdAt: row.created_at,
+    anchors: row.anchors,
+    undone,
+    active: undone === null,
+  };
+}
+
+export function postgresResolutionQueries(db: Queryable): ResolutionQueries {
+  const rows = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => (await db.query(sql, params)).rows as T[];
+  const first = async <T>(sql: string, params: unknown[] = []): Promise<T | undefined> => (await rows<T>(sql, params))[0];
+  const column = async (sql: string, params: unknown[] = []): Promise<string[]> =>
+    (await db.query({ text: sql, values: params, rowMode: 'array' })).rows.map((r: unknown[]) => r[0] as string);
+
+  return {
+    report: async (id) => {
+      const row = await first<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM event_reports WHERE id = $1`, [id]);
+      return row ? toRecord(row) : null;
+    },
+    reportExists: async (id) => (await first('SELECT 1 FROM event_reports WHERE id = $1', [id])) !== undefined,
+    reportsOfDoc: async (docId) =>
+      (await rows<{ id: string; doc_id: string; trigger_start: number; trigger_end: number; evidence: Span[] }>(
+        'SELECT id, doc_id, trigger_start, trigger_end, evidence FROM event_reports WHERE doc_id = $1 ORDER BY id COLLATE "C"',
+        [docId],
+      )).map((r) => ({ id: r.id, docId: r.doc_id, trigger: { start: r.trigger_start, end: r.trigger_end }, evidence: r.evidence })),
+    participants: async (reportId) =>
+      (await rows<{ actor_id: string; spans: Span[]; kind: ActorKind }>(
+        `SELECT p.actor_id, p.spans, a.kind FROM report_participants p JOIN actors a ON a.id = p.actor_id
+         WHERE p.report_id = $1 ORDER BY p.position`,
+        [reportId],
+      )).map((r) => ({ reportId, actorId: r.actor_id, kind: r.kind, spans: r.spans })),
+    allReports: async () => (await rows<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM event_reports ORDER BY id COLLATE "C"`)).map(toRecord),
+    allParticipants: async () =>
+      (await rows<{ report_id: string; actor_id: string; spans: Span[]; kind: ActorKind }>(
+        `SELECT p.report_id, p.actor_id, p.spans, a.kind FROM report_participants p JOIN actors a ON a.id = p.actor_id
+         ORDER BY p.report_id COLLATE "C", p.position`,
+      )).map((r) => ({ reportId: r.report_id, actorId: r.actor_id, kind: r.kind, spans: r.spans })),
+    published: async (docId) => {
+      const row = await first<{ published_value: string | null; published_precision: 'year' | 'month' | 'day' | null }>(
+        'SELECT published_value, published_precision FROM documents WHERE id = $1',
+        [docId],
+      );
+      return row ? { value: row.published_value, precision: row.published_precision } : null;
+    },
+    docText: async (docId) => (await first<{ text: string }>('SELECT text FROM documents WHERE id = $1', [docId]))?.text ?? null,
+    anchorSource: async (docId) =>
+      (await first<{ text: string; language: string; noise: NoiseRange[] }>('SELECT text, language, noise FROM documents WHERE id = $1', [docId])) ?? null,
+    reportDatesOfDoc: async (docId) =>
+      (await rows<{ date_value: string | null; date_start: number | null; date_end: number | null }>(
+        'SELECT date_value, date_start, date_end FROM event_reports WHERE doc_id = $1 ORDER BY id COLLATE "C"',
+        [docId],
+      )).map((r) => (r.date_value === null ? null : { value: r.date_value, span: spanOf(r.date_start, r.date_end) })),
+    mentionActors: async (docId) => (await rows<{ actor_ids: string[] }>('SELECT actor_ids FROM mentions WHERE doc_id = $1 ORDER BY id', [docId])).map((r) => r.actor_ids),
+    actor: async (id) => {
+      const row = await first<{ id: string; kind: ActorKind; name: string; aliases: string[]; place_type: PlaceType | null; within: string[] }>(
+        'SELECT id, kind, name, aliases, place_type, within FROM actors WHERE id = $1',
+        [id],
+      );
+      return row ? { id: row.id, kind: row.kind, name: row.name, aliases: row.aliases, placeType: row.place_type, within: row.within } : null;
+    },
+    places: async () =>
+      (await rows<{ id: string; place_type: PlaceType | null; within: string[] }>("SELECT id, place_type, within FROM actors WHERE kind = 'place'")).map((p) => ({
+        id: p.id,
+        placeType: p.place_type,
+        within: p.within,
+      })),
+    reportsOfActor: (actorId) => column('SELECT report_id FROM report_participants WHERE actor_id = $1 GROUP BY report_id ORDER BY report_id COLLATE "C"', [actorId]),
+    replaceKeys: async (reportId, keys) => {
+      await db.query('DELETE FROM report_keys WHERE report_id = $1', [reportId]);
+      if (keys.length) {
+        await db.query('INSERT INTO report_keys (key, report_id) SELECT k, $2 FROM unnest($1::text[]) AS k ON CONFLICT DO NOTHING', [keys, reportId]);
+      }
+    },
+    reportsOfKey: (key) => column('SELECT report_id FROM report_keys WHERE key = $1 ORDER BY report_id COLLATE "C"', [key]),
+    unkeyed: async () =>
+      (await first<{ v: boolean }>('SELECT EXISTS (SELECT 1 FROM event_reports) AND NOT EXISTS (SELECT 1 FROM report_keys) AS v'))!.v,
+    eventless: async () =>
+      (await first<{ v: boolean }>('SELECT EXISTS (SELECT 1 FROM event_reports) AND NOT EXISTS (SELECT 1 FROM event_members) AS v'))!.v,
+    // NULLS FIRST and byte order (COLLATE "C"): the order SQLite gives, so both slice alike
+    reportIdsByTime: () =>
+      column(`SELECT r.id FROM event_reports r JOIN documents d ON d.id = r.doc_id
+        ORDER BY coalesce(r.date_value, d.published_value) COLLATE "C" NULLS FIRST, r.id COLLATE "C"`),
+    eventOfReport: async (reportId) => (await first<{ event_id: string }>('SELECT event_id FROM event_members WHERE report_id = $1', [reportId]))?.event_id ?? null,
+    membersOfEvent: (eventId) => column('SELECT report_id FROM event_members WHERE event_id = $1 ORDER BY report_id COLLATE "C"', [eventId]),
+    deleteEvent: async (eventId) => {
+      await db.query('DELETE FROM events WHERE id = $1', [eventId]);
+    },
+    insertEvent: async (eventId, explanation, stamp, reportIds) => {
+      await db.query('INSERT INTO events (id, explanation, updated_at) VALUES ($1, $2, $3)', [eventId, JSON.stringify(explanation), stamp]);
+      await db.query('INSERT INTO event_members (event_id, report_id) SELECT $1, r FROM unnest($2::text[]) AS r', [eventId, reportIds]);
+    },
+    event: async (id) => (await first<{ id: string; explanation: MergeJudgement[] }>('SELECT id, explanation FROM events WHERE id = $1', [id])) ?? null,
+    allEvents: () => rows<{ id: string; explanation: MergeJudgement[] }>('SELECT id, explanation FROM events ORDER BY id COLLATE "C"'),
+    allMembers: async () =>
+      (await rows<{ event_id: string; report_id: string }>('SELECT event_id, report_id FROM event_members')).map((m) => ({ eventId: m.event_id, reportId: m.report_id })),
+    insertJudgement: async (row) =>
+      Number(
+        (await first<{ id: string }>(
+          `INSERT INTO judgements (kind, subjects, value, anchors, author, reason, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+          [row.kind, JSON.stringify(row.subjects), row.value ? JSON.stringify(row.value) : null, JSON.stringify(row.anchors), row.author, row.reason, row.createdAt],
+        ))!.id,
+      ),
+    judgement: async (id) => {
+      const row = await first<JudgementRow>('SELECT * FROM judgements WHERE id = $1', [id]);
+      return row ? toJudgement(row) : null;
+    },
+    judgements: async () => (await rows<JudgementRow>('SELECT * FROM judgements ORDER BY id')).map(toJudgement),
+    undo: async (id, at, by, reason) => {
+      await db.query('UPDATE judgements SET undone_at = $1, undone_by = $2, undo_reason = $3 WHERE id = $4', [at, by, reason, id]);
+    },
+  };
+}
+
+/** Runs `work` in one transaction on one client, holding the rebuild lock. */
+export async function postgresTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [REBUILD_LOCK]);
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+export function createPostgresResolutionStorage(pool: pg.Pool): ResolutionStorage<pg.PoolClient> {
+  return {
+    read: postgresResolutionQueries(pool),
+    write: (work) => postgresTransaction(pool, (client) => work(postgresResolutionQueries(client), client)),
+  };
+}

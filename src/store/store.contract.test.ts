@@ -1,0 +1,256 @@
+// The Store contract: what every adapter must do, run against each of them (SQLite, PostgreSQL).
+// PostgreSQL: every test gets a database of its own, dropped after; with no server the tests are
+// skipped with the reason, except under $CI, where they fail.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { ParleyError } from '../core/errors.ts';
+import type { DocumentAnalysis } from '../core/types.ts';
+import { BIDEN, makeAnalysis, PUTIN, sampleAnalyses, TEXT_A, XI } from './fixtures.ts';
+import { openPostgresStore } from './postgres/pg-store.ts';
+import { createTestDatabase } from './postgres/test-database.ts';
+import { openSqliteStore } from './sqlite/sqlite-store.ts';
+import type { Store } from './store.ts';
+
+const clock = () => new Date('2024-05-01T12:00:00Z');
+const dir = mkdtempSync(join(tmpdir(), 'parley-contract-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+
+interface Adapter {
+  name: string;
+  skip?: string;
+  /** A new empty store, and how to be rid of it. */
+  open(): Promise<{ store: Store; done(): Promise<void> }>;
+}
+
+const probe = await createTestDatabase();
+if ('drop' in probe) await probe.drop();
+
+const adapters: Adapter[] = [
+  {
+    name: 'sqlite',
+    async open() {
+      const store = openSqliteStore(join(dir, `t${n++}.db`), { now: clock });
+      return { store, done: () => store.close() };
+    },
+  },
+  {
+    name: 'postgres',
+    ...('skip' in probe ? { skip: probe.skip } : {}),
+    async open() {
+      const db = await createTestDatabase();
+      if (!('url' in db)) throw new Error(db.skip);
+      const store = openPostgresStore(db.url, { now: clock });
+      return {
+        store,
+        async done() {
+          await store.close();
+          await db.drop();
+        },
+      };
+    },
+  },
+];
+
+/** A document of one sentence reporting a meeting of Xi and Biden, in words of its own. */
+function meeting(id: string, text: string, sentence: string, trigger: string, date: string, outlet?: string): DocumentAnalysis {
+  const analysis = makeAnalysis(id, text, {
+    actors: [XI, BIDEN].map((a) => ({ ...a, aliases: [...a.aliases] })),
+    reports: [
+      {
+        sentence,
+        trigger,
+        participants: [
+          { actorId: XI.id, words: 'Xi' },
+          { actorId: BIDEN.id, words: 'Biden' },
+        ],
+        date: { value: date },
+      },
+    ],
+  });
+  return outlet ? { ...analysis, document: { ...analysis.document, meta: { outlet } } } : analysis;
+}
+
+for (const adapter of adapters) {
+  describe(`Store contract: ${adapter.name}`, { skip: adapter.skip }, () => {
+    const withStore = (name: string, body: (store: Store) => Promise<void>) =>
+      test(name, async () => {
+        const { store, done } = await adapter.open();
+        try {
+          await body(store);
+        } finally {
+          await done();
+        }
+      });
+
+    withStore('a batch is stored whole: documents, actors, reports, and the two reports of one meeting as one event', async (store) => {
+      const result = await store.saveBatch(sampleAnalyses());
+      assert.deepEqual(result.saved, ['a-xi-putin', 'b-putin-xi', 'c-biden-xi']);
+      assert.deepEqual(result.diagnostics, []);
+      assert.deepEqual(await store.counts(), { documents: 3, actors: 6, reports: 3, events: 2 });
+      const doc = (await store.getDocument('a-xi-putin'))!;
+      assert.equal(doc.text, TEXT_A);
+      assert.deepEqual(doc.published, { value: '2023-03-21', precision: 'day', span: { start: 24, end: 34 } });
+      assert.equal(await store.findDocumentByHash(doc.hash), 'a-xi-putin');
+      assert.equal(await store.findHashById('a-xi-putin'), doc.hash);
+      assert.equal(await store.findHashById('nope'), null);
+      assert.deepEqual((await store.listDocuments()).map((d) => d.id), ['a-xi-putin', 'b-putin-xi', 'c-biden-xi']);
+      assert.deepEqual((await store.getActors([XI.id]))[0].aliases, ['Xi Jinping', 'Xi']);
+      assert.deepEqual((await store.searchActors('putin')).map((a) => a.id), [PUTIN.id]);
+
+      const events = await store.listEvents();
+      const merged = events.find((e) => e.reports.length === 2)!;
+      assert.deepEqual(merged.reports.map((r) => r.docId), ['a-xi-putin', 'b-putin-xi']);
+      assert.equal(merged.date, '2023-03-20');
+      assert.equal(merged.place, 'Q649', 'Moscow: more specific than Russia');
+      assert.deepEqual(merged.participants.map((p) => p.actorId).sort(), [PUTIN.id, XI.id].sort());
+      assert.deepEqual(await store.getEvent(merged.id), merged);
+      assert.equal(await store.getEvent('ev_nope'), null);
+    });
+
+    withStore('the same text again is a duplicate and changes nothing; another text under a stored id is a conflict', async (store) => {
+      await store.saveBatch(sampleAnalyses());
+      const before = await store.listEvents();
+      const again = await store.saveBatch(sampleAnalyses());
+      assert.deepEqual(again.saved, []);
+      assert.deepEqual(again.duplicates.map((d) => d.of), ['a-xi-putin', 'b-putin-xi', 'c-biden-xi']);
+      assert.deepEqual(await store.listEvents(), before);
+      const other = await store.saveBatch([makeAnalysis('two', TEXT_A), makeAnalysis('a-xi-putin', 'Other text\n')]);
+      assert.deepEqual(other.duplicates, [{ docId: 'two', of: 'a-xi-putin', file: 'two.txt' }]);
+      assert.deepEqual(other.diagnostics.map((d) => d.code), ['store/id-conflict']);
+      assert.deepEqual(await store.counts(), { documents: 3, actors: 6, reports: 3, events: 2 });
+    });
+
+    withStore('bad items are left out with a diagnostic; a failing batch stores nothing of itself', async (store) => {
+      const [a, b, c] = sampleAnalyses();
+      const bad: DocumentAnalysis = {
+        ...a,
+        reports: [
+          { ...a.reports[0], id: 'r-out', trigger: { start: 5, end: 99_999 } },
+          { ...a.reports[0], id: 'r-ghost', participants: [{ actorId: 'ghost', spans: [] }] },
+        ],
+      };
+      const result = await store.saveBatch([bad]);
+      assert.deepEqual(result.saved, ['a-xi-putin']);
+      assert.deepEqual(result.diagnostics.map((d) => d.code), ['store/bad-report', 'store/bad-report']);
+      const broken = { ...c, document: { ...c.document, text: null } } as unknown as DocumentAnalysis;
+      await assert.rejects(() => store.saveBatch([b, broken]));
+      assert.equal(await store.getDocument('b-putin-xi'), null);
+      assert.deepEqual(await store.counts(), { documents: 1, actors: 3, reports: 0, events: 0 });
+    });
+
+    withStore('judgements: a split and its undo re-derive the event; bad ids are refused and nothing is recorded', async (store) => {
+      await store.saveBatch(sampleAnalyses());
+      const merged = (await store.listEvents()).find((e) => e.reports.length === 2)!;
+      const [first, second] = merged.reports;
+      const split = await store.addJudgement({ kind: 'event-split', subjects: [merged.id, second.id], author: 'ana', reason: 'two meetings' });
+      assert.equal(split.active, true);
+      assert.equal((await store.listEvents()).length, 3);
+      const apart = (await store.listEvents()).find((e) => e.reports.some((r) => r.id === second.id))!;
+      assert.deepEqual(apart.reports.map((r) => r.id), [second.id], `${first.id} and ${second.id} are apart`);
+      await assert.rejects(
+        () => store.addJudgement({ kind: 'event-merge', subjects: [apart.id, 'ev_nope'], author: 'ana' }),
+        (e: unknown) => e instanceof ParleyError && e.code === 'not-found' && /ev_nope/.test(e.message),
+      );
+      assert.deepEqual((await store.listJudgements()).map((j) => j.id), [split.id]);
+      const undone = await store.undoJudgement(split.id, 'ben', 'same meeting after all');
+      assert.equal(undone.active, false);
+      assert.equal(undone.undone?.by, 'ben');
+      assert.equal((await store.listEvents()).length, 2);
+      assert.deepEqual((await store.listJudgements({ active: false })).map((j) => j.id), [split.id]);
+      await assert.rejects(() => store.undoJudgement(split.id, 'ben'), /already undone/);
+    });
+
+    withStore('an actor merge shows one actor with both names, in events and actors', async (store) => {
+      await store.saveBatch(sampleAnalyses());
+      await store.addJudgement({ kind: 'actor-merge', subjects: [XI.id, BIDEN.id], author: 'ana' });
+      const [xi] = await store.getActors([XI.id]);
+      assert.ok(xi.aliases.includes('Joe Biden'), xi.aliases.join(', '));
+      assert.ok(!(await store.getActors()).some((a) => a.id === BIDEN.id), 'the absorbed actor is not listed');
+      const bali = (await store.listEvents()).find((e) => e.place === 'Q3940')!;
+      assert.deepEqual(bali.participants.map((p) => p.actorId), [XI.id]);
+    });
+
+    withStore('re-extraction replaces a document\'s analysis and keeps the events it formed', async (store) => {
+      await store.saveBatch(sampleAnalyses());
+      const before = (await store.listEvents()).map((e) => e.reports.map((r) => r.docId).sort()).sort();
+      const result = await store.replaceAnalyses(sampleAnalyses());
+      assert.deepEqual(result.saved, ['a-xi-putin', 'b-putin-xi', 'c-biden-xi']);
+      assert.deepEqual((await store.listEvents()).map((e) => e.reports.map((r) => r.docId).sort()).sort(), before);
+      assert.deepEqual(await store.counts(), { documents: 3, actors: 6, reports: 3, events: 2 });
+    });
+
+    withStore('runs are recorded; framing without descriptors is empty and an unknown event is not-found', async (store) => {
+      const run = await store.beginRun('ingest', ['x']);
+      assert.ok(Number.isInteger(run));
+      await store.saveBatch(sampleAnalyses());
+      await store.finishRun(run, { ingested: 3 }, [{ code: 'read/empty', severity: 'warning', message: 'empty', file: 'e.txt' }]);
+      assert.deepEqual(await store.framing(), []);
+      await assert.rejects(() => store.framing({ event: 'ev_nope' }), (e: unknown) => e instanceof ParleyError && e.code === 'not-found');
+    });
+
+    withStore('browse: paged events by actor and date, timeline, network, outlets, documents and their reports', async (store) => {
+      await store.saveBatch([
+        meeting('m1', 'Xi met Biden in the morning.\n', 'Xi met Biden in the morning.', 'met', '2024-01-10', 'Outlet One'),
+        meeting('m2', 'Xi hosted Biden for dinner.\n', 'Xi hosted Biden for dinner.', 'hosted', '2024-03-05', 'Outlet Two'),
+        ...sampleAnalyses(),
+      ]);
+      const browse = store.browse();
+      await browse.sync();
+      const all = await browse.listEvents({}, 'date', 'asc', { limit: 2, offset: 0 });
+      assert.equal(all.total, 4);
+      assert.deepEqual(all.items.map((e) => e.date), ['2022-11-14', '2023-03-20']);
+      const merged = all.items[1];
+      assert.equal(merged.reports, 2);
+      assert.equal(merged.place?.name, 'Moscow');
+      const withBiden = await browse.listEvents({ actors: [BIDEN.id], from: '2024' }, 'date', 'desc', { limit: 10, offset: 0 });
+      assert.deepEqual(withBiden.items.map((e) => e.date), ['2024-03-05', '2024-01-10']);
+      assert.deepEqual(withBiden.items[0].participants.map((p) => p.name).sort(), ['Joe Biden', 'Xi Jinping']);
+      assert.equal((await browse.listEvents({ outlet: 'Outlet Two' }, 'date', 'asc', { limit: 10, offset: 0 })).total, 1);
+      assert.deepEqual(await browse.timeline({ from: '2024' }), [
+        { month: '2024-01', events: 1 },
+        { month: '2024-03', events: 1 },
+      ]);
+      const network = await browse.network({}, 10);
+      const pair = network.edges.find((e) => [e.source, e.target].sort().join() === [XI.id, BIDEN.id].sort().join())!;
+      assert.equal(pair.weight, 3);
+      assert.deepEqual(
+        (await browse.outlets()).map((o) => o.outlet),
+        ['Outlet One', 'Outlet Two'],
+      );
+      const actors = await browse.searchActors('jinping', undefined, { limit: 10, offset: 0 });
+      assert.deepEqual(actors.items.map((a) => [a.id, a.events]), [[XI.id, 4]]);
+      const docs = await browse.listDocuments(undefined, 'Outlet One', { limit: 10, offset: 0 });
+      assert.deepEqual(docs.items.map((d) => d.id), ['m1']);
+      const reports = await browse.documentReports('m1');
+      assert.equal(reports.length, 1);
+      assert.ok(reports[0].eventId);
+      assert.deepEqual((await browse.documentMentions('m1')).map((m) => m.actorIds), [[XI.id], [BIDEN.id]]);
+      assert.deepEqual((await browse.eventsTouching([reports[0].id])), [reports[0].eventId]);
+    });
+
+    withStore('full-text search finds evidence in any script, without its accents and case, every word required', async (store) => {
+      // sentences written for this test, one per language; the search words drop the accents
+      const docs = [
+        meeting('tr', 'Xi ile Biden Erdoğan ile Ankara’da görüştü.\n', 'Xi ile Biden Erdoğan ile Ankara’da görüştü.', 'görüştü', '2024-05-01'),
+        meeting('pt', 'Xi e Biden reuniram-se em São Paulo.\n', 'Xi e Biden reuniram-se em São Paulo.', 'reuniram-se', '2024-05-02'),
+        meeting('fr', 'Xi a reçu Biden à l’Élysée.\n', 'Xi a reçu Biden à l’Élysée.', 'reçu', '2024-05-03'),
+        meeting('ru', 'Xi и Biden встретились в Пекине.\n', 'Xi и Biden встретились в Пекине.', 'встретились', '2024-05-04'),
+      ];
+      await store.saveBatch(docs);
+      const browse = store.browse();
+      const found = async (q: string) =>
+        (await browse.listEvents({ q }, 'date', 'asc', { limit: 10, offset: 0 })).items.map((e) => e.date);
+      assert.deepEqual(await found('erdogan'), ['2024-05-01']);
+      assert.deepEqual(await found('Sao Paulo'), ['2024-05-02']);
+      assert.deepEqual(await found('elysee'), ['2024-05-03']);
+      assert.deepEqual(await found('ПЕКИНЕ'), ['2024-05-04']);
+      assert.deepEqual(await found('Paulo Ankara'), [], 'every word is required');
+      assert.deepEqual(await found("' OR 1=1 --"), [], 'query syntax is only words');
+      assert.deepEqual(await found('Xi'), ['2024-05-01', '2024-05-02', '2024-05-03', '2024-05-04']);
+    });
+  });
+}
