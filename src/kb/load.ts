@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KbEntry } from '../core/types.ts';
-import { buildKnowledgeBase, DEFAULT_KB_DIR, loadKnowledgeBase, type KnowledgeBase } from '../actors/knowledge-base.ts';
+import { DEFAULT_KB_DIR, freezeKnowledgeBase, indexKnowledgeBase, loadKnowledgeBase, openKnowledgeBase, type KnowledgeBase } from '../actors/knowledge-base.ts';
 import type { GeneratedEntry, Link } from './build.ts';
 import { DEFAULT_GENERATED_DIR, readHandWritten } from './generate.ts';
 import { loadPositionMap } from './positions.ts';
@@ -107,7 +107,7 @@ export function loadFullKnowledgeBase(options: FullLoadOptions = {}): KnowledgeB
     entries.push(compact(e));
   }
   if (options.extra) entries.push(...options.extra);
-  const kb = buildKnowledgeBase(entries);
+  const kb = indexKnowledgeBase(entries);
   // (generated ids never take a hand-written id: build.ts gives them another)
   // one name, several people: a hand-written person keeps it (the base's own judgement); two
   // imported people with one name stay unresolved rather than the first one winning, since the
@@ -128,10 +128,19 @@ export function loadFullKnowledgeBase(options: FullLoadOptions = {}): KnowledgeB
   prune(kb.byStem, noSkeleton, (id) => id); // Russian stems are fuzzy keys too (Китая is not Kitami)
   for (const index of [kb.byName, kb.byLight, kb.byStem]) prune(index, noName, (id) => id);
   kb.unspaced = kb.unspaced.filter((u) => !noName.has(u.id));
-  return kb;
+  return openKnowledgeBase(freezeKnowledgeBase(kb));
 }
 
 /** PARLEY_KB=full: the hand-written and generated base; anything else: the hand-written one. */
 export function kbFromEnv(env: NodeJS.ProcessEnv = process.env): KnowledgeBase {
   return env.PARLEY_KB === 'full' ? loadFullKnowledgeBase() : loadKnowledgeBase();
+}
+
+let shipped: KnowledgeBase | null = null;
+/**
+ * The shipped base (as kbFromEnv chooses it), loaded once per process: every pipeline of the
+ * process and, through its image, every analysis thread it starts read this one.
+ */
+export function defaultKnowledgeBase(): KnowledgeBase {
+  return (shipped ??= kbFromEnv());
 }
