@@ -100,7 +100,10 @@ export function indexKnowledgeBase(entries: KbEntry[]): KbMaps {
     if (!entry || typeof entry.id !== 'string' || typeof entry.name !== 'string') continue;
     const known = kb.entries.get(entry.id);
     if (known) {
+      // a later entry of a known id (an analyst's local actor) adds names and roles to it
       known.aliases = [...new Set([...known.aliases, ...(entry.aliases ?? [])])];
+      const roles = (entry.roles ?? []).filter((r) => !known.roles?.some((k) => JSON.stringify(k) === JSON.stringify(r)));
+      if (roles.length) known.roles = [...(known.roles ?? []), ...roles];
       continue;
     }
     kb.entries.set(entry.id, { ...entry, aliases: entry.aliases ?? [] });

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KbEntry } from '../core/types.ts';
-import { DEFAULT_KB_DIR, freezeKnowledgeBase, indexKnowledgeBase, loadKnowledgeBase, openKnowledgeBase, type KnowledgeBase } from '../actors/knowledge-base.ts';
+import { buildKnowledgeBase, DEFAULT_KB_DIR, freezeKnowledgeBase, indexKnowledgeBase, loadKnowledgeBase, openKnowledgeBase, type KnowledgeBase } from '../actors/knowledge-base.ts';
 import type { GeneratedEntry, Link } from './build.ts';
 import { DEFAULT_GENERATED_DIR, readHandWritten } from './generate.ts';
 import { loadPositionMap } from './positions.ts';
@@ -134,6 +134,17 @@ export function loadFullKnowledgeBase(options: FullLoadOptions = {}): KnowledgeB
 /** PARLEY_KB=full: the hand-written and generated base; anything else: the hand-written one. */
 export function kbFromEnv(env: NodeJS.ProcessEnv = process.env): KnowledgeBase {
   return env.PARLEY_KB === 'full' ? loadFullKnowledgeBase() : loadKnowledgeBase();
+}
+
+/**
+ * The shipped base (as kbFromEnv chooses it) with an analyst's own entries on top (the database's
+ * local actors, src/kb/local-actors.ts): a new id is one more actor; an id the base has adds its
+ * aliases and roles to that entry. Local entries count as hand-written: a name they share with an
+ * imported person stays theirs.
+ */
+export function knowledgeBaseWith(extra: readonly KbEntry[], env: NodeJS.ProcessEnv = process.env): KnowledgeBase {
+  if (!extra.length) return defaultKnowledgeBase();
+  return env.PARLEY_KB === 'full' ? loadFullKnowledgeBase({ extra: [...extra] }) : buildKnowledgeBase([...readHandWritten(DEFAULT_KB_DIR), ...extra]);
 }
 
 let shipped: KnowledgeBase | null = null;

@@ -8,6 +8,7 @@ import type {
   EventMode,
   EventReport,
   FramingStance,
+  KbEntry,
   Judgement,
   LanguageCode,
   NewJudgement,
@@ -160,6 +161,13 @@ export interface Store {
   /** How each outlet describes each actor: descriptor counts, most frequent first within outlet and actor. */
   framing(filter?: FramingFilter): FramingRow[];
   counts(): { documents: number; actors: number; reports: number; events: number };
+  /**
+   * The analyst's own knowledge-base entries (parley kb import --db), loaded on top of the shipped
+   * base at ingest. Optional: a store that keeps none answers as if it had none.
+   */
+  localActors?(): KbEntry[];
+  /** Stores entries from `source` (a file name); an id stored before is replaced. */
+  saveLocalActors?(entries: readonly KbEntry[], source: string): { added: number; replaced: number };
   /** Paged, filtered read queries for the API and web app (see sqlite/browse.ts). */
   browse(): Browse;
   close(): void;

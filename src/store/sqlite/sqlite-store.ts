@@ -11,6 +11,7 @@ import type {
   DocumentMeta,
   StoredAnalysis,
   EventReport,
+  KbEntry,
   Mention,
   PlaceType,
   RawSource,
@@ -466,6 +467,22 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     },
     counts() {
       return q.counts.get() as { documents: number; actors: number; reports: number; events: number };
+    },
+    localActors() {
+      return (db.prepare('SELECT entry FROM local_actors ORDER BY rowid').pluck().all() as string[]).map((e) => JSON.parse(e) as KbEntry);
+    },
+    saveLocalActors(entries, source) {
+      const known = db.prepare('SELECT 1 FROM local_actors WHERE id = ?').pluck();
+      const put = db.prepare('INSERT OR REPLACE INTO local_actors (id, entry, source, imported_at) VALUES (?, ?, ?, ?)');
+      const at = now().toISOString();
+      return db.transaction(() => {
+        let replaced = 0;
+        for (const e of entries) {
+          if (known.get(e.id)) replaced++;
+          put.run(e.id, JSON.stringify(e), source, at);
+        }
+        return { added: entries.length - replaced, replaced };
+      })();
     },
     browse() {
       return (browser ??= createBrowse(db, this));
