@@ -6,7 +6,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KbEntry } from '../core/types.ts';
-import { buildKnowledgeBase, DEFAULT_KB_DIR, freezeKnowledgeBase, indexKnowledgeBase, loadKnowledgeBase, openKnowledgeBase, type KnowledgeBase } from '../actors/knowledge-base.ts';
+import { DEFAULT_KB_DIR, freezeKnowledgeBase, indexKnowledgeBase, openKnowledgeBase, type KnowledgeBase } from '../actors/knowledge-base.ts';
+import type { ArenaImage } from '../actors/shared-table.ts';
+import { cachedImage, inputsKey } from './image-cache.ts';
+import { fileURLToPath } from 'node:url';
 import type { GeneratedEntry, Link } from './build.ts';
 import { DEFAULT_GENERATED_DIR, readHandWritten } from './generate.ts';
 import { loadPositionMap } from './positions.ts';
@@ -91,6 +94,21 @@ function prune<V>(index: Map<string, V[]>, drop: Set<string>, idOf: (v: V) => st
  *   (kb.holders(role, of, date)) is what picks among holders by role and date.
  */
 export function loadFullKnowledgeBase(options: FullLoadOptions = {}): KnowledgeBase {
+  const { handDir = DEFAULT_KB_DIR, generatedDir = DEFAULT_GENERATED_DIR, ...rest } = options;
+  const key = inputsKey([handDir, generatedDir, ...KEY_INPUTS], { base: 'full', ...rest });
+  return openKnowledgeBase(cachedImage(key, () => buildFullImage(options)));
+}
+
+/** What the index's keys are made by, besides the entries: lexicon data and the name-key code. */
+const KEY_INPUTS = ['../../data/lang/', '../actors/', '../text/', '../core/', './load.ts', './image-cache.ts'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
+
+/** The hand-written base (with `extra` entries on top), through the image cache. */
+export function loadHandKnowledgeBase(extra: readonly KbEntry[] = [], handDir: string = DEFAULT_KB_DIR): KnowledgeBase {
+  const key = inputsKey([handDir, ...KEY_INPUTS], { base: 'hand', extra });
+  return openKnowledgeBase(cachedImage(key, () => freezeKnowledgeBase(indexKnowledgeBase([...readHandWritten(handDir), ...extra]))));
+}
+
+function buildFullImage(options: FullLoadOptions): ArenaImage {
   const entries: KbEntry[] = readHandWritten(options.handDir ?? DEFAULT_KB_DIR);
   const minCity = options.cityPopulation ?? 100_000;
   const noSkeleton = new Set<string>();
@@ -128,12 +146,12 @@ export function loadFullKnowledgeBase(options: FullLoadOptions = {}): KnowledgeB
   prune(kb.byStem, noSkeleton, (id) => id); // Russian stems are fuzzy keys too (Китая is not Kitami)
   for (const index of [kb.byName, kb.byLight, kb.byStem]) prune(index, noName, (id) => id);
   kb.unspaced = kb.unspaced.filter((u) => !noName.has(u.id));
-  return openKnowledgeBase(freezeKnowledgeBase(kb));
+  return freezeKnowledgeBase(kb);
 }
 
 /** PARLEY_KB=full: the hand-written and generated base; anything else: the hand-written one. */
 export function kbFromEnv(env: NodeJS.ProcessEnv = process.env): KnowledgeBase {
-  return env.PARLEY_KB === 'full' ? loadFullKnowledgeBase() : loadKnowledgeBase();
+  return env.PARLEY_KB === 'full' ? loadFullKnowledgeBase() : loadHandKnowledgeBase();
 }
 
 /**
@@ -144,7 +162,7 @@ export function kbFromEnv(env: NodeJS.ProcessEnv = process.env): KnowledgeBase {
  */
 export function knowledgeBaseWith(extra: readonly KbEntry[], env: NodeJS.ProcessEnv = process.env): KnowledgeBase {
   if (!extra.length) return defaultKnowledgeBase();
-  return env.PARLEY_KB === 'full' ? loadFullKnowledgeBase({ extra: [...extra] }) : buildKnowledgeBase([...readHandWritten(DEFAULT_KB_DIR), ...extra]);
+  return env.PARLEY_KB === 'full' ? loadFullKnowledgeBase({ extra: [...extra] }) : loadHandKnowledgeBase(extra);
 }
 
 let shipped: KnowledgeBase | null = null;
