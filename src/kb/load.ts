@@ -1,8 +1,8 @@
 // Reading the generated base (data/kb/generated/*.jsonl, one entry a line) beside the
 // hand-written one. The generated files are JSON lines, not JSON arrays, so that
 // loadKnowledgeBase (which reads every *.json array under data/kb/) does not pick them up
-// unasked: a pipeline uses them through loadFullKnowledgeBase() (or PARLEY_KB=full, see
-// kbFromEnv).
+// unasked: a pipeline uses them through loadFullKnowledgeBase(), the default (PARLEY_KB=hand for
+// the hand-written entries alone, see kbFromEnv).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KbEntry } from '../core/types.ts';
@@ -149,9 +149,19 @@ function buildFullImage(options: FullLoadOptions): ArenaImage {
   return freezeKnowledgeBase(kb);
 }
 
-/** PARLEY_KB=full: the hand-written and generated base; anything else: the hand-written one. */
+/**
+ * The shipped base: the hand-written and generated entries (loadFullKnowledgeBase), or with
+ * PARLEY_KB=hand the hand-written ones alone. An unknown value is an error, not a silent default.
+ */
 export function kbFromEnv(env: NodeJS.ProcessEnv = process.env): KnowledgeBase {
-  return env.PARLEY_KB === 'full' ? loadFullKnowledgeBase() : loadHandKnowledgeBase();
+  return usesGenerated(env) ? loadFullKnowledgeBase() : loadHandKnowledgeBase();
+}
+
+function usesGenerated(env: NodeJS.ProcessEnv): boolean {
+  const v = env.PARLEY_KB;
+  if (v === undefined || v === '' || v === 'full') return true;
+  if (v === 'hand') return false;
+  throw new Error(`PARLEY_KB must be "full" (the default: hand-written and generated entries) or "hand" (hand-written only), not "${v}"`);
 }
 
 /**
@@ -162,7 +172,7 @@ export function kbFromEnv(env: NodeJS.ProcessEnv = process.env): KnowledgeBase {
  */
 export function knowledgeBaseWith(extra: readonly KbEntry[], env: NodeJS.ProcessEnv = process.env): KnowledgeBase {
   if (!extra.length) return defaultKnowledgeBase();
-  return env.PARLEY_KB === 'full' ? loadFullKnowledgeBase({ extra: [...extra] }) : loadHandKnowledgeBase(extra);
+  return usesGenerated(env) ? loadFullKnowledgeBase({ extra: [...extra] }) : loadHandKnowledgeBase(extra);
 }
 
 let shipped: KnowledgeBase | null = null;
