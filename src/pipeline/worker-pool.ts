@@ -1,5 +1,6 @@
 // The pipeline on several cores: worker threads that read one knowledge base (its image, shared
-// between threads, see src/actors/shared-table.ts) and analyze the documents handed to them. Results come back in any order; callers await each.
+// between threads, see src/actors/shared-table.ts) and analyze the documents handed to them.
+// Results come back in any order; callers await each.
 // Each thread's heap is capped, so a long bulk run keeps memory flat (the V8 default lets every
 // thread's heap grow far past what it holds live before collecting). A document that needs more
 // than the cap is analyzed again on a thread of its own without one; its thread is replaced, and
