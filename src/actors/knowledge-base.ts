@@ -149,9 +149,14 @@ export function freezeKnowledgeBase(maps: KbMaps): ArenaImage {
     if (i === undefined) throw new Error(`knowledge-base index names unknown entry "${id}"`);
     return i;
   };
-  const aliasNo = (e: KbEntry, alias: string): number => Math.max(0, [e.name, ...e.aliases].indexOf(alias));
-  const pairs = (items: Array<{ id: string; alias: string }>): number[] =>
-    items.flatMap((c) => [num(c.id), aliasNo(list[num(c.id)], c.alias)]);
+  // the aliases the pair tables name, by number: a thread reads them without parsing the entry
+  const aliasIndex = new Map<string, number>();
+  const aliasNo = (alias: string): number => {
+    let n = aliasIndex.get(alias);
+    if (n === undefined) aliasIndex.set(alias, (n = aliasIndex.size));
+    return n;
+  };
+  const pairs = (items: Array<{ id: string; alias: string }>): number[] => items.flatMap((c) => [num(c.id), aliasNo(c.alias)]);
   const ids = (m: Map<string, string[]>) => new Map([...m].map(([k, v]) => [k, v.map(num)]));
   // family-name key -> person aliases (Latin aliases only: a found name is bridged towards Latin), for matchPerson
   const family = new Map<string, Array<{ id: string; alias: string }>>();
@@ -174,6 +179,7 @@ export function freezeKnowledgeBase(maps: KbMaps): ArenaImage {
   arena.add('meta', Int32Array.of(maps.maxTokens));
   addTable(arena, 'id', new Map(list.map((e, i) => [e.id, [i]])));
   addStrings(arena, 'entry', list.map((e) => JSON.stringify(e)));
+  addStrings(arena, 'ids', list.map((e) => e.id));
   addTable(arena, 'name', ids(maps.byName));
   addTable(arena, 'light', ids(maps.byLight));
   addTable(arena, 'stem', ids(maps.byStem));
@@ -183,6 +189,7 @@ export function freezeKnowledgeBase(maps: KbMaps): ArenaImage {
   addTable(arena, 'demonym', new Map([...maps.demonyms].map(([k, id]) => [k, [num(id)]])));
   addTable(arena, 'start', new Map([...maps.starts].map((k) => [k, []])));
   arena.add('unspaced', Int32Array.from(pairs(maps.unspaced)));
+  addStrings(arena, 'alias', [...aliasIndex.keys()]);
   return arena.finish();
 }
 
@@ -195,11 +202,12 @@ export function openKnowledgeBase(image: ArenaImage): KnowledgeBase {
   const json = new StringPool(image, 'entry');
   const parsed: Array<KbEntry | undefined> = new Array(json.size);
   const entryAt = (i: number): KbEntry => (parsed[i] ??= JSON.parse(json.get(i)) as KbEntry);
-  const idAt = (i: number): string => entryAt(i).id;
-  const aliasAt = (i: number, n: number): string => {
-    const e = entryAt(i);
-    return n === 0 ? e.name : (e.aliases[n - 1] ?? e.name);
-  };
+  // ids and aliases come from their own pools: a lookup parses no entry
+  const idPool = new StringPool(image, 'ids');
+  const idStrings: Array<string | undefined> = new Array(idPool.size);
+  const idAt = (i: number): string => (idStrings[i] ??= idPool.get(i));
+  const aliasPool = new StringPool(image, 'alias');
+  const aliasAt = (_i: number, n: number): string => aliasPool.get(n);
   const idList = (v: Int32Array): string[] => Array.from(v, idAt);
   const pairList = (v: Int32Array): Array<{ id: string; alias: string }> => {
     const out: Array<{ id: string; alias: string }> = [];

@@ -6,7 +6,7 @@
 // in each thread's heap. Keys are compared as UTF-16 code units, so a lookup needs no encoding.
 
 /** Where each typed array of an image lies in its buffer. */
-export type ArenaLayout = Record<string, { offset: number; length: number; type: 'i32' | 'u16' }>;
+export type ArenaLayout = Record<string, { offset: number; length: number; type: 'i32' | 'u16' | 'u8' }>;
 
 /** Typed arrays laid out in one SharedArrayBuffer; posted to a worker, the buffer is shared, not copied. */
 export interface ArenaImage {
@@ -16,8 +16,8 @@ export interface ArenaImage {
 
 /** Collects typed arrays, then copies them into one SharedArrayBuffer. */
 export class ArenaBuilder {
-  private parts: Array<{ name: string; data: Int32Array | Uint16Array }> = [];
-  add(name: string, data: Int32Array | Uint16Array): void {
+  private parts: Array<{ name: string; data: Int32Array | Uint16Array | Uint8Array }> = [];
+  add(name: string, data: Int32Array | Uint16Array | Uint8Array): void {
     if (this.parts.some((p) => p.name === name)) throw new Error(`arena part "${name}" added twice`);
     this.parts.push({ name, data });
   }
@@ -26,13 +26,14 @@ export class ArenaBuilder {
     let size = 0;
     for (const { name, data } of this.parts) {
       size = Math.ceil(size / 8) * 8;
-      layout[name] = { offset: size, length: data.length, type: data instanceof Int32Array ? 'i32' : 'u16' };
+      layout[name] = { offset: size, length: data.length, type: data instanceof Int32Array ? 'i32' : data instanceof Uint16Array ? 'u16' : 'u8' };
       size += data.byteLength;
     }
     const buffer = new SharedArrayBuffer(Math.max(8, Math.ceil(size / 8) * 8));
     for (const { name, data } of this.parts) {
       const { offset, length } = layout[name];
-      (data instanceof Int32Array ? new Int32Array(buffer, offset, length) : new Uint16Array(buffer, offset, length)).set(data);
+      const view = data instanceof Int32Array ? new Int32Array(buffer, offset, length) : data instanceof Uint16Array ? new Uint16Array(buffer, offset, length) : new Uint8Array(buffer, offset, length);
+      view.set(data);
     }
     return { buffer, layout };
   }
@@ -40,10 +41,12 @@ export class ArenaBuilder {
 
 export function arenaPart(image: ArenaImage, name: string, type: 'i32'): Int32Array;
 export function arenaPart(image: ArenaImage, name: string, type: 'u16'): Uint16Array;
-export function arenaPart(image: ArenaImage, name: string, type: 'i32' | 'u16'): Int32Array | Uint16Array {
+export function arenaPart(image: ArenaImage, name: string, type: 'u8'): Uint8Array;
+export function arenaPart(image: ArenaImage, name: string, type: 'i32' | 'u16' | 'u8'): Int32Array | Uint16Array | Uint8Array {
   const part = image.layout[name];
   if (!part || part.type !== type) throw new Error(`knowledge-base image lacks its "${name}" table (${type})`);
-  return type === 'i32' ? new Int32Array(image.buffer, part.offset, part.length) : new Uint16Array(image.buffer, part.offset, part.length);
+  if (type === 'i32') return new Int32Array(image.buffer, part.offset, part.length);
+  return type === 'u16' ? new Uint16Array(image.buffer, part.offset, part.length) : new Uint8Array(image.buffer, part.offset, part.length);
 }
 
 function hash(key: string): number {
@@ -68,27 +71,37 @@ function chars(strings: readonly string[]): { off: Int32Array; chars: Uint16Arra
   return { off, chars: out };
 }
 
-/** Adds a string pool (strings by number) under `name`. */
+/** Adds a string pool (strings by number, as UTF-8: mostly ASCII JSON and names) under `name`. */
 export function addStrings(arena: ArenaBuilder, name: string, strings: readonly string[]): void {
-  const { off, chars: c } = chars(strings);
+  const encoder = new TextEncoder();
+  const encoded = strings.map((s) => encoder.encode(s));
+  const off = new Int32Array(strings.length + 1);
+  let total = 0;
+  encoded.forEach((b, i) => {
+    off[i] = total;
+    total += b.length;
+  });
+  off[strings.length] = total;
+  const bytes = new Uint8Array(total);
+  encoded.forEach((b, i) => bytes.set(b, off[i]));
   arena.add(`${name}.off`, off);
-  arena.add(`${name}.chars`, c);
+  arena.add(`${name}.bytes`, bytes);
 }
 
 /** Strings by number, decoded from the shared buffer on request. */
 export class StringPool {
   private off: Int32Array;
-  private chars: Uint16Array;
-  private decoder = new TextDecoder('utf-16le');
+  private bytes: Uint8Array;
+  private decoder = new TextDecoder('utf-8');
   constructor(image: ArenaImage, name: string) {
     this.off = arenaPart(image, `${name}.off`, 'i32');
-    this.chars = arenaPart(image, `${name}.chars`, 'u16');
+    this.bytes = arenaPart(image, `${name}.bytes`, 'u8');
   }
   get size(): number {
     return this.off.length - 1;
   }
   get(i: number): string {
-    return this.decoder.decode(this.chars.subarray(this.off[i], this.off[i + 1]));
+    return this.decoder.decode(this.bytes.subarray(this.off[i], this.off[i + 1]));
   }
 }
 

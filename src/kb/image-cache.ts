@@ -5,13 +5,13 @@
 // process would keep as RSS) instead of building it (seconds; tens of MB). Any change of an
 // input is another key, so a stale image is never read.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ArenaImage, ArenaLayout } from '../actors/shared-table.ts';
 
 /** Bumped when the image's layout changes in a way the hashed inputs do not show. */
-const FORMAT = 'parley-kb-image-1';
+const FORMAT = 'parley-kb-image-3';
 
 /** PARLEY_CACHE_DIR, else a folder in the system's temporary directory. */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -30,10 +30,20 @@ function* files(root: string): Generator<string> {
 /** A hash of the files under `roots` (paths and contents) and of `extra` (options, local entries). */
 export function inputsKey(roots: readonly string[], extra: unknown): string {
   const hash = createHash('sha256').update(FORMAT).update(JSON.stringify(extra ?? null));
+  // read in chunks through one buffer: the generated files are megabytes, and a process keeps
+  // the memory of large transient buffers as RSS
+  const chunk = Buffer.allocUnsafe(1 << 16);
   for (const root of roots)
     for (const file of files(root)) {
       if (file.endsWith('.test.ts')) continue;
-      hash.update(file).update('\0').update(readFileSync(file)).update('\0');
+      hash.update(file).update('\0');
+      const fd = openSync(file, 'r');
+      try {
+        for (let n: number; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) hash.update(chunk.subarray(0, n));
+      } finally {
+        closeSync(fd);
+      }
+      hash.update('\0');
     }
   return hash.digest('hex').slice(0, 32);
 }
