@@ -5,12 +5,12 @@
 // the hand-written entries alone, see kbFromEnv).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KbEntry } from '../core/types.ts';
+import type { KbEntry, Role } from '../core/types.ts';
 import { DEFAULT_KB_DIR, freezeKnowledgeBase, indexKnowledgeBase, openKnowledgeBase, type KnowledgeBase } from '../actors/knowledge-base.ts';
 import type { ArenaImage } from '../actors/shared-table.ts';
 import { cachedImage, inputsKey } from './image-cache.ts';
 import { fileURLToPath } from 'node:url';
-import type { GeneratedEntry, Link } from './build.ts';
+import { giveWay, type GeneratedEntry, type Link } from './build.ts';
 import { DEFAULT_GENERATED_DIR, readHandWritten } from './generate.ts';
 import { loadPositionMap } from './positions.ts';
 
@@ -116,8 +116,17 @@ function buildFullImage(options: FullLoadOptions): ArenaImage {
   const generatedIds = new Set<string>();
   const keyRoles = new Set(loadPositionMap().rules.map((r) => r.role));
   const allPeople = options.people === 'all';
+  // an analyst's local terms are authoritative like hand-written ones: an imported term of the
+  // same post gives way to them (the generated files already gave way to the hand-written ones)
+  const localTerms = new Map<string, Role[]>();
+  for (const x of options.extra ?? []) for (const r of x.roles ?? []) if (r.of) localTerms.set(`${r.role}\u0000${r.of}`, [...(localTerms.get(`${r.role}\u0000${r.of}`) ?? []), r]);
   for (const e of readGenerated(options.generatedDir)) {
     if (e.kind === 'place' && e.type === 'city' && (e.population ?? 0) < minCity) continue;
+    if (localTerms.size && e.roles)
+      e.roles = e.roles.flatMap((r) => {
+        const kept = r.of ? giveWay({ ...r }, localTerms.get(`${r.role}\u0000${r.of}`)) : r;
+        return kept ? [kept] : [];
+      });
     if (e.kind === 'person' && !allPeople && !e.roles?.some((r) => keyRoles.has(r.role))) continue;
     generatedIds.add(e.id);
     if (e.kind === 'place' || !options.personSkeleton) noSkeleton.add(e.id);
