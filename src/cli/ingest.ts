@@ -6,6 +6,9 @@ import { createPipeline, type Pipeline } from '../pipeline/analyze.ts';
 import { type CliContext, dbLabel, dbPath, openForWriting, withStore, writeLine } from './context.ts';
 import { runIngest, type IngestSummary } from '../pipeline/run-ingest.ts';
 import { ingestThroughQueue } from './queue.ts';
+import type { KnowledgeBase } from '../actors/knowledge-base.ts';
+import { knowledgeBaseWith } from '../kb/load.ts';
+import type { Store } from '../store/store.ts';
 import { DEFAULT_COLUMNS, type ColumnNames } from '../ingest/options.ts';
 import type { SourceProgress } from '../ingest/read-inputs.ts';
 
@@ -59,12 +62,24 @@ function positiveInt(value: string | undefined, option: string): number | undefi
   return n;
 }
 
-export function makePipeline(): Pipeline {
+/** The pipeline over the shipped knowledge base, or the one given (the shipped base with a database's local actors). */
+export function makePipeline(kb?: KnowledgeBase): Pipeline {
   try {
-    return createPipeline();
+    return createPipeline(kb ? { kb } : {});
   } catch (error) {
     if (error instanceof ParleyError) throw error;
     throw new ParleyError('config', `cannot set up the pipeline: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** The shipped base with the store's local actors on top, or undefined when it has none (the shipped base, loaded when needed). */
+export async function localKnowledgeBase(store: Store): Promise<KnowledgeBase | undefined> {
+  const local = await store.localActors();
+  if (!local.length) return undefined;
+  try {
+    return knowledgeBaseWith(local);
+  } catch (error) {
+    throw new ParleyError('config', `cannot load the database's local actors: ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -130,9 +145,11 @@ export function registerIngest(program: Command, ctx: CliContext): void {
         await ingestThroughQueue(ctx, flags.db, paths, read, flags.wait === true, jobTimeout === undefined ? {} : { expireInSeconds: jobTimeout });
         return;
       }
-      // made when first needed: with worker threads, each makes its own and this one is never used
-      const pipeline = () => makePipeline();
       await withStore(openForWriting(ctx, flags.db), async (store) => {
+        // the analyst's own actors (parley kb import --db) on top of the shipped base
+        const kb = await localKnowledgeBase(store);
+        // made when first needed: with worker threads, each reads the knowledge base's image instead
+        const pipeline = () => makePipeline(kb);
         const showBar = !flags.json && ctx.stderr.isTTY === true;
         const bar = showBar
           ? new SingleBar(
@@ -161,6 +178,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
           store,
           pipeline,
           workers: availableParallelism(),
+          kb,
           maxBytes,
           maxFileBytes,
           batchSize,

@@ -2,7 +2,7 @@
 // then ask who held a role on a date.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -57,4 +57,37 @@ test('kb holders: who held a role of a country on a date, with where the answer 
   assert.equal(none.code, 0);
   assert.doesNotMatch(none.stdout, /Pedro Sánchez/);
   assert.notEqual(parley(['kb', 'holders', 'prime-minister', 'spain', 'May 2019']).code, 0);
+});
+
+test('kb import --db: local actors kept in the database, read by ingest on top of the shipped base (by name and by title)', () => {
+  const db = join(dir, 'local.db');
+  const csv = join(dir, 'local-actors.csv');
+  writeFileSync(
+    csv,
+    'id,kind,name,aliases,type,country,within,role,of,from,to\n' + 'marta-ibarra-local,person,Marta Ibarra Soler,Marta Ibarra,,uruguay,,foreign-minister,uruguay,2031-01-01,\n',
+  );
+  const r = parley(['kb', 'import', '--db', db, csv, '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).files[0], { file: csv, added: 1, replaced: 0 });
+  // importing again replaces rather than repeats
+  assert.equal(JSON.parse(parley(['kb', 'import', '--db', db, csv, '--json']).stdout).localActors, 1);
+  // an id the base does not have is refused, naming the file and the id
+  const bad = join(dir, 'bad.json');
+  writeFileSync(bad, JSON.stringify([{ id: 'x-local', kind: 'person', name: 'X Local', roles: [{ role: 'mayor', of: 'atlantis-city' }] }]));
+  const refused = parley(['kb', 'import', '--db', db, bad]);
+  assert.notEqual(refused.code, 0);
+  assert.match(refused.stderr, /bad\.json: actor "x-local" points at "atlantis-city"/);
+  const docs = join(dir, 'docs');
+  mkdirSync(docs, { recursive: true });
+  writeFileSync(join(docs, 'a.txt'), 'MOSCOW, March 4, 2031 — Marta Ibarra met Russian Foreign Minister Sergey Lavrov in Moscow on Tuesday to discuss grain exports.\n');
+  writeFileSync(join(docs, 'b.txt'), "MOSCOW, March 5, 2031 — Uruguay's foreign minister met Sergey Lavrov in Moscow on Wednesday, the ministry said.\n");
+  const ingest = parley(['ingest', docs, '--db', db, '--json']);
+  assert.equal(ingest.code, 0, ingest.stderr);
+  const actors = JSON.parse(parley(['actors', '--db', db, '--json']).stdout) as Array<{ id: string; fromKb: boolean }>;
+  assert.ok(actors.some((a) => a.id === 'marta-ibarra-local' && a.fromKb), JSON.stringify(actors.map((a) => a.id)));
+  assert.ok(!actors.some((a) => a.id.startsWith('found:') && /ibarra/i.test(a.id)), 'not a new unknown person');
+  // by name in a.txt; by title in b.txt: "Uruguay's foreign minister" on that date is the local actor (her role is local too)
+  const events = JSON.parse(parley(['events', '--db', db, '--json']).stdout) as Array<{ participants: Array<{ id: string }>; documents: string[] }>;
+  const docsWithHer = events.filter((e) => e.participants.some((p) => p.id === 'marta-ibarra-local')).flatMap((e) => e.documents);
+  assert.deepEqual([...new Set(docsWithHer)].sort(), ['a', 'b'], JSON.stringify(events));
 });

@@ -1,5 +1,6 @@
 // parley kb: the knowledge base generated from open data.
 //   parley kb import [--data DIR] [--holders FILE]... [--entities FILE]... [--out DIR] [--json]
+//   parley kb import --db FILE local-actors.json|csv ...   (an analyst's own actors, kept in that database)
 //   parley kb holders <role> <of> [date] [--json]
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
@@ -7,8 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { ParleyError } from '../core/errors.ts';
 import { roleActiveOn } from '../actors/knowledge-base.ts';
 import { DEFAULT_GENERATED_DIR, generateKnowledgeBase, readHandWritten, writeGenerated } from '../kb/generate.ts';
-import { readGenerated } from '../kb/load.ts';
-import { type CliContext, parsePartialDate, writeLine } from './context.ts';
+import { type CliContext, dbPath, openForWriting, parsePartialDate, writeLine } from './context.ts';
+import { readLocalActors } from '../kb/local-actors.ts';
+import { defaultKnowledgeBase, readGenerated } from '../kb/load.ts';
+import { basename } from 'node:path';
 import { table } from './format.ts';
 
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
@@ -24,7 +27,10 @@ export function registerKb(program: Command, ctx: CliContext): void {
     .option('--out <dir>', 'where to write people.jsonl, places.jsonl, links.jsonl', DEFAULT_GENERATED_DIR)
     .option('--native-names', 'add Arabic, Persian, Hebrew and Cyrillic spellings derived from the transliteration tables')
     .option('--json', 'print a JSON summary')
-    .action(async (flags: { data: string; holders: string[]; entities: string[]; out: string; nativeNames?: boolean; json?: boolean }) => {
+    .argument('[files...]', 'with --db: local actors (.json or .csv, see src/kb/local-actors.ts) to store in that database')
+    .option('--db <file>', 'store the files given as local actors in this database (loaded on top of the shipped base at ingest; kept when the shipped base is upgraded)')
+    .action(async (files: string[], flags: { data: string; holders: string[]; entities: string[]; out: string; nativeNames?: boolean; json?: boolean; db?: string }) => {
+      if (flags.db !== undefined || files.length) return importLocal(ctx, files, flags.db, flags.json === true);
       for (const f of [flags.data, ...flags.holders, ...flags.entities]) if (!existsSync(f)) throw new ParleyError('usage', `no such file or folder: ${f}`);
       const tty = !flags.json && ctx.stderr.isTTY === true;
       const started = Date.now();
@@ -66,6 +72,32 @@ export function registerKb(program: Command, ctx: CliContext): void {
       if (!found.length) return writeLine(ctx.stdout, `no ${role} of ${of}${on ? ` on ${on}` : ''} in the base`);
       writeLine(ctx.stdout, table(['id', 'name', 'from', 'to', 'source'], found.map((f) => [f.id, f.name, f.from ?? '', f.to ?? '', f.source])));
     });
+}
+
+/** parley kb import --db FILE local.json|csv ...: checked, then stored in the database. */
+async function importLocal(ctx: CliContext, files: string[], db: string | undefined, json: boolean): Promise<void> {
+  if (!db) throw new ParleyError('usage', `local actors files are kept in a database: give --db FILE (files: ${files.join(', ')})`);
+  if (!files.length) throw new ParleyError('usage', 'kb import --db wants one or more local actors files (.json or .csv)');
+  const byFile = files.map((file) => ({ file, entries: readLocalActors(file) }));
+  const store = openForWriting(ctx, db);
+  try {
+    // every id a local actor points at (country, within, a role's "of") is in the shipped base, the
+    // database's earlier local actors or these files
+    const ids = new Set([...(await store.localActors()).map((e) => e.id), ...byFile.flatMap((f) => f.entries.map((e) => e.id))]);
+    const base = defaultKnowledgeBase();
+    for (const { file, entries } of byFile)
+      for (const e of entries)
+        for (const ref of [e.country, e.within, ...(e.roles ?? []).map((r) => r.of)])
+          if (ref && !ids.has(ref) && !base.entries.has(ref)) throw new ParleyError('usage', `${file}: actor "${e.id}" points at "${ref}", which is no id of the knowledge base or of the local actors`);
+    const counts: { file: string; added: number; replaced: number }[] = [];
+    for (const { file, entries } of byFile) counts.push({ file, ...(await store.saveLocalActors(entries, basename(file))) });
+    const total = (await store.localActors()).length;
+    if (json) return writeLine(ctx.stdout, JSON.stringify({ db: dbPath(ctx, db), files: counts, localActors: total }, null, 2));
+    for (const c of counts) writeLine(ctx.stdout, `${c.file}: ${c.added} actors added, ${c.replaced} replaced`);
+    writeLine(ctx.stdout, `${dbPath(ctx, db)} now holds ${total} local actors, loaded on top of the shipped knowledge base at ingest`);
+  } finally {
+    await store.close();
+  }
 }
 
 export interface HolderAnswer {

@@ -6,7 +6,7 @@ import { createWorkerPool } from '../pipeline/worker-pool.ts';
 import { newToken, tokenWeakness } from '../server/guard.ts';
 import { buildWeb } from '../server/build-web.ts';
 import { type CliContext, dbLabel, dbPath, openForReading, writeLine } from './context.ts';
-import { makePipeline } from './ingest.ts';
+import { localKnowledgeBase, makePipeline } from './ingest.ts';
 
 interface ServeFlags {
   db?: string;
@@ -44,7 +44,8 @@ export function registerServe(program: Command, ctx: CliContext): void {
         }
       }
       const store = openForReading(ctx, flags.db);
-      const pipeline = makePipeline();
+      // the analyst's own actors (parley kb import --db) on top of the shipped base
+      const pipeline = makePipeline(await localKnowledgeBase(store));
       const { app } = await buildServer({
         store,
         token,
@@ -52,7 +53,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
         privateReads: !!flags.private,
         pipeline: () => pipeline,
         // uploads are analyzed on a thread of their own: the API keeps answering meanwhile
-        pool: () => createWorkerPool(1),
+        pool: () => createWorkerPool(1, { kb: pipeline.kb }),
         kbEntry: (id) => pipeline.kb.entries.get(id),
       });
       const address = await app.listen({ port, host: flags.host });

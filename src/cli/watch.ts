@@ -6,7 +6,7 @@ import { ParleyError } from '../core/errors.ts';
 import type { Pipeline } from '../pipeline/analyze.ts';
 import type { Store } from '../store/store.ts';
 import { type CliContext, dbLabel, dbPath, openForWriting, withStore, writeLine } from './context.ts';
-import { makePipeline } from './ingest.ts';
+import { localKnowledgeBase, makePipeline } from './ingest.ts';
 import { runIngest, type IngestSummary } from '../pipeline/run-ingest.ts';
 import type { FetchOptions } from '../ingest/fetch-url.ts';
 
@@ -100,13 +100,14 @@ export function registerWatch(program: Command, ctx: CliContext): void {
       const rounds = positive(flags.rounds, '--rounds');
       const timeoutMs = positive(flags.timeout, '--timeout');
       const perHost = positive(flags.perHost, '--per-host');
-      const pipeline = makePipeline();
       const stop = new AbortController();
       const onSignal = () => stop.abort();
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
       try {
         await withStore(openForWriting(ctx, flags.db), async (store) => {
+          // the analyst's own actors (parley kb import --db) on top of the shipped base
+          const pipeline = makePipeline(await localKnowledgeBase(store));
           writeLine(ctx.stderr, `watching ${feeds.length} feed(s) every ${intervalMs / 1000} s into ${dbLabel(ctx, flags.db)} (Ctrl-C stops)`);
           await watchFeeds({
             feeds,

@@ -2,7 +2,8 @@
 // venue (the Kremlin, a presidential palace) is exported as the city it is `within` in the
 // knowledge base, and kept beside it as the venue.
 import type { StoredActor } from '../store/store.ts';
-import { loadKnowledgeBase, type KnowledgeBase } from '../actors/knowledge-base.ts';
+import type { KnowledgeBase } from '../actors/knowledge-base.ts';
+import { defaultKnowledgeBase } from '../kb/load.ts';
 
 export interface PlaceLevels {
   /** the place to map: the venue's city, or the place itself when it is no venue */
@@ -13,7 +14,7 @@ export interface PlaceLevels {
 
 let shared: KnowledgeBase | null = null;
 /** The shipped knowledge base, loaded only when a venue's city is not among the stored actors. */
-const defaultKb = (): KnowledgeBase => (shared ??= loadKnowledgeBase());
+const defaultKb = (): KnowledgeBase => (shared ??= defaultKnowledgeBase());
 
 /**
  * The city a place lies in and the venue it is, from the stored actors (their type and `within`

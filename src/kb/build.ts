@@ -124,6 +124,22 @@ function overlaps(r: Role, h: Role): boolean {
 }
 
 /**
+ * An imported term cut where it overlaps an authoritative term (hand-written, or an analyst's
+ * local actor) of the same role of the same country or organization: it ends where that term
+ * begins, or begins where it ends, or is dropped when it lies inside it. Mutates and returns
+ * `role`, or null.
+ */
+export function giveWay(role: Role, authoritative: readonly Role[] | undefined): Role | null {
+  for (const h of authoritative ?? []) {
+    if (!overlaps(role, h)) continue;
+    if (before(role.from ?? '0000', h.from)) role.to = h.from; // ends where the authoritative term begins
+    else if (h.to && before(h.to, role.to ?? '9999')) role.from = h.to; // begins where it ends
+    else return null; // lies inside it
+  }
+  return role;
+}
+
+/**
  * People from office-holder rows. A term with no end is closed where the next holder of the same
  * position of the same jurisdiction begins (the data's open-ended rows mean "in office at the
  * snapshot", and some are stale); a term of a role a hand-written person holds at the same time
@@ -197,15 +213,8 @@ export async function buildPeople(input: PeopleInput): Promise<{ people: Generat
     const roles: Role[] = [];
     for (const t of p.terms) {
       const { position: _position, ...role } = t;
-      const hand = t.of ? handTerms.get(`${t.role}\u0000${t.of}`) : undefined;
-      let keep = true;
-      for (const h of hand ?? []) {
-        if (!keep || !overlaps(role, h)) continue;
-        if (before(role.from ?? '0000', h.from)) role.to = h.from; // ends where the hand-written term begins
-        else if (h.to && before(h.to, role.to ?? '9999')) role.from = h.to; // begins where it ends
-        else keep = false; // lies inside it
-      }
-      if (keep) roles.push(role);
+      const kept = giveWay(role, t.of ? handTerms.get(`${t.role}\u0000${t.of}`) : undefined);
+      if (kept) roles.push(kept);
     }
     let id = slug(p.name) || qid.toLowerCase();
     if (usedIds.has(id)) id = `${id}-${qid.toLowerCase()}`;

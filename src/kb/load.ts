@@ -1,13 +1,16 @@
 // Reading the generated base (data/kb/generated/*.jsonl, one entry a line) beside the
 // hand-written one. The generated files are JSON lines, not JSON arrays, so that
 // loadKnowledgeBase (which reads every *.json array under data/kb/) does not pick them up
-// unasked: a pipeline uses them through loadFullKnowledgeBase() (or PARLEY_KB=full, see
-// kbFromEnv).
+// unasked: a pipeline uses them through loadFullKnowledgeBase(), the default (PARLEY_KB=hand for
+// the hand-written entries alone, see kbFromEnv).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KbEntry } from '../core/types.ts';
-import { buildKnowledgeBase, DEFAULT_KB_DIR, loadKnowledgeBase, type KnowledgeBase } from '../actors/knowledge-base.ts';
-import type { GeneratedEntry, Link } from './build.ts';
+import type { KbEntry, Role } from '../core/types.ts';
+import { DEFAULT_KB_DIR, freezeKnowledgeBase, indexKnowledgeBase, openKnowledgeBase, type KnowledgeBase } from '../actors/knowledge-base.ts';
+import type { ArenaImage } from '../actors/shared-table.ts';
+import { cachedImage, inputsKey } from './image-cache.ts';
+import { fileURLToPath } from 'node:url';
+import { giveWay, type GeneratedEntry, type Link } from './build.ts';
 import { DEFAULT_GENERATED_DIR, readHandWritten } from './generate.ts';
 import { loadPositionMap } from './positions.ts';
 
@@ -91,6 +94,21 @@ function prune<V>(index: Map<string, V[]>, drop: Set<string>, idOf: (v: V) => st
  *   (kb.holders(role, of, date)) is what picks among holders by role and date.
  */
 export function loadFullKnowledgeBase(options: FullLoadOptions = {}): KnowledgeBase {
+  const { handDir = DEFAULT_KB_DIR, generatedDir = DEFAULT_GENERATED_DIR, ...rest } = options;
+  const key = inputsKey([handDir, generatedDir, ...KEY_INPUTS], { base: 'full', ...rest });
+  return openKnowledgeBase(cachedImage(key, () => buildFullImage(options)));
+}
+
+/** What the index's keys are made by, besides the entries: lexicon data and the name-key code. */
+const KEY_INPUTS = ['../../data/lang/', '../actors/', '../text/', '../core/', './load.ts', './image-cache.ts'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
+
+/** The hand-written base (with `extra` entries on top), through the image cache. */
+export function loadHandKnowledgeBase(extra: readonly KbEntry[] = [], handDir: string = DEFAULT_KB_DIR): KnowledgeBase {
+  const key = inputsKey([handDir, ...KEY_INPUTS], { base: 'hand', extra });
+  return openKnowledgeBase(cachedImage(key, () => freezeKnowledgeBase(indexKnowledgeBase([...readHandWritten(handDir), ...extra]))));
+}
+
+function buildFullImage(options: FullLoadOptions): ArenaImage {
   const entries: KbEntry[] = readHandWritten(options.handDir ?? DEFAULT_KB_DIR);
   const minCity = options.cityPopulation ?? 100_000;
   const noSkeleton = new Set<string>();
@@ -98,8 +116,17 @@ export function loadFullKnowledgeBase(options: FullLoadOptions = {}): KnowledgeB
   const generatedIds = new Set<string>();
   const keyRoles = new Set(loadPositionMap().rules.map((r) => r.role));
   const allPeople = options.people === 'all';
+  // an analyst's local terms are authoritative like hand-written ones: an imported term of the
+  // same post gives way to them (the generated files already gave way to the hand-written ones)
+  const localTerms = new Map<string, Role[]>();
+  for (const x of options.extra ?? []) for (const r of x.roles ?? []) if (r.of) localTerms.set(`${r.role}\u0000${r.of}`, [...(localTerms.get(`${r.role}\u0000${r.of}`) ?? []), r]);
   for (const e of readGenerated(options.generatedDir)) {
     if (e.kind === 'place' && e.type === 'city' && (e.population ?? 0) < minCity) continue;
+    if (localTerms.size && e.roles)
+      e.roles = e.roles.flatMap((r) => {
+        const kept = r.of ? giveWay({ ...r }, localTerms.get(`${r.role}\u0000${r.of}`)) : r;
+        return kept ? [kept] : [];
+      });
     if (e.kind === 'person' && !allPeople && !e.roles?.some((r) => keyRoles.has(r.role))) continue;
     generatedIds.add(e.id);
     if (e.kind === 'place' || !options.personSkeleton) noSkeleton.add(e.id);
@@ -107,7 +134,7 @@ export function loadFullKnowledgeBase(options: FullLoadOptions = {}): KnowledgeB
     entries.push(compact(e));
   }
   if (options.extra) entries.push(...options.extra);
-  const kb = buildKnowledgeBase(entries);
+  const kb = indexKnowledgeBase(entries);
   // (generated ids never take a hand-written id: build.ts gives them another)
   // one name, several people: a hand-written person keeps it (the base's own judgement); two
   // imported people with one name stay unresolved rather than the first one winning, since the
@@ -128,10 +155,40 @@ export function loadFullKnowledgeBase(options: FullLoadOptions = {}): KnowledgeB
   prune(kb.byStem, noSkeleton, (id) => id); // Russian stems are fuzzy keys too (Китая is not Kitami)
   for (const index of [kb.byName, kb.byLight, kb.byStem]) prune(index, noName, (id) => id);
   kb.unspaced = kb.unspaced.filter((u) => !noName.has(u.id));
-  return kb;
+  return freezeKnowledgeBase(kb);
 }
 
-/** PARLEY_KB=full: the hand-written and generated base; anything else: the hand-written one. */
+/**
+ * The shipped base: the hand-written and generated entries (loadFullKnowledgeBase), or with
+ * PARLEY_KB=hand the hand-written ones alone. An unknown value is an error, not a silent default.
+ */
 export function kbFromEnv(env: NodeJS.ProcessEnv = process.env): KnowledgeBase {
-  return env.PARLEY_KB === 'full' ? loadFullKnowledgeBase() : loadKnowledgeBase();
+  return usesGenerated(env) ? loadFullKnowledgeBase() : loadHandKnowledgeBase();
+}
+
+function usesGenerated(env: NodeJS.ProcessEnv): boolean {
+  const v = env.PARLEY_KB;
+  if (v === undefined || v === '' || v === 'full') return true;
+  if (v === 'hand') return false;
+  throw new Error(`PARLEY_KB must be "full" (the default: hand-written and generated entries) or "hand" (hand-written only), not "${v}"`);
+}
+
+/**
+ * The shipped base (as kbFromEnv chooses it) with an analyst's own entries on top (the database's
+ * local actors, src/kb/local-actors.ts): a new id is one more actor; an id the base has adds its
+ * aliases and roles to that entry. Local entries count as hand-written: a name they share with an
+ * imported person stays theirs.
+ */
+export function knowledgeBaseWith(extra: readonly KbEntry[], env: NodeJS.ProcessEnv = process.env): KnowledgeBase {
+  if (!extra.length) return defaultKnowledgeBase();
+  return usesGenerated(env) ? loadFullKnowledgeBase({ extra: [...extra] }) : loadHandKnowledgeBase(extra);
+}
+
+let shipped: KnowledgeBase | null = null;
+/**
+ * The shipped base (as kbFromEnv chooses it), loaded once per process: every pipeline of the
+ * process and, through its image, every analysis thread it starts read this one.
+ */
+export function defaultKnowledgeBase(): KnowledgeBase {
+  return (shipped ??= kbFromEnv());
 }

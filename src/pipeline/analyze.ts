@@ -2,7 +2,9 @@
 // earlier ones produced and adds spans; none rewrites the text.
 import type { Diagnostic, Document, DocumentAnalysis, PartialDate, StoredAnalysis } from '../core/types.ts';
 import { createTextAnalyzer } from '../text/analyze-text.ts';
-import { DEFAULT_KB_DIR, loadKnowledgeBase, type KnowledgeBase } from '../actors/knowledge-base.ts';
+import { loadKnowledgeBase, openKnowledgeBase, type KnowledgeBase } from '../actors/knowledge-base.ts';
+import type { ArenaImage } from '../actors/shared-table.ts';
+import { defaultKnowledgeBase } from '../kb/load.ts';
 import { detectMentions } from '../actors/detect-mentions.ts';
 import { createLexicons, DEFAULT_LANG_DIR } from '../events/lexicon.ts';
 import { extractEvents } from '../events/extract-events.ts';
@@ -16,6 +18,8 @@ export interface PipelineOptions {
   langDir?: string;
   /** A knowledge base already loaded (shared between pipelines). */
   kb?: KnowledgeBase;
+  /** The image of a knowledge base loaded by another thread (KnowledgeBase.image): read, not rebuilt. */
+  kbImage?: ArenaImage;
 }
 
 export interface Pipeline {
@@ -32,7 +36,8 @@ function metaDate(value: string | null | undefined): PartialDate | null {
 }
 
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
-  const kb = options.kb ?? loadKnowledgeBase(options.kbDir ?? DEFAULT_KB_DIR);
+  const kb =
+    options.kb ?? (options.kbImage ? openKnowledgeBase(options.kbImage) : options.kbDir ? loadKnowledgeBase(options.kbDir) : defaultKnowledgeBase());
   const lexicons = createLexicons(options.langDir ?? DEFAULT_LANG_DIR);
   const analyzeText = createTextAnalyzer();
   const findDescriptors = createDescriptorFinder();

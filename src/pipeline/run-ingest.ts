@@ -7,6 +7,7 @@ import type { Diagnostic, Document, StoredAnalysis } from '../core/types.ts';
 import { readInputs, type IngestSource, type InputOptions, type SourceProgress } from '../ingest/read-inputs.ts';
 import { forStorage, type Pipeline } from './analyze.ts';
 import { createWorkerPool, type AnalyzerPool } from './worker-pool.ts';
+import type { KnowledgeBase } from '../actors/knowledge-base.ts';
 import { createFoundRegistry, unifyFoundActors } from '../actors/unify-found.ts';
 import type { DuplicateDocument, Store } from '../store/store.ts';
 import { createLexicons, type Lexicon } from '../events/lexicon.ts';
@@ -23,6 +24,8 @@ export interface IngestOptions extends InputOptions {
   pool?: AnalyzerPool;
   /** Start this many worker threads for large inputs (64 documents or more, or bulk files) when no pool is given. */
   workers?: number;
+  /** The knowledge base those threads read (its image), when not the shipped one (local actors). */
+  kb?: KnowledgeBase;
   /** Documents per transaction. */
   batchSize?: number;
   /**
@@ -90,7 +93,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   const perLanguage = new Map<string, number>();
   const runId = await store.beginRun(options.command ?? 'ingest', options.paths);
   const large = total === null || total >= 64;
-  const ownPool = !options.pool && (options.workers ?? 0) > 1 && large ? createWorkerPool(options.workers!) : undefined;
+  const ownPool = !options.pool && (options.workers ?? 0) > 1 && large ? createWorkerPool(options.workers!, options.kb ? { kb: options.kb } : {}) : undefined;
   const pool = options.pool ?? ownPool;
   // unknown actors already stored, so a new spelling of one joins it
   const found = createFoundRegistry((await store.getActors()).filter((a) => !a.fromKb));

@@ -1,5 +1,6 @@
-// The pipeline on several cores: worker threads that each load the knowledge base once and
-// analyze the documents handed to them. Results come back in any order; callers await each.
+// The pipeline on several cores: worker threads that read one knowledge base (its image, shared
+// between threads, see src/actors/shared-table.ts) and analyze the documents handed to them.
+// Results come back in any order; callers await each.
 // Each thread's heap is capped, so a long bulk run keeps memory flat (the V8 default lets every
 // thread's heap grow far past what it holds live before collecting). A document that needs more
 // than the cap is analyzed again on a thread of its own without one; its thread is replaced, and
@@ -7,6 +8,7 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { Document, StoredAnalysis } from '../core/types.ts';
 import type { PipelineOptions } from './analyze.ts';
+import { defaultKnowledgeBase } from '../kb/load.ts';
 
 export interface AnalyzerPool {
   /** What the store keeps of the document's analysis (no tokens or sentences); its document is the one given. */
@@ -15,14 +17,18 @@ export interface AnalyzerPool {
 }
 
 /**
- * Per-thread heap caps: a thread holds about 50 MB live (knowledge base, lexicons, bounded name
- * caches); news articles need a few MB more. Only very long documents (megabytes of text) need
- * more than the cap, and get a thread of their own.
+ * Per-thread heap caps: a thread holds about 40 MB live (lexicons, bounded name caches, the
+ * knowledge-base entries it has parsed; the index itself is shared, outside the heap); news
+ * articles need a few MB more. Only very long documents (megabytes of text) need more than the
+ * cap, and get a thread of their own.
  */
 export const THREAD_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
 
 export function createWorkerPool(size: number, options: PipelineOptions = {}, limits: ResourceLimits = THREAD_LIMITS): AnalyzerPool {
-  const { kb: _kb, ...plain } = options; // a loaded knowledge base cannot cross threads
+  // a loaded knowledge base cannot cross threads, but its image (one SharedArrayBuffer) can: every
+  // thread reads the one the caller (or this process) loaded, instead of building its own index
+  const { kb, ...rest } = options;
+  const plain: PipelineOptions = rest.kbImage || rest.kbDir ? rest : { ...rest, kbImage: (kb ?? defaultKnowledgeBase()).image };
   type Job = { doc: Document; resolve: (a: StoredAnalysis) => void; reject: (e: Error) => void };
   type Reply = { ready?: true; id: number; analysis?: Omit<StoredAnalysis, 'document'>; error?: string };
   // a thread's answer to the job: the analysis with the document the job holds, or its error

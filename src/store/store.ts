@@ -8,6 +8,7 @@ import type {
   EventMode,
   EventReport,
   FramingStance,
+  KbEntry,
   Judgement,
   LanguageCode,
   NewJudgement,
@@ -160,6 +161,10 @@ export interface Store {
   /** How each outlet describes each actor: descriptor counts, most frequent first within outlet and actor. */
   framing(filter?: FramingFilter): Promise<FramingRow[]>;
   counts(): Promise<{ documents: number; actors: number; reports: number; events: number }>;
+  /** The analyst's own knowledge-base entries (parley kb import --db), loaded on top of the shipped base at ingest. */
+  localActors(): Promise<KbEntry[]>;
+  /** Stores entries from `source` (a file name); an id stored before is replaced. */
+  saveLocalActors(entries: readonly KbEntry[], source: string): Promise<{ added: number; replaced: number }>;
   /** Paged, filtered read queries for the API and web app (see sqlite/browse.ts). */
   browse(): Browse;
   close(): Promise<void>;

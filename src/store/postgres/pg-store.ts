@@ -7,7 +7,7 @@
 // rebuilds they cause land one after another, whole or not at all.
 import pg from 'pg';
 import { ParleyError } from '../../core/errors.ts';
-import type { ActorKind, Diagnostic, DocumentMeta, LoadedTermMatch, Mention, PlaceType, RawSource, StoredAnalysis } from '../../core/types.ts';
+import type { ActorKind, Diagnostic, DocumentMeta, KbEntry, LoadedTermMatch, Mention, PlaceType, RawSource, StoredAnalysis } from '../../core/types.ts';
 import { framingRows, type DescriptorRecord } from '../../framing/framing-rows.ts';
 import { createResolution } from '../../merge/event-resolution.ts';
 import { actorUpdate, descriptorOk, reportProblem, validSpan, type ActorState } from '../check-analysis.ts';
@@ -393,6 +393,34 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
             (SELECT COUNT(*) FROM event_reports) AS reports, (SELECT COUNT(*) FROM events) AS events`,
         );
         return { documents: Number(row.documents), actors: Number(row.actors), reports: Number(row.reports), events: Number(row.events) };
+      }),
+    localActors: () =>
+      op(async () => (await rows<{ entry: KbEntry }>(pool, 'SELECT entry FROM local_actors ORDER BY seq')).map((r) => r.entry)),
+    saveLocalActors: (entries, source) =>
+      op(async () => {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          let replaced = 0;
+          const at = now().toISOString();
+          for (const e of entries) {
+            const [row] = await rows<{ inserted: boolean }>(
+              client,
+              `INSERT INTO local_actors (id, entry, source, imported_at) VALUES ($1, $2, $3, $4)
+               ON CONFLICT (id) DO UPDATE SET entry = EXCLUDED.entry, source = EXCLUDED.source, imported_at = EXCLUDED.imported_at
+               RETURNING (xmax = 0) AS inserted`,
+              [e.id, JSON.stringify(e), source, at],
+            );
+            if (!row.inserted) replaced++;
+          }
+          await client.query('COMMIT');
+          return { added: entries.length - replaced, replaced };
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        } finally {
+          client.release();
+        }
       }),
     browse() {
       return (browser ??= createPostgresBrowse(pool, { getEvent: (id) => resolution.getEvent(id), getActors }, () => ready));

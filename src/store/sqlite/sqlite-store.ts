@@ -11,6 +11,7 @@ import type {
   DocumentMeta,
   StoredAnalysis,
   EventReport,
+  KbEntry,
   Mention,
   PlaceType,
   RawSource,
@@ -438,6 +439,22 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     },
     async counts() {
       return q.counts.get() as { documents: number; actors: number; reports: number; events: number };
+    },
+    async localActors() {
+      return (db.prepare('SELECT entry FROM local_actors ORDER BY rowid').pluck().all() as string[]).map((e) => JSON.parse(e) as KbEntry);
+    },
+    async saveLocalActors(entries, source) {
+      const known = db.prepare('SELECT 1 FROM local_actors WHERE id = ?').pluck();
+      const put = db.prepare('INSERT OR REPLACE INTO local_actors (id, entry, source, imported_at) VALUES (?, ?, ?, ?)');
+      const at = now().toISOString();
+      return db.transaction(() => {
+        let replaced = 0;
+        for (const e of entries) {
+          if (known.get(e.id)) replaced++;
+          put.run(e.id, JSON.stringify(e), source, at);
+        }
+        return { added: entries.length - replaced, replaced };
+      }).immediate();
     },
     browse() {
       return (browser ??= createBrowse(db, { getEvent: (id) => resolution.getEvent(id), getActors: (ids) => impl.getActors(ids) }, exclusive));

@@ -2,6 +2,7 @@
 import initial from './0001-initial.ts';
 import search from './0002-search.ts';
 import browse from './0003-browse.ts';
+import localActors from './0004-local-actors.ts';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', statements: initial },
   { version: 2, name: 'search', statements: search },
   { version: 3, name: 'browse', statements: browse },
+  { version: 4, name: 'local-actors', statements: localActors },
 ];
