@@ -152,6 +152,11 @@ export interface KbEntry {
   /** Countries (and some organizations): adjectives and nouns for its people, in many languages. */
   demonyms?: string[];
   roles?: Role[];
+  /**
+   * News media: short names read as this source only right beside a cue of attribution
+   * ("according to Mehr", "SPA reported"), being common words or other names elsewhere.
+   */
+  citedAs?: string[];
 }
 
 export type MentionVia =
