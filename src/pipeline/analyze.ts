@@ -7,6 +7,8 @@ import { detectMentions } from '../actors/detect-mentions.ts';
 import { createLexicons, DEFAULT_LANG_DIR } from '../events/lexicon.ts';
 import { extractEvents } from '../events/extract-events.ts';
 import { createDescriptorFinder } from '../framing/find-descriptors.ts';
+import { createSourceAnalyzer } from '../sources/analyze-sources.ts';
+import type { DeniedTrigger } from '../events/extract-events.ts';
 
 export interface PipelineOptions {
   /** Folder of the knowledge base; defaults to the repository's data/kb/. */
@@ -35,6 +37,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const lexicons = createLexicons(options.langDir ?? DEFAULT_LANG_DIR);
   const analyzeText = createTextAnalyzer();
   const findDescriptors = createDescriptorFinder();
+  const analyzeSources = createSourceAnalyzer(kb, options.langDir);
   return {
     kb,
     analyze(document) {
@@ -47,6 +50,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       // names in captions are found too: a caption may tell of the meeting the article reports
       const scanned = [...text.sentences, ...captions.map((c) => ({ ...c, index: -1, paragraph: -1 }))].sort((a, b) => a.start - b.start);
       const found = detectMentions(document.text, scanned, { kb, lex, lang: text.language, date: published?.value ?? null });
+      const denied: DeniedTrigger[] = [];
       const reports = extractEvents(document.text, text.sentences, found.mentions, found.demonyms, {
         kb,
         lex,
@@ -54,9 +58,12 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
         published,
         captions,
         title: text.title,
+        onDenied: (d) => denied.push(d),
       });
       const descriptors = findDescriptors({ text: document.text, language: text.language, sentences: scanned, mentions: found.mentions });
-      return { document, text, actors: found.actors, mentions: found.mentions, reports, descriptors, diagnostics };
+      // who says so: attributions, denials as claims, the near-duplicate signature (src/sources/)
+      const sources = analyzeSources({ document, language: text.language, sentences: text.sentences, noise: text.noise, mentions: found.mentions, demonyms: found.demonyms, reports, denied, lex });
+      return { document, text, actors: found.actors, mentions: found.mentions, reports, descriptors, sources, diagnostics };
     },
   };
 }
