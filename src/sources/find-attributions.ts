@@ -135,22 +135,17 @@ export function findAttributions(input: AttributionInput): Attribution[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** The owner named nearest the cue in its sentence, no clause mark between. */
+/**
+ * The owner of a statement or office: named right after it ("a statement from the presidency",
+ * "المتحدث باسم الخارجية"), else right before it ("the Kremlin's press service", "the Iranian
+ * foreign ministry"); never across a comma or a clause mark.
+ */
 function nearest(owners: Array<Span & { id: string }>, cue: Span, sentence: Span, text: string): (Span & { id: string }) | null {
-  let best: (Span & { id: string }) | null = null;
-  let bestGap = Infinity;
-  for (const o of owners) {
-    if (o.start < sentence.start || o.end > sentence.end) continue;
-    const gap = o.end <= cue.start ? cue.start - o.end : o.start >= cue.end ? o.start - cue.end : 0;
-    if (gap > OWNER_REACH) continue;
-    const between = o.end <= cue.start ? text.slice(o.end, cue.start) : text.slice(cue.end, o.start);
-    if (/[.;:!?。；"“”«»]/.test(between)) continue;
-    if (gap < bestGap) {
-      best = o;
-      bestGap = gap;
-    }
-  }
-  return best;
+  const open = (a: number, b: number): boolean => b - a <= OWNER_REACH && !/[,.;:!?،。；，"“”«»]/.test(text.slice(a, b));
+  const inside = owners.filter((o) => o.start >= sentence.start && o.end <= sentence.end);
+  const after = inside.find((o) => o.start >= cue.end && open(cue.end, o.start));
+  if (after) return after;
+  return [...inside].reverse().find((o) => o.end <= cue.start && open(o.end, cue.start)) ?? inside.find((o) => o.start < cue.end && o.end > cue.start) ?? null;
 }
 
 /** The country a city or venue lies in (the knowledge base's `within` chain). */
