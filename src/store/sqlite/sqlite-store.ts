@@ -28,6 +28,7 @@ import type {
 } from '../store.ts';
 import { createBrowse, type Browse } from './browse.ts';
 import { createDescriptorTable } from './descriptors.ts';
+import { createSourcesTable } from './sources.ts';
 import { migrate } from './migrate.ts';
 import { createResolution } from './resolution.ts';
 import { parseMeta } from './parse-meta.ts';
@@ -202,6 +203,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
 
   let currentRun: number | null = null;
   const descriptorTable = createDescriptorTable(db);
+  const sourcesTable = createSourcesTable(db);
   const resolution = createResolution(db, now);
   let browser: Browse | undefined;
 
@@ -343,6 +345,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
         q.insertMention.run(doc.id, mention.start, mention.end, mention.kind, mention.via, JSON.stringify(mention.actorIds));
       }
       descriptorTable.save(doc.id, doc.text, analysis.descriptors ?? [], (d) => bad(d.code, d.message));
+      const storedReports = new Set<string>();
       for (const report of analysis.reports) {
         const problem = checkReport(report, doc.id, length, batchActors);
         if (problem) {
@@ -351,7 +354,9 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
         }
         saveReport(report);
         newReports.push(report.id);
+        storedReports.add(report.id);
       }
+      sourcesTable.save(doc.id, length, analysis.sources, storedReports, bad);
       result.saved.push(doc.id);
     }
     resolution.indexReports(newReports);
@@ -466,6 +471,9 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     },
     counts() {
       return q.counts.get() as { documents: number; actors: number; reports: number; events: number };
+    },
+    sources() {
+      return sourcesTable;
     },
     browse() {
       return (browser ??= createBrowse(db, this));
