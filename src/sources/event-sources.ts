@@ -18,8 +18,11 @@ export interface EventSources {
   denials: DatedDenial[];
 }
 
+/** What of an event its sources are read from (a StoredEvent, an export's EventView). */
+export type EventForSources = Pick<StoredEvent, 'id' | 'reports' | 'participants' | 'date'>;
+
 export interface EventSourcesReader {
-  of(event: StoredEvent): EventSources;
+  of(event: EventForSources): EventSources;
 }
 
 export function createEventSources(store: Store): EventSourcesReader {
