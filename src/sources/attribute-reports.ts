@@ -26,12 +26,21 @@ export function sideOf(kb: KnowledgeBase, owner: string | null, participants: re
   return null;
 }
 
+/** How far past its last evidence sentence a report's text runs on (the sentences that tell more of it). */
+const STRETCH = 600;
+
 export function attributeReports(reports: readonly EventReport[], attributions: readonly Attribution[], kb: KnowledgeBase): Record<string, ReportAttribution[]> {
   const out: Record<string, ReportAttribution[]> = {};
   const whole = attributions.filter((a) => a.scope === 'document');
+  const triggers = reports.map((r) => r.trigger.start).sort((a, b) => a - b);
   for (const r of reports) {
     const participants = r.participants.map((p) => p.actorId);
-    const inEvidence = attributions.filter((a) => a.scope === 'sentence' && r.evidence.some((e) => a.start >= e.start && a.end <= e.end));
+    // the report's stretch of text: from its trigger on, past its evidence, up to the next report's
+    // trigger ("They met on Monday. The two discussed Gaza, according to Erdogan's office.")
+    const last = Math.max(...r.evidence.map((e) => e.end));
+    const next = triggers.find((t) => t > r.trigger.start) ?? Infinity;
+    const inStretch = (a: Attribution): boolean => a.start >= r.trigger.start && a.start < Math.min(next, last + STRETCH);
+    const inEvidence = attributions.filter((a) => a.scope === 'sentence' && (r.evidence.some((e) => a.start >= e.start && a.end <= e.end) || inStretch(a)));
     const list: ReportAttribution[] = [];
     const seen = new Set<string>();
     for (const a of [...inEvidence, ...whole]) {

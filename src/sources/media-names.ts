@@ -22,42 +22,72 @@ export interface MediaMatcher {
 }
 
 // letters Arabic and Hebrew write onto the next word ("لرويترز", "ל-AFP"): a name may carry them
-const PROCLITIC_AR = '(?:[وفبلك]{1,2}|ل?ل)?';
-const PROCLITIC_HE = '(?:[ולבהמש]-?)?';
-
-function namePattern(name: string): string {
-  const p = phrasePattern(name);
-  if (UNSPACED.test(name)) return `(?:${p})`;
-  if (/^[\p{Script=Arabic}]/u.test(name)) return `(?<![\\p{L}\\p{M}\\p{N}])${PROCLITIC_AR}(?:${p})${WORD_END}`;
-  if (/^[\p{Script=Hebrew}]/u.test(name)) return `(?<![\\p{L}\\p{M}\\p{N}])${PROCLITIC_HE}(?:${p})${WORD_END}`;
-  return `${WORD_START}(?:${p})${WORD_END}`;
-}
+const PROCLITIC = { arabic: '(?:[وفبلك]{1,2})?', hebrew: '(?:[ולבהמש]-?)?' } as const;
 
 /** An all-capitals short name ("AP", "AFP", "SPA") is matched in capitals only: "ap", "spa" are other words. */
 const ACRONYM = /^[\p{Lu}\d-]{2,6}$/u;
 
+type Name = { name: string; id: string; type: string; citedOnly: boolean };
+type Group = 'acronym' | 'spaced' | 'arabic' | 'hebrew' | 'unspaced';
+
+function groupOf(name: string): Group {
+  if (UNSPACED.test(name)) return 'unspaced';
+  if (/^\p{Script=Arabic}/u.test(name)) return 'arabic';
+  if (/^\p{Script=Hebrew}/u.test(name)) return 'hebrew';
+  return ACRONYM.test(name) ? 'acronym' : 'spaced';
+}
+
+/** The lookup key of a name as written: case, runs of space and apostrophes folded as phrasePattern matches them. */
+const keyOf = (s: string, group: Group): string => {
+  const k = s.replace(/\s+/g, ' ').replace(/’/g, "'");
+  return group === 'acronym' ? k : k.toLowerCase();
+};
+
+/**
+ * One regular expression per group of scripts, its word edges (and proclitics) written once
+ * around one alternation, longest names first; which name matched is looked up by its key.
+ */
 export function createMediaMatcher(kb: KnowledgeBase): MediaMatcher {
-  const names: Array<{ name: string; id: string; type: string; citedOnly: boolean }> = [];
+  const groups = new Map<Group, Map<string, Name>>();
+  const add = (n: Name): void => {
+    const g = groupOf(n.name);
+    const map = groups.get(g) ?? new Map<string, Name>();
+    const key = keyOf(n.name, g);
+    // a name that is an alias somewhere is not a citedAs-only name
+    if (!map.has(key) || map.get(key)!.citedOnly) map.set(key, n);
+    groups.set(g, map);
+  };
   for (const e of kb.entries.values() as Iterable<KbEntry>) {
     if (!isNewsMedium(e)) continue;
-    for (const n of new Set([e.name, ...e.aliases])) names.push({ name: n, id: e.id, type: e.type!, citedOnly: false });
-    for (const n of e.citedAs ?? []) names.push({ name: n, id: e.id, type: e.type!, citedOnly: true });
+    for (const n of new Set([e.name, ...e.aliases])) add({ name: n, id: e.id, type: e.type!, citedOnly: false });
+    for (const n of e.citedAs ?? []) add({ name: n, id: e.id, type: e.type!, citedOnly: true });
   }
-  names.sort((a, b) => b.name.length - a.name.length);
-  const build = (list: typeof names, flags: string): { re: RegExp; list: typeof names } | null =>
-    list.length ? { re: new RegExp(list.map((n) => `(${namePattern(n.name)})`).join('|'), flags), list } : null;
-  const exact = build(names.filter((n) => ACRONYM.test(n.name)), 'gu');
-  const folded = build(names.filter((n) => !ACRONYM.test(n.name)), 'giu');
+  const matchers: Array<{ re: RegExp; group: Group; names: Map<string, Name> }> = [];
+  for (const [group, names] of groups) {
+    const alts = [...names.values()].map((n) => n.name).sort((a, b) => b.length - a.length).map(phrasePattern).join('|');
+    const body = `(?:${alts})`;
+    const source =
+      group === 'unspaced' ? body : group === 'arabic' || group === 'hebrew' ? `(?<![\\p{L}\\p{M}\\p{N}])${PROCLITIC[group]}${body}${WORD_END}` : `${WORD_START}${body}${WORD_END}`;
+    matchers.push({ re: new RegExp(source, group === 'acronym' ? 'gu' : 'giu'), group, names });
+  }
+  const lookup = (m: { group: Group; names: Map<string, Name> }, written: string): { name: Name; skip: number } | null => {
+    // a proclitic taken by the match is not part of the name
+    for (let skip = 0; skip <= (m.group === 'arabic' || m.group === 'hebrew' ? 3 : 0); skip++) {
+      const n = m.names.get(keyOf(written.slice(skip), m.group));
+      if (n) return { name: n, skip };
+    }
+    return null;
+  };
   return {
     find(text) {
       const hits: MediumHit[] = [];
-      for (const m of [exact, folded]) {
-        if (!m) continue;
+      for (const m of matchers) {
         m.re.lastIndex = 0;
         for (const r of text.matchAll(m.re)) {
-          const k = r.findIndex((g, i) => i > 0 && g !== undefined) - 1;
-          const n = m.list[k];
-          hits.push({ start: r.index!, end: r.index! + r[0].length, id: n.id, type: n.type, citedOnly: n.citedOnly });
+          const found = lookup(m, r[0]);
+          if (!found) continue;
+          const start = r.index! + found.skip;
+          hits.push({ start, end: r.index! + r[0].length, id: found.name.id, type: found.name.type, citedOnly: found.name.citedOnly });
         }
       }
       // overlapping hits: the longer one

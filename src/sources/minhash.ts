@@ -16,8 +16,10 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 /** Words of the text, lower-cased, marks and case folded; each character of a script without spaces is a word. */
 export function normalizedWords(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.normalize('NFKC').toLowerCase().matchAll(WORD)) {
-    const w = m[0].normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  // one normalization of the whole text (compatibility forms split, marks dropped), not one per word
+  const folded = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  for (const m of folded.matchAll(WORD)) {
+    const w = m[0];
     if (UNSPACED.test(w)) out.push(...w);
     else out.push(w);
   }
@@ -50,10 +52,13 @@ const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix(i + 1, 0x9e37
 export function signature(text: string): number[] {
   const words = normalizedWords(text);
   const sig = new Array<number>(SIGNATURE_SIZE).fill(0xffffffff);
-  const n = Math.max(1, words.length - SHINGLE + 1);
   if (!words.length) return sig;
+  // each word hashed once; a shingle's hash combines its words' hashes in order (no strings joined)
+  const wh = words.map(fnv1a);
+  const n = Math.max(1, wh.length - SHINGLE + 1);
   for (let i = 0; i < n; i++) {
-    const h = fnv1a(words.slice(i, i + SHINGLE).join(' '));
+    let h = 0x9747b28c;
+    for (let k = i; k < Math.min(i + SHINGLE, wh.length); k++) h = (Math.imul(h ^ wh[k], 0x5bd1e995) ^ (h >>> 15)) >>> 0;
     for (let k = 0; k < SIGNATURE_SIZE; k++) {
       const v = mix(h, SEEDS[k]);
       if (v < sig[k]) sig[k] = v;
