@@ -40,7 +40,7 @@ check('wire', [
 ]);
 
 check('official', [
-  ['en', 'Kremlin spokesman Dmitry Peskov said the two leaders spoke by phone on Friday.', 'dmitry-peskov', 'spokesman Dmitry Peskov'],
+  ['en', 'Kremlin spokesman Dmitry Peskov said the two leaders spoke by phone on Friday.', 'dmitry-peskov', 'Kremlin spokesman Dmitry Peskov'],
   ['fr', 'Le Premier ministre irakien a reçu lundi à Bagdad le roi Abdallah II de Jordanie, selon un communiqué de la présidence du Conseil irakienne.', 'iraq', 'communiqué de la présidence du Conseil irakienne'],
   ['es', 'El presidente Gabriel Boric recibió al presidente Luiz Inácio Lula da Silva en Santiago el lunes, según un comunicado de la Cancillería chilena.', 'chile', 'comunicado de la Cancillería chilena'],
   ['ru', 'Президент России Владимир Путин провел переговоры с президентом Казахстана Касым-Жомартом Токаевым в Москве, сообщила пресс-служба Кремля.', 'russia', 'пресс-служба Кремля'],
@@ -99,3 +99,18 @@ test('a report with no one named is the outlet\'s own reporting', () => {
   const { sources, reports } = analyze('en', 'Turkish President Recep Tayyip Erdogan met Hungarian Prime Minister Viktor Orban in Ankara on Monday.');
   assert.deepEqual(sources.reports[reports[0].id], [{ kind: 'own', sourceId: null, name: null, span: null }]);
 });
+
+// a seat of government speaks for its country: "the Kremlin said", "informó la Casa Blanca"
+for (const [lang, text, country, side] of [
+  ['en', 'Turkish President Recep Tayyip Erdogan met Russian President Vladimir Putin in Sochi on Friday, the Kremlin said.', 'russia', 'vladimir-putin'],
+  ['fr', 'Le président turc Recep Tayyip Erdogan a rencontré vendredi à Sotchi le président russe Vladimir Poutine, a indiqué le Kremlin.', 'russia', 'vladimir-putin'],
+  ['es', 'El presidente Joe Biden recibió al presidente Andrés Manuel López Obrador en Washington el jueves, informó la Casa Blanca.', 'united-states', 'joe-biden'],
+  ['de', 'Bundeskanzler Olaf Scholz traf am Freitag in Paris den französischen Präsidenten Emmanuel Macron, teilte der Élysée mit.', 'france', 'emmanuel-macron'],
+] as const) {
+  test(`a seat of government speaks for its country (${lang})`, () => {
+    const { sources, reports } = analyze(lang, text);
+    const official = sources.reports[reports[0].id].find((a) => a.kind === 'official');
+    assert.equal(official?.sourceId, country);
+    assert.equal(official?.side, side);
+  });
+}
