@@ -258,6 +258,8 @@ export interface Attribution extends Span {
   sourceId: string | null;
   /** The source's name as written (an agency, an owner), or null. */
   name: string | null;
+  /** official: a statement the sides issued together ("a joint statement"), their own readout. */
+  joint?: boolean;
   /** document: a credit or dateline ("BEIRUT (Reuters) -") or the lead's attribution, for the whole text; sentence: its sentence only. */
   scope: 'document' | 'sentence';
 }

@@ -52,7 +52,8 @@ export function attributeReports(reports: readonly EventReport[], attributions: 
         sourceId: a.sourceId,
         name: a.name,
         span: { start: a.start, end: a.end },
-        ...(a.kind === 'official' ? { side: sideOf(kb, a.sourceId, participants) } : {}),
+        // a joint statement is the sides' own: the first participant's side stands for all of them
+        ...(a.kind === 'official' ? { side: a.joint ? (participants[0] ?? null) : sideOf(kb, a.sourceId, participants) } : {}),
       });
     }
     out[r.id] = list.length ? list : [{ kind: 'own', sourceId: null, name: null, span: null }];

@@ -11,6 +11,8 @@ export interface AttributionData {
   statements?: string[];
   officials?: string[];
   unnamed?: string[];
+  /** a statement the sides issue together: the participants' own readout */
+  jointStatements?: string[];
   corrections?: string[];
 }
 
@@ -21,10 +23,11 @@ export interface AttributionCues {
   statement: RegExp | null;
   official: RegExp | null;
   unnamed: RegExp | null;
+  joint: RegExp | null;
   correction: RegExp | null;
 }
 
-const LISTS = ['according', 'reportVerbs', 'statements', 'officials', 'unnamed', 'corrections'] as const;
+const LISTS = ['according', 'reportVerbs', 'statements', 'officials', 'unnamed', 'jointStatements', 'corrections'] as const;
 
 /** Phrases as one global regex, longest first; bounded by word edges except in scripts without spaces. */
 export function cueRegex(phrases: readonly string[] | undefined): RegExp | null {
@@ -54,6 +57,7 @@ export function compileCues(lang: string, data: AttributionData): AttributionCue
     statement: cueRegex(data.statements),
     official: cueRegex(data.officials),
     unnamed: cueRegex(data.unnamed),
+    joint: cueRegex(data.jointStatements),
     correction: cueRegex(data.corrections),
   };
 }

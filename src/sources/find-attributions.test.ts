@@ -114,3 +114,17 @@ for (const [lang, text, country, side] of [
     assert.equal(official?.side, side);
   });
 }
+
+// a joint statement is the sides' own readout
+for (const [lang, text] of [
+  ['en', 'Putin and Erdogan met in Sochi on Friday, according to a joint statement.'],
+  ['fr', 'Selon une déclaration conjointe, Emmanuel Macron et Olaf Scholz se sont rencontrés à Berlin mardi.'],
+  ['es', 'Lula y Alberto Fernández se reunieron en Buenos Aires el lunes, según una declaración conjunta.'],
+  ['ru', 'Путин и Эрдоган встретились в Сочи в пятницу, говорится в совместном заявлении.'],
+] as const) {
+  test(`a joint statement is the participants' own (${lang})`, () => {
+    const { sources, reports } = analyze(lang, text);
+    const official = sources.reports[reports[0].id].find((a) => a.kind === 'official');
+    assert.ok(official?.side && reports[0].participants.some((p) => p.actorId === official.side), JSON.stringify(sources.reports));
+  });
+}

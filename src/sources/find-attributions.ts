@@ -128,6 +128,12 @@ export function findAttributions(input: AttributionInput): Attribution[] {
       last = { kind: 'official', sourceId: owner?.id ?? null, name: owner ? text.slice(owner.start, owner.end) : null, ...span, scope: 'sentence' };
       out.push(last);
     }
+    // "according to the joint statement": the sides' own words, whoever is named near it
+    for (const j of hits(cues.joint, text, sentence.start, sentence.end)) {
+      const over = out.find((a) => a.kind === 'official' && a.start < j.end && j.start < a.end);
+      if (over) over.joint = true;
+      else out.push({ kind: 'official', sourceId: null, name: null, ...j, scope: 'sentence', joint: true });
+    }
     for (const u of hits(cues.unnamed, text, sentence.start, sentence.end)) {
       if (!taken(u)) out.push({ kind: 'unnamed', sourceId: null, name: null, ...u, scope: 'sentence' });
     }
