@@ -131,7 +131,7 @@ test('export: events-json to a file, csv to stdout', () => {
   assert.equal(json.documents.length, 3);
   const csv = parley(['export', '--format', 'csv', '--db', eventsDb]);
   assert.equal(csv.code, 0);
-  assert.equal(csv.stdout.split('\r\n')[0], 'id,date,date_precision,mode,location,participants,documents');
+  assert.equal(csv.stdout.split('\r\n')[0], 'id,date,date_precision,mode,location,participants,documents,status,independent_sources,sources');
 });
 
 test('errors: clear messages and exit 2 for usage and missing things; --help everywhere', () => {

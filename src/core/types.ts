@@ -152,6 +152,11 @@ export interface KbEntry {
   /** Countries (and some organizations): adjectives and nouns for its people, in many languages. */
   demonyms?: string[];
   roles?: Role[];
+  /**
+   * News media: short names read as this source only right beside a cue of attribution
+   * ("according to Mehr", "SPA reported"), being common words or other names elsewhere.
+   */
+  citedAs?: string[];
 }
 
 export type MentionVia =
@@ -222,6 +227,8 @@ export interface DocumentAnalysis {
   reports: EventReport[];
   /** How the text describes its actors (see src/framing/); absent in analyses made without that stage. */
   descriptors?: Descriptor[];
+  /** Who says so (see src/sources/): attributions, denials, the text's near-duplicate signature. */
+  sources?: SourceAnalysis;
   diagnostics: Diagnostic[];
 }
 
@@ -231,6 +238,70 @@ export interface DocumentAnalysis {
  * analysis threads). A DocumentAnalysis is one.
  */
 export type StoredAnalysis = Omit<DocumentAnalysis, 'text'> & { text: Omit<TextAnalysis, 'tokens' | 'sentences'> };
+
+// ---------------------------------------------------------------- sources
+
+/**
+ * Who a report's words come from:
+ * own: the outlet's own reporting (no one else named);
+ * wire: a news agency ("(Reuters)", "— AFP", "IRNA reported", "according to Mehr");
+ * outlet: another outlet cited ("Al Jazeera reported", "told the BBC");
+ * official: a statement, readout, office, ministry or spokesperson, and whose;
+ * unnamed: a source left unnamed ("diplomatic sources").
+ */
+export type AttributionKind = 'own' | 'wire' | 'outlet' | 'official' | 'unnamed';
+
+/** One place a document says who its words come from. */
+export interface Attribution extends Span {
+  kind: Exclude<AttributionKind, 'own'>;
+  /** Knowledge-base id of the agency or outlet, or of the statement's owner (person, country, organization); null when unnamed or unknown. */
+  sourceId: string | null;
+  /** The source's name as written (an agency, an owner), or null. */
+  name: string | null;
+  /** official: a statement the sides issued together ("a joint statement"), their own readout. */
+  joint?: boolean;
+  /** document: a credit or dateline ("BEIRUT (Reuters) -") or the lead's attribution, for the whole text; sentence: its sentence only. */
+  scope: 'document' | 'sentence';
+}
+
+/** Who one report's words come from. `side`: official statements only, the participant whose side issued it (null: a third party). */
+export interface ReportAttribution {
+  kind: AttributionKind;
+  sourceId: string | null;
+  name: string | null;
+  /** The attributing words; null for the outlet's own reporting. */
+  span: Span | null;
+  side?: string | null;
+}
+
+/** A denial, correction or "no meeting took place": a claim against a meeting, never one. */
+export interface DenialClaim {
+  /** Hash of doc id and trigger: stable across re-runs. */
+  id: string;
+  docId: string;
+  /** src/events/modality.ts's reason the trigger is no event: 'denied' or 'negated'. */
+  reason: string;
+  trigger: Span;
+  sentence: Span;
+  /** The denying words ("denied reports that"), when the lexicon names them. */
+  cue: Span | null;
+  /** The people (and sides) the denied meeting would have joined. */
+  participants: string[];
+  /** The day the denied meeting would have been, when stated. */
+  date: string | null;
+  /** Who denies, when the sentence names them (an attribution's source). */
+  by: { actorId: string | null; name: string | null; span: Span } | null;
+}
+
+export interface SourceAnalysis {
+  /** Every attribution the text makes. */
+  attributions: Attribution[];
+  /** Report id -> who that report's words come from. */
+  reports: Record<string, ReportAttribution[]>;
+  denials: DenialClaim[];
+  /** MinHash signature of the text's normalized word shingles (src/sources/minhash.ts). */
+  signature: number[];
+}
 
 // ---------------------------------------------------------------- framing
 

@@ -32,7 +32,25 @@ export interface EventOptions {
   lex: Lexicon;
   docId: string;
   published: PartialDate | null;
+  /**
+   * Told of each trigger that modality finds denied or negated ("denied reports that A met B",
+   * "no meeting took place"), with the people and day it names: a claim against a meeting,
+   * linked to it by src/sources/, never a report.
+   */
+  onDenied?: (denied: DeniedTrigger) => void;
 }
+
+/** A trigger modality finds denied or negated, with the people and day its clause names. */
+export interface DeniedTrigger {
+  reason: string;
+  trigger: Span;
+  sentence: Span;
+  participants: string[];
+  date: string | null;
+}
+
+/** modality.ts reasons that deny a meeting (not a plan, an invitation or a condition). */
+const DENYING = new Set(['denied', 'negated']);
 
 function reportId(docId: string, trigger: Span): string {
   return 'r' + createHash('sha1').update(`${docId}:${trigger.start}:${trigger.end}`).digest('hex').slice(0, 16);
@@ -287,6 +305,12 @@ function sentenceDrafts(scope: DocScope, sentence: Sentence, toks: WordToken[], 
     unreal.push(why ?? (carried ? unreal[k - 1] : null));
     const previous = out.length ? out[out.length - 1] : scope.drafts.length ? scope.drafts[scope.drafts.length - 1] : null;
     const pscope = { text, sentence, mentions: scope.mentions, persons: scope.persons, demonyms: scope.demonyms, kb, lex, kindOf: scope.kindOf, previous, sentences: scope.sentences, date: published?.value ?? null };
+    const reason = unreal[k];
+    if (reason && DENYING.has(reason) && options.onDenied) {
+      const parts = gatherParticipants(pscope, trig, clause);
+      const date = resolveDate(text, clause, trig, toks, lex, published, sentenceYear ?? scope.documentYear, { anchor: scope.anchorDay, after: since });
+      if (parts?.size) options.onDenied({ reason, trigger: { start: trig.start, end: trig.end }, sentence: { start: sentence.start, end: sentence.end }, participants: [...parts.keys()], date: date?.value ?? null });
+    }
     if (why || carried) {
       if (!isCaption && UNREAL_MEETING.has(unreal[k] ?? '')) noteUnreal(scope, gatherParticipants(pscope, trig, clause, []));
       continue;

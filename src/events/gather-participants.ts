@@ -35,6 +35,11 @@ export interface ParticipantScope {
 const inSpan = (m: Span, s: Span): boolean => m.start >= s.start && m.end <= s.end;
 
 /** "according to Reuters": a name given as the source of the report is no side of the event. */
+/** A knowledge-base entry of a wire agency or a news outlet (data/kb/organizations/news-media.json). */
+export function isNewsMedium(e: { type?: string } | undefined): boolean {
+  return e?.type === 'news-agency' || e?.type === 'news-outlet';
+}
+
 export function citedAt(text: string, sentence: Span, m: Span, lex: Lexicon): boolean {
   const cue = lex.words.citedBefore;
   return !!cue && cue.test(text.slice(Math.max(sentence.start, m.start - 24), m.start));
@@ -168,6 +173,8 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
     if (!inSpan(m, clause) || m.kind === 'place' || cited(m) || outside(m)) continue;
     if (m.kind === 'person' && (m.end <= subjectAt || reportsAfter(text, trig, m, words))) continue;
     if (m.kind === 'organization' && (forum(m) || forumAt(text, sentence, m, words))) continue;
+    // a news agency or outlet that carries the report is who says so, never a side (src/sources/)
+    if (m.kind === 'organization' && m.actorIds.every((id) => isNewsMedium(kb.entries.get(id)))) continue;
     if (m.kind === 'person' && (aside(m) || sponsored(m))) continue;
     for (const id of m.actorIds) add(id, { start: m.start, end: m.end });
   }

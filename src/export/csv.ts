@@ -6,8 +6,9 @@ import type { Store } from '../store/store.ts';
 import { actorIndex } from './summarize-event.ts';
 import { sidesOf, viewEvents } from './event-view.ts';
 import { precisionOf } from '../events/resolve-date.ts';
+import { createEventSources } from '../sources/event-sources.ts';
 
-export const CSV_COLUMNS = ['id', 'date', 'date_precision', 'mode', 'location', 'participants', 'documents'] as const;
+export const CSV_COLUMNS = ['id', 'date', 'date_precision', 'mode', 'location', 'participants', 'documents', 'status', 'independent_sources', 'sources'] as const;
 
 export const PARTICIPANT_COLUMNS = ['event_id', 'date', 'date_precision', 'mode', 'actor_id', 'actor_name', 'kind', 'side', 'reports', 'documents'] as const;
 
@@ -24,7 +25,9 @@ export function csvRow(values: readonly (string | number | null | undefined)[]):
 export async function buildEventsCsv(store: Store): Promise<string> {
   const actors = actorIndex(await store.getActors());
   let out = csvRow(CSV_COLUMNS);
+  const whoSays = await createEventSources(store);
   for (const e of viewEvents(await store.listEvents(), actors)) {
+    const said = await whoSays.of(e);
     out += csvRow([
       e.id,
       e.date,
@@ -33,6 +36,10 @@ export async function buildEventsCsv(store: Store): Promise<string> {
       e.place?.name,
       e.participants.map((p) => actors.get(p.actorId)?.name ?? p.actorId).join('; '),
       e.documents.join('; '),
+      said.status.status,
+      said.status.independentSources,
+      // each independent source: where its words come from, and its first document
+      said.sources.map((c) => `${c.origin.kind}${c.origin.name ? ` ${c.origin.name}` : ''} (${c.docs.join(' ')})`).join('; '),
     ]);
   }
   return out;

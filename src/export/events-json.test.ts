@@ -78,16 +78,16 @@ test('every mention span, sliced from the original text, is the evidence sentenc
 test('an empty database exports empty lists', async () => {
   const store = openSqliteStore(':memory:');
   assert.deepEqual(await buildEventsJson(store), { documents: [], actors: [], events: [] });
-  assert.equal(await buildEventsCsv(store), 'id,date,date_precision,mode,location,participants,documents\r\n');
+  assert.equal(await buildEventsCsv(store), 'id,date,date_precision,mode,location,participants,documents,status,independent_sources,sources\r\n');
   await store.close();
 });
 
 test('csv: one row per event, names joined, fields quoted when needed', async () => {
   const store = await loadedStore();
   const lines = (await buildEventsCsv(store)).split('\r\n');
-  assert.equal(lines[0], 'id,date,date_precision,mode,location,participants,documents');
-  assert.match(lines[1], /^ev_[0-9a-f]{16},2022-11-14,day,meet,Bali,Joe Biden; Xi Jinping,c-biden-xi$/);
-  assert.match(lines[2], /^ev_[0-9a-f]{16},2023-03-20,day,meet,Moscow,Xi Jinping; Vladimir Putin,a-xi-putin; b-putin-xi$/);
+  assert.equal(lines[0], 'id,date,date_precision,mode,location,participants,documents,status,independent_sources,sources');
+  assert.match(lines[1], /^ev_[0-9a-f]{16},2022-11-14,day,meet,Bali,Joe Biden; Xi Jinping,c-biden-xi,single-source,1,own unknown \(c-biden-xi\)$/);
+  assert.match(lines[2], /^ev_[0-9a-f]{16},2023-03-20,day,meet,Moscow,Xi Jinping; Vladimir Putin,a-xi-putin; b-putin-xi,corroborated,2,own unknown \(b-putin-xi\); own unknown \(a-xi-putin\)$/);
   assert.equal(lines[3], '');
   assert.equal(csvField('plain'), 'plain');
   assert.equal(csvField('a, b'), '"a, b"');

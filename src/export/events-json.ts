@@ -5,6 +5,8 @@ import type { Store } from '../store/store.ts';
 import { actorIndex, summarizeEvent } from './summarize-event.ts';
 import { intervalOf, precisionOf } from '../events/resolve-date.ts';
 import { placeLevels } from '../events/settlement.ts';
+import { createEventSources } from '../sources/event-sources.ts';
+import { attributionJson, sourcesJson, type AttributionJson, type DenialJson, type SourceJson, type StatusJson } from '../sources/sources-json.ts';
 
 export interface EventsJson {
   documents: { id: string; published: string | null }[];
@@ -21,6 +23,8 @@ export interface EventsJsonMention {
   report: string;
   trigger: Span;
   evidence: { actor: string; spans: Span[] }[];
+  /** Extra: who the report's words come from (src/sources/). */
+  attribution: AttributionJson[];
 }
 
 export interface EventsJsonEvent {
@@ -44,6 +48,10 @@ export interface EventsJsonEvent {
   conflicts: { field: string; values: { value: string; reports: string[] }[]; chosen: string | null }[];
   /** Extras: ids of the analysts' judgements that shaped the event (see `parley judgements`). */
   judgements: number[];
+  /** Extras: the independent sources (one chain of reports each), the status with its reasons, the denials linked to it. */
+  sources: SourceJson[];
+  status: StatusJson;
+  denials: DenialJson[];
 }
 
 export async function buildEventsJson(store: Store): Promise<EventsJson> {
@@ -54,11 +62,13 @@ export async function buildEventsJson(store: Store): Promise<EventsJson> {
   const actors = actorIndex(await store.getActors());
   const events: EventsJsonEvent[] = [];
   const used = new Set<string>();
+  const whoSays = await createEventSources(store);
   for (const event of await store.listEvents()) {
     if (event.reports.length === 0) continue; // no provenance: not an event
     const summary = summarizeEvent(event, actors);
     for (const id of summary.participants) used.add(id);
     const place = summary.place ? placeLevels(summary.place.actorId, actors) : null;
+    const said = await whoSays.of(event);
     events.push({
       id: event.id,
       type: summary.type,
@@ -77,6 +87,7 @@ export async function buildEventsJson(store: Store): Promise<EventsJson> {
           report: report.id,
           trigger: report.trigger,
           evidence: report.participants.map((p) => ({ actor: p.actorId, spans: p.spans })),
+          attribution: (said.attributions.get(report.id) ?? []).map(attributionJson),
         };
       }),
       conflicts: summary.conflicts.map((c) => ({
@@ -86,6 +97,7 @@ export async function buildEventsJson(store: Store): Promise<EventsJson> {
         chosen: c.field === 'place' && c.chosen ? (actors.get(c.chosen)?.name ?? c.chosen) : c.chosen,
       })),
       judgements: event.humanJudgements,
+      ...sourcesJson(said),
     });
   }
   events.sort((a, b) => compareNullable(a.date ?? a.date_from, b.date ?? b.date_from) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

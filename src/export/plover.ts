@@ -9,6 +9,8 @@ import type { StoredActor, Store } from '../store/store.ts';
 import { actorIndex } from './summarize-event.ts';
 import { sidesOf, viewEvents, type EventView } from './event-view.ts';
 import { placeLevels } from '../events/settlement.ts';
+import { createEventSources } from '../sources/event-sources.ts';
+import { attributionJson, sourcesJson, type AttributionJson, type SourceJson, type StatusJson } from '../sources/sources-json.ts';
 
 export interface PloverActor {
   /** The words the first report naming it uses. */
@@ -46,7 +48,9 @@ export interface PloverRecord {
   event_loc: { name: string; identifier_id: string; venue?: { name: string; identifier_id: string } } | null;
   text_info: PloverTextInfo;
   /** Every report of the event: document, sentence offsets and the trigger's. */
-  reports: (PloverTextInfo & { report_id: string; trigger: { start: number; end: number } })[];
+  reports: (PloverTextInfo & { report_id: string; trigger: { start: number; end: number }; attribution: AttributionJson[] })[];
+  /** Who says so (src/sources/): the status with its reasons and the independent sources (one chain of reports each). */
+  source_info: { status: StatusJson; sources: SourceJson[] };
   cite_info: { corpus: string; publication: string | null; url: string | null; title: string | null; language: string | null; coder: string };
 }
 
@@ -82,12 +86,15 @@ export async function buildPloverRecords(store: Store): Promise<PloverRecord[]> 
     const { location, venue } = placeLevels(id, actors);
     return { name: location.name, identifier_id: location.actorId, ...(venue ? { venue: { name: venue.name, identifier_id: venue.actorId } } : {}) };
   };
+  const whoSays = await createEventSources(store);
   return Promise.all(viewEvents(await store.listEvents(), actors).map(async (view) => {
     const sides = sidesOf(view);
+    const said = await whoSays.of(view);
     const reports = view.reports.map((r) => {
       const sentence = r.evidence[0] ?? r.trigger;
-      return { report_id: r.id, doc_id: r.docId, start: sentence.start, end: sentence.end, trigger: { start: r.trigger.start, end: r.trigger.end } };
+      return { report_id: r.id, doc_id: r.docId, start: sentence.start, end: sentence.end, trigger: { start: r.trigger.start, end: r.trigger.end }, attribution: (said.attributions.get(r.id) ?? []).map(attributionJson) };
     });
+    const { status, sources } = sourcesJson(said);
     const first = documents.get(view.reports[0].docId);
     const actorList = await Promise.all(sides.actor.map((id) => person(view, id)));
     const { date, date_precision, date_from, date_to } = dateFields(view.date);
@@ -109,6 +116,7 @@ export async function buildPloverRecords(store: Store): Promise<PloverRecord[]> 
       event_loc: view.place ? locOf(view.place.actorId) : null,
       text_info: { doc_id: reports[0].doc_id, start: reports[0].start, end: reports[0].end },
       reports,
+      source_info: { status, sources },
       cite_info: {
         corpus: 'parley',
         publication: first?.meta.outlet ?? null,

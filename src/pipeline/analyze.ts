@@ -10,6 +10,8 @@ import { createLexicons, DEFAULT_LANG_DIR } from '../events/lexicon.ts';
 import { extractEvents } from '../events/extract-events.ts';
 import { createDescriptorFinder } from '../framing/find-descriptors.ts';
 import { foldTraditional } from '../text/fold-chinese.ts';
+import { createSourceAnalyzer } from '../sources/analyze-sources.ts';
+import type { DeniedTrigger } from '../events/extract-events.ts';
 
 export interface PipelineOptions {
   /** Folder of the knowledge base; defaults to the repository's data/kb/. */
@@ -41,6 +43,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const lexicons = createLexicons(options.langDir ?? DEFAULT_LANG_DIR);
   const analyzeText = createTextAnalyzer();
   const findDescriptors = createDescriptorFinder();
+  const analyzeSources = createSourceAnalyzer(kb, options.langDir);
   return {
     kb,
     analyze(document) {
@@ -56,6 +59,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       // offsets, so the spans found in it are spans of the original, which stays as it is
       const matched = text.language === 'zh' ? foldTraditional(document.text) : document.text;
       const found = detectMentions(matched, scanned, { kb, lex, lang: text.language, date: published?.value ?? null });
+      const denied: DeniedTrigger[] = [];
       const reports = extractEvents(matched, text.sentences, found.mentions, found.demonyms, {
         kb,
         lex,
@@ -63,9 +67,12 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
         published,
         captions,
         title: text.title,
+        onDenied: (d) => denied.push(d),
       });
       const descriptors = findDescriptors({ text: document.text, language: text.language, sentences: scanned, mentions: found.mentions });
-      return { document, text, actors: found.actors, mentions: found.mentions, reports, descriptors, diagnostics };
+      // who says so: attributions, denials as claims, the near-duplicate signature (src/sources/)
+      const sources = analyzeSources({ document, language: text.language, sentences: text.sentences, noise: text.noise, mentions: found.mentions, demonyms: found.demonyms, reports, denied, lex });
+      return { document, text, actors: found.actors, mentions: found.mentions, reports, descriptors, sources, diagnostics };
     },
   };
 }

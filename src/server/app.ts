@@ -21,6 +21,7 @@ import { registerEventRoutes } from './routes/events.ts';
 import { registerFramingRoutes } from './routes/framing.ts';
 import { registerIngestRoutes } from './routes/ingest.ts';
 import { registerJudgementRoutes } from './routes/judgements.ts';
+import { registerSourceRoutes } from './routes/sources.ts';
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -136,6 +137,7 @@ export async function buildServer(options: ServerOptions): Promise<ParleyServer>
   registerEventRoutes(app, store);
   registerFramingRoutes(app, store);
   registerJudgementRoutes(app, store, token);
+  registerSourceRoutes(app, store, token);
   registerIngestRoutes(app, ingestJobs, token);
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;

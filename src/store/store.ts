@@ -21,6 +21,7 @@ import type {
 } from '../core/types.ts';
 import type { MergeJudgement } from '../merge/merge-reports.ts';
 import type { Browse } from './sqlite/browse.ts';
+import type { SourcesTable } from './sqlite/sources.ts';
 
 export interface StoredDocument {
   id: string;
@@ -167,5 +168,7 @@ export interface Store {
   saveLocalActors(entries: readonly KbEntry[], source: string): Promise<{ added: number; replaced: number }>;
   /** Paged, filtered read queries for the API and web app (see sqlite/browse.ts). */
   browse(): Browse;
+  /** Who says so: attributions, denial claims, text signatures, source judgements (see sqlite/sources.ts, src/sources/). */
+  sources(): SourcesTable;
   close(): Promise<void>;
 }

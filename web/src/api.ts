@@ -39,6 +39,47 @@ export interface Report {
   date: { value: string; span: Span | null } | null;
   place: { actorId: string; span: Span } | null;
   quotes: string[];
+  /** Who the report's words come from (absent from servers without src/sources/). */
+  attribution?: Attribution[];
+}
+
+export type AttributionKind = 'own' | 'wire' | 'outlet' | 'official' | 'unnamed';
+
+export interface Attribution {
+  kind: AttributionKind;
+  source: string | null;
+  name: string | null;
+  span: Span | null;
+  side?: string | null;
+}
+
+export interface SourceChain {
+  id: string;
+  origin: { kind: AttributionKind; source: string | null; name: string | null };
+  documents: string[];
+  first: { doc: string; outlet: string | null; published: string | null };
+  followers: { doc: string; outlet: string | null; published: string | null; via: string; similarity?: number }[];
+  cites: { doc: string; kind: AttributionKind; source: string | null; name: string | null }[];
+}
+
+export interface EventStatusInfo {
+  status: 'confirmed' | 'corroborated' | 'single-source' | 'disputed';
+  independent_sources: number;
+  reports: number;
+  reasons: string[];
+  override: { status: string; reason: string; author: string; judgement: number } | null;
+}
+
+export interface Denial {
+  id: string;
+  doc: string;
+  reason: string;
+  sentence: Span;
+  cue: Span | null;
+  trigger: Span;
+  participants: string[];
+  date: string | null;
+  by: { actor: string | null; name: string | null; span: Span } | null;
 }
 
 export interface DocumentInfo {
@@ -69,6 +110,9 @@ export interface EventDetail {
   actors: Record<string, { id: string; name: string; kind: string }>;
   reports: Report[];
   documents: Record<string, DocumentInfo>;
+  sources?: SourceChain[];
+  status?: EventStatusInfo;
+  denials?: Denial[];
 }
 
 export interface ActorRow {

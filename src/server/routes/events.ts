@@ -6,6 +6,8 @@ import type { Store } from '../../store/store.ts';
 import { HttpError } from '../errors.ts';
 import { filterQuery, idParams, pageQuery, toFilter, type FilterQuery } from '../schemas.ts';
 import { documentMetaOf } from './documents.ts';
+import { createEventSources } from '../../sources/event-sources.ts';
+import { attributionJson, sourcesJson } from '../../sources/sources-json.ts';
 
 interface ListQuery extends FilterQuery {
   sort: 'date' | 'reports';
@@ -85,7 +87,16 @@ export function registerEventRoutes(app: FastifyInstance, store: Store): void {
         const doc = await store.getDocument(report.docId);
         if (doc) documents.set(doc.id, { ...documentMetaOf(doc), text: doc.text });
       }
+      // who says so: sources, status, denials (whose documents are shown too, their words marked)
+      const whoSays = await (await createEventSources(store)).of(event);
+      const said = sourcesJson(whoSays);
+      for (const d of said.denials) {
+        if (documents.has(d.doc)) continue;
+        const doc = await store.getDocument(d.doc);
+        if (doc) documents.set(doc.id, { ...documentMetaOf(doc), text: doc.text });
+      }
       const actorIds = new Set<string>();
+      for (const d of said.denials) for (const p of d.participants) actorIds.add(p);
       for (const report of event.reports) {
         for (const p of report.participants) actorIds.add(p.actorId);
         if (report.place) actorIds.add(report.place.actorId);
@@ -118,8 +129,12 @@ export function registerEventRoutes(app: FastifyInstance, store: Store): void {
             quotes: quoteOf(text, report.evidence),
             dateText: report.date?.span ? text.slice(report.date.span.start, report.date.span.end) : null,
             placeText: report.place ? text.slice(report.place.span.start, report.place.span.end) : null,
+            attribution: (whoSays.attributions.get(report.id) ?? []).map(attributionJson),
           };
         }),
+        sources: said.sources,
+        status: said.status,
+        denials: said.denials,
         documents: Object.fromEntries(documents),
       };
     },

@@ -12,7 +12,10 @@ import { framingRows, type DescriptorRecord } from '../../framing/framing-rows.t
 import { createResolution } from '../../merge/event-resolution.ts';
 import { actorUpdate, descriptorOk, reportProblem, validSpan, type ActorState } from '../check-analysis.ts';
 import type { DocumentSummary, SaveResult, Store, StoredActor, StoredDocument } from '../store.ts';
+import type { SourcesTable } from '../sqlite/sources.ts';
 import { createPostgresBrowse } from './pg-browse.ts';
+import { createPostgresSourcesTable, saveSourceRows } from './pg-sources.ts';
+import { sourceRows } from '../source-rows.ts';
 import { migratePostgres } from './migrate.ts';
 import { createPostgresResolutionStorage, postgresTransaction } from './resolution-queries.ts';
 
@@ -108,6 +111,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
   const ready = migratePostgres(pool, undefined, now).then(() => resolution.repair());
   ready.catch(() => undefined);
   let currentRun: number | null = null;
+  let sourcesTable: SourcesTable | undefined;
 
   /** Every operation waits for the schema, and names what no retry cures. */
   const op = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -247,6 +251,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
         }
         newReports.push(report.id);
       }
+      await saveSourceRows(client, doc.id, sourceRows(doc.id, length, analysis.sources, storedReports, bad));
       result.saved.push(doc.id);
     }
     return { result, newReports };
@@ -394,6 +399,9 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
         );
         return { documents: Number(row.documents), actors: Number(row.actors), reports: Number(row.reports), events: Number(row.events) };
       }),
+    sources() {
+      return (sourcesTable ??= createPostgresSourcesTable(pool, () => ready));
+    },
     localActors: () =>
       op(async () => (await rows<{ entry: KbEntry }>(pool, 'SELECT entry FROM local_actors ORDER BY seq')).map((r) => r.entry)),
     saveLocalActors: (entries, source) =>

@@ -29,6 +29,7 @@ import type {
 } from '../store.ts';
 import { createBrowse, type Browse } from './browse.ts';
 import { createDescriptorTable } from './descriptors.ts';
+import { createSourcesTable, type SourcesTable } from './sources.ts';
 import { migrate } from './migrate.ts';
 import { createResolution } from '../../merge/event-resolution.ts';
 import { createSqliteResolutionStorage, sqliteTransaction } from './resolution-queries.ts';
@@ -192,6 +193,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
 
   let currentRun: number | null = null;
   const descriptorTable = createDescriptorTable(db);
+  const sourcesTable = createSourcesTable(db);
+  let sharedSources: SourcesTable | undefined;
   const resolution = createResolution(createSqliteResolutionStorage(db), { now });
   let browser: Browse | undefined;
   // one operation at a time on this connection: the awaits inside a write transaction must not
@@ -312,6 +315,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
         q.insertMention.run(doc.id, mention.start, mention.end, mention.kind, mention.via, JSON.stringify(mention.actorIds));
       }
       descriptorTable.save(doc.id, doc.text, analysis.descriptors ?? [], (d) => bad(d.code, d.message));
+      const storedReports = new Set<string>();
       for (const report of analysis.reports) {
         const problem = checkReport(report, doc.id, length, batchActors);
         if (problem) {
@@ -320,7 +324,9 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
         }
         saveReport(report);
         newReports.push(report.id);
+        storedReports.add(report.id);
       }
+      sourcesTable.save(doc.id, length, analysis.sources, storedReports, bad);
       result.saved.push(doc.id);
     }
     return { result, newReports };
@@ -440,6 +446,18 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     async counts() {
       return q.counts.get() as { documents: number; actors: number; reports: number; events: number };
     },
+    sources() {
+      // its reads and judgements wait for the operation before them, like the store's own
+      return (sharedSources ??= {
+        attributions: (docId) => exclusive(() => sourcesTable.attributions(docId)),
+        reportAttributions: (ids) => exclusive(() => sourcesTable.reportAttributions(ids)),
+        signatures: (ids) => exclusive(() => sourcesTable.signatures(ids)),
+        denials: (docId) => exclusive(() => sourcesTable.denials(docId)),
+        judgements: (activeOnly) => exclusive(() => sourcesTable.judgements(activeOnly)),
+        addJudgement: (input, at) => exclusive(() => sourcesTable.addJudgement(input, at)),
+        undoJudgement: (id, author, at) => exclusive(() => sourcesTable.undoJudgement(id, author, at)),
+      });
+    },
     async localActors() {
       return (db.prepare('SELECT entry FROM local_actors ORDER BY rowid').pluck().all() as string[]).map((e) => JSON.parse(e) as KbEntry);
     },
@@ -466,12 +484,12 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   return serialized(impl, exclusive);
 }
 
-/** The Store whose every operation waits for the one before it (`browse()` hands back its own object). */
+/** The Store whose every operation waits for the one before it (`browse()` and `sources()` hand back their own objects). */
 function serialized(impl: Store, exclusive: <T>(work: () => T | Promise<T>) => Promise<T>): Store {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(impl) as (keyof Store)[]) {
     const method = impl[key] as (...args: unknown[]) => unknown;
-    out[key] = key === 'browse' ? () => method.call(impl) : (...args: unknown[]) => exclusive(() => method.apply(impl, args));
+    out[key] = key === 'browse' || key === 'sources' ? () => method.call(impl) : (...args: unknown[]) => exclusive(() => method.apply(impl, args));
   }
   return out as unknown as Store;
 }

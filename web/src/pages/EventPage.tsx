@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { api, type EventDetail, type Report } from '../api.ts';
 import { MarkedText, type Mark } from '../components/MarkedText.tsx';
+import { WhoSaysSo } from '../components/WhoSaysSo.tsx';
 import { href } from '../router.ts';
 import { useApi } from '../useApi.ts';
 
@@ -12,6 +13,7 @@ function marksOf(report: Report, name: (id: string) => string): Mark[] {
   for (const p of report.participants) for (const s of p.spans) marks.push({ ...s, kind: 'participant', title: name(p.actorId) });
   if (report.date?.span) marks.push({ ...report.date.span, kind: 'date', title: report.date.value });
   if (report.place) marks.push({ ...report.place.span, kind: 'place', title: name(report.place.actorId) });
+  for (const a of report.attribution ?? []) if (a.span) marks.push({ ...a.span, kind: 'attribution', title: `${a.kind}${a.name ? `: ${a.name}` : ''}` });
   return marks;
 }
 
@@ -45,6 +47,14 @@ function ReportView({ report, event, index }: { report: Report; event: EventDeta
           {report.mode}, {report.date ? `${report.date.value}${report.date.span ? '' : ' (inferred)'}` : 'no date'}
           {report.place ? `, ${name(report.place.actorId)}` : ''} · report <code>{report.id}</code>
         </p>
+        {report.attribution && (
+          <p className="attribution">
+            says so:{' '}
+            {report.attribution
+              .map((a) => (a.kind === 'own' ? 'the outlet’s own reporting' : `${a.kind}${a.name ? ` (${a.name})` : ''}${a.kind === 'official' ? (a.side ? `, ${name(a.side)}’s side` : ', a third party') : ''}`))
+              .join('; ')}
+          </p>
+        )}
       </header>
       <blockquote className="quote">
         {report.quotes.map((q, i) => (
@@ -116,10 +126,11 @@ export function EventPage({ id }: { id: string }) {
           </ul>
         </section>
       )}
+      <WhoSaysSo event={event} />
       <p className="legend" aria-hidden="true">
         <mark className="evidence">evidence</mark> <mark className="evidence trigger">trigger</mark>{' '}
         <mark className="evidence participant">participant</mark> <mark className="evidence date">date</mark>{' '}
-        <mark className="evidence place">place</mark>
+        <mark className="evidence place">place</mark> <mark className="evidence attribution">who says so</mark>
       </p>
       <div className="reports">
         {event.reports.map((r, i) => (

@@ -3,6 +3,7 @@ import initial from './0001-initial.ts';
 import search from './0002-search.ts';
 import browse from './0003-browse.ts';
 import localActors from './0004-local-actors.ts';
+import sources from './0005-sources.ts';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'search', statements: search },
   { version: 3, name: 'browse', statements: browse },
   { version: 4, name: 'local-actors', statements: localActors },
+  { version: 5, name: 'sources', statements: sources },
 ];

@@ -1,0 +1,68 @@
+// The sources stage of the pipeline: who says so in one document. Runs after events; reads the
+// text, its sentences, mentions and reports, and the triggers modality found denied, and adds
+// spans (attributions, denial claims) and the text's near-duplicate signature.
+import { createHash } from 'node:crypto';
+import type { DenialClaim, Document, EventReport, Mention, NoiseRange, Sentence, SourceAnalysis, Span } from '../core/types.ts';
+import type { KnowledgeBase } from '../actors/knowledge-base.ts';
+import type { DemonymMention } from '../actors/detect-mentions.ts';
+import type { DeniedTrigger } from '../events/extract-events.ts';
+import type { Lexicon } from '../events/lexicon.ts';
+import { modalityOf } from '../events/modality.ts';
+import { createAttributionCues } from './attribution-cues.ts';
+import { createMediaMatcher } from './media-names.ts';
+import { findAttributions } from './find-attributions.ts';
+import { attributeReports } from './attribute-reports.ts';
+import { signature } from './minhash.ts';
+
+export interface SourceInput {
+  document: Document;
+  language: string;
+  sentences: readonly Sentence[];
+  noise: readonly NoiseRange[];
+  mentions: readonly Mention[];
+  demonyms: readonly DemonymMention[];
+  reports: readonly EventReport[];
+  denied: readonly DeniedTrigger[];
+  lex: Lexicon;
+}
+
+export type SourceAnalyzer = (input: SourceInput) => SourceAnalysis;
+
+function claimId(docId: string, trigger: Span): string {
+  return 'd' + createHash('sha1').update(`${docId}:${trigger.start}:${trigger.end}`).digest('hex').slice(0, 16);
+}
+
+/** The denying words before the trigger in its sentence ("denied reports that"), else after it ("were denied"). */
+function denialCue(text: string, sentence: Span, trigger: Span, lex: Lexicon): Span | null {
+  const m = modalityOf(lex);
+  const find = (re: RegExp | null, from: number, to: number): Span[] => {
+    if (!re) return [];
+    const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+    return [...text.slice(from, to).matchAll(g)].map((x) => ({ start: from + x.index!, end: from + x.index! + x[0].length }));
+  };
+  return find(m.denial, sentence.start, trigger.start).pop() ?? find(m.denialAfter, trigger.end, sentence.end)[0] ?? find(m.denial, trigger.end, sentence.end)[0] ?? null;
+}
+
+export function createSourceAnalyzer(kb: KnowledgeBase, langDir?: string): SourceAnalyzer {
+  const cuesFor = createAttributionCues(langDir);
+  const media = createMediaMatcher(kb);
+  return (input) => {
+    const { document, sentences, mentions, demonyms, reports, denied, lex, noise } = input;
+    const text = document.text;
+    const attributions = findAttributions({ text, sentences, noise, mentions, demonyms, kb, cues: cuesFor(input.language), media });
+    const denials: DenialClaim[] = denied.map((d) => {
+      const cue = denialCue(text, d.sentence, d.trigger, lex);
+      const at = cue?.start ?? d.trigger.start;
+      // who denies: an attribution in the sentence, else the actor named last before the denial
+      const attr = attributions.find((a) => a.start >= d.sentence.start && a.end <= d.sentence.end && a.kind !== 'unnamed');
+      const subject = [...mentions].reverse().find((m) => m.start >= d.sentence.start && m.end <= at && m.actorIds.length === 1 && m.kind !== 'place');
+      const by = attr
+        ? { actorId: attr.sourceId, name: attr.name, span: { start: attr.start, end: attr.end } }
+        : subject
+          ? { actorId: subject.actorIds[0], name: text.slice(subject.start, subject.end), span: { start: subject.start, end: subject.end } }
+          : null;
+      return { id: claimId(document.id, d.trigger), docId: document.id, reason: d.reason, trigger: d.trigger, sentence: d.sentence, cue, participants: d.participants, date: d.date, by };
+    });
+    return { attributions, reports: attributeReports(reports, attributions, kb), denials, signature: signature(text) };
+  };
+}

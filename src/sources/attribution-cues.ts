@@ -1,0 +1,87 @@
+// The cue words of attribution per language (data/lang/<lang>/attribution.json), compiled once
+// per language into regular expressions. See data/lang/README.md for what each list holds.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_LANG_DIR } from '../events/lexicon.ts';
+import { phrasePattern, UNSPACED, WORD_END, WORD_START } from '../text/word-pattern.ts';
+
+export interface AttributionData {
+  according?: string[];
+  reportVerbs?: string[];
+  statements?: string[];
+  officials?: string[];
+  unnamed?: string[];
+  /** a statement the sides issue together: the participants' own readout */
+  jointStatements?: string[];
+  corrections?: string[];
+}
+
+export interface AttributionCues {
+  lang: string;
+  /** a cue before or after a medium's name that makes it the source: "according to", "reported" */
+  citing: RegExp | null;
+  statement: RegExp | null;
+  official: RegExp | null;
+  unnamed: RegExp | null;
+  joint: RegExp | null;
+  correction: RegExp | null;
+}
+
+const LISTS = ['according', 'reportVerbs', 'statements', 'officials', 'unnamed', 'jointStatements', 'corrections'] as const;
+
+/** Phrases as one global regex, longest first; bounded by word edges except in scripts without spaces. */
+export function cueRegex(phrases: readonly string[] | undefined): RegExp | null {
+  if (!phrases?.length) return null;
+  const parts = [...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => (UNSPACED.test(p) ? `(?:${phrasePattern(p)})` : `${WORD_START}(?:${phrasePattern(p)})${WORD_END}`));
+  return new RegExp(parts.join('|'), 'giu');
+}
+
+/** Checks a language's attribution.json: every list an array of non-empty strings. */
+export function validateAttributionData(data: unknown, source: string): AttributionData {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new Error(`${source}: attribution data must be a JSON object`);
+  const d = data as Record<string, unknown>;
+  for (const key of LISTS) {
+    const v = d[key];
+    if (v === undefined) continue;
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !x.trim())) throw new Error(`${source}: "${key}" must be a list of non-empty strings`);
+  }
+  return d as AttributionData;
+}
+
+export function compileCues(lang: string, data: AttributionData): AttributionCues {
+  return {
+    lang,
+    citing: cueRegex([...(data.according ?? []), ...(data.reportVerbs ?? [])]),
+    statement: cueRegex(data.statements),
+    official: cueRegex(data.officials),
+    unnamed: cueRegex(data.unnamed),
+    joint: cueRegex(data.jointStatements),
+    correction: cueRegex(data.corrections),
+  };
+}
+
+/** Cues per language, read once; a language without a file (or with a bad one: an error naming it) reads English. */
+export function createAttributionCues(dir: string | URL = DEFAULT_LANG_DIR): (lang: string) => AttributionCues {
+  const root = (typeof dir === 'string' ? dir : fileURLToPath(dir)).replace(/\/?$/, '/');
+  const cache = new Map<string, AttributionCues>();
+  const load = (lang: string): AttributionCues => {
+    const hit = cache.get(lang);
+    if (hit) return hit;
+    const path = `${root}${lang}/attribution.json`;
+    let cues: AttributionCues;
+    if (/^[a-z]{2,3}$/.test(lang) && existsSync(path)) {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(readFileSync(path, 'utf8'));
+      } catch (e) {
+        throw new Error(`attribution data ${path} is not valid JSON: ${(e as Error).message}`);
+      }
+      cues = compileCues(lang, validateAttributionData(raw, path));
+    } else cues = lang === 'en' ? compileCues('en', {}) : { ...load('en'), lang };
+    cache.set(lang, cues);
+    return cues;
+  };
+  return load;
+}

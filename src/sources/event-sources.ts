@@ -1,0 +1,57 @@
+// Who says so, per event, read from the store: each report's attributions, the event's source
+// chains (independence.ts), the denials that contradict it (link-denials.ts) and its status
+// (status.ts), with the analysts' source judgements applied. Built once per export or request
+// (documents, denials and judgements are read once), then asked per event.
+import type { ReportAttribution } from '../core/types.ts';
+import type { Store, StoredEvent } from '../store/store.ts';
+import { outletOfDocument } from '../store/sqlite/descriptors.ts';
+import { sourceChains, type SourceChain, type SourceJudgement, type SourceReport } from './independence.ts';
+import { linkDenials, type DatedDenial } from './link-denials.ts';
+import { eventStatus, type EventStatus, type EventStatusKind } from './status.ts';
+
+export interface EventSources {
+  /** Independent sources: one chain each. */
+  sources: SourceChain[];
+  status: EventStatus;
+  /** Report id -> who its words come from. */
+  attributions: Map<string, ReportAttribution[]>;
+  denials: DatedDenial[];
+}
+
+/** What of an event its sources are read from (a StoredEvent, an export's EventView). */
+export type EventForSources = Pick<StoredEvent, 'id' | 'reports' | 'participants' | 'date'>;
+
+export interface EventSourcesReader {
+  of(event: EventForSources): Promise<EventSources>;
+}
+
+export async function createEventSources(store: Store): Promise<EventSourcesReader> {
+  const table = store.sources();
+  const docs = new Map((await store.listDocuments()).map((d) => [d.id, { outlet: outletOfDocument(d.path, d.meta), published: d.published?.value ?? (typeof d.meta.published === 'string' ? d.meta.published : null) }]));
+  const denials: DatedDenial[] = (await table.denials()).map((d) => ({ ...d, published: docs.get(d.docId)?.published ?? null, outlet: docs.get(d.docId)?.outlet ?? null }));
+  const judgements = await table.judgements(true);
+  const pairs: SourceJudgement[] = judgements.filter((j) => j.kind !== 'status' && j.subjects.length === 2).map((j) => ({ docs: [j.subjects[0], j.subjects[1]], same: j.kind === 'same-source' }));
+  const overrides = judgements.filter((j) => j.kind === 'status');
+  return {
+    async of(event) {
+      const reportIds = event.reports.map((r) => r.id);
+      const attributions = await table.reportAttributions(reportIds);
+      const signatures = await table.signatures([...new Set(event.reports.map((r) => r.docId))]);
+      const reports: SourceReport[] = event.reports.map((r) => ({
+        reportId: r.id,
+        docId: r.docId,
+        outlet: docs.get(r.docId)?.outlet ?? null,
+        published: docs.get(r.docId)?.published ?? null,
+        attributions: attributions.get(r.id)?.length ? attributions.get(r.id)! : [{ kind: 'own', sourceId: null, name: null, span: null }],
+        signature: signatures.get(r.docId) ?? null,
+      }));
+      const chains = sourceChains(reports, pairs);
+      const participants = event.participants.map((p) => p.actorId);
+      const linked = linkDenials(denials, [{ id: event.id, participants, date: event.date }]).get(event.id) ?? [];
+      // the latest status set for this event (by its id, or by a report it held when set: survives re-runs)
+      const override = [...overrides].reverse().find((j) => j.subjects[0] === event.id || j.anchors.some((a) => reportIds.includes(a)));
+      const status = eventStatus(reports, chains, linked, participants, override ? { status: override.status as EventStatusKind, reason: override.reason ?? '', author: override.author, judgementId: override.id } : null);
+      return { sources: chains, status, attributions: new Map(reports.map((r) => [r.reportId, [...r.attributions]])), denials: linked };
+    },
+  };
+}

@@ -1,0 +1,76 @@
+// Near-duplicate texts: MinHash over normalized word shingles. Hand-written: the npm MinHash
+// implementations either take integer sets below a fixed bound and keep the signature private
+// with no stable way to store it per document (bloom-filters, which also brings lodash,
+// reflect-metadata, seedrandom and xxhashjs), or are unmaintained single-file packages (minhash
+// 0.0.9); what Parley needs is 40 lines: a signature computed once per document in the analysis
+// threads, kept in the store, and compared within an event's reports.
+import { UNSPACED } from '../text/word-pattern.ts';
+
+/** Permutations in a signature: the standard error of the estimate is about 1/sqrt(64) = 0.125. */
+export const SIGNATURE_SIZE = 64;
+/** Words per shingle. */
+export const SHINGLE = 5;
+
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** Words of the text, lower-cased, marks and case folded; each character of a script without spaces is a word. */
+export function normalizedWords(text: string): string[] {
+  const out: string[] = [];
+  // one normalization of the whole text (compatibility forms split, marks dropped), not one per word
+  const folded = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  for (const m of folded.matchAll(WORD)) {
+    const w = m[0];
+    if (UNSPACED.test(w)) out.push(...w);
+    else out.push(w);
+  }
+  return out;
+}
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** A 32-bit mix (murmur3's finalizer) of x under a seed: one permutation of the hash space. */
+function mix(x: number, seed: number): number {
+  let h = (x ^ seed) >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix(i + 1, 0x9e3779b9));
+
+/** The MinHash signature of a text's word shingles (empty text: all 0xffffffff). */
+export function signature(text: string): number[] {
+  const words = normalizedWords(text);
+  const sig = new Array<number>(SIGNATURE_SIZE).fill(0xffffffff);
+  if (!words.length) return sig;
+  // each word hashed once; a shingle's hash combines its words' hashes in order (no strings joined)
+  const wh = words.map(fnv1a);
+  const n = Math.max(1, wh.length - SHINGLE + 1);
+  for (let i = 0; i < n; i++) {
+    let h = 0x9747b28c;
+    for (let k = i; k < Math.min(i + SHINGLE, wh.length); k++) h = (Math.imul(h ^ wh[k], 0x5bd1e995) ^ (h >>> 15)) >>> 0;
+    for (let k = 0; k < SIGNATURE_SIZE; k++) {
+      const v = mix(h, SEEDS[k]);
+      if (v < sig[k]) sig[k] = v;
+    }
+  }
+  return sig;
+}
+
+/** Estimated Jaccard similarity of the two texts' shingle sets: the share of equal positions. */
+export function similarity(a: readonly number[], b: readonly number[]): number {
+  if (a.length !== b.length || !a.length) return 0;
+  let same = 0;
+  for (let k = 0; k < a.length; k++) if (a[k] === b[k]) same++;
+  return same / a.length;
+}

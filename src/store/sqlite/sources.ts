@@ -1,0 +1,115 @@
+// The tables of migration 0009 (who says so): written with each document in saveBatch, read by
+// src/sources/event-sources.ts. Only SQL here; what the rows mean is src/sources/'s.
+import type Database from 'better-sqlite3';
+import type { Attribution, DenialClaim, ReportAttribution, SourceAnalysis, Span } from '../../core/types.ts';
+import { ParleyError } from '../../core/errors.ts';
+import { sourceRows, toDenial, toJudgement, type JudgementRow } from '../source-rows.ts';
+
+export type SourceJudgementKind = 'same-source' | 'independent' | 'status';
+
+export interface SourceJudgement {
+  id: number;
+  kind: SourceJudgementKind;
+  /** same-source / independent: two document ids; status: one event id. */
+  subjects: string[];
+  /** status: the status set. */
+  status: string | null;
+  /** status: the event's report ids when set, so the judgement finds the event again after a re-run. */
+  anchors: string[];
+  author: string;
+  reason: string | null;
+  createdAt: string;
+  undone: { at: string; by: string } | null;
+}
+
+export interface NewSourceJudgement {
+  kind: SourceJudgementKind;
+  subjects: string[];
+  status?: string | null;
+  anchors?: string[];
+  author: string;
+  reason?: string | null;
+}
+
+export interface SourcesTable {
+  attributions(docId: string): Promise<Attribution[]>;
+  reportAttributions(reportIds: readonly string[]): Promise<Map<string, ReportAttribution[]>>;
+  signatures(docIds: readonly string[]): Promise<Map<string, number[]>>;
+  /** Every denial claim, or one document's. */
+  denials(docId?: string): Promise<DenialClaim[]>;
+  judgements(activeOnly?: boolean): Promise<SourceJudgement[]>;
+  addJudgement(input: NewSourceJudgement, now?: Date): Promise<SourceJudgement>;
+  undoJudgement(id: number, author: string, now?: Date): Promise<SourceJudgement>;
+}
+
+
+export interface SqliteSourcesTable extends SourcesTable {
+  /** Stores one document's source analysis (inside saveBatch's transaction); report attributions only for the reports stored. */
+  save(docId: string, length: number, sources: SourceAnalysis | undefined, stored: ReadonlySet<string>, bad: (code: string, message: string) => void): void;
+}
+
+export function createSourcesTable(db: Database.Database): SqliteSourcesTable {
+  const q = {
+    attr: db.prepare('INSERT INTO attributions (doc_id, start, end, kind, source_id, name, scope) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    reportAttr: db.prepare('INSERT OR REPLACE INTO report_attributions (report_id, seq, kind, source_id, name, start, end, side) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+    denial: db.prepare(`INSERT OR REPLACE INTO denial_claims (id, doc_id, reason, trigger_start, trigger_end, sentence_start, sentence_end, cue_start, cue_end, participants, date, by_actor, by_name, by_start, by_end)
+      VALUES (@id, @doc_id, @reason, @trigger_start, @trigger_end, @sentence_start, @sentence_end, @cue_start, @cue_end, @participants, @date, @by_actor, @by_name, @by_start, @by_end)`),
+    signature: db.prepare('INSERT OR REPLACE INTO text_signatures (doc_id, minhash) VALUES (?, ?)'),
+    attrsOf: db.prepare('SELECT start, end, kind, source_id, name, scope FROM attributions WHERE doc_id = ? ORDER BY start'),
+    reportAttrsOf: db.prepare('SELECT seq, kind, source_id, name, start, end, side FROM report_attributions WHERE report_id = ? ORDER BY seq'),
+    signatureOf: db.prepare('SELECT minhash FROM text_signatures WHERE doc_id = ?'),
+    allDenials: db.prepare('SELECT * FROM denial_claims ORDER BY doc_id, trigger_start'),
+    denialsOf: db.prepare('SELECT * FROM denial_claims WHERE doc_id = ? ORDER BY trigger_start'),
+    judgements: db.prepare('SELECT * FROM source_judgements ORDER BY id'),
+    judgement: db.prepare('SELECT * FROM source_judgements WHERE id = ?'),
+    addJudgement: db.prepare('INSERT INTO source_judgements (kind, subjects, status, anchors, author, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    undo: db.prepare('UPDATE source_judgements SET undone_at = ?, undone_by = ? WHERE id = ? AND undone_at IS NULL'),
+  };
+  return {
+    save(docId, length, sources, stored, bad) {
+      const rows = sourceRows(docId, length, sources, stored, bad);
+      for (const a of rows.attributions) q.attr.run(a.doc_id, a.start, a.end, a.kind, a.source_id, a.name, a.scope);
+      for (const r of rows.reportAttributions) q.reportAttr.run(r.report_id, r.seq, r.kind, r.source_id, r.name, r.start, r.end, r.side);
+      for (const d of rows.denials) q.denial.run(d);
+      if (rows.signature) q.signature.run(docId, Buffer.from(new Uint32Array(rows.signature).buffer));
+    },
+    async attributions(docId) {
+      return (q.attrsOf.all(docId) as Array<{ start: number; end: number; kind: Attribution['kind']; source_id: string | null; name: string | null; scope: Attribution['scope'] }>).map((r) => ({
+        start: r.start, end: r.end, kind: r.kind, sourceId: r.source_id, name: r.name, scope: r.scope,
+      }));
+    },
+    async reportAttributions(reportIds) {
+      const out = new Map<string, ReportAttribution[]>();
+      for (const id of reportIds) {
+        const rows = q.reportAttrsOf.all(id) as Array<{ kind: ReportAttribution['kind']; source_id: string | null; name: string | null; start: number | null; end: number | null; side: string | null }>;
+        out.set(id, rows.map((r) => ({ kind: r.kind, sourceId: r.source_id, name: r.name, span: r.start == null ? null : { start: r.start, end: r.end! }, ...(r.kind === 'official' ? { side: r.side } : {}) })));
+      }
+      return out;
+    },
+    async signatures(docIds) {
+      const out = new Map<string, number[]>();
+      for (const id of docIds) {
+        const row = q.signatureOf.get(id) as { minhash: Buffer } | undefined;
+        if (row) out.set(id, [...new Uint32Array(row.minhash.buffer.slice(row.minhash.byteOffset, row.minhash.byteOffset + row.minhash.byteLength))]);
+      }
+      return out;
+    },
+    async denials(docId) {
+      return ((docId === undefined ? q.allDenials.all() : q.denialsOf.all(docId)) as Record<string, unknown>[]).map(toDenial);
+    },
+    async judgements(activeOnly = false) {
+      return (q.judgements.all() as JudgementRow[]).map(toJudgement).filter((j) => !activeOnly || !j.undone);
+    },
+    async addJudgement(input, now = new Date()) {
+      const info = q.addJudgement.run(input.kind, JSON.stringify(input.subjects), input.status ?? null, JSON.stringify(input.anchors ?? []), input.author, input.reason ?? null, now.toISOString());
+      return toJudgement(q.judgement.get(Number(info.lastInsertRowid)) as JudgementRow);
+    },
+    async undoJudgement(id, author, now = new Date()) {
+      const row = q.judgement.get(id) as JudgementRow | undefined;
+      if (!row) throw new ParleyError('not-found', `no source judgement ${id}`);
+      if (row.undone_at) throw new ParleyError('usage', `source judgement ${id} was already undone`);
+      q.undo.run(now.toISOString(), author, id);
+      return toJudgement(q.judgement.get(id) as JudgementRow);
+    },
+  };
+}
