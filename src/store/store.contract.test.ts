@@ -252,5 +252,39 @@ for (const adapter of adapters) {
       assert.deepEqual(await found("' OR 1=1 --"), [], 'query syntax is only words');
       assert.deepEqual(await found('Xi'), ['2024-05-01', '2024-05-02', '2024-05-03', '2024-05-04']);
     });
+
+    withStore("who says so: a document's attributions, its reports', denials and signature, and source judgements", async (store) => {
+      const [a, b] = sampleAnalyses();
+      const report = a.reports[0];
+      const withSources: DocumentAnalysis = {
+        ...a,
+        sources: {
+          attributions: [{ start: 0, end: 5, kind: 'wire', sourceId: 'reuters', name: 'Reuters', scope: 'document' }, { start: 0, end: 99_999, kind: 'unnamed', sourceId: null, name: null, scope: 'sentence' }],
+          reports: { [report.id]: [{ kind: 'official', sourceId: null, name: 'the Kremlin', span: { start: 6, end: 10 }, side: PUTIN.id }] },
+          denials: [{ id: 'd1', docId: a.document.id, reason: 'denied', trigger: { start: 6, end: 10 }, sentence: { start: 0, end: 20 }, cue: null, participants: [XI.id, PUTIN.id], date: '2023-03-20', by: null }],
+          signature: [1, 4_000_000_000, 7],
+        },
+      };
+      const saved = await store.saveBatch([withSources, b]);
+      assert.deepEqual(saved.diagnostics.map((d) => d.code), ['store/bad-attribution'], 'a span outside the text is left out, named');
+      const table = store.sources();
+      assert.deepEqual(await table.attributions(a.document.id), [{ start: 0, end: 5, kind: 'wire', sourceId: 'reuters', name: 'Reuters', scope: 'document' }]);
+      assert.deepEqual([...(await table.reportAttributions([report.id]))], [[report.id, [{ kind: 'official', sourceId: null, name: 'the Kremlin', span: { start: 6, end: 10 }, side: PUTIN.id }]]]);
+      assert.deepEqual([...(await table.signatures([a.document.id, b.document.id]))], [[a.document.id, [1, 4_000_000_000, 7]]]);
+      assert.deepEqual((await table.denials()).map((d) => [d.id, d.participants, d.date]), [['d1', [XI.id, PUTIN.id], '2023-03-20']]);
+      const made = await table.addJudgement({ kind: 'same-source', subjects: [a.document.id, b.document.id], author: 'ana', reason: 'one wire story' });
+      assert.equal(typeof made.id, 'number');
+      assert.deepEqual((await table.judgements(true)).map((j) => [j.kind, j.subjects]), [['same-source', [a.document.id, b.document.id]]]);
+      assert.ok((await table.undoJudgement(made.id, 'ben')).undone);
+      assert.deepEqual(await table.judgements(true), []);
+      await assert.rejects(() => table.undoJudgement(made.id, 'ben'), /already undone/);
+    });
+
+    withStore("an analyst's local actors are kept, and importing an id again replaces it", async (store) => {
+      const entry = { id: 'local-ana', kind: 'person' as const, name: 'Ana Local', aliases: ['Ana Local'] };
+      assert.deepEqual(await store.saveLocalActors([entry], 'mine.json'), { added: 1, replaced: 0 });
+      assert.deepEqual(await store.saveLocalActors([{ ...entry, aliases: ['Ana Local', 'A. Local'] }], 'mine.json'), { added: 0, replaced: 1 });
+      assert.deepEqual(await store.localActors(), [{ ...entry, aliases: ['Ana Local', 'A. Local'] }]);
+    });
   });
 }
