@@ -80,6 +80,22 @@ export interface StoredEvent {
   humanJudgements: number[];
 }
 
+/** What a judgement would do, computed by applying it in a transaction that is rolled back. */
+export interface JudgementPreview {
+  /** The judgement as it would be recorded (validated, trimmed). */
+  judgement: NewJudgement;
+  /** The events it starts from, as they are now. */
+  before: StoredEvent[];
+  /** The events holding those reports afterwards (the resulting ids, reports and conflicts). */
+  after: StoredEvent[];
+  /** Ids of `before` that would no longer exist, with the event each would redirect to (or null). */
+  vanished: { id: string; to: string | null }[];
+  /** Reports the result holds that none of `before` held: pulled in by the re-derivation, not asked for. */
+  pulledIn: string[];
+  /** Why the request looks wrong (event merges): applying it then needs `confirm: true`. */
+  concerns: string[];
+}
+
 export interface DuplicateDocument {
   docId: string;
   /** The stored document with the same text. */
@@ -142,6 +158,8 @@ export interface Store {
   /** Actors whose name or an alias contains the query (case-insensitive); all when absent. */
   searchActors(query?: string): StoredActor[];
   getEvent(id: string): StoredEvent | null;
+  /** Where an event id that no longer exists went (merged away, re-derived): the event holding its reports now, or null. */
+  eventRedirect(id: string): string | null;
   listEvents(): StoredEvent[];
   /** Ingest-run bookkeeping. */
   beginRun(command: string, args: readonly string[]): number;
@@ -154,6 +172,8 @@ export interface Store {
   replaceAnalyses(analyses: StoredAnalysis[]): SaveResult;
   /** Records an analyst's judgement and re-derives what it touches. Bad ids: ParleyError('not-found'). */
   addJudgement(input: NewJudgement): Judgement;
+  /** What addJudgement would do, without doing it. Bad ids: ParleyError('not-found'). */
+  previewJudgement(input: NewJudgement): JudgementPreview;
   listJudgements(filter?: { kind?: string; active?: boolean }): Judgement[];
   /** Undoes an active judgement (kept, marked undone) and re-derives what it touched. */
   undoJudgement(id: number, author: string, reason?: string): Judgement;

@@ -76,9 +76,17 @@ export function registerEventRoutes(app: FastifyInstance, store: Store): void {
   app.get<{ Params: { id: string } }>(
     '/api/events/:id',
     { schema: { summary: 'One event: its reports, quotes and the articles they come from', tags: ['events'], params: idParams } },
-    async (request) => {
+    async (request, reply) => {
       const event = store.getEvent(request.params.id);
-      if (!event) throw new HttpError('not-found', `no event ${request.params.id}`);
+      if (!event) {
+        // a merged-away id answers with where its reports are now
+        const to = store.eventRedirect(request.params.id);
+        if (to) {
+          reply.code(308).header('location', `/api/events/${encodeURIComponent(to)}`);
+          return { redirect: { from: request.params.id, to } };
+        }
+        throw new HttpError('not-found', `no event ${request.params.id}`);
+      }
       const documents = new Map<string, ReturnType<typeof documentMetaOf> & { text: string }>();
       for (const report of event.reports) {
         if (documents.has(report.docId)) continue;

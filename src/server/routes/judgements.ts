@@ -30,10 +30,11 @@ const newJudgementSchema = {
     },
     author: { type: 'string', minLength: 1, maxLength: 100 },
     reason: { anyOf: [{ type: 'string', maxLength: 2000 }, { type: 'null' }] },
+    confirm: { type: 'boolean', description: 'apply an event merge that looks wrong (see the preview\'s concerns)' },
   },
 } as const;
 
-function needs(store: Store, method: 'addJudgement' | 'listJudgements' | 'undoJudgement'): void {
+function needs(store: Store, method: 'addJudgement' | 'listJudgements' | 'undoJudgement' | 'previewJudgement'): void {
   if (typeof (store as Partial<Store>)[method] !== 'function') {
     throw new HttpError('not-implemented', `this database backend has no ${method}`);
   }
@@ -88,6 +89,22 @@ export function registerJudgementRoutes(app: FastifyInstance, store: Store, toke
       const judgement = rederive(touched(input), () => store.addJudgement(input));
       reply.code(201);
       return judgement;
+    },
+  );
+
+  app.post<{ Body: NewJudgement }>(
+    '/api/judgements/preview',
+    {
+      schema: {
+        summary: 'What a judgement would do, without doing it: the events before and after, vanished ids, reports pulled in, concerns (needs the API token)',
+        tags: ['judgements'],
+        body: newJudgementSchema,
+      },
+    },
+    async (request) => {
+      requireWriter(request, token);
+      needs(store, 'previewJudgement');
+      return store.previewJudgement(request.body);
     },
   );
 

@@ -20,7 +20,9 @@ import {
 } from '../../merge/merge-reports.ts';
 import { timeWindow } from '../../merge/score-pair.ts';
 import { findTimeAnchor } from '../../merge/time-anchor.ts';
-import type { StoredActor, StoredEvent, StoredReport } from '../store.ts';
+import type { JudgementPreview, StoredActor, StoredEvent, StoredReport } from '../store.ts';
+import { mergeConcerns } from '../../judgements/plausibility.ts';
+import { createRedirects } from './redirects.ts';
 
 interface ReportRow {
   id: string;
@@ -66,12 +68,15 @@ export interface Resolution {
   /** Event ids the given reports belong to now. */
   eventsOfReports(reportIds: readonly string[]): string[];
   getEvent(id: string): StoredEvent | null;
+  /** The event now holding the reports of an event id that no longer exists (merged away, re-derived), or null. */
+  eventRedirect(id: string): string | null;
   listEvents(): StoredEvent[];
   /** Actors as judgements make them: absorbed actors hidden (unless asked for by id), split-offs added. */
   viewActors(stored: readonly StoredActor[], requested: boolean): StoredActor[];
   /** Where actor merges send an id (the id every read should show). */
   canonicalActor(actorId: string): string;
   addJudgement(input: NewJudgement): Judgement;
+  previewJudgement(input: NewJudgement): JudgementPreview;
   listJudgements(filter?: { kind?: string; active?: boolean }): Judgement[];
   undoJudgement(id: number, author: string, reason?: string): Judgement;
   /** Every stored report as merging sees it (for benchmarks and full re-merges). */
@@ -125,6 +130,7 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
     undo: db.prepare('UPDATE judgements SET undone_at = ?, undone_by = ?, undo_reason = ? WHERE id = ?'),
   };
 
+  const redirects = createRedirects(db);
   const stats: MergeStats = { pairsScored: 0 };
   let judgementCache: Judgement[] | null = null;
   let viewCache: ActorView | null = null;
@@ -317,13 +323,14 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
       }
       return value;
     };
-    const oldEvents = new Set<string>();
+    const oldEvents = new Map<string, string[]>();
     const addEvents = () => {
       for (const id of [...block]) {
         const eventId = q.eventOfReport.get(id) as string | undefined;
         if (eventId && !oldEvents.has(eventId)) {
-          oldEvents.add(eventId);
-          for (const member of q.membersOfEvent.all(eventId) as string[]) block.add(member);
+          const members = q.membersOfEvent.all(eventId) as string[];
+          oldEvents.set(eventId, members);
+          for (const member of members) block.add(member);
         }
       }
     };
@@ -361,8 +368,10 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
     addEvents();
     const present = [...block].map(input).filter((x): x is MergeInput => x !== null);
     const events = mergeReports(present, c, stats);
-    for (const eventId of oldEvents) q.deleteEvent.run(eventId);
+    for (const eventId of oldEvents.keys()) q.deleteEvent.run(eventId);
     const stamp = now().toISOString();
+    const kept = new Set(events.map((e) => e.id));
+    for (const [eventId, members] of oldEvents) if (!kept.has(eventId)) redirects.record(eventId, members, stamp);
     for (const event of events) {
       q.insertEvent.run(event.id, JSON.stringify(event.judgements), stamp);
       for (const reportId of event.reportIds) q.insertMember.run(event.id, reportId);
@@ -377,7 +386,9 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
     const own = (q.reportsOfDoc.all(docId) as { id: string }[]).map((r) => r.id);
     const others = new Set<string>();
     for (const eventId of eventsOfReports(own)) {
-      for (const member of q.membersOfEvent.all(eventId) as string[]) if (!own.includes(member)) others.add(member);
+      const members = q.membersOfEvent.all(eventId) as string[];
+      for (const member of members) if (!own.includes(member)) others.add(member);
+      redirects.record(eventId, members, now().toISOString());
       q.deleteEvent.run(eventId);
     }
     return [...others];
@@ -638,7 +649,9 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
           const place = actorOrFail(v.place);
           if (place.kind !== 'place') throw new ParleyError('usage', `${v.place} is a ${place.kind}, not a place`);
         }
-        for (const p of v.participants ?? []) actorOrFail(p);
+        for (const p of v.participants ?? []) {
+          if (actorOrFail(p).kind === 'place') throw new ParleyError('usage', `${p} is a place, not a participant (correct the place instead)`);
+        }
         return [reportAnchors(members)];
       }
     }
@@ -659,9 +672,28 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
     return [...reports];
   }
 
+  /** Why merging these events looks wrong (see judgements/plausibility.ts). */
+  function concernsOf(clean: NewJudgement): string[] {
+    if (clean.kind !== 'event-merge') return [];
+    const events = clean.subjects.map((id) => getEvent(id)).filter((e): e is StoredEvent => e !== null);
+    const name = (id: string) => (q.actor.get(id) as { name: string } | undefined)?.name ?? id;
+    return mergeConcerns(
+      events.map((e) => ({ id: e.id, participants: e.participants.map((p) => p.actorId), date: e.date, place: e.place })),
+      (place) => placeInfo(place)?.within ?? [],
+      name,
+    );
+  }
+
   const addTransaction = db.transaction((input: NewJudgement): Judgement => {
     const clean = validateJudgement(input);
     const anchors = anchorsFor(clean);
+    const concerns = input.confirm === true ? [] : concernsOf(clean);
+    if (concerns.length) {
+      throw new ParleyError(
+        'usage',
+        `this merge looks wrong: ${concerns.join('; ')}. Merge anyway only if you are sure: confirm it (--confirm; "confirm": true in the API)`,
+      );
+    }
     const before = view();
     const id = Number(
       q.insertJudgement.run(
@@ -679,6 +711,50 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
     rebuild(affected(judgement, before));
     return judgement;
   });
+
+  /** The reports a judgement starts from: its subject events' members, its reports, or its actors' reports. */
+  function startingReports(clean: NewJudgement, anchors: ReportAnchor[][]): string[] {
+    const ids = new Set(resolveAnchors(anchors.flat()));
+    if (!EVENT_KINDS.has(clean.kind)) for (const actor of clean.subjects) for (const r of q.reportsOfActor.all(actor) as string[]) ids.add(r);
+    return [...ids];
+  }
+
+  const ROLLBACK = Symbol('preview');
+  const previewTransaction = db.transaction((input: NewJudgement): JudgementPreview => {
+    const clean = validateJudgement(input);
+    const reports = startingReports(clean, anchorsFor(clean));
+    const beforeIds = eventsOfReports(reports);
+    const before = beforeIds.map((id) => getEvent(id)!);
+    const held = new Set(before.flatMap((e) => e.reports.map((r) => r.id)));
+    const concerns = concernsOf(clean);
+    addTransaction({ ...input, confirm: true });
+    const afterIds = eventsOfReports([...new Set([...reports, ...held])]);
+    const after = afterIds.map((id) => getEvent(id)!);
+    const kept = new Set(afterIds);
+    const preview: JudgementPreview = {
+      judgement: clean,
+      before,
+      after,
+      vanished: beforeIds.filter((id) => !kept.has(id)).map((id) => ({ id, to: redirects.follow(id) })),
+      pulledIn: after.flatMap((e) => e.reports.map((r) => r.id)).filter((id) => !held.has(id)),
+      concerns,
+    };
+    throw Object.assign(new Error('preview'), { [ROLLBACK]: preview });
+  });
+
+  function previewJudgement(input: NewJudgement): JudgementPreview {
+    try {
+      previewTransaction.immediate(input);
+    } catch (error) {
+      const preview = (error as { [ROLLBACK]?: JudgementPreview })[ROLLBACK];
+      if (preview) return preview;
+      throw error;
+    } finally {
+      // the rolled-back transaction filled the caches with what it wrote
+      invalidate();
+    }
+    throw new Error('unreachable: a preview always rolls back');
+  }
 
   // a rolled-back transaction may have filled the caches with what it wrote
   function guarded<T>(transaction: () => T): T {
@@ -719,9 +795,11 @@ export function createResolution(db: Database.Database, now: () => Date): Resolu
     releaseDocument,
     eventsOfReports,
     getEvent,
+    eventRedirect: (id: string) => (q.event.get(id) ? null : redirects.follow(id)),
     listEvents,
     viewActors,
     addJudgement: (input) => guarded(() => addTransaction.immediate(input)),
+    previewJudgement,
     listJudgements(filter = {}) {
       return allJudgements().filter(
         (j) => (filter.kind === undefined || j.kind === filter.kind) && (filter.active === undefined || j.active === filter.active),

@@ -432,6 +432,12 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     getEvent(id) {
       return resolution.getEvent(id);
     },
+    previewJudgement(input) {
+      return resolution.previewJudgement(input);
+    },
+    eventRedirect(id) {
+      return resolution.eventRedirect(id);
+    },
     listEvents() {
       return resolution.listEvents();
     },

@@ -8,6 +8,7 @@ import documentSources from './0005-document-sources.ts';
 import weeklyBlocking from './0006-weekly-blocking.ts';
 import coherentEvents from './0007-coherent-events.ts';
 import anchoredMerge from './0008-anchored-merge.ts';
+import eventRedirects from './0010-event-redirects.ts';
 
 export interface Migration {
   version: number;
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'weekly-blocking', statements: weeklyBlocking },
   { version: 7, name: 'coherent-events', statements: coherentEvents },
   { version: 8, name: 'anchored-merge', statements: anchoredMerge },
+  { version: 10, name: 'event-redirects', statements: eventRedirects },
 ];

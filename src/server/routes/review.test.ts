@@ -1,0 +1,72 @@
+// Review through the API: a merge previewed before it is applied, an implausible one refused until
+// confirmed, a merged-away event id redirecting, and calendar dates checked in corrections.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../app.ts';
+import { buildFixture, type Fixture } from '../test-fixture.ts';
+
+const TOKEN = 'Zr8Kp2Lq9Xv4Mw7Nb1Jc5Hd0Fg3St6Ya-_Ue2Io8Pl';
+const auth = { authorization: `Bearer ${TOKEN}` };
+let fixture: Fixture;
+let app: FastifyInstance;
+
+before(async () => {
+  fixture = await buildFixture();
+  app = (await buildServer({ store: fixture.store, token: TOKEN, webRoot: null })).app;
+});
+after(async () => {
+  await app?.close();
+  fixture?.close();
+});
+
+const post = async (url: string, payload: unknown, headers: Record<string, string> = auth) => {
+  const r = await app.inject({ method: 'POST', url, payload: payload as object, headers });
+  return { status: r.statusCode, body: JSON.parse(r.body) };
+};
+const eventIdOn = async (date: string) => {
+  const r = await app.inject({ method: 'GET', url: `/api/events?from=${date}&to=${date}` });
+  return JSON.parse(r.body).items[0].id as string;
+};
+
+test('merge: preview, refusal with reasons, confirmation, redirect of the merged-away id', async () => {
+  const bali = await eventIdOn('2022-11-14');
+  const moscow = await eventIdOn('2023-03-20');
+  const request = { kind: 'event-merge', subjects: [bali, moscow], author: 'analyst' };
+
+  assert.equal((await post('/api/judgements/preview', request, {})).status, 401, 'a preview needs the token');
+  const preview = await post('/api/judgements/preview', request);
+  assert.equal(preview.status, 200, JSON.stringify(preview.body));
+  assert.equal(preview.body.after.length, 1);
+  const result = preview.body.after[0].id as string;
+  assert.ok([bali, moscow].includes(result));
+  assert.match(preview.body.concerns.join('\n'), /dates contradict/);
+  assert.equal(preview.body.vanished[0].to, result);
+  assert.ok(preview.body.after[0].conflicts.some((c: { field: string }) => c.field === 'date'), 'the result shows its date conflict');
+
+  const refused = await post('/api/judgements', request);
+  assert.equal(refused.status, 400);
+  assert.match(refused.body.error.message, /this merge looks wrong: .*dates contradict/);
+  assert.ok((await app.inject({ method: 'GET', url: `/api/events/${bali}` })).statusCode === 200, 'nothing applied');
+
+  const applied = await post('/api/judgements', { ...request, confirm: true });
+  assert.equal(applied.status, 201, JSON.stringify(applied.body));
+  const gone = bali === result ? moscow : bali;
+  const redirect = await app.inject({ method: 'GET', url: `/api/events/${gone}` });
+  assert.equal(redirect.statusCode, 308);
+  assert.equal(redirect.headers.location, `/api/events/${result}`);
+  assert.deepEqual(JSON.parse(redirect.body).redirect, { from: gone, to: result });
+  assert.equal((await app.inject({ method: 'GET', url: '/api/events/ev_0000000000000000' })).statusCode, 404);
+});
+
+test('a correction to a date the calendar does not have is refused, naming it', async () => {
+  const paris = await eventIdOn('2023-01-22');
+  for (const url of ['/api/judgements/preview', '/api/judgements']) {
+    const r = await post(url, { kind: 'field-correct', subjects: [paris], value: { date: '2023-02-31' }, author: 'analyst' });
+    assert.equal(r.status, 400);
+    assert.match(r.body.error.message, /"2023-02-31" is not a calendar date: February 2023 has 28 days/);
+  }
+  const place = await post('/api/judgements/preview', { kind: 'field-correct', subjects: [paris], value: { participants: ['paris'] }, author: 'analyst' });
+  assert.equal(place.status, 400);
+  assert.match(place.body.error.message, /paris is a place, not a participant/);
+});
