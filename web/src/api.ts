@@ -154,3 +154,34 @@ export const tokenStore = {
   get: () => sessionStorage.getItem(TOKEN_KEY) ?? '',
   set: (token: string) => (token ? sessionStorage.setItem(TOKEN_KEY, token) : sessionStorage.removeItem(TOKEN_KEY)),
 };
+
+/** An event as a judgement preview shows it (the store's shape). */
+export interface PreviewEvent {
+  id: string;
+  reports: { id: string; docId: string; date: { value: string } | null }[];
+  participants: { actorId: string; reports: string[] }[];
+  date: string | null;
+  place: string | null;
+  mode: string;
+  conflicts: Conflict[];
+}
+
+export interface NewJudgement {
+  kind: string;
+  subjects: string[];
+  value?: { date?: string | null; place?: string | null; participants?: string[]; aliases?: string[] };
+  author: string;
+  reason?: string | null;
+  confirm?: boolean;
+}
+
+/** What a judgement would do (POST /api/judgements/preview): nothing is changed. */
+export interface JudgementPreview {
+  judgement: NewJudgement;
+  before: PreviewEvent[];
+  after: PreviewEvent[];
+  vanished: { id: string; to: string | null }[];
+  pulledIn: string[];
+  concerns: string[];
+  actors: Record<string, { id: string; name: string; kind: string }>;
+}

@@ -104,7 +104,15 @@ export function registerJudgementRoutes(app: FastifyInstance, store: Store, toke
     async (request) => {
       requireWriter(request, token);
       needs(store, 'previewJudgement');
-      return store.previewJudgement(request.body);
+      const preview = store.previewJudgement(request.body);
+      // the names of every actor the events name, so that a preview reads without more requests
+      const ids = new Set<string>();
+      for (const e of [...preview.before, ...preview.after]) {
+        for (const p of e.participants) ids.add(p.actorId);
+        if (e.place) ids.add(e.place);
+      }
+      const actors = Object.fromEntries(store.getActors([...ids]).map((a) => [a.id, { id: a.id, name: a.name, kind: a.kind }]));
+      return { ...preview, actors };
     },
   );
 
