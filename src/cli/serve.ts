@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { ParleyError } from '../core/errors.ts';
 import { buildServer } from '../server/app.ts';
 import { createWorkerPool } from '../pipeline/worker-pool.ts';
+import { resolveNameQuery } from '../actors/resolve-name-query.ts';
 import { newToken, tokenWeakness } from '../server/guard.ts';
 import { buildWeb } from '../server/build-web.ts';
 import { type CliContext, dbPath, openForReading, writeLine } from './context.ts';
@@ -54,6 +55,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
         // uploads are analyzed on a thread of their own: the API keeps answering meanwhile
         pool: () => createWorkerPool(1),
         kbEntry: (id) => pipeline.kb.entries.get(id),
+        resolveName: (query) => resolveNameQuery(pipeline.kb, query),
       });
       const address = await app.listen({ port, host: flags.host });
       if (!['127.0.0.1', '::1', 'localhost'].includes(flags.host)) {

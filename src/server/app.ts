@@ -21,6 +21,7 @@ import { registerEventRoutes } from './routes/events.ts';
 import { registerFramingRoutes } from './routes/framing.ts';
 import { registerIngestRoutes } from './routes/ingest.ts';
 import { registerJudgementRoutes } from './routes/judgements.ts';
+import type { NameResolver } from './resolve-actors.ts';
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -40,6 +41,8 @@ export interface ServerOptions {
   pool?: () => AnalyzerPool;
   /** Knowledge-base entry of an actor id, for roles. */
   kbEntry?: (id: string) => KbEntry | undefined;
+  /** Resolves names typed in filters (any spelling, script, prefix) to knowledge-base actors. */
+  resolveName?: NameResolver;
   logger?: boolean;
 }
 
@@ -132,8 +135,8 @@ export async function buildServer(options: ServerOptions): Promise<ParleyServer>
     authorized: isAuthorized(request, token),
   }));
   registerDocumentRoutes(app, store);
-  registerActorRoutes(app, store, { kbEntry: options.kbEntry });
-  registerEventRoutes(app, store);
+  registerActorRoutes(app, store, { kbEntry: options.kbEntry, resolveName: options.resolveName });
+  registerEventRoutes(app, store, options.resolveName);
   registerFramingRoutes(app, store);
   registerJudgementRoutes(app, store, token);
   registerIngestRoutes(app, ingestJobs, token);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
+import { resolveNameQuery } from '../../src/actors/resolve-name-query.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { buildWeb } from '../../src/server/build-web.ts';
 import { buildFixture, type Fixture } from '../../src/server/test-fixture.ts';
@@ -42,6 +43,7 @@ export async function startHarness(options: { prepare?: (fixture: Fixture) => vo
     webRoot,
     pipeline: () => fixture.pipeline,
     kbEntry: (id) => fixture.pipeline.kb.entries.get(id),
+    resolveName: (query) => resolveNameQuery(fixture.pipeline.kb, query),
   });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   const browser = await chromium.launch({

@@ -77,6 +77,17 @@ export interface ActorRow {
   name: string;
   aliases: string[];
   events: number;
+  /** How a typed name reached this actor through the knowledge base. */
+  resolved?: { via: string; matched: string };
+}
+
+/** An actor filter value that was not an id, and the actor it resolved to (or null). */
+export interface ActorResolution {
+  query: string;
+  actorId: string | null;
+  name: string | null;
+  via: string | null;
+  matched: string | null;
 }
 
 export interface ActorDetail {

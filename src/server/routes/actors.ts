@@ -6,10 +6,13 @@ import type { Store } from '../../store/store.ts';
 import { HttpError } from '../errors.ts';
 import { idParams, pageQuery } from '../schemas.ts';
 import { framingOf } from './framing.ts';
+import { resolveStored, type NameResolver } from '../resolve-actors.ts';
 
 export interface ActorRouteOptions {
   /** Knowledge-base entry of an actor id (roles over time), when there is one. */
   kbEntry?: (id: string) => KbEntry | undefined;
+  /** Names in any spelling or script, and prefixes, to knowledge-base actors. */
+  resolveName?: NameResolver;
 }
 
 export function registerActorRoutes(app: FastifyInstance, store: Store, options: ActorRouteOptions): void {
@@ -32,7 +35,19 @@ export function registerActorRoutes(app: FastifyInstance, store: Store, options:
     },
     async (request) => {
       const { q, kind, limit, offset } = request.query;
-      return store.browse().searchActors(q?.trim() || undefined, kind, { limit, offset });
+      const query = q?.trim() || undefined;
+      const browse = store.browse();
+      const page = browse.searchActors(query, kind, { limit, offset });
+      if (!query || offset > 0) return page;
+      // actors the query reaches through the knowledge base come first, saying how
+      const resolved = resolveStored(store, options.resolveName, query);
+      const rows = resolved
+        .map((r) => ({ r, row: browse.searchActors(r.actorId, kind, { limit: 5, offset: 0 }).items.find((a) => a.id === r.actorId) }))
+        .filter((x) => x.row)
+        .map(({ r, row }) => ({ ...row!, resolved: { via: r.via, matched: r.matched } }));
+      const ids = new Set(rows.map((r) => r.id));
+      const items = [...rows, ...page.items.filter((a) => !ids.has(a.id))].slice(0, limit);
+      return { ...page, items, total: Math.max(page.total, items.length) };
     },
   );
 

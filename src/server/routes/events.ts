@@ -6,6 +6,7 @@ import type { Store } from '../../store/store.ts';
 import { HttpError } from '../errors.ts';
 import { filterQuery, idParams, pageQuery, toFilter, type FilterQuery } from '../schemas.ts';
 import { documentMetaOf } from './documents.ts';
+import { resolveActorFilter, type NameResolver } from '../resolve-actors.ts';
 
 interface ListQuery extends FilterQuery {
   sort: 'date' | 'reports';
@@ -16,7 +17,13 @@ interface ListQuery extends FilterQuery {
 
 const quoteOf = (text: string, spans: readonly Span[]) => spans.map((s) => text.slice(s.start, s.end));
 
-export function registerEventRoutes(app: FastifyInstance, store: Store): void {
+export function registerEventRoutes(app: FastifyInstance, store: Store, resolveName?: NameResolver): void {
+  /** The filter with actor names in any spelling resolved to ids, and what each resolved to. */
+  const resolved = (query: FilterQuery) => {
+    const { ids, resolutions } = resolveActorFilter(store, resolveName, query.actor);
+    return { filter: toFilter({ ...query, ...(ids ? { actor: ids } : {}) }), extra: resolutions.length ? { resolved: resolutions } : {} };
+  };
+
   app.get<{ Querystring: ListQuery }>(
     '/api/events',
     {
@@ -37,7 +44,8 @@ export function registerEventRoutes(app: FastifyInstance, store: Store): void {
     },
     async (request) => {
       const { sort, order, limit, offset } = request.query;
-      return store.browse().listEvents(toFilter(request.query), sort, order, { limit, offset });
+      const { filter, extra } = resolved(request.query);
+      return { ...store.browse().listEvents(filter, sort, order, { limit, offset }), ...extra };
     },
   );
 
@@ -50,7 +58,10 @@ export function registerEventRoutes(app: FastifyInstance, store: Store): void {
         querystring: { type: 'object', additionalProperties: false, properties: filterQuery },
       },
     },
-    async (request) => ({ months: store.browse().timeline(toFilter(request.query)) }),
+    async (request) => {
+      const { filter, extra } = resolved(request.query);
+      return { months: store.browse().timeline(filter), ...extra };
+    },
   );
 
   app.get<{ Querystring: FilterQuery & { edges: number } }>(
@@ -66,7 +77,10 @@ export function registerEventRoutes(app: FastifyInstance, store: Store): void {
         },
       },
     },
-    async (request) => store.browse().network(toFilter(request.query), request.query.edges),
+    async (request) => {
+      const { filter, extra } = resolved(request.query);
+      return { ...store.browse().network(filter, request.query.edges), ...extra };
+    },
   );
 
   app.get('/api/outlets', { schema: { summary: 'Outlets with their number of events', tags: ['events'] } }, async () => ({

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { resolveNameQuery } from '../../actors/resolve-name-query.ts';
 import { buildServer } from '../app.ts';
 import { buildFixture, type Fixture } from '../test-fixture.ts';
 
@@ -13,7 +14,7 @@ let app: FastifyInstance;
 
 before(async () => {
   fixture = await buildFixture();
-  app = (await buildServer({ store: fixture.store, token: TOKEN, webRoot: null })).app;
+  app = (await buildServer({ store: fixture.store, token: TOKEN, webRoot: null, resolveName: (q) => resolveNameQuery(fixture.pipeline.kb, q) })).app;
 });
 after(async () => {
   await app?.close();
@@ -69,4 +70,24 @@ test('a correction to a date the calendar does not have is refused, naming it', 
   const place = await post('/api/judgements/preview', { kind: 'field-correct', subjects: [paris], value: { participants: ['paris'] }, author: 'analyst' });
   assert.equal(place.status, 400);
   assert.match(place.body.error.message, /paris is a place, not a participant/);
+});
+
+test('any spelling: actor filters and the actor search resolve names through the knowledge base and say how', async () => {
+  const byId = JSON.parse((await app.inject({ method: 'GET', url: '/api/events?actor=vladimir-putin' })).body);
+  for (const name of ['Путин', 'Poutine', 'Путина']) {
+    const r = JSON.parse((await app.inject({ method: 'GET', url: `/api/events?actor=${encodeURIComponent(name)}` })).body);
+    assert.equal(r.total, byId.total, name);
+    assert.equal(r.resolved[0].actorId, 'vladimir-putin', name);
+    assert.equal(r.resolved[0].query, name);
+  }
+  const nobody = JSON.parse((await app.inject({ method: 'GET', url: '/api/events?actor=Qwxzvbnm' })).body);
+  assert.equal(nobody.total, 0);
+  assert.deepEqual(nobody.resolved, [{ query: 'Qwxzvbnm', actorId: null, name: null, via: null, matched: null }]);
+  const timeline = JSON.parse((await app.inject({ method: 'GET', url: `/api/timeline?actor=${encodeURIComponent('Путин')}` })).body);
+  assert.ok(timeline.months.length > 0);
+  const actors = JSON.parse((await app.inject({ method: 'GET', url: `/api/actors?q=${encodeURIComponent('Путин')}` })).body);
+  assert.equal(actors.items[0].id, 'vladimir-putin');
+  assert.deepEqual(actors.items[0].resolved, { via: 'alias', matched: 'Путин' });
+  const prefix = JSON.parse((await app.inject({ method: 'GET', url: '/api/actors?q=Xi%20Jin' })).body);
+  assert.equal(prefix.items[0].id, 'xi-jinping');
 });

@@ -1,7 +1,7 @@
 // Events: filters (actor or pair, dates, place, mode, outlet, words in the evidence), a timeline
 // of the matching events, and a server-paged table.
 import { useEffect, useRef, useState } from 'react';
-import { api, type EventRow, type Page } from '../api.ts';
+import { api, type ActorResolution, type EventRow, type Page } from '../api.ts';
 import { ActorPicker } from '../components/ActorPicker.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { Timeline } from '../components/Timeline.tsx';
@@ -46,7 +46,7 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
   const actors = (draft.actor as string[] | undefined) ?? [];
   const pickedActors = () => (draftRef.current.actor as string[] | undefined) ?? [];
 
-  const list = useApi<Page<EventRow>>(JSON.stringify([filter, sort, order, offset]), () =>
+  const list = useApi<Page<EventRow> & { resolved?: ActorResolution[] }>(JSON.stringify([filter, sort, order, offset]), () =>
     api.get('/api/events', { ...filter, sort, order, offset, limit: PAGE }),
   );
   const timeline = useApi<{ months: { month: string; events: number }[] }>(filterKey, () => api.get('/api/timeline', filter));
@@ -124,6 +124,18 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
         />
       )}
 
+      {list.data?.resolved?.map((r) => (
+        <p key={r.query} role="status" className="resolved">
+          {r.actorId ? (
+            <>
+              Actor “{r.query}” read as <a href={`#/actor/${encodeURIComponent(r.actorId)}`}>{r.name}</a>
+              {r.via ? ` (${r.via}: ${r.matched})` : ''}.
+            </>
+          ) : (
+            <>No actor is known as “{r.query}”.</>
+          )}
+        </p>
+      ))}
       {list.error && <p role="alert">{list.error}</p>}
       <table className="events">
         <caption className="sr-only">Events matching the filter</caption>
