@@ -9,6 +9,14 @@ import { SHOTS, skipWithoutBrowser, startHarness, useToken, type Harness } from 
 let h: Harness;
 const eventOfDoc = (docId: string) => h.fixture.store.listEvents().find((e) => e.reports.some((r) => r.docId === docId))!;
 
+/** The review actions are folded under the event's facts: open them from the keyboard. */
+async function openReview(): Promise<void> {
+  const summary = h.page.locator('details.event-review > summary');
+  await summary.focus();
+  await h.page.keyboard.press('Enter');
+  await h.page.getByRole('region', { name: 'Review this event' }).waitFor();
+}
+
 describe('review on the event page', { skip: skipWithoutBrowser }, () => {
   before(async () => {
     h = await startHarness({ prepare: (fixture) => void fixture.store.saveBatch(reviewAnalyses()) });
@@ -19,6 +27,7 @@ describe('review on the event page', { skip: skipWithoutBrowser }, () => {
   test('merge with preview, then the merged-away id redirects', async () => {
     const [pt, en] = [eventOfDoc('pt-madrid').id, eventOfDoc('en-madrid').id];
     await h.open(`#/event/${pt}`);
+    await openReview();
     const form = h.page.getByRole('form', { name: 'Merge with another event' });
     await form.getByLabel('Other event id').fill(en);
     await form.getByRole('button', { name: 'Preview merge' }).click();
@@ -45,6 +54,7 @@ describe('review on the event page', { skip: skipWithoutBrowser }, () => {
   test('an implausible merge needs a ticked confirmation, with the reasons shown', async () => {
     const [madrid, baires] = [eventOfDoc('pt-madrid').id, eventOfDoc('es-baires').id];
     await h.open(`#/event/${baires}`);
+    await openReview();
     const form = h.page.getByRole('form', { name: 'Merge with another event' });
     await form.getByLabel('Other event id').fill(madrid);
     await form.getByRole('button', { name: 'Preview merge' }).click();
@@ -64,6 +74,7 @@ describe('review on the event page', { skip: skipWithoutBrowser }, () => {
   test('a correction to 2023-02-31 is refused with the reason', async () => {
     const paris = h.fixture.store.listEvents().find((e) => e.date === '2023-01-22')!.id;
     await h.open(`#/event/${paris}`);
+    await openReview();
     const form = h.page.getByRole('form', { name: 'Correct this event' });
     await form.getByLabel('Date').fill('2023-02-31');
     await form.getByRole('button', { name: 'Preview correction' }).click();

@@ -33,6 +33,8 @@ export function ActorPicker({ label, value, onChange, kind }: ActorPickerProps) 
   const [note, setNote] = useState('');
   const commit = (raw: string) => {
     const v = raw.trim();
+    // committed already (Enter, then the blur of a click elsewhere): nothing changes, nothing moves
+    if (v === value) return;
     const match = options.find((o) => o.id === v || o.name.toLowerCase() === v.toLowerCase());
     setNote('');
     onChange(match ? match.id : v);
@@ -43,6 +45,7 @@ export function ActorPicker({ label, value, onChange, kind }: ActorPickerProps) 
       .then((page) => {
         const hit = page.items[0];
         if (!hit) return setNote(`No actor found for “${v}”.`);
+        if (hit.id === v) return;
         setNote(`“${v}” → ${hit.name}${hit.resolved ? ` (${hit.resolved.via}: ${hit.resolved.matched})` : ''}`);
         setText(hit.id);
         onChange(hit.id);

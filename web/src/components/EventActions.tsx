@@ -55,8 +55,11 @@ export function EventActions({ event, onChanged }: { event: EventDetail; onChang
   };
 
   return (
-    <section className="event-review" aria-label="Review this event">
-      <h2>Review this event</h2>
+    <details className="event-review" open={preview !== null || undefined}>
+      <summary>
+        <h2>Review this event</h2> <span className="muted">merge with…, split a report out, reject a report, correct</span>
+      </summary>
+      <section aria-label="Review this event">
       <div className="action-grid">
         <form aria-label="Merge with another event" onSubmit={submit({ kind: 'event-merge', subjects: [event.id, other.trim()] })}>
           <h3>Merge with…</h3>
@@ -139,6 +142,7 @@ export function EventActions({ event, onChanged }: { event: EventDetail; onChang
           }}
         />
       )}
-    </section>
+      </section>
+    </details>
   );
 }

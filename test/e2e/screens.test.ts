@@ -1,0 +1,73 @@
+// Any spelling and any screen, in Chromium: the actor filter reads `Путин` and the start of a
+// name and says which actor it resolved to; every page fits a 390 px phone (no sideways scroll).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { SHOTS, skipWithoutBrowser, startHarness, TOKEN, type Harness } from './harness.ts';
+
+let h: Harness;
+
+describe('any spelling, any screen', { skip: skipWithoutBrowser }, () => {
+  before(async () => {
+    h = await startHarness();
+  });
+  after(async () => h?.close());
+
+  const putinEvents = () => h.fixture.store.browse().listEvents({ actors: ['vladimir-putin'] }, 'date', 'desc', { limit: 50, offset: 0 }).total;
+
+  for (const [typed, expected] of [
+    ['Путин', 'Vladimir Putin'],
+    ['Scho', 'Olaf Scholz'],
+  ] as const) {
+    test(`the actor filter reads “${typed}” and says it resolved to ${expected}`, async () => {
+      await h.page.goto('about:blank'); // a fresh page: nothing typed before
+      await h.open('#/events');
+      await h.page.waitForSelector('table.events tbody tr');
+      const actor = h.page.getByLabel('Actor', { exact: true });
+      await actor.fill(typed);
+      await actor.press('Enter');
+      await h.page.getByRole('status').filter({ hasText: expected }).first().waitFor();
+      await h.page.waitForFunction(
+        (name) => {
+          const rows = [...document.querySelectorAll('table.events tbody tr')];
+          return rows.length > 0 && rows.every((r) => r.textContent!.includes(name));
+        },
+        expected,
+      );
+      if (expected === 'Vladimir Putin') assert.equal(await h.page.locator('table.events tbody tr').count(), putinEvents());
+    });
+  }
+
+  test('every page fits a 390 px screen', async () => {
+    const phone = await h.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await phone.newPage();
+    const event = h.fixture.store.listEvents().find((e) => e.date === '2023-03-20')!;
+    const doc = event.reports[0].docId;
+    await page.goto(`${h.base}/#/review`);
+    await page.getByLabel('API token').fill(TOKEN);
+    await page.getByRole('button', { name: 'Use token' }).click();
+    await page.waitForSelector('text=Token accepted');
+    const pages: [string, string, string][] = [
+      ['events', '#/events', 'table.events tbody tr'],
+      ['event', `#/event/${event.id}`, '.article mark.evidence'],
+      ['actor', '#/actor/xi-jinping', '.timeline'],
+      ['document', `#/document/${encodeURIComponent(doc)}`, '.article'],
+      ['network', '#/network', '.pairs a.edge'],
+      ['review', '#/review', 'table.judgements'],
+    ];
+    const wide: string[] = [];
+    for (const [name, hash, ready] of pages) {
+      await page.goto(`${h.base}/${hash}`);
+      await page.waitForSelector(ready);
+      await page.waitForTimeout(200);
+      const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+      if (scroll > inner) wide.push(`${name}: ${scroll} px`);
+      await page.screenshot({ path: `${SHOTS}/${name}-390.png` });
+    }
+    await phone.close();
+    assert.deepEqual(wide, [], 'pages wider than the screen');
+  });
+
+  test('no errors, dialogs or outside requests along the way', () => {
+    assert.deepEqual(h.problems, []);
+  });
+});
