@@ -49,6 +49,17 @@ export interface DocumentInfo {
   author: string | null;
   published: string | null;
   language: string;
+  /** The whole text: only when it is short (else `windows` hold the parts around the evidence). */
+  text?: string;
+  /** Length of the whole text (JavaScript string indices). */
+  length: number;
+  /** The text around what the reports mark, with offsets into the whole. */
+  windows: TextWindow[];
+}
+
+export interface TextWindow {
+  start: number;
+  end: number;
   text: string;
 }
 

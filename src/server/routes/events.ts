@@ -2,7 +2,8 @@
 // and the co-meeting network for a filter.
 import type { FastifyInstance } from 'fastify';
 import type { Span } from '../../core/types.ts';
-import type { Store } from '../../store/store.ts';
+import type { Store, StoredReport } from '../../store/store.ts';
+import { windowsAround, type TextWindow } from '../text-window.ts';
 import { HttpError } from '../errors.ts';
 import { filterQuery, idParams, pageQuery, toFilter, type FilterQuery } from '../schemas.ts';
 import { documentMetaOf } from './documents.ts';
@@ -16,6 +17,15 @@ interface ListQuery extends FilterQuery {
 }
 
 const quoteOf = (text: string, spans: readonly Span[]) => spans.map((s) => text.slice(s.start, s.end));
+
+/** Every span a report marks in its article. */
+const spansOf = (r: StoredReport): Span[] => [
+  r.trigger,
+  ...r.evidence,
+  ...r.participants.flatMap((p) => p.spans),
+  ...(r.date?.span ? [r.date.span] : []),
+  ...(r.place ? [r.place.span] : []),
+];
 
 export function registerEventRoutes(app: FastifyInstance, store: Store, resolveName?: NameResolver): void {
   /** The filter with actor names in any spelling resolved to ids, and what each resolved to. */
@@ -101,11 +111,18 @@ export function registerEventRoutes(app: FastifyInstance, store: Store, resolveN
         }
         throw new HttpError('not-found', `no event ${request.params.id}`);
       }
-      const documents = new Map<string, ReturnType<typeof documentMetaOf> & { text: string }>();
+      // each article as windows around what its reports mark; a short one whole (text-window.ts)
+      const texts = new Map<string, string>();
+      const documents = new Map<string, ReturnType<typeof documentMetaOf> & { length: number; windows: TextWindow[]; text?: string }>();
       for (const report of event.reports) {
-        if (documents.has(report.docId)) continue;
+        if (texts.has(report.docId)) continue;
         const doc = store.getDocument(report.docId);
-        if (doc) documents.set(doc.id, { ...documentMetaOf(doc), text: doc.text });
+        if (!doc) continue;
+        texts.set(doc.id, doc.text);
+        const spans = event.reports.filter((r) => r.docId === doc.id).flatMap(spansOf);
+        const windows = windowsAround(doc.text, spans);
+        const whole = windows.length === 1 && windows[0].start === 0 && windows[0].end === doc.text.length;
+        documents.set(doc.id, { ...documentMetaOf(doc), length: doc.text.length, windows, ...(whole ? { text: doc.text } : {}) });
       }
       const actorIds = new Set<string>();
       for (const report of event.reports) {
@@ -134,7 +151,7 @@ export function registerEventRoutes(app: FastifyInstance, store: Store, resolveN
         mergeJudgements: event.judgements,
         actors,
         reports: event.reports.map((report) => {
-          const text = documents.get(report.docId)?.text ?? '';
+          const text = texts.get(report.docId) ?? '';
           return {
             ...report,
             quotes: quoteOf(text, report.evidence),

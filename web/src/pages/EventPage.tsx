@@ -3,7 +3,8 @@
 import { useEffect, useRef } from 'react';
 import { api, type EventDetail, type Report } from '../api.ts';
 import { EventActions } from '../components/EventActions.tsx';
-import { MarkedText, type Mark } from '../components/MarkedText.tsx';
+import { ArticleWindows } from '../components/ArticleWindows.tsx';
+import type { Mark } from '../components/MarkedText.tsx';
 import { href } from '../router.ts';
 import { useApi } from '../useApi.ts';
 
@@ -52,7 +53,9 @@ function ReportView({ report, event, index }: { report: Report; event: EventDeta
           <p key={i}>{q}</p>
         ))}
       </blockquote>
-      {doc && <MarkedText text={doc.text} marks={marksOf(report, name)} label={`Article ${doc.title ?? report.docId}`} />}
+      {doc && (
+        <ArticleWindows docId={report.docId} length={doc.length} windows={doc.windows} marks={marksOf(report, name)} label={`Article ${doc.title ?? report.docId}`} />
+      )}
     </article>
   );
 }
