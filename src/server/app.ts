@@ -75,7 +75,7 @@ export async function buildServer(options: ServerOptions): Promise<ParleyServer>
     logger: options.logger ?? false,
     bodyLimit: 256 * 1024,
     // ids are up to 300 characters (schemas.ts), percent-encoded up to three times longer
-    maxParamLength: 1024,
+    routerOptions: { maxParamLength: 1024 },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   });
 
