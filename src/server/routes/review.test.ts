@@ -11,10 +11,19 @@ const TOKEN = 'Zr8Kp2Lq9Xv4Mw7Nb1Jc5Hd0Fg3St6Ya-_Ue2Io8Pl';
 const auth = { authorization: `Bearer ${TOKEN}` };
 let fixture: Fixture;
 let app: FastifyInstance;
+let ingestIdle: () => Promise<void>;
 
 before(async () => {
   fixture = await buildFixture();
-  app = (await buildServer({ store: fixture.store, token: TOKEN, webRoot: null, resolveName: (q) => resolveNameQuery(fixture.pipeline.kb, q) })).app;
+  const server = await buildServer({
+    store: fixture.store,
+    token: TOKEN,
+    webRoot: null,
+    pipeline: () => fixture.pipeline,
+    resolveName: (q) => resolveNameQuery(fixture.pipeline.kb, q),
+  });
+  app = server.app;
+  ingestIdle = server.ingestJobs.idle;
 });
 after(async () => {
   await app?.close();
@@ -90,4 +99,22 @@ test('any spelling: actor filters and the actor search resolve names through the
   assert.deepEqual(actors.items[0].resolved, { via: 'alias', matched: 'Путин' });
   const prefix = JSON.parse((await app.inject({ method: 'GET', url: '/api/actors?q=Xi%20Jin' })).body);
   assert.equal(prefix.items[0].id, 'xi-jinping');
+});
+
+test('an upload carries the outlet the analyst names, else its address\'s host, never its temporary folder', async () => {
+  const text = (n: number) => `Leaders talk\n2024-06-0${n}\n\nROME - Italian Prime Minister Giorgia Meloni met Indian Prime Minister Narendra Modi in Rome on Monday, 3 June 2024, item ${n}.\n`;
+  for (const [n, extra] of [
+    [1, { outlet: 'Agenzia Esempio' }],
+    [2, { url: 'https://www.esempio-notizie.it/a/1' }],
+    [3, {}],
+  ] as const) {
+    const r = await post('/api/ingest', { format: 'text', name: `upload-${n}`, content: text(n), ...extra });
+    assert.equal(r.status, 202, JSON.stringify(r.body));
+  }
+  await ingestIdle();
+  const outletOf = (id: string) => fixture.store.getDocument(id)?.meta.outlet;
+  assert.equal(outletOf('upload-1'), 'Agenzia Esempio');
+  assert.equal(outletOf('upload-2'), 'esempio-notizie.it');
+  assert.equal(fixture.store.getDocument('upload-2')?.meta.url, 'https://www.esempio-notizie.it/a/1');
+  assert.equal(outletOf('upload-3'), 'unknown');
 });
