@@ -4,6 +4,7 @@ import { ParleyError } from '../core/errors.ts';
 import { buildServer } from '../server/app.ts';
 import { createWorkerPool } from '../pipeline/worker-pool.ts';
 import { resolveNameQuery } from '../actors/resolve-name-query.ts';
+import { loadPlaceCoordinates } from '../kb/place-coordinates.ts';
 import { newToken, tokenWeakness } from '../server/guard.ts';
 import { buildWeb } from '../server/build-web.ts';
 import { type CliContext, dbPath, openForReading, writeLine } from './context.ts';
@@ -56,6 +57,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
         pool: () => createWorkerPool(1),
         kbEntry: (id) => pipeline.kb.entries.get(id),
         resolveName: (query) => resolveNameQuery(pipeline.kb, query),
+        placeCoordinates: loadPlaceCoordinates(),
       });
       const address = await app.listen({ port, host: flags.host });
       if (!['127.0.0.1', '::1', 'localhost'].includes(flags.host)) {

@@ -22,6 +22,7 @@ import { registerFramingRoutes } from './routes/framing.ts';
 import { registerIngestRoutes } from './routes/ingest.ts';
 import { registerJudgementRoutes } from './routes/judgements.ts';
 import type { NameResolver } from './resolve-actors.ts';
+import { registerMapRoutes } from './routes/map.ts';
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -43,6 +44,8 @@ export interface ServerOptions {
   kbEntry?: (id: string) => KbEntry | undefined;
   /** Resolves names typed in filters (any spelling, script, prefix) to knowledge-base actors. */
   resolveName?: NameResolver;
+  /** Place id -> [lon, lat], for the map (none: every event is unplaced). */
+  placeCoordinates?: ReadonlyMap<string, readonly [number, number]>;
   logger?: boolean;
 }
 
@@ -139,6 +142,7 @@ export async function buildServer(options: ServerOptions): Promise<ParleyServer>
   registerDocumentRoutes(app, store);
   registerActorRoutes(app, store, { kbEntry: options.kbEntry, resolveName: options.resolveName });
   registerEventRoutes(app, store, options.resolveName);
+  registerMapRoutes(app, store, options.placeCoordinates ?? new Map(), options.resolveName);
   registerFramingRoutes(app, store);
   registerJudgementRoutes(app, store, token);
   registerIngestRoutes(app, ingestJobs, token);

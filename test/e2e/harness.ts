@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { resolveNameQuery } from '../../src/actors/resolve-name-query.ts';
+import { loadPlaceCoordinates } from '../../src/kb/place-coordinates.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { buildWeb } from '../../src/server/build-web.ts';
 import { buildFixture, type Fixture } from '../../src/server/test-fixture.ts';
@@ -44,6 +45,7 @@ export async function startHarness(options: { prepare?: (fixture: Fixture) => vo
     pipeline: () => fixture.pipeline,
     kbEntry: (id) => fixture.pipeline.kb.entries.get(id),
     resolveName: (query) => resolveNameQuery(fixture.pipeline.kb, query),
+    placeCoordinates: loadPlaceCoordinates(),
   });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   const browser = await chromium.launch({

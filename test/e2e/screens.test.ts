@@ -37,6 +37,21 @@ describe('any spelling, any screen', { skip: skipWithoutBrowser }, () => {
     });
   }
 
+  test('the map shows the events of a filter at their places', async () => {
+    await h.page.goto('about:blank');
+    await h.open('#/map?actor=xi-jinping');
+    await h.page.waitForSelector('.place-dot');
+    const api = JSON.parse((await h.app.inject({ method: 'GET', url: '/api/map?actor=xi-jinping' })).body);
+    assert.ok(api.places.length > 0);
+    assert.equal(await h.page.locator('.place-dot').count(), api.places.length);
+    const drawn = (await h.page.locator('.place-dot').evaluateAll((els) => els.map((e) => e.getAttribute('data-place')))).sort();
+    assert.deepEqual(drawn, api.places.map((p: { id: string }) => p.id).sort());
+    await h.shot(SHOTS, 'map');
+    await h.page.locator('.place-dot').first().focus();
+    await h.page.keyboard.press('Enter');
+    await h.page.waitForFunction(() => location.hash.startsWith('#/events') && location.hash.includes('place='));
+  });
+
   test('every page fits a 390 px screen', async () => {
     const phone = await h.browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await phone.newPage();
@@ -52,6 +67,7 @@ describe('any spelling, any screen', { skip: skipWithoutBrowser }, () => {
       ['actor', '#/actor/xi-jinping', '.timeline'],
       ['document', `#/document/${encodeURIComponent(doc)}`, '.article'],
       ['network', '#/network', '.pairs a.edge'],
+      ['map', '#/map', '.place-dot'],
       ['review', '#/review', 'table.judgements'],
     ];
     const wide: string[] = [];

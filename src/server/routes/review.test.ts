@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { resolveNameQuery } from '../../actors/resolve-name-query.ts';
+import { loadPlaceCoordinates } from '../../kb/place-coordinates.ts';
 import { buildServer } from '../app.ts';
 import { buildFixture, type Fixture } from '../test-fixture.ts';
 
@@ -21,6 +22,7 @@ before(async () => {
     webRoot: null,
     pipeline: () => fixture.pipeline,
     resolveName: (q) => resolveNameQuery(fixture.pipeline.kb, q),
+    placeCoordinates: loadPlaceCoordinates(),
   });
   app = server.app;
   ingestIdle = server.ingestJobs.idle;
@@ -117,4 +119,17 @@ test('an upload carries the outlet the analyst names, else its address\'s host, 
   assert.equal(outletOf('upload-2'), 'esempio-notizie.it');
   assert.equal(fixture.store.getDocument('upload-2')?.meta.url, 'https://www.esempio-notizie.it/a/1');
   assert.equal(outletOf('upload-3'), 'unknown');
+});
+
+test('the map: events of a filter by place, a venue drawn at the city it lies in', async () => {
+  const map = JSON.parse((await app.inject({ method: 'GET', url: `/api/map?actor=${encodeURIComponent('Путин')}` })).body);
+  const listed = JSON.parse((await app.inject({ method: 'GET', url: '/api/events?actor=vladimir-putin' })).body);
+  assert.equal(map.events, listed.total);
+  const placed = map.places.reduce((n: number, p: { events: number }) => n + p.events, 0);
+  assert.equal(placed + map.unplaced, listed.total);
+  const kremlin = map.places.find((p: { id: string }) => p.id === 'kremlin');
+  assert.ok(kremlin, JSON.stringify(map));
+  assert.equal(kremlin.drawnAt ?? 'kremlin', kremlin.drawnAt ? 'moscow' : 'kremlin');
+  assert.ok(Math.abs(kremlin.lat - 55.75) < 0.5 && Math.abs(kremlin.lon - 37.6) < 0.5, `${kremlin.lat},${kremlin.lon}`);
+  assert.equal(map.resolved[0].actorId, 'vladimir-putin');
 });

@@ -124,6 +124,9 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
         />
       )}
 
+      <p className="muted">
+        <a href={href('/map', filter)}>These events on the map</a>
+      </p>
       {list.data?.resolved?.map((r) => (
         <p key={r.query} role="status" className="resolved">
           {r.actorId ? (
