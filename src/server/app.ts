@@ -23,6 +23,7 @@ import { registerIngestRoutes } from './routes/ingest.ts';
 import { registerJudgementRoutes } from './routes/judgements.ts';
 import type { NameResolver } from './resolve-actors.ts';
 import { registerMapRoutes } from './routes/map.ts';
+import { registerExportRoutes } from './routes/export.ts';
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -143,6 +144,7 @@ export async function buildServer(options: ServerOptions): Promise<ParleyServer>
   registerActorRoutes(app, store, { kbEntry: options.kbEntry, resolveName: options.resolveName });
   registerEventRoutes(app, store, options.resolveName);
   registerMapRoutes(app, store, options.placeCoordinates ?? new Map(), options.resolveName);
+  registerExportRoutes(app, store, options.resolveName);
   registerFramingRoutes(app, store);
   registerJudgementRoutes(app, store, token);
   registerIngestRoutes(app, ingestJobs, token);

@@ -52,6 +52,19 @@ describe('any spelling, any screen', { skip: skipWithoutBrowser }, () => {
     await h.page.waitForFunction(() => location.hash.startsWith('#/events') && location.hash.includes('place='));
   });
 
+  test('the events of a filter download as CSV', async () => {
+    await h.page.goto('about:blank');
+    await h.open('#/events?actor=xi-jinping');
+    await h.page.waitForSelector('table.events tbody tr');
+    const [download] = await Promise.all([h.page.waitForEvent('download'), h.page.getByRole('link', { name: 'CSV' }).click()]);
+    const path = await download.path();
+    const { readFileSync } = await import('node:fs');
+    const rows = readFileSync(path!, 'utf8').trim().split('\r\n').slice(1);
+    const expected = h.fixture.store.browse().listEvents({ actors: ['xi-jinping'] }, 'date', 'desc', { limit: 50, offset: 0 }).total;
+    assert.equal(rows.length, expected);
+    assert.ok(rows.every((r) => r.includes('Xi Jinping')));
+  });
+
   test('every page fits a 390 px screen', async () => {
     const phone = await h.browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await phone.newPage();

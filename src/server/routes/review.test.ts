@@ -133,3 +133,19 @@ test('the map: events of a filter by place, a venue drawn at the city it lies in
   assert.ok(Math.abs(kremlin.lat - 55.75) < 0.5 && Math.abs(kremlin.lon - 37.6) < 0.5, `${kremlin.lat},${kremlin.lon}`);
   assert.equal(map.resolved[0].actorId, 'vladimir-putin');
 });
+
+test('exports of a filter hold only its events, as a download', async () => {
+  const xi = JSON.parse((await app.inject({ method: 'GET', url: '/api/events?actor=xi-jinping' })).body);
+  const csv = await app.inject({ method: 'GET', url: '/api/export?format=csv&actor=xi-jinping' });
+  assert.equal(csv.statusCode, 200);
+  assert.match(String(csv.headers['content-type']), /^text\/csv/);
+  assert.match(String(csv.headers['content-disposition']), /attachment; filename="parley-events.csv"/);
+  const rows = csv.body.trim().split('\r\n').slice(1);
+  assert.equal(rows.length, xi.total);
+  assert.ok(rows.every((r) => r.includes('Xi Jinping')));
+  const json = JSON.parse((await app.inject({ method: 'GET', url: '/api/export?format=events-json&actor=xi-jinping&from=2023' })).body);
+  assert.ok(json.events.length < xi.total && json.events.length > 0);
+  const gexf = await app.inject({ method: 'GET', url: '/api/export?format=gexf&actor=xi-jinping' });
+  assert.match(gexf.body, /<gexf/);
+  assert.equal((await app.inject({ method: 'GET', url: '/api/export?format=pdf' })).statusCode, 400);
+});

@@ -1,7 +1,7 @@
 // Events: filters (actor or pair, dates, place, mode, outlet, words in the evidence), a timeline
 // of the matching events, and a server-paged table.
 import { useEffect, useRef, useState } from 'react';
-import { api, type ActorResolution, type EventRow, type Page } from '../api.ts';
+import { api, query, type ActorResolution, type EventRow, type Page } from '../api.ts';
 import { ActorPicker } from '../components/ActorPicker.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { Timeline } from '../components/Timeline.tsx';
@@ -125,7 +125,20 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
       )}
 
       <p className="muted">
-        <a href={href('/map', filter)}>These events on the map</a>
+        <a href={href('/map', filter)}>These events on the map</a> · Download them:{' '}
+        {[
+          ['csv', 'CSV'],
+          ['plover', 'PLOVER'],
+          ['gexf', 'GEXF'],
+          ['events-json', 'JSON'],
+        ].map(([format, label], i) => (
+          <span key={format}>
+            {i > 0 && ' · '}
+            <a className="export" href={`/api/export${query({ ...filter, format })}`} download>
+              {label}
+            </a>
+          </span>
+        ))}
       </p>
       {list.data?.resolved?.map((r) => (
         <p key={r.query} role="status" className="resolved">
