@@ -52,6 +52,23 @@ describe('any spelling, any screen', { skip: skipWithoutBrowser }, () => {
     await h.page.waitForFunction(() => location.hash.startsWith('#/events') && location.hash.includes('place='));
   });
 
+  test('the timeline has axes and picks a range from the keyboard', async () => {
+    await h.page.goto('about:blank');
+    await h.open('#/events');
+    await h.page.waitForSelector('.timeline rect.bar');
+    assert.ok((await h.page.locator('.timeline .tick-label').count()) >= 2, 'the time axis is labelled');
+    assert.ok((await h.page.locator('.timeline .tick text').count()) >= 2, 'the count axis is labelled');
+    const svg = h.page.locator('.timeline svg');
+    await svg.focus();
+    await h.page.keyboard.press('End');
+    for (let i = 0; i < 12; i++) await h.page.keyboard.press('Shift+ArrowLeft');
+    await h.page.keyboard.press('Enter');
+    await h.page.waitForFunction(() => /from=\d{4}-\d{2}/.test(location.hash) && /to=\d{4}-\d{2}/.test(location.hash));
+    const hash = decodeURIComponent(await h.page.evaluate(() => location.hash));
+    const [from, to] = [/from=([\d-]+)/.exec(hash)![1], /to=([\d-]+)/.exec(hash)![1]];
+    assert.ok(from < to, hash);
+  });
+
   test('the events of a filter download as CSV', async () => {
     await h.page.goto('about:blank');
     await h.open('#/events?actor=xi-jinping');

@@ -120,7 +120,7 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
         <Timeline
           months={timeline.data.months}
           label={filter.actor ? `Events of ${(filter.actor as string[]).join(' and ')}` : 'All events'}
-          onPick={(month) => go({ from: month, to: month })}
+          onPick={(from, to) => go({ from, to: to ?? from })}
         />
       )}
 
