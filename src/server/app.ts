@@ -24,6 +24,7 @@ import { registerJudgementRoutes } from './routes/judgements.ts';
 import type { NameResolver } from './resolve-actors.ts';
 import { registerMapRoutes } from './routes/map.ts';
 import { registerExportRoutes } from './routes/export.ts';
+import { registerFeedRoutes } from './routes/feed.ts';
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -145,6 +146,7 @@ export async function buildServer(options: ServerOptions): Promise<ParleyServer>
   registerEventRoutes(app, store, options.resolveName);
   registerMapRoutes(app, store, options.placeCoordinates ?? new Map(), options.resolveName);
   registerExportRoutes(app, store, options.resolveName);
+  registerFeedRoutes(app, store, options.resolveName);
   registerFramingRoutes(app, store);
   registerJudgementRoutes(app, store, token);
   registerIngestRoutes(app, ingestJobs, token);

@@ -69,6 +69,23 @@ describe('any spelling, any screen', { skip: skipWithoutBrowser }, () => {
     assert.ok(from < to, hash);
   });
 
+  test('a saved search has an Atom feed that a feed parser reads', async () => {
+    await h.page.goto('about:blank');
+    await h.open('#/events?actor=vladimir-putin');
+    await h.page.waitForSelector('table.events tbody tr');
+    await h.page.getByLabel('Save this search as').fill('Putin');
+    await h.page.getByRole('button', { name: 'Save search' }).click();
+    const feedLink = h.page.getByRole('region', { name: 'Saved searches' }).getByRole('link', { name: 'Atom feed' });
+    await feedLink.waitFor();
+    const response = await h.page.request.get(new URL((await feedLink.getAttribute('href'))!, h.base).href);
+    const { parseFeed } = await import('../../src/ingest/parse-feed.ts');
+    const parsed = parseFeed(await response.text());
+    assert.ok(parsed.feed, JSON.stringify(parsed.error));
+    assert.equal(parsed.feed.title, 'Parley: Putin');
+    assert.equal(parsed.feed.items.length, putinEvents());
+    assert.ok(parsed.feed.items.every((i) => /Vladimir Putin/.test(i.title ?? '')));
+  });
+
   test('the events of a filter download as CSV', async () => {
     await h.page.goto('about:blank');
     await h.open('#/events?actor=xi-jinping');

@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { resolveNameQuery } from '../../actors/resolve-name-query.ts';
 import { loadPlaceCoordinates } from '../../kb/place-coordinates.ts';
+import { parseFeed } from '../../ingest/parse-feed.ts';
 import { buildServer } from '../app.ts';
 import { buildFixture, type Fixture } from '../test-fixture.ts';
 
@@ -148,4 +149,17 @@ test('exports of a filter hold only its events, as a download', async () => {
   const gexf = await app.inject({ method: 'GET', url: '/api/export?format=gexf&actor=xi-jinping' });
   assert.match(gexf.body, /<gexf/);
   assert.equal((await app.inject({ method: 'GET', url: '/api/export?format=pdf' })).statusCode, 400);
+});
+
+test('a saved search\'s Atom feed lists its events, newest first, and parses as a feed', async () => {
+  const xi = JSON.parse((await app.inject({ method: 'GET', url: '/api/events?actor=xi-jinping' })).body);
+  const r = await app.inject({ method: 'GET', url: '/api/feed.atom?actor=xi-jinping&title=Xi%20%3Cmeetings%3E', headers: { host: '127.0.0.1:4178' } });
+  assert.equal(r.statusCode, 200);
+  assert.match(String(r.headers['content-type']), /^application\/atom\+xml/);
+  const parsed = parseFeed(r.body);
+  assert.ok(parsed.feed, JSON.stringify(parsed.error));
+  assert.equal(parsed.feed.title, 'Parley: Xi <meetings>');
+  assert.equal(parsed.feed.items.length, xi.total);
+  assert.deepEqual(parsed.feed.items.map((i) => i.key), xi.items.map((e: { id: string }) => `urn:parley:event:${e.id}`));
+  assert.equal(parsed.feed.items[0].link, `http://127.0.0.1:4178/#/event/${xi.items[0].id}`);
 });

@@ -46,6 +46,8 @@ export function Timeline({ months, label, onPick }: TimelineProps) {
   const [cursor, setCursor] = useState(0);
   const [anchor, setAnchor] = useState<number | null>(null);
   const [drag, setDrag] = useState<number | null>(null);
+  // the cursor is shown only while it is used (focus or a brushed range)
+  const [focused, setFocused] = useState(false);
   useEffect(() => {
     if (!box.current) return;
     const observer = new ResizeObserver(([entry]) => setWidth(Math.max(200, Math.floor(entry.contentRect.width))));
@@ -95,6 +97,8 @@ export function Timeline({ months, label, onPick }: TimelineProps) {
         role="group"
         aria-label={`${label}: events per month. Arrows move, Shift+arrows select a range, Enter shows those events.`}
         onKeyDown={onKey}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
         onPointerLeave={() => setDrag(null)}
       >
         {countTicks(max).map((v) => (
@@ -107,7 +111,7 @@ export function Timeline({ months, label, onPick }: TimelineProps) {
         ))}
         {all.map((m, i) => {
           const h = m.events ? Math.max(1.5, y(0) - y(m.events)) : 0;
-          const chosen = i >= lo && i <= hi;
+          const chosen = (focused || anchor !== null) && i >= lo && i <= hi;
           return (
             <rect
               key={m.month}

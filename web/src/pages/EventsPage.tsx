@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api, query, type ActorResolution, type EventRow, type Page } from '../api.ts';
 import { ActorPicker } from '../components/ActorPicker.tsx';
 import { Pager } from '../components/Pager.tsx';
+import { SavedSearches } from '../components/SavedSearches.tsx';
 import { Timeline } from '../components/Timeline.tsx';
 import { href, navigate } from '../router.ts';
 import { useApi } from '../useApi.ts';
@@ -140,6 +141,7 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
           </span>
         ))}
       </p>
+      <SavedSearches filter={filter} />
       {list.data?.resolved?.map((r) => (
         <p key={r.query} role="status" className="resolved">
           {r.actorId ? (
