@@ -41,6 +41,11 @@ describe('review on the event page', { skip: skipWithoutBrowser }, () => {
     await h.shot(SHOTS, 'event-merge-preview');
     await preview.getByRole('button', { name: 'Apply' }).click();
     await h.page.waitForFunction(() => document.querySelector('.facts')?.textContent?.includes('2 in 2 document'));
+    // the event says why its reports are together, and who decided it, when
+    const why = h.page.locator('details.why');
+    await why.locator('summary').click();
+    await why.getByText(/an analyst said so/).waitFor();
+    assert.match((await why.textContent()) ?? '', /Judgement #\d+ \(event-merge\) by analyst, \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     const merged = eventOfDoc('en-madrid').id;
     assert.equal(eventOfDoc('pt-madrid').id, merged);
     const gone = [pt, en].find((id) => id !== merged)!;

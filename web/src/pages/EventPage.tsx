@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { api, type EventDetail, type Report } from '../api.ts';
 import { EventActions } from '../components/EventActions.tsx';
+import { WhyMerged, type MergeLink } from '../components/WhyMerged.tsx';
 import { ArticleWindows } from '../components/ArticleWindows.tsx';
 import type { Mark } from '../components/MarkedText.tsx';
 import { href } from '../router.ts';
@@ -134,6 +135,7 @@ export function EventPage({ id }: { id: string }) {
           </ul>
         </section>
       )}
+      <WhyMerged event={event} links={(event as EventDetail & { mergeJudgements?: MergeLink[] }).mergeJudgements ?? []} />
       <EventActions key={event.id} event={event} onChanged={reload} />
       <p className="legend" aria-hidden="true">
         <mark className="evidence">evidence</mark> <mark className="evidence trigger">trigger</mark>{' '}
