@@ -47,9 +47,12 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
   const actors = (draft.actor as string[] | undefined) ?? [];
   const pickedActors = () => (draftRef.current.actor as string[] | undefined) ?? [];
 
-  const list = useApi<Page<EventRow> & { resolved?: ActorResolution[] }>(JSON.stringify([filter, sort, order, offset]), () =>
-    api.get('/api/events', { ...filter, sort, order, offset, limit: PAGE }),
+  const listKey = JSON.stringify([filter, sort, order, offset]);
+  const loaded = useApi<{ key: string; page: Page<EventRow> & { resolved?: ActorResolution[] } }>(listKey, () =>
+    api.get<Page<EventRow> & { resolved?: ActorResolution[] }>('/api/events', { ...filter, sort, order, offset, limit: PAGE }).then((page) => ({ key: listKey, page })),
   );
+  // the results of another filter are never shown while this one loads
+  const list = { data: loaded.data?.key === listKey ? loaded.data.page : null, error: loaded.error, loading: loaded.loading };
   const timeline = useApi<{ months: { month: string; events: number }[] }>(filterKey, () => api.get('/api/timeline', filter));
   const outlets = useApi<{ outlets: { outlet: string; events: number }[] }>('outlets', () => api.get('/api/outlets'));
 
@@ -155,6 +158,11 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
         </p>
       ))}
       {list.error && <p role="alert">{list.error}</p>}
+      {!list.data && !list.error && (
+        <p className="muted" role="status">
+          Loading events…
+        </p>
+      )}
       <table className="events">
         <caption className="sr-only">Events matching the filter</caption>
         <thead>
@@ -167,7 +175,7 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
             <th scope="col">Evidence</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody aria-busy={list.data ? undefined : true}>
           {list.data?.items.map((e) => (
             <tr key={e.id}>
               <td className="nowrap">
