@@ -58,7 +58,8 @@ export function registerActorRoutes(app: FastifyInstance, store: Store, options:
       const [actor] = store.getActors([request.params.id]);
       if (!actor) throw new HttpError('not-found', `no actor ${request.params.id}`);
       const browse = store.browse();
-      const filter = { actors: [actor.id] };
+      // a place's events are those held there or at a place within it; anyone else's, those they took part in
+      const filter = actor.kind === 'place' ? { place: actor.id } : { actors: [actor.id] };
       const kb = options.kbEntry?.(actor.id);
       return {
         ...actor,

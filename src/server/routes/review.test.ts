@@ -163,3 +163,15 @@ test('a saved search\'s Atom feed lists its events, newest first, and parses as 
   assert.deepEqual(parsed.feed.items.map((i) => i.key), xi.items.map((e: { id: string }) => `urn:parley:event:${e.id}`));
   assert.equal(parsed.feed.items[0].link, `http://127.0.0.1:4178/#/event/${xi.items[0].id}`);
 });
+
+test('a place filter and a place page count the events at places within it', async () => {
+  const inMoscow = JSON.parse((await app.inject({ method: 'GET', url: '/api/events?place=moscow' })).body);
+  assert.ok(inMoscow.items.some((e: { place: { id: string } }) => e.place?.id === 'kremlin'), JSON.stringify(inMoscow.items.map((e: { place: unknown }) => e.place)));
+  const inRussia = JSON.parse((await app.inject({ method: 'GET', url: '/api/events?place=russia' })).body);
+  assert.equal(inRussia.total, inMoscow.total);
+  const atKremlin = JSON.parse((await app.inject({ method: 'GET', url: '/api/events?place=kremlin' })).body);
+  assert.equal(atKremlin.total, inMoscow.total);
+  assert.equal(JSON.parse((await app.inject({ method: 'GET', url: '/api/events?place=paris' })).body).items.some((e: { place: { id: string } }) => e.place?.id === 'kremlin'), false);
+  const page = JSON.parse((await app.inject({ method: 'GET', url: '/api/actors/moscow' })).body);
+  assert.equal(page.events, inMoscow.total);
+});
