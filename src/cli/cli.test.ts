@@ -108,6 +108,9 @@ test('events: a table of date, mode, participants, place, id; filters; JSON', ()
   const in2022 = JSON.parse(parley(['events', '--db', eventsDb, '--from', '2022', '--to', '2022-12', '--json']).stdout);
   assert.deepEqual(in2022.map((e: { location: string }) => e.location), ['Bali']);
   assert.equal(parley(['events', '--db', eventsDb, '--from', 'March']).code, 2);
+  const impossible = parley(['events', '--db', eventsDb, '--to', '2023-02-31']);
+  assert.equal(impossible.code, 2);
+  assert.match(impossible.stderr, /--to: "2023-02-31" is not a calendar date/);
 });
 
 test('show: each report with its evidence, marked words in [[brackets]] off a TTY', () => {

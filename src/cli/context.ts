@@ -1,5 +1,6 @@
 // What every command gets: where the database is, how to open it, where to write, and the exit
 // code it wants. Commands never call process.exit themselves.
+import { partialDateProblem } from '../core/calendar-date.ts';
 import { ParleyError } from '../core/errors.ts';
 import { openStore } from '../store/open-store.ts';
 import { redactUrl } from '../store/postgres/pg-store.ts';
@@ -41,12 +42,10 @@ export async function withStore<T>(store: Store, work: (store: Store) => T | Pro
   }
 }
 
-const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-
+/** A YYYY, YYYY-MM or YYYY-MM-DD that the calendar has; else a usage error naming the option. */
 export function parsePartialDate(value: string, option: string): string {
-  if (!PARTIAL_DATE.test(value)) {
-    throw new ParleyError('usage', `${option} wants YYYY, YYYY-MM or YYYY-MM-DD, not "${value}"`);
-  }
+  const problem = partialDateProblem(value);
+  if (problem) throw new ParleyError('usage', `${option}: ${problem}`);
   return value;
 }
 

@@ -103,12 +103,13 @@ function registerEventJudgements(command: Command, ctx: CliContext): void {
     command
       .command('merge')
       .description('record that these events are one meeting')
-      .argument('<events...>', 'two or more event ids'),
-  ).action(async (events: string[], flags: JudgeFlags) => {
+      .argument('<events...>', 'two or more event ids')
+      .option('--confirm', 'merge even when they share no participant or their dates or places contradict (the refusal says which)'),
+  ).action(async (events: string[], flags: JudgeFlags & { confirm?: boolean }) => {
     await judge(
       ctx,
       flags,
-      (_store, author) => ({ kind: 'event-merge', subjects: events, author, reason: flags.reason ?? null }),
+      (_store, author) => ({ kind: 'event-merge', subjects: events, author, reason: flags.reason ?? null, ...(flags.confirm ? { confirm: true } : {}) }),
       async (store, j) => [`now one: ${describeEvent(eventOfReport(await store.listEvents(), j.anchors[0][0].reportId), await namer(store))}`],
     );
   });

@@ -39,8 +39,14 @@ test('events merge / split / correct / reject and judgements undo say what chang
   const [bali, moscow] = events();
   assert.equal(events().length, 2);
 
-  const merged = parley(['events', 'merge', bali.id, moscow.id, '--reason', 'one summit']);
+  // two meetings months apart in two cities: refused with the reasons until confirmed
+  const refused = parley(['events', 'merge', bali.id, moscow.id, '--reason', 'one summit']);
+  assert.equal(refused.code, 2);
+  assert.match(refused.stderr, /this merge looks wrong: dates contradict: .*2022-11-14.*2023-03-20.*--confirm/);
+  const merged = parley(['events', 'merge', bali.id, moscow.id, '--reason', 'one summit', '--confirm']);
   assert.equal(merged.code, 0, merged.stderr);
+  const gone = [bali.id, moscow.id].find((id) => id !== events()[0].id)!;
+  assert.match(parley(['show', gone]).stdout, new RegExp(`${gone} no longer exists: its reports are in ${events()[0].id} now`));
   assert.match(merged.stdout, /recorded #1 event-merge: .* are one event \(tester, .*: one summit\)/);
   assert.match(merged.stdout, /now one: event ev_\w+: .*\(3 report\(s\) in 3 document\(s\)\)/);
   assert.equal(events().length, 1);
@@ -76,7 +82,8 @@ test('bad ids are refused with a clear message and a non-zero exit; nothing is r
     [['events', 'split', events()[0].id, 'r-nope'], /no report r-nope/],
     [['events', 'reject', 'r-nope'], /no report r-nope/],
     [['events', 'correct', events()[0].id, '--place', XI.id], /is a person, not a place/],
-    [['events', 'correct', events()[0].id, '--date', 'soon'], /--date wants YYYY/],
+    [['events', 'correct', events()[0].id, '--date', 'soon'], /--date: "soon" is not a date: write YYYY/],
+    [['events', 'correct', events()[0].id, '--date', '2023-02-31'], /--date: "2023-02-31" is not a calendar date: February 2023 has 28 days/],
     [['actors', 'merge', XI.id, 'nobody'], /no actor nobody/],
     [['actors', 'split', XI.id, '--alias', 'Somebody Else'], /never called "Somebody Else"/],
     [['actors', 'alias', 'remove', XI.id, 'Nope'], /has no alias "Nope"/],

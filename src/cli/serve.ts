@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { ParleyError } from '../core/errors.ts';
 import { buildServer } from '../server/app.ts';
 import { createWorkerPool } from '../pipeline/worker-pool.ts';
+import { resolveNameQuery } from '../actors/resolve-name-query.ts';
+import { loadPlaceCoordinates } from '../kb/place-coordinates.ts';
 import { newToken, tokenWeakness } from '../server/guard.ts';
 import { buildWeb } from '../server/build-web.ts';
 import { type CliContext, dbLabel, dbPath, openForReading, writeLine } from './context.ts';
@@ -55,6 +57,8 @@ export function registerServe(program: Command, ctx: CliContext): void {
         // uploads are analyzed on a thread of their own: the API keeps answering meanwhile
         pool: () => createWorkerPool(1, { kb: pipeline.kb }),
         kbEntry: (id) => pipeline.kb.entries.get(id),
+        resolveName: (query) => resolveNameQuery(pipeline.kb, query),
+        placeCoordinates: loadPlaceCoordinates(),
       });
       const address = await app.listen({ port, host: flags.host });
       if (!['127.0.0.1', '::1', 'localhost'].includes(flags.host)) {

@@ -12,7 +12,12 @@ export function registerShow(program: Command, ctx: CliContext): void {
     .option('--db <file>', 'SQLite database (default $PARLEY_DB or ./parley.db)')
     .action(async (eventId: string, flags: { db?: string }) => {
       await withStore(openForReading(ctx, flags.db), async (store) => {
-        const event = await store.getEvent(eventId);
+        let event = await store.getEvent(eventId);
+        const moved = event ? null : await store.eventRedirect(eventId);
+        if (moved) {
+          writeLine(ctx.stdout, `(${eventId} no longer exists: its reports are in ${moved} now)`);
+          event = await store.getEvent(moved);
+        }
         if (!event) throw new ParleyError('not-found', `no event ${eventId} (see \`parley events\`)`);
         const actors = actorIndex(await store.getActors());
         const name = (id: string) => actors.get(id)?.name ?? id;

@@ -371,6 +371,8 @@ export interface NewJudgement {
   /** Who decided (an analyst's name; machine judgements are never stored here). */
   author: string;
   reason?: string | null;
+  /** The analyst saw why the request looks wrong (an implausible merge) and wants it anyway. Not stored. */
+  confirm?: boolean;
 }
 
 /** Where an event or report judgement is anchored: stable across re-extraction (see judgements/anchor.ts). */

@@ -101,7 +101,7 @@ test("events-json reflects analysts' judgements and shows conflicts between repo
   const store = await loadedStore();
   const [bali, moscow] = (await buildEventsJson(store)).events;
   // two events judged one: the merged event has both reports, each naming its own participants
-  await store.addJudgement({ kind: 'event-merge', subjects: [bali.id, moscow.id], author: 'tester', reason: 'test' });
+  await store.addJudgement({ kind: 'event-merge', subjects: [bali.id, moscow.id], author: 'tester', reason: 'test', confirm: true });
   let out = await buildEventsJson(store);
   assert.equal(out.events.length, 1);
   const [merged] = out.events;

@@ -18,6 +18,7 @@ import { readJsonl } from './read-jsonl.ts';
 import { textDocument } from './read-text-files.ts';
 import { statNamed, walkFolder } from './walk-folder.ts';
 import { readWarc } from './read-warc.ts';
+import { sidecarLookup } from './sidecar-meta.ts';
 
 export interface InputFile {
   path: string;
@@ -111,14 +112,19 @@ function folderOf(path: string): string | undefined {
   return basename(dirname(resolve(path))) || undefined;
 }
 
-async function* readFile(file: InputFile, options: InputOptions & { fetchUrl: (url: string) => Promise<Fetched> }, onBytes: (n: number) => void): AsyncGenerator<ReadResult> {
+type FileReaderOptions = InputOptions & { fetchUrl: (url: string) => Promise<Fetched>; sidecars: ReturnType<typeof sidecarLookup> };
+
+async function* readFile(file: InputFile, options: FileReaderOptions, onBytes: (n: number) => void): AsyncGenerator<ReadResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxFileBytes = options.maxFileBytes ?? Infinity;
-  const outlet = options.outlet ?? folderOf(file.path);
   const id = stemOf(file.path, file.gz);
   switch (file.kind) {
     case 'text':
     case 'html': {
+      // the folder's sidecar (parley-meta.jsonl) says what it knows of this file; it wins over --outlet and the folder name
+      const side = options.sidecars.metaOf(file.path, id);
+      for (const diagnostic of side.diagnostics) yield { diagnostic };
+      const outlet = side.meta?.outlet ?? options.outlet ?? folderOf(file.path);
       const read = await readLimited(file.path, file.gz, maxBytes, onBytes);
       if (read.tooLarge !== undefined) {
         yield { diagnostic: problem('read/too-large', file.path, `${read.tooLarge}+ bytes, over the limit of ${maxBytes}`) };
@@ -126,7 +132,7 @@ async function* readFile(file: InputFile, options: InputOptions & { fetchUrl: (u
       }
       if (file.kind === 'text') {
         const result = textDocument(read.bytes, file.path, id, maxBytes);
-        if (result.document && outlet) result.document.meta = { ...result.document.meta, outlet };
+        if (result.document) result.document.meta = { ...result.document.meta, ...side.meta, ...(outlet ? { outlet } : {}) };
         yield result;
         return;
       }
@@ -140,7 +146,9 @@ async function* readFile(file: InputFile, options: InputOptions & { fetchUrl: (u
         yield { diagnostic: problem(decoded.error === 'invalid-utf8' ? 'read/invalid-utf8' : 'read/unknown-charset', file.path, decoded.error === 'invalid-utf8' ? 'not valid UTF-8' : `unknown charset ${decoded.charset}`) };
         return;
       }
-      yield readHtml(decoded.text, { id, label: file.path, path: file.path, outlet, minArticleChars: options.minArticleChars });
+      const page = readHtml(decoded.text, { id, label: file.path, path: file.path, outlet, minArticleChars: options.minArticleChars });
+      if (page.document && side.meta) page.document.meta = { ...page.document.meta, ...side.meta };
+      yield page;
       return;
     }
     case 'feed': {
@@ -179,7 +187,7 @@ export function readInputs(paths: readonly string[], options: InputOptions = {})
     totalItems: feeds.length === 0 && files.every((f) => SINGLE.has(f.kind)) ? files.length : null,
   };
   const fetchUrl = createFetcher(options.fetch);
-  const readerOptions = { ...options, fetchUrl };
+  const readerOptions: FileReaderOptions = { ...options, fetchUrl, sidecars: sidecarLookup() };
   async function* run(): AsyncGenerator<ReadResult> {
     for (const diagnostic of diagnostics) yield { diagnostic };
     for (const file of files) {

@@ -1,6 +1,7 @@
 // The shape each kind of judgement must have, checked before anything is looked up.
 import { ParleyError } from '../core/errors.ts';
 import type { JudgementKind, NewJudgement } from '../core/types.ts';
+import { partialDateProblem } from '../core/calendar-date.ts';
 
 export const JUDGEMENT_KINDS: readonly JudgementKind[] = [
   'actor-merge',
@@ -12,8 +13,6 @@ export const JUDGEMENT_KINDS: readonly JudgementKind[] = [
   'report-reject',
   'field-correct',
 ];
-
-const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 export function isJudgementKind(kind: string): kind is JudgementKind {
   return (JUDGEMENT_KINDS as readonly string[]).includes(kind);
@@ -59,7 +58,10 @@ export function validateJudgement(input: NewJudgement): NewJudgement {
       if (value.date === undefined && value.place === undefined && value.participants === undefined) {
         fail('wants a date, a place or participants');
       }
-      if (value.date != null && !PARTIAL_DATE.test(value.date)) fail(`date wants YYYY, YYYY-MM or YYYY-MM-DD, not "${value.date}"`);
+      if (value.date != null) {
+        const problem = partialDateProblem(value.date);
+        if (problem) fail(`date ${problem}`);
+      }
       if (value.participants && value.participants.length === 0) fail('participants: at least one actor');
       break;
   }

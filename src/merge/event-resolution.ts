@@ -8,7 +8,8 @@ import type { ActorKind, Judgement, NewJudgement, ReportAnchor, Span } from '../
 import { buildActorView, nameKey, type ActorView } from '../judgements/actor-view.ts';
 import { anchorOf, resolveAnchor } from '../judgements/anchor.ts';
 import { validateJudgement } from '../judgements/validate.ts';
-import type { StoredActor, StoredEvent, StoredReport } from '../store/store.ts';
+import type { JudgementPreview, StoredActor, StoredEvent, StoredReport } from '../store/store.ts';
+import { mergeConcerns } from '../judgements/plausibility.ts';
 import { deriveEventFields, type FieldCorrection, type PlaceInfo } from './derive-event.ts';
 import { blockingKeys, lookupKeys, mergeReports, type MergeConstraints, type MergeInput, type MergeJudgement, type MergeStats } from './merge-reports.ts';
 import type { ReportRecord, ResolutionQueries, ResolutionStorage } from './resolution-queries.ts';
@@ -43,6 +44,10 @@ export interface Resolution<Tx = unknown> {
   /** Where actor merges send an id (the id every read should show). */
   canonicalActor(): Promise<(actorId: string) => string>;
   addJudgement(input: NewJudgement): Promise<Judgement>;
+  /** What addJudgement would do, computed in a transaction that is rolled back. */
+  previewJudgement(input: NewJudgement): Promise<JudgementPreview>;
+  /** The event now holding the reports of an event id that no longer exists (merged away, re-derived), or null. */
+  eventRedirect(id: string): Promise<string | null>;
   listJudgements(filter?: { kind?: string; active?: boolean }): Promise<Judgement[]>;
   undoJudgement(id: number, author: string, reason?: string): Promise<Judgement>;
   /** Every stored report as merging sees it (for benchmarks and full re-merges). */
@@ -244,13 +249,14 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
         }
         return value;
       };
-      const oldEvents = new Set<string>();
+      const oldEvents = new Map<string, string[]>();
       const addEvents = async () => {
         for (const id of [...block]) {
           const eventId = await q.eventOfReport(id);
           if (eventId && !oldEvents.has(eventId)) {
-            oldEvents.add(eventId);
-            for (const member of await q.membersOfEvent(eventId)) block.add(member);
+            const members = await q.membersOfEvent(eventId);
+            oldEvents.set(eventId, members);
+            for (const member of members) block.add(member);
           }
         }
       };
@@ -293,8 +299,11 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
         if (value) present.push(value);
       }
       const events = mergeReports(present, c, stats);
-      for (const eventId of oldEvents) await q.deleteEvent(eventId);
+      for (const eventId of oldEvents.keys()) await q.deleteEvent(eventId);
       const stamp = now().toISOString();
+      // an id that vanishes keeps answering: its reports say where it went
+      const kept = new Set(events.map((e) => e.id));
+      for (const [eventId, members] of oldEvents) if (!kept.has(eventId)) await q.recordRedirect(eventId, members, stamp);
       for (const event of events) await q.insertEvent(event.id, event.judgements, stamp, event.reportIds);
       return events.length;
     }
@@ -315,7 +324,9 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
       const own = (await q.reportsOfDoc(docId)).map((r) => r.id);
       const others = new Set<string>();
       for (const eventId of await eventsOfReports(own)) {
-        for (const member of await q.membersOfEvent(eventId)) if (!own.includes(member)) others.add(member);
+        const members = await q.membersOfEvent(eventId);
+        for (const member of members) if (!own.includes(member)) others.add(member);
+        await q.recordRedirect(eventId, members, now().toISOString());
         await q.deleteEvent(eventId);
       }
       return [...others];
@@ -546,7 +557,9 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
             const place = await actorOrFail(value.place);
             if (place.kind !== 'place') throw new ParleyError('usage', `${value.place} is a ${place.kind}, not a place`);
           }
-          for (const p of value.participants ?? []) await actorOrFail(p);
+          for (const p of value.participants ?? []) {
+            if ((await actorOrFail(p)).kind === 'place') throw new ParleyError('usage', `${p} is a place, not a participant (correct the place instead)`);
+          }
           return [await reportAnchors(members)];
         }
       }
@@ -567,9 +580,73 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
       return [...reports];
     }
 
+    /** Why merging these events looks wrong (see judgements/plausibility.ts). */
+    async function concernsOf(clean: NewJudgement): Promise<string[]> {
+      if (clean.kind !== 'event-merge') return [];
+      const events: StoredEvent[] = [];
+      for (const id of clean.subjects) {
+        const e = await getEvent(id);
+        if (e) events.push(e);
+      }
+      const within = new Map<string, string[]>();
+      const names = new Map<string, string>();
+      for (const e of events) {
+        for (const p of e.participants) names.set(p.actorId, (await q.actor(p.actorId))?.name ?? p.actorId);
+        if (e.place) {
+          within.set(e.place, [...((await placeInfo(e.place))?.within ?? [])]);
+          names.set(e.place, (await q.actor(e.place))?.name ?? e.place);
+        }
+      }
+      return mergeConcerns(
+        events.map((e) => ({ id: e.id, participants: e.participants.map((p) => p.actorId), date: e.date, place: e.place })),
+        (place) => within.get(place) ?? [],
+        (id) => names.get(id) ?? id,
+      );
+    }
+
+    /** The reports a judgement starts from: its subject events' members, its reports, or its actors' reports. */
+    async function startingReports(clean: NewJudgement, anchorList: ReportAnchor[][]): Promise<string[]> {
+      const ids = new Set(await resolveAnchors(anchorList.flat()));
+      if (!EVENT_KINDS.has(clean.kind)) for (const actor of clean.subjects) for (const r of await q.reportsOfActor(actor)) ids.add(r);
+      return [...ids];
+    }
+
+    /** Applies the judgement (the caller's transaction is then rolled back) and says what changed. */
+    async function previewJudgement(input: NewJudgement): Promise<JudgementPreview> {
+      const clean = validateJudgement(input);
+      const reports = await startingReports(clean, await anchorsFor(clean));
+      const beforeIds = await eventsOfReports(reports);
+      const before: StoredEvent[] = [];
+      for (const id of beforeIds) before.push((await getEvent(id))!);
+      const held = new Set(before.flatMap((e) => e.reports.map((r) => r.id)));
+      const concerns = await concernsOf(clean);
+      await addJudgement({ ...input, confirm: true });
+      const afterIds = await eventsOfReports([...new Set([...reports, ...held])]);
+      const after: StoredEvent[] = [];
+      for (const id of afterIds) after.push((await getEvent(id))!);
+      const kept = new Set(afterIds);
+      const vanished: { id: string; to: string | null }[] = [];
+      for (const id of beforeIds) if (!kept.has(id)) vanished.push({ id, to: await q.followRedirect(id) });
+      return {
+        judgement: clean,
+        before,
+        after,
+        vanished,
+        pulledIn: after.flatMap((e) => e.reports.map((r) => r.id)).filter((id) => !held.has(id)),
+        concerns,
+      };
+    }
+
     async function addJudgement(input: NewJudgement): Promise<Judgement> {
       const clean = validateJudgement(input);
       const anchorList = await anchorsFor(clean);
+      const concerns = input.confirm === true ? [] : await concernsOf(clean);
+      if (concerns.length) {
+        throw new ParleyError(
+          'usage',
+          `this merge looks wrong: ${concerns.join('; ')}. Merge anyway only if you are sure: confirm it (--confirm; "confirm": true in the API)`,
+        );
+      }
       const before = await view();
       const id = await q.insertJudgement({
         kind: clean.kind,
@@ -611,6 +688,7 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
       listEvents,
       viewActors,
       addJudgement,
+      previewJudgement,
       undoJudgement,
     };
   }
@@ -665,6 +743,27 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
       return (actorId: string) => v.canonical(actorId);
     },
     addJudgement: (input) => write((_, q) => over(q).addJudgement(input)),
+    async previewJudgement(input) {
+      // applied in a transaction that is always rolled back: the sentinel carries the preview out
+      const ROLLBACK = Symbol('preview');
+      try {
+        await write(async (_, q) => {
+          throw Object.assign(new Error('preview'), { [ROLLBACK]: await over(q).previewJudgement(input) });
+        });
+      } catch (error) {
+        const preview = (error as { [ROLLBACK]?: JudgementPreview })[ROLLBACK];
+        if (preview) return preview;
+        throw error;
+      } finally {
+        // the rolled-back transaction filled the caches with what it wrote
+        invalidate();
+      }
+      throw new Error('unreachable: a preview always rolls back');
+    },
+    async eventRedirect(id) {
+      if (await storage.read.event(id)) return null;
+      return storage.read.followRedirect(id);
+    },
     undoJudgement: (id, author, reason) => write((_, q) => over(q).undoJudgement(id, author, reason)),
     async listJudgements(filter = {}) {
       fresh();

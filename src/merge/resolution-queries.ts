@@ -84,6 +84,10 @@ export interface ResolutionQueries {
   judgement(id: number): Answer<Judgement | null>;
   judgements(): Answer<Judgement[]>;
   undo(id: number, at: string, by: string, reason: string | null): Answer<void>;
+  /** Remembers the reports an event held when its id stopped existing (replacing an older record of that id). */
+  recordRedirect(fromId: string, reportIds: readonly string[], at: string): Answer<void>;
+  /** The event holding most of the reports `fromId` held, or null (never itself). */
+  followRedirect(fromId: string): Answer<string | null>;
 }
 
 /** How an adapter runs the rules: reads anywhere, writes inside its own transaction. */

@@ -151,6 +151,8 @@ describe('events', () => {
       '/api/events?offset=-1',
       '/api/events?from=2024-13-01',
       '/api/events?to=yesterday',
+      '/api/events?from=2023-02-31',
+      '/api/timeline?to=2023-04-31',
       '/api/events?mode=dance',
       '/api/events?sort=name',
       '/api/events?order=up',
@@ -165,6 +167,7 @@ describe('events', () => {
       assertError(response, 400, 'bad-request');
     }
     assert.match((await get('/api/events?mode=dance')).body.error.message, /mode/);
+    assert.match((await get('/api/events?from=2023-02-31')).body.error.message, /from: "2023-02-31" is not a calendar date: February 2023 has 28 days/);
   });
 
   test('one event with its reports, quotes and articles; unknown ids are 404', async () => {

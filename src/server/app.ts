@@ -22,6 +22,10 @@ import { registerFramingRoutes } from './routes/framing.ts';
 import { registerIngestRoutes } from './routes/ingest.ts';
 import { registerJudgementRoutes } from './routes/judgements.ts';
 import { registerSourceRoutes } from './routes/sources.ts';
+import type { NameResolver } from './resolve-actors.ts';
+import { registerMapRoutes } from './routes/map.ts';
+import { registerExportRoutes } from './routes/export.ts';
+import { registerFeedRoutes } from './routes/feed.ts';
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -41,6 +45,10 @@ export interface ServerOptions {
   pool?: () => AnalyzerPool;
   /** Knowledge-base entry of an actor id, for roles. */
   kbEntry?: (id: string) => KbEntry | undefined;
+  /** Resolves names typed in filters (any spelling, script, prefix) to knowledge-base actors. */
+  resolveName?: NameResolver;
+  /** Place id -> [lon, lat], for the map (none: every event is unplaced). */
+  placeCoordinates?: ReadonlyMap<string, readonly [number, number]>;
   logger?: boolean;
 }
 
@@ -72,6 +80,8 @@ export async function buildServer(options: ServerOptions): Promise<ParleyServer>
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 256 * 1024,
+    // ids are up to 300 characters (schemas.ts), percent-encoded up to three times longer
+    routerOptions: { maxParamLength: 1024 },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   });
 
@@ -133,8 +143,11 @@ export async function buildServer(options: ServerOptions): Promise<ParleyServer>
     authorized: isAuthorized(request, token),
   }));
   registerDocumentRoutes(app, store);
-  registerActorRoutes(app, store, { kbEntry: options.kbEntry });
-  registerEventRoutes(app, store);
+  registerActorRoutes(app, store, { kbEntry: options.kbEntry, resolveName: options.resolveName });
+  registerEventRoutes(app, store, options.resolveName);
+  registerMapRoutes(app, store, options.placeCoordinates ?? new Map(), options.resolveName);
+  registerExportRoutes(app, store, options.resolveName);
+  registerFeedRoutes(app, store, options.resolveName);
   registerFramingRoutes(app, store);
   registerJudgementRoutes(app, store, token);
   registerSourceRoutes(app, store, token);

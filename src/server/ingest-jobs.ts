@@ -3,6 +3,7 @@
 // With an analysis pool (as `parley serve` gives), documents are analyzed on its worker thread,
 // so the server's own thread keeps answering requests while a long upload is analyzed.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { SIDECAR_NAME } from '../ingest/sidecar-meta.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runIngest } from '../pipeline/run-ingest.ts';
@@ -19,6 +20,10 @@ export interface Upload {
   /** Becomes the document id (file name without extension) for text and HTML. */
   name?: string;
   content: string;
+  /** Who published it (else the host of `url`; else "unknown", never the upload's temporary folder). */
+  outlet?: string;
+  /** Where it was published. */
+  url?: string;
 }
 
 export interface IngestJob {
@@ -66,6 +71,9 @@ export function createIngestJobs(store: Store, pipeline: () => Pipeline, onStore
     try {
       const file = join(dir, `${job.name}${EXTENSION[upload.format]}`);
       writeFileSync(file, upload.content, { encoding: 'utf8', mode: 0o600 });
+      // what the analyst said of it travels as the folder's sidecar, read as any folder's is
+      const meta = { id: job.name, ...(upload.url ? { url: upload.url } : {}), ...(upload.outlet || !upload.url ? { outlet: upload.outlet || 'unknown' } : {}) };
+      writeFileSync(join(dir, SIDECAR_NAME), JSON.stringify(meta) + '\n', { encoding: 'utf8', mode: 0o600 });
       const summary = await runIngest({
         paths: [file],
         store,

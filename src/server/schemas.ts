@@ -1,6 +1,8 @@
 // JSON schemas for request input (validated by Fastify before a handler runs) and the parsing of
 // validated queries into store filters.
+import { partialDateProblem } from '../core/calendar-date.ts';
 import type { EventFilter } from '../store/sqlite/browse.ts';
+import { HttpError } from './errors.ts';
 
 export const PARTIAL_DATE = '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$';
 export const MODES = ['meet', 'visit', 'host', 'phone', 'video'] as const;
@@ -44,11 +46,18 @@ export interface FilterQuery {
   q?: string;
 }
 
+/** The schema checks a date's shape; this checks the calendar has it (no 2023-02-31). */
+export function calendarDate(value: string, name: string): string {
+  const problem = partialDateProblem(value);
+  if (problem) throw new HttpError('bad-request', `${name}: ${problem}`);
+  return value;
+}
+
 export function toFilter(query: FilterQuery): EventFilter {
   const filter: EventFilter = {};
   if (query.actor?.length) filter.actors = query.actor;
-  if (query.from) filter.from = query.from;
-  if (query.to) filter.to = query.to;
+  if (query.from) filter.from = calendarDate(query.from, 'from');
+  if (query.to) filter.to = calendarDate(query.to, 'to');
   if (query.place) filter.place = query.place;
   if (query.mode) filter.mode = query.mode;
   if (query.outlet) filter.outlet = query.outlet;

@@ -286,5 +286,24 @@ for (const adapter of adapters) {
       assert.deepEqual(await store.saveLocalActors([{ ...entry, aliases: ['Ana Local', 'A. Local'] }], 'mine.json'), { added: 0, replaced: 1 });
       assert.deepEqual(await store.localActors(), [{ ...entry, aliases: ['Ana Local', 'A. Local'] }]);
     });
+
+    withStore('a merge is previewed without change, refused when implausible unless confirmed, and the merged-away id redirects', async (store) => {
+      await store.saveBatch(sampleAnalyses());
+      const [one, two] = await store.listEvents();
+      const input = { kind: 'event-merge' as const, subjects: [one.id, two.id], author: 'ana', reason: 'test' };
+      const preview = await store.previewJudgement(input);
+      assert.ok(preview.concerns.length > 0, 'different days and places: a concern');
+      assert.equal(preview.after.length, 1);
+      assert.deepEqual((await store.listEvents()).map((e) => e.id), [one.id, two.id], 'a preview changes nothing');
+      assert.deepEqual(await store.listJudgements(), []);
+      await assert.rejects(() => store.addJudgement(input), /looks wrong/);
+      await store.addJudgement({ ...input, confirm: true });
+      const [merged] = await store.listEvents();
+      assert.equal(merged.id, preview.after[0].id, 'the preview named the resulting id');
+      const gone = [one.id, two.id].find((id) => id !== merged.id)!;
+      assert.equal(await store.getEvent(gone), null);
+      assert.equal(await store.eventRedirect(gone), merged.id);
+      assert.equal(await store.eventRedirect(merged.id), null, 'an id that exists is no redirect');
+    });
   });
 }

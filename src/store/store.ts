@@ -82,6 +82,22 @@ export interface StoredEvent {
   humanJudgements: number[];
 }
 
+/** What a judgement would do, computed by applying it in a transaction that is rolled back. */
+export interface JudgementPreview {
+  /** The judgement as it would be recorded (validated, trimmed). */
+  judgement: NewJudgement;
+  /** The events it starts from, as they are now. */
+  before: StoredEvent[];
+  /** The events holding those reports afterwards (the resulting ids, reports and conflicts). */
+  after: StoredEvent[];
+  /** Ids of `before` that would no longer exist, with the event each would redirect to (or null). */
+  vanished: { id: string; to: string | null }[];
+  /** Reports the result holds that none of `before` held: pulled in by the re-derivation, not asked for. */
+  pulledIn: string[];
+  /** Why the request looks wrong (event merges): applying it then needs `confirm: true`. */
+  concerns: string[];
+}
+
 export interface DuplicateDocument {
   docId: string;
   /** The stored document with the same text. */
@@ -144,6 +160,8 @@ export interface Store {
   /** Actors whose name or an alias contains the query (case-insensitive); all when absent. */
   searchActors(query?: string): Promise<StoredActor[]>;
   getEvent(id: string): Promise<StoredEvent | null>;
+  /** Where an event id that no longer exists went (merged away, re-derived): the event holding its reports now, or null. */
+  eventRedirect(id: string): Promise<string | null>;
   listEvents(): Promise<StoredEvent[]>;
   /** Ingest-run bookkeeping. */
   beginRun(command: string, args: readonly string[]): Promise<number>;
@@ -156,6 +174,8 @@ export interface Store {
   replaceAnalyses(analyses: StoredAnalysis[]): Promise<SaveResult>;
   /** Records an analyst's judgement and re-derives what it touches. Bad ids: ParleyError('not-found'). */
   addJudgement(input: NewJudgement): Promise<Judgement>;
+  /** What addJudgement would do, without doing it. Bad ids: ParleyError('not-found'). */
+  previewJudgement(input: NewJudgement): Promise<JudgementPreview>;
   listJudgements(filter?: { kind?: string; active?: boolean }): Promise<Judgement[]>;
   /** Undoes an active judgement (kept, marked undone) and re-derives what it touched. */
   undoJudgement(id: number, author: string, reason?: string): Promise<Judgement>;

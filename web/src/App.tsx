@@ -3,12 +3,14 @@ import { ActorPage } from './pages/ActorPage.tsx';
 import { DocumentPage } from './pages/DocumentPage.tsx';
 import { EventPage } from './pages/EventPage.tsx';
 import { EventsPage } from './pages/EventsPage.tsx';
+import { MapPage } from './pages/MapPage.tsx';
 import { NetworkPage } from './pages/NetworkPage.tsx';
 import { ReviewPage } from './pages/ReviewPage.tsx';
 import { href, useRoute } from './router.ts';
 
 const SECTIONS = [
   { path: 'events', label: 'Events' },
+  { path: 'map', label: 'Map' },
   { path: 'network', label: 'Network' },
   { path: 'review', label: 'Review' },
 ];
@@ -21,6 +23,7 @@ export function App() {
   else if (section === 'actor' && id) view = <ActorPage id={id} />;
   else if (section === 'document' && id) view = <DocumentPage id={id} />;
   else if (section === 'network') view = <NetworkPage params={route.params} />;
+  else if (section === 'map') view = <MapPage params={route.params} />;
   else if (section === 'review') view = <ReviewPage />;
   else view = <EventsPage params={route.params} />;
   const active = section === 'event' || !section ? 'events' : section;

@@ -90,6 +90,17 @@ export interface DocumentInfo {
   author: string | null;
   published: string | null;
   language: string;
+  /** The whole text: only when it is short (else `windows` hold the parts around the evidence). */
+  text?: string;
+  /** Length of the whole text (JavaScript string indices). */
+  length: number;
+  /** The text around what the reports mark, with offsets into the whole. */
+  windows: TextWindow[];
+}
+
+export interface TextWindow {
+  start: number;
+  end: number;
   text: string;
 }
 
@@ -121,6 +132,17 @@ export interface ActorRow {
   name: string;
   aliases: string[];
   events: number;
+  /** How a typed name reached this actor through the knowledge base. */
+  resolved?: { via: string; matched: string };
+}
+
+/** An actor filter value that was not an id, and the actor it resolved to (or null). */
+export interface ActorResolution {
+  query: string;
+  actorId: string | null;
+  name: string | null;
+  via: string | null;
+  matched: string | null;
 }
 
 export interface ActorDetail {
@@ -198,3 +220,34 @@ export const tokenStore = {
   get: () => sessionStorage.getItem(TOKEN_KEY) ?? '',
   set: (token: string) => (token ? sessionStorage.setItem(TOKEN_KEY, token) : sessionStorage.removeItem(TOKEN_KEY)),
 };
+
+/** An event as a judgement preview shows it (the store's shape). */
+export interface PreviewEvent {
+  id: string;
+  reports: { id: string; docId: string; date: { value: string } | null }[];
+  participants: { actorId: string; reports: string[] }[];
+  date: string | null;
+  place: string | null;
+  mode: string;
+  conflicts: Conflict[];
+}
+
+export interface NewJudgement {
+  kind: string;
+  subjects: string[];
+  value?: { date?: string | null; place?: string | null; participants?: string[]; aliases?: string[] };
+  author: string;
+  reason?: string | null;
+  confirm?: boolean;
+}
+
+/** What a judgement would do (POST /api/judgements/preview): nothing is changed. */
+export interface JudgementPreview {
+  judgement: NewJudgement;
+  before: PreviewEvent[];
+  after: PreviewEvent[];
+  vanished: { id: string; to: string | null }[];
+  pulledIn: string[];
+  concerns: string[];
+  actors: Record<string, { id: string; name: string; kind: string }>;
+}

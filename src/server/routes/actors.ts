@@ -6,10 +6,13 @@ import type { Store } from '../../store/store.ts';
 import { HttpError } from '../errors.ts';
 import { idParams, pageQuery } from '../schemas.ts';
 import { framingOf } from './framing.ts';
+import { resolveStored, type NameResolver } from '../resolve-actors.ts';
 
 export interface ActorRouteOptions {
   /** Knowledge-base entry of an actor id (roles over time), when there is one. */
   kbEntry?: (id: string) => KbEntry | undefined;
+  /** Names in any spelling or script, and prefixes, to knowledge-base actors. */
+  resolveName?: NameResolver;
 }
 
 export function registerActorRoutes(app: FastifyInstance, store: Store, options: ActorRouteOptions): void {
@@ -32,7 +35,20 @@ export function registerActorRoutes(app: FastifyInstance, store: Store, options:
     },
     async (request) => {
       const { q, kind, limit, offset } = request.query;
-      return await store.browse().searchActors(q?.trim() || undefined, kind, { limit, offset });
+      const query = q?.trim() || undefined;
+      const browse = store.browse();
+      const page = await browse.searchActors(query, kind, { limit, offset });
+      if (!query || offset > 0) return page;
+      // actors the query reaches through the knowledge base come first, saying how
+      const resolved = await resolveStored(store, options.resolveName, query);
+      const rows = [];
+      for (const r of resolved) {
+        const row = (await browse.searchActors(r.actorId, kind, { limit: 5, offset: 0 })).items.find((a) => a.id === r.actorId);
+        if (row) rows.push({ ...row, resolved: { via: r.via, matched: r.matched } });
+      }
+      const ids = new Set(rows.map((r) => r.id));
+      const items = [...rows, ...page.items.filter((a) => !ids.has(a.id))].slice(0, limit);
+      return { ...page, items, total: Math.max(page.total, items.length) };
     },
   );
 
@@ -43,7 +59,8 @@ export function registerActorRoutes(app: FastifyInstance, store: Store, options:
       const [actor] = await store.getActors([request.params.id]);
       if (!actor) throw new HttpError('not-found', `no actor ${request.params.id}`);
       const browse = store.browse();
-      const filter = { actors: [actor.id] };
+      // a place's events are those held there or at a place within it; anyone else's, those they took part in
+      const filter = actor.kind === 'place' ? { place: actor.id } : { actors: [actor.id] };
       const kb = options.kbEntry?.(actor.id);
       return {
         ...actor,

@@ -22,6 +22,9 @@ export function documentMetaOf(doc: DocumentSummary & { text?: string }) {
   };
 }
 
+/** The most text one request for part of a document returns. */
+export const MAX_TEXT_PART = 200_000;
+
 export function registerDocumentRoutes(app: FastifyInstance, store: Store): void {
   app.get<{ Querystring: { q?: string; outlet?: string; limit: number; offset: number } }>(
     '/api/documents',
@@ -43,6 +46,34 @@ export function registerDocumentRoutes(app: FastifyInstance, store: Store): void
     async (request) => {
       const { q, outlet, limit, offset } = request.query;
       return await store.browse().listDocuments(q?.trim() || undefined, outlet, { limit, offset });
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { start: number; end?: number } }>(
+    '/api/documents/:id/text',
+    {
+      schema: {
+        summary: 'Part of a document\'s text (JavaScript string offsets, end exclusive; at most 200,000 characters)',
+        tags: ['documents'],
+        params: idParams,
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            start: { type: 'integer', minimum: 0, default: 0 },
+            end: { type: 'integer', minimum: 0 },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const doc = await store.getDocument(request.params.id);
+      if (!doc) throw new HttpError('not-found', `no document ${request.params.id}`);
+      const start = Math.min(request.query.start, doc.text.length);
+      const end = Math.min(request.query.end ?? start + MAX_TEXT_PART, doc.text.length);
+      if (end < start) throw new HttpError('bad-request', `end (${end}) is before start (${start})`);
+      if (end - start > MAX_TEXT_PART) throw new HttpError('bad-request', `at most ${MAX_TEXT_PART} characters at a time, not ${end - start}`);
+      return { id: doc.id, length: doc.text.length, start, end, text: doc.text.slice(start, end) };
     },
   );
 

@@ -2,10 +2,12 @@
 // and the co-meeting network for a filter.
 import type { FastifyInstance } from 'fastify';
 import type { Span } from '../../core/types.ts';
-import type { Store } from '../../store/store.ts';
+import type { Store, StoredReport } from '../../store/store.ts';
+import { windowsAround, type TextWindow } from '../text-window.ts';
 import { HttpError } from '../errors.ts';
 import { filterQuery, idParams, pageQuery, toFilter, type FilterQuery } from '../schemas.ts';
 import { documentMetaOf } from './documents.ts';
+import { resolveActorFilter, type NameResolver } from '../resolve-actors.ts';
 import { createEventSources } from '../../sources/event-sources.ts';
 import { attributionJson, sourcesJson } from '../../sources/sources-json.ts';
 
@@ -18,7 +20,22 @@ interface ListQuery extends FilterQuery {
 
 const quoteOf = (text: string, spans: readonly Span[]) => spans.map((s) => text.slice(s.start, s.end));
 
-export function registerEventRoutes(app: FastifyInstance, store: Store): void {
+/** Every span a report marks in its article. */
+const spansOf = (r: StoredReport): Span[] => [
+  r.trigger,
+  ...r.evidence,
+  ...r.participants.flatMap((p) => p.spans),
+  ...(r.date?.span ? [r.date.span] : []),
+  ...(r.place ? [r.place.span] : []),
+];
+
+export function registerEventRoutes(app: FastifyInstance, store: Store, resolveName?: NameResolver): void {
+  /** The filter with actor names in any spelling resolved to ids, and what each resolved to. */
+  const resolved = async (query: FilterQuery) => {
+    const { ids, resolutions } = await resolveActorFilter(store, resolveName, query.actor);
+    return { filter: toFilter({ ...query, ...(ids ? { actor: ids } : {}) }), extra: resolutions.length ? { resolved: resolutions } : {} };
+  };
+
   app.get<{ Querystring: ListQuery }>(
     '/api/events',
     {
@@ -39,7 +56,8 @@ export function registerEventRoutes(app: FastifyInstance, store: Store): void {
     },
     async (request) => {
       const { sort, order, limit, offset } = request.query;
-      return await store.browse().listEvents(toFilter(request.query), sort, order, { limit, offset });
+      const { filter, extra } = await resolved(request.query);
+      return { ...(await store.browse().listEvents(filter, sort, order, { limit, offset })), ...extra };
     },
   );
 
@@ -52,7 +70,10 @@ export function registerEventRoutes(app: FastifyInstance, store: Store): void {
         querystring: { type: 'object', additionalProperties: false, properties: filterQuery },
       },
     },
-    async (request) => ({ months: await store.browse().timeline(toFilter(request.query)) }),
+    async (request) => {
+      const { filter, extra } = await resolved(request.query);
+      return { months: await store.browse().timeline(filter), ...extra };
+    },
   );
 
   app.get<{ Querystring: FilterQuery & { edges: number } }>(
@@ -68,7 +89,10 @@ export function registerEventRoutes(app: FastifyInstance, store: Store): void {
         },
       },
     },
-    async (request) => await store.browse().network(toFilter(request.query), request.query.edges),
+    async (request) => {
+      const { filter, extra } = await resolved(request.query);
+      return { ...(await store.browse().network(filter, request.query.edges)), ...extra };
+    },
   );
 
   app.get('/api/outlets', { schema: { summary: 'Outlets with their number of events', tags: ['events'] } }, async () => ({
@@ -78,22 +102,42 @@ export function registerEventRoutes(app: FastifyInstance, store: Store): void {
   app.get<{ Params: { id: string } }>(
     '/api/events/:id',
     { schema: { summary: 'One event: its reports, quotes and the articles they come from', tags: ['events'], params: idParams } },
-    async (request) => {
+    async (request, reply) => {
       const event = await store.getEvent(request.params.id);
-      if (!event) throw new HttpError('not-found', `no event ${request.params.id}`);
-      const documents = new Map<string, ReturnType<typeof documentMetaOf> & { text: string }>();
-      for (const report of event.reports) {
-        if (documents.has(report.docId)) continue;
-        const doc = await store.getDocument(report.docId);
-        if (doc) documents.set(doc.id, { ...documentMetaOf(doc), text: doc.text });
+      if (!event) {
+        // a merged-away id answers with where its reports are now
+        const to = await store.eventRedirect(request.params.id);
+        if (to) {
+          reply.code(308).header('location', `/api/events/${encodeURIComponent(to)}`);
+          return { redirect: { from: request.params.id, to } };
+        }
+        throw new HttpError('not-found', `no event ${request.params.id}`);
       }
-      // who says so: sources, status, denials (whose documents are shown too, their words marked)
+      // each article as windows around what its reports mark; a short one whole (text-window.ts)
+      const texts = new Map<string, string>();
+      const documents = new Map<string, ReturnType<typeof documentMetaOf> & { length: number; windows: TextWindow[]; text?: string }>();
+      for (const report of event.reports) {
+        if (texts.has(report.docId)) continue;
+        const doc = await store.getDocument(report.docId);
+        if (!doc) continue;
+        texts.set(doc.id, doc.text);
+        const spans = event.reports.filter((r) => r.docId === doc.id).flatMap(spansOf);
+        const windows = windowsAround(doc.text, spans);
+        const whole = windows.length === 1 && windows[0].start === 0 && windows[0].end === doc.text.length;
+        documents.set(doc.id, { ...documentMetaOf(doc), length: doc.text.length, windows, ...(whole ? { text: doc.text } : {}) });
+      }
+      // who says so: sources, status, denials (their documents are sent too, windows around the denying words)
       const whoSays = await (await createEventSources(store)).of(event);
       const said = sourcesJson(whoSays);
       for (const d of said.denials) {
-        if (documents.has(d.doc)) continue;
+        if (texts.has(d.doc)) continue;
         const doc = await store.getDocument(d.doc);
-        if (doc) documents.set(doc.id, { ...documentMetaOf(doc), text: doc.text });
+        if (!doc) continue;
+        texts.set(doc.id, doc.text);
+        const spans = said.denials.filter((x) => x.doc === doc.id).flatMap((x) => [x.sentence, x.trigger, ...(x.cue ? [x.cue] : []), ...(x.by ? [x.by.span] : [])]);
+        const windows = windowsAround(doc.text, spans);
+        const whole = windows.length === 1 && windows[0].start === 0 && windows[0].end === doc.text.length;
+        documents.set(doc.id, { ...documentMetaOf(doc), length: doc.text.length, windows, ...(whole ? { text: doc.text } : {}) });
       }
       const actorIds = new Set<string>();
       for (const d of said.denials) for (const p of d.participants) actorIds.add(p);
@@ -123,7 +167,7 @@ export function registerEventRoutes(app: FastifyInstance, store: Store): void {
         mergeJudgements: event.judgements,
         actors,
         reports: event.reports.map((report) => {
-          const text = documents.get(report.docId)?.text ?? '';
+          const text = texts.get(report.docId) ?? '';
           return {
             ...report,
             quotes: quoteOf(text, report.evidence),

@@ -22,6 +22,8 @@ export function registerIngestRoutes(app: FastifyInstance, jobs: IngestJobs, tok
             format: { type: 'string', enum: ['text', 'html', 'feed'] },
             name: { type: 'string', minLength: 1, maxLength: 200 },
             content: { type: 'string', minLength: 1, maxLength: MAX_UPLOAD_BYTES },
+            outlet: { type: 'string', maxLength: 200, description: 'who published it (else the host of url)' },
+            url: { type: 'string', maxLength: 2000, description: 'where it was published (http or https)' },
           },
         },
       },

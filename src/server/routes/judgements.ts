@@ -30,10 +30,11 @@ const newJudgementSchema = {
     },
     author: { type: 'string', minLength: 1, maxLength: 100 },
     reason: { anyOf: [{ type: 'string', maxLength: 2000 }, { type: 'null' }] },
+    confirm: { type: 'boolean', description: 'apply an event merge that looks wrong (see the preview\'s concerns)' },
   },
 } as const;
 
-function needs(store: Store, method: 'addJudgement' | 'listJudgements' | 'undoJudgement'): void {
+function needs(store: Store, method: 'addJudgement' | 'listJudgements' | 'undoJudgement' | 'previewJudgement'): void {
   if (typeof (store as Partial<Store>)[method] !== 'function') {
     throw new HttpError('not-implemented', `this database backend has no ${method}`);
   }
@@ -88,6 +89,30 @@ export function registerJudgementRoutes(app: FastifyInstance, store: Store, toke
       const judgement = await rederive(touched(input), async () => await store.addJudgement(input));
       reply.code(201);
       return judgement;
+    },
+  );
+
+  app.post<{ Body: NewJudgement }>(
+    '/api/judgements/preview',
+    {
+      schema: {
+        summary: 'What a judgement would do, without doing it: the events before and after, vanished ids, reports pulled in, concerns (needs the API token)',
+        tags: ['judgements'],
+        body: newJudgementSchema,
+      },
+    },
+    async (request) => {
+      requireWriter(request, token);
+      needs(store, 'previewJudgement');
+      const preview = await store.previewJudgement(request.body);
+      // the names of every actor the events name, so that a preview reads without more requests
+      const ids = new Set<string>();
+      for (const e of [...preview.before, ...preview.after]) {
+        for (const p of e.participants) ids.add(p.actorId);
+        if (e.place) ids.add(e.place);
+      }
+      const actors = Object.fromEntries((await store.getActors([...ids])).map((a) => [a.id, { id: a.id, name: a.name, kind: a.kind }]));
+      return { ...preview, actors };
     },
   );
 

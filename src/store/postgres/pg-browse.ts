@@ -104,7 +104,11 @@ export function createPostgresBrowse(
     for (const actor of new Set(filter.actors ?? [])) clauses.push(`b.event_id IN (SELECT event_id FROM browse_event_actors WHERE actor_id = ${param(actor)})`);
     if (filter.from) clauses.push(`b.date >= ${param(filter.from)}`);
     if (filter.to) clauses.push(`b.date <= ${param(`${filter.to}\uffff`)}`);
-    if (filter.place) clauses.push(`b.place_id = ${param(filter.place)}`);
+    if (filter.place) {
+      // the place and every place within it (the Kremlin is in Moscow, Moscow in Russia)
+      const place = param(filter.place);
+      clauses.push(`b.place_id IN (SELECT id FROM actors WHERE id = ${place} OR (kind = 'place' AND within::jsonb ? ${place}))`);
+    }
     if (filter.mode) clauses.push(`b.mode = ${param(filter.mode)}`);
     if (filter.outlet) clauses.push(`b.event_id IN (SELECT event_id FROM browse_event_outlets WHERE outlet = ${param(filter.outlet)})`);
     if (filter.q !== undefined) {

@@ -329,6 +329,8 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
     getEvent: (id) => op(() => resolution.getEvent(id)),
     listEvents: () => op(() => resolution.listEvents()),
     addJudgement: (input) => op(() => resolution.addJudgement(input)),
+    previewJudgement: (input) => op(() => resolution.previewJudgement(input)),
+    eventRedirect: (id) => op(() => resolution.eventRedirect(id)),
     listJudgements: (filter) => op(() => resolution.listJudgements(filter)),
     undoJudgement: (id, author, reason) => op(() => resolution.undoJudgement(id, author, reason)),
     beginRun: (command, args) =>

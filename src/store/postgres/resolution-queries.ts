@@ -185,6 +185,22 @@ export function postgresResolutionQueries(db: Queryable): ResolutionQueries {
     undo: async (id, at, by, reason) => {
       await db.query('UPDATE judgements SET undone_at = $1, undone_by = $2, undo_reason = $3 WHERE id = $4', [at, by, reason, id]);
     },
+    recordRedirect: async (fromId, reportIds, at) => {
+      await db.query('DELETE FROM event_redirects WHERE from_id = $1', [fromId]);
+      if (reportIds.length) {
+        await db.query(
+          'INSERT INTO event_redirects (from_id, report_id, recorded_at) SELECT $1, r, $3 FROM unnest($2::text[]) AS r ON CONFLICT DO NOTHING',
+          [fromId, [...reportIds], at],
+        );
+      }
+    },
+    followRedirect: async (fromId) =>
+      (await column(
+        `SELECT m.event_id FROM event_redirects r JOIN event_members m ON m.report_id = r.report_id
+         WHERE r.from_id = $1 AND m.event_id <> r.from_id
+         GROUP BY m.event_id ORDER BY count(*) DESC, m.event_id COLLATE "C" LIMIT 1`,
+        [fromId],
+      ))[0] ?? null,
   };
 }
 

@@ -14,6 +14,7 @@ export interface EventFilter {
   /** Inclusive bounds, YYYY[-MM[-DD]]; `to` includes every day it covers. */
   from?: string;
   to?: string;
+  /** A place: events there or at any place within it. */
   place?: string;
   mode?: string;
   outlet?: string;
@@ -266,8 +267,9 @@ export function createBrowse(
       params.push(`${filter.to}\uffff`);
     }
     if (filter.place) {
-      clauses.push(scan ? '+b.place_id = ?' : 'b.place_id = ?');
-      params.push(filter.place);
+      // the place and every place within it (the Kremlin is in Moscow, Moscow in Russia)
+      clauses.push(`${scan ? '+b.place_id' : 'b.place_id'} IN (SELECT id FROM actors WHERE id = ? OR (kind = 'place' AND within LIKE ? ESCAPE '\\'))`);
+      params.push(filter.place, `%${JSON.stringify(filter.place).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     }
     if (filter.mode) {
       clauses.push(scan ? '+b.mode = ?' : 'b.mode = ?');

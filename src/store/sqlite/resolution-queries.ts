@@ -1,6 +1,7 @@
 // The queries event derivation and judgements need (merge/resolution-queries.ts), on SQLite.
 // Queries only: the rules are in merge/event-resolution.ts. better-sqlite3 answers at once; a
 // write is BEGIN IMMEDIATE ... COMMIT around the rules' awaits.
+import { createRedirects } from './redirects.ts';
 import type Database from 'better-sqlite3';
 import type { ActorKind, EventMode, Judgement, ReportAnchor, Span } from '../../core/types.ts';
 import type { MergeJudgement } from '../../merge/merge-reports.ts';
@@ -136,6 +137,7 @@ export function createSqliteResolutionStorage(db: Database.Database): Resolution
     undo: db.prepare('UPDATE judgements SET undone_at = ?, undone_by = ?, undo_reason = ? WHERE id = ?'),
   };
 
+  const redirects = createRedirects(db);
   const q: ResolutionQueries = {
     report: (id) => {
       const row = s.report.get(id) as ReportRow | undefined;
@@ -235,6 +237,8 @@ export function createSqliteResolutionStorage(db: Database.Database): Resolution
     undo: (id, at, by, reason) => {
       s.undo.run(at, by, reason, id);
     },
+    recordRedirect: (fromId, reportIds, at) => redirects.record(fromId, reportIds, at),
+    followRedirect: (fromId) => redirects.follow(fromId),
   };
 
   return { read: q, write: (work) => sqliteTransaction(db, () => work(q, db)) };

@@ -411,6 +411,12 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     async getEvent(id) {
       return resolution.getEvent(id);
     },
+    async previewJudgement(input) {
+      return resolution.previewJudgement(input);
+    },
+    async eventRedirect(id) {
+      return resolution.eventRedirect(id);
+    },
     async listEvents() {
       return resolution.listEvents();
     },

@@ -16,6 +16,8 @@ const FORMATS: Record<string, 'text' | 'html' | 'feed'> = { txt: 'text', html: '
 export function UploadForm({ token }: { token: string }) {
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState<'text' | 'html' | 'feed'>('text');
+  const [outlet, setOutlet] = useState('');
+  const [url, setUrl] = useState('');
   const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -25,7 +27,7 @@ export function UploadForm({ token }: { token: string }) {
     setError(null);
     try {
       const content = await file.text();
-      let current = await api.post<Job>('/api/ingest', { format, name: file.name, content }, token);
+      let current = await api.post<Job>('/api/ingest', { format, name: file.name, content, ...(outlet.trim() ? { outlet: outlet.trim() } : {}), ...(url.trim() ? { url: url.trim() } : {}) }, token);
       setJob(current);
       while (current.state === 'queued' || current.state === 'running') {
         await new Promise((resolve) => setTimeout(resolve, 500));
@@ -60,6 +62,14 @@ export function UploadForm({ token }: { token: string }) {
           <option value="html">HTML page</option>
           <option value="feed">RSS or Atom feed</option>
         </select>
+      </label>
+      <label className="field">
+        <span>Outlet (who published it)</span>
+        <input value={outlet} onChange={(e) => setOutlet(e.target.value)} placeholder="e.g. Reuters" />
+      </label>
+      <label className="field">
+        <span>Address (URL), if any</span>
+        <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…" />
       </label>
       <button type="submit" disabled={!file}>
         Upload

@@ -1,8 +1,9 @@
 // Who says so, for one event: its status with the reasons, each independent source as a chain
 // (who published first, who followed and how, whom they cite), and the denials linked to it with
 // the denying words marked in their article. Article text is shown as text only (MarkedText).
-import type { EventDetail } from '../api.ts';
-import { MarkedText, type Mark } from './MarkedText.tsx';
+import type { EventDetail, TextWindow } from '../api.ts';
+import type { Mark } from './MarkedText.tsx';
+import { ArticleWindows } from './ArticleWindows.tsx';
 import { href } from '../router.ts';
 
 const LABEL: Record<string, string> = {
@@ -15,6 +16,12 @@ const LABEL: Record<string, string> = {
 function docLink(event: EventDetail, id: string) {
   const d = event.documents[id];
   return <a href={href(`/document/${encodeURIComponent(id)}`)}>{d?.outlet ?? 'unknown outlet'} · {d?.title ?? id}</a>;
+}
+
+/** The denying sentence, from the window the API sent around it. */
+function sentenceOf(windows: readonly TextWindow[], span: { start: number; end: number }): string {
+  const w = windows.find((x) => x.start <= span.start && x.end >= span.end);
+  return w ? w.text.slice(span.start - w.start, span.end - w.start) : '';
 }
 
 export function WhoSaysSo({ event }: { event: EventDetail }) {
@@ -72,9 +79,9 @@ export function WhoSaysSo({ event }: { event: EventDetail }) {
               {d.by?.name ? ` by ${d.by.name}` : ''} — {docLink(event, d.doc)}
             </h3>
             <blockquote className="quote">
-              <p>{doc.text.slice(d.sentence.start, d.sentence.end)}</p>
+              <p>{sentenceOf(doc.windows, d.sentence)}</p>
             </blockquote>
-            <MarkedText text={doc.text} marks={marks} label={`Article ${doc.title ?? d.doc}`} />
+            <ArticleWindows docId={d.doc} length={doc.length} windows={doc.windows} marks={marks} label={`Article ${doc.title ?? d.doc}`} />
           </article>
         );
       })}

@@ -2,8 +2,11 @@
 // with the evidence marked, and where reports disagree.
 import { useEffect, useRef } from 'react';
 import { api, type EventDetail, type Report } from '../api.ts';
-import { MarkedText, type Mark } from '../components/MarkedText.tsx';
 import { WhoSaysSo } from '../components/WhoSaysSo.tsx';
+import { EventActions } from '../components/EventActions.tsx';
+import { WhyMerged, type MergeLink } from '../components/WhyMerged.tsx';
+import { ArticleWindows } from '../components/ArticleWindows.tsx';
+import type { Mark } from '../components/MarkedText.tsx';
 import { href } from '../router.ts';
 import { useApi } from '../useApi.ts';
 
@@ -61,13 +64,24 @@ function ReportView({ report, event, index }: { report: Report; event: EventDeta
           <p key={i}>{q}</p>
         ))}
       </blockquote>
-      {doc && <MarkedText text={doc.text} marks={marksOf(report, name)} label={`Article ${doc.title ?? report.docId}`} />}
+      {doc && (
+        <ArticleWindows docId={report.docId} length={doc.length} windows={doc.windows} marks={marksOf(report, name)} label={`Article ${doc.title ?? report.docId}`} />
+      )}
     </article>
   );
 }
 
 export function EventPage({ id }: { id: string }) {
-  const { data: event, error } = useApi<EventDetail>(id, () => api.get(`/api/events/${encodeURIComponent(id)}`));
+  const { data: loaded, error, reload } = useApi<{ requested: string; event: EventDetail }>(id, () =>
+    api.get<EventDetail>(`/api/events/${encodeURIComponent(id)}`).then((event) => ({ requested: id, event })),
+  );
+  // what is shown belongs to this id (not the previous page's while this one loads)
+  const event = loaded?.requested === id ? loaded.event : null;
+  // a merged-away id is redirected by the server: say so, and show the address of the event it went to
+  const moved = event && event.id !== id ? event.id : null;
+  useEffect(() => {
+    if (moved) history.replaceState(null, '', href(`/event/${encodeURIComponent(moved)}`));
+  }, [moved]);
   if (error) return <p role="alert">{error}</p>;
   if (!event) return <p className="muted">Loading…</p>;
   const name = (actorId: string) => event.actors[actorId]?.name ?? actorId;
@@ -77,6 +91,11 @@ export function EventPage({ id }: { id: string }) {
       <h1>
         {event.participants.map((p) => name(p.actorId)).join(', ') || 'Event'} <span className="muted">({event.mode})</span>
       </h1>
+      {moved && (
+        <p role="status" className="moved">
+          Event <code>{id}</code> was merged into this one (<code>{moved}</code>).
+        </p>
+      )}
       <dl className="facts">
         <dt>Date</dt>
         <dd>{event.date ?? 'unknown'}</dd>
@@ -127,6 +146,8 @@ export function EventPage({ id }: { id: string }) {
         </section>
       )}
       <WhoSaysSo event={event} />
+      <WhyMerged event={event} links={(event as EventDetail & { mergeJudgements?: MergeLink[] }).mergeJudgements ?? []} />
+      <EventActions key={event.id} event={event} onChanged={reload} />
       <p className="legend" aria-hidden="true">
         <mark className="evidence">evidence</mark> <mark className="evidence trigger">trigger</mark>{' '}
         <mark className="evidence participant">participant</mark> <mark className="evidence date">date</mark>{' '}

@@ -1,9 +1,10 @@
 // Events: filters (actor or pair, dates, place, mode, outlet, words in the evidence), a timeline
 // of the matching events, and a server-paged table.
 import { useEffect, useRef, useState } from 'react';
-import { api, type EventRow, type Page } from '../api.ts';
+import { api, query, type ActorResolution, type EventRow, type Page } from '../api.ts';
 import { ActorPicker } from '../components/ActorPicker.tsx';
 import { Pager } from '../components/Pager.tsx';
+import { SavedSearches } from '../components/SavedSearches.tsx';
 import { Timeline } from '../components/Timeline.tsx';
 import { href, navigate } from '../router.ts';
 import { useApi } from '../useApi.ts';
@@ -46,9 +47,12 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
   const actors = (draft.actor as string[] | undefined) ?? [];
   const pickedActors = () => (draftRef.current.actor as string[] | undefined) ?? [];
 
-  const list = useApi<Page<EventRow>>(JSON.stringify([filter, sort, order, offset]), () =>
-    api.get('/api/events', { ...filter, sort, order, offset, limit: PAGE }),
+  const listKey = JSON.stringify([filter, sort, order, offset]);
+  const loaded = useApi<{ key: string; page: Page<EventRow> & { resolved?: ActorResolution[] } }>(listKey, () =>
+    api.get<Page<EventRow> & { resolved?: ActorResolution[] }>('/api/events', { ...filter, sort, order, offset, limit: PAGE }).then((page) => ({ key: listKey, page })),
   );
+  // the results of another filter are never shown while this one loads
+  const list = { data: loaded.data?.key === listKey ? loaded.data.page : null, error: loaded.error, loading: loaded.loading };
   const timeline = useApi<{ months: { month: string; events: number }[] }>(filterKey, () => api.get('/api/timeline', filter));
   const outlets = useApi<{ outlets: { outlet: string; events: number }[] }>('outlets', () => api.get('/api/outlets'));
 
@@ -120,11 +124,45 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
         <Timeline
           months={timeline.data.months}
           label={filter.actor ? `Events of ${(filter.actor as string[]).join(' and ')}` : 'All events'}
-          onPick={(month) => go({ from: month, to: month })}
+          onPick={(from, to) => go({ from, to: to ?? from })}
         />
       )}
 
+      <p className="muted">
+        <a href={href('/map', filter)}>These events on the map</a> · Download them:{' '}
+        {[
+          ['csv', 'CSV'],
+          ['plover', 'PLOVER'],
+          ['gexf', 'GEXF'],
+          ['events-json', 'JSON'],
+        ].map(([format, label], i) => (
+          <span key={format}>
+            {i > 0 && ' · '}
+            <a className="export" href={`/api/export${query({ ...filter, format })}`} download>
+              {label}
+            </a>
+          </span>
+        ))}
+      </p>
+      <SavedSearches filter={filter} />
+      {list.data?.resolved?.map((r) => (
+        <p key={r.query} role="status" className="resolved">
+          {r.actorId ? (
+            <>
+              Actor “{r.query}” read as <a href={`#/actor/${encodeURIComponent(r.actorId)}`}>{r.name}</a>
+              {r.via ? ` (${r.via}: ${r.matched})` : ''}.
+            </>
+          ) : (
+            <>No actor is known as “{r.query}”.</>
+          )}
+        </p>
+      ))}
       {list.error && <p role="alert">{list.error}</p>}
+      {!list.data && !list.error && (
+        <p className="muted" role="status">
+          Loading events…
+        </p>
+      )}
       <table className="events">
         <caption className="sr-only">Events matching the filter</caption>
         <thead>
@@ -137,7 +175,7 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
             <th scope="col">Evidence</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody aria-busy={list.data ? undefined : true}>
           {list.data?.items.map((e) => (
             <tr key={e.id}>
               <td className="nowrap">

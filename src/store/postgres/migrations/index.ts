@@ -4,6 +4,7 @@ import search from './0002-search.ts';
 import browse from './0003-browse.ts';
 import localActors from './0004-local-actors.ts';
 import sources from './0005-sources.ts';
+import eventRedirects from './0006-event-redirects.ts';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'browse', statements: browse },
   { version: 4, name: 'local-actors', statements: localActors },
   { version: 5, name: 'sources', statements: sources },
+  { version: 6, name: 'event-redirects', statements: eventRedirects },
 ];

@@ -9,6 +9,7 @@ import weeklyBlocking from './0006-weekly-blocking.ts';
 import coherentEvents from './0007-coherent-events.ts';
 import anchoredMerge from './0008-anchored-merge.ts';
 import sources from './0009-sources.ts';
+import eventRedirects from './0010-event-redirects.ts';
 import localActors from './0011-local-actors.ts';
 
 export interface Migration {
@@ -27,6 +28,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'coherent-events', statements: coherentEvents },
   { version: 8, name: 'anchored-merge', statements: anchoredMerge },
   { version: 9, name: 'sources', statements: sources },
-  // 0011: 0009 and 0010 are taken by work on parallel branches
+  { version: 10, name: 'event-redirects', statements: eventRedirects },
   { version: 11, name: 'local-actors', statements: localActors },
 ];
