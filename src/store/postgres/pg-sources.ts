@@ -6,38 +6,30 @@ import type { Attribution, ReportAttribution } from '../../core/types.ts';
 import type { SourceRows } from '../source-rows.ts';
 import { toDenial, toJudgement, type JudgementRow } from '../source-rows.ts';
 import type { SourcesTable } from '../sqlite/sources.ts';
+import { insertRows, lastByKey } from './insert-rows.ts';
 
 const judgementOf = (r: JudgementRow & { id: number | string }): ReturnType<typeof toJudgement> => toJudgement({ ...r, id: Number(r.id) });
 
-/** Writes one document's rows on the transaction's client. */
-export async function saveSourceRows(client: pg.PoolClient, docId: string, rows: SourceRows): Promise<void> {
-  for (const a of rows.attributions) {
-    await client.query('INSERT INTO attributions (doc_id, start, "end", kind, source_id, name, scope) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-      a.doc_id, a.start, a.end, a.kind, a.source_id, a.name, a.scope,
-    ]);
-  }
-  for (const r of rows.reportAttributions) {
-    await client.query(
-      `INSERT INTO report_attributions (report_id, seq, kind, source_id, name, start, "end", side) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (report_id, seq) DO UPDATE SET kind = EXCLUDED.kind, source_id = EXCLUDED.source_id, name = EXCLUDED.name,
-         start = EXCLUDED.start, "end" = EXCLUDED."end", side = EXCLUDED.side`,
-      [r.report_id, r.seq, r.kind, r.source_id, r.name, r.start, r.end, r.side],
-    );
-  }
-  for (const d of rows.denials) {
-    await client.query(
-      `INSERT INTO denial_claims (id, doc_id, reason, trigger_start, trigger_end, sentence_start, sentence_end, cue_start, cue_end, participants, date, by_actor, by_name, by_start, by_end)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-       ON CONFLICT (id) DO UPDATE SET doc_id = EXCLUDED.doc_id, reason = EXCLUDED.reason, trigger_start = EXCLUDED.trigger_start,
-         trigger_end = EXCLUDED.trigger_end, sentence_start = EXCLUDED.sentence_start, sentence_end = EXCLUDED.sentence_end,
-         cue_start = EXCLUDED.cue_start, cue_end = EXCLUDED.cue_end, participants = EXCLUDED.participants, date = EXCLUDED.date,
-         by_actor = EXCLUDED.by_actor, by_name = EXCLUDED.by_name, by_start = EXCLUDED.by_start, by_end = EXCLUDED.by_end`,
-      [d.id, d.doc_id, d.reason, d.trigger_start, d.trigger_end, d.sentence_start, d.sentence_end, d.cue_start, d.cue_end, d.participants, d.date, d.by_actor, d.by_name, d.by_start, d.by_end],
-    );
-  }
-  if (rows.signature) {
-    await client.query('INSERT INTO text_signatures (doc_id, minhash) VALUES ($1, $2) ON CONFLICT (doc_id) DO UPDATE SET minhash = EXCLUDED.minhash', [docId, rows.signature]);
-  }
+/** Writes the rows of a batch of documents on the transaction's client, one statement per table. */
+export async function saveSourceRows(client: pg.PoolClient, batch: readonly { docId: string; rows: SourceRows }[]): Promise<void> {
+  await insertRows(client, 'attributions', ['doc_id', 'start', 'end', 'kind', 'source_id', 'name', 'scope'],
+    batch.flatMap(({ rows }) => rows.attributions.map((a) => [a.doc_id, a.start, a.end, a.kind, a.source_id, a.name, a.scope])));
+  const reportAttributions = lastByKey(batch.flatMap(({ rows }) => rows.reportAttributions), (r) => `${r.report_id}\u0000${r.seq}`);
+  await insertRows(client, 'report_attributions', ['report_id', 'seq', 'kind', 'source_id', 'name', 'start', 'end', 'side'],
+    reportAttributions.map((r) => [r.report_id, r.seq, r.kind, r.source_id, r.name, r.start, r.end, r.side]),
+    `ON CONFLICT (report_id, seq) DO UPDATE SET kind = EXCLUDED.kind, source_id = EXCLUDED.source_id, name = EXCLUDED.name,
+       start = EXCLUDED.start, "end" = EXCLUDED."end", side = EXCLUDED.side`);
+  const denials = lastByKey(batch.flatMap(({ rows }) => rows.denials), (d) => d.id);
+  await insertRows(client, 'denial_claims', ['id', 'doc_id', 'reason', 'trigger_start', 'trigger_end', 'sentence_start', 'sentence_end', 'cue_start', 'cue_end',
+    'participants', 'date', 'by_actor', 'by_name', 'by_start', 'by_end'],
+    denials.map((d) => [d.id, d.doc_id, d.reason, d.trigger_start, d.trigger_end, d.sentence_start, d.sentence_end, d.cue_start, d.cue_end, d.participants, d.date, d.by_actor, d.by_name, d.by_start, d.by_end]),
+    `ON CONFLICT (id) DO UPDATE SET doc_id = EXCLUDED.doc_id, reason = EXCLUDED.reason, trigger_start = EXCLUDED.trigger_start,
+       trigger_end = EXCLUDED.trigger_end, sentence_start = EXCLUDED.sentence_start, sentence_end = EXCLUDED.sentence_end,
+       cue_start = EXCLUDED.cue_start, cue_end = EXCLUDED.cue_end, participants = EXCLUDED.participants, date = EXCLUDED.date,
+       by_actor = EXCLUDED.by_actor, by_name = EXCLUDED.by_name, by_start = EXCLUDED.by_start, by_end = EXCLUDED.by_end`);
+  const signatures = batch.filter(({ rows }) => rows.signature).map(({ docId, rows }) => [docId, rows.signature]);
+  await insertRows(client, 'text_signatures', ['doc_id', 'minhash'], lastByKey(signatures, (r) => r[0] as string),
+    'ON CONFLICT (doc_id) DO UPDATE SET minhash = EXCLUDED.minhash');
 }
 
 export function createPostgresSourcesTable(pool: pg.Pool, ready: () => Promise<unknown>): SourcesTable {

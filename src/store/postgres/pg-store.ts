@@ -15,7 +15,8 @@ import type { DocumentSummary, SaveResult, Store, StoredActor, StoredDocument } 
 import type { SourcesTable } from '../sqlite/sources.ts';
 import { createPostgresBrowse } from './pg-browse.ts';
 import { createPostgresSourcesTable, saveSourceRows } from './pg-sources.ts';
-import { sourceRows } from '../source-rows.ts';
+import { sourceRows, type SourceRows } from '../source-rows.ts';
+import { insertRows } from './insert-rows.ts';
 import { migratePostgres } from './migrate.ts';
 import { createPostgresResolutionStorage, postgresTransaction } from './resolution-queries.ts';
 
@@ -124,20 +125,59 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
   };
   const rows = async <T>(db: pg.Pool | pg.PoolClient, sql: string, params: unknown[] = []): Promise<T[]> => (await db.query(sql, params)).rows as T[];
 
+  /**
+   * Stores a batch of analyses on the transaction's client: every row is checked here (the same
+   * checks, in the same order, as one document at a time), then each table is written in one
+   * multi-row statement (insert-rows.ts), so a batch costs a few round trips, not one per row.
+   */
   async function insertAnalyses(client: pg.PoolClient, analyses: StoredAnalysis[]): Promise<{ result: SaveResult; newReports: string[] }> {
     const result: SaveResult = { saved: [], duplicates: [], diagnostics: [], eventsTouched: 0 };
     const newReports: string[] = [];
     const stamp = now().toISOString();
+    const documents = analyses.map((a) => a.document);
+    // what is stored already, in three queries for the whole batch
+    const byHash = new Map(
+      (await rows<{ id: string; hash: string }>(client, 'SELECT id, hash FROM documents WHERE hash = ANY($1)', [documents.map((d) => d.hash)])).map((r) => [r.hash, r.id]),
+    );
+    const takenIds = new Set(
+      (await rows<{ id: string }>(client, 'SELECT id FROM documents WHERE id = ANY($1)', [documents.map((d) => d.id)])).map((r) => r.id),
+    );
+    const actorIds = new Set<string>();
+    for (const analysis of analyses) {
+      for (const actor of analysis.actors) if (actor.id) actorIds.add(actor.id);
+      for (const m of analysis.mentions as Mention[]) for (const id of m.actorIds ?? []) actorIds.add(id);
+      for (const r of analysis.reports) {
+        for (const p of r.participants) actorIds.add(p.actorId);
+        if (r.place) actorIds.add(r.place.actorId);
+      }
+    }
+    const actors = new Map<string, ActorState & { kind: ActorKind }>();
+    for (const row of await rows<ActorRow>(client, 'SELECT * FROM actors WHERE id = ANY($1)', [[...actorIds]])) {
+      actors.set(row.id, { kind: row.kind, name: row.name, aliases: row.aliases, fromKb: row.from_kb, placeType: row.place_type, within: row.within });
+    }
+    const changedActors = new Set<string>();
+    const storedReports = new Set(
+      (await rows<{ id: string }>(client, 'SELECT id FROM event_reports WHERE id = ANY($1)', [analyses.flatMap((a) => a.reports.map((r) => r.id))])).map((r) => r.id),
+    );
+
+    const out = {
+      documents: [] as unknown[][],
+      sources: [] as unknown[][],
+      mentions: [] as unknown[][],
+      descriptors: [] as unknown[][],
+      reports: [] as unknown[][],
+      participants: [] as unknown[][],
+      sourceRows: [] as { docId: string; rows: SourceRows }[],
+    };
     for (const analysis of analyses) {
       const doc = analysis.document;
       const file = doc.source.path;
-      const [sameText] = await rows<{ id: string }>(client, 'SELECT id FROM documents WHERE hash = $1', [doc.hash]);
+      const sameText = byHash.get(doc.hash);
       if (sameText) {
-        result.duplicates.push({ docId: doc.id, of: sameText.id, ...(file ? { file } : {}) });
+        result.duplicates.push({ docId: doc.id, of: sameText, ...(file ? { file } : {}) });
         continue;
       }
-      const [sameId] = await rows(client, 'SELECT 1 FROM documents WHERE id = $1', [doc.id]);
-      if (sameId) {
+      if (takenIds.has(doc.id)) {
         result.diagnostics.push({
           code: 'store/id-conflict',
           severity: 'error',
@@ -147,66 +187,42 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
         });
         continue;
       }
+      byHash.set(doc.hash, doc.id);
+      takenIds.add(doc.id);
       const length = doc.text.length;
       const t = analysis.text;
       const published = t.published && validSpan(t.published.span, length) ? t.published : null;
       const title = validSpan(t.title, length) ? t.title! : null;
-      await client.query(
-        `INSERT INTO documents (id, hash, path, text, language, title_start, title_end, published_value, published_precision,
-          published_start, published_end, noise, meta, ingested_at, run_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-        [
-          doc.id, doc.hash, file ?? doc.source.url ?? null, doc.text, t.language, title?.start ?? null, title?.end ?? null,
-          published?.value ?? null, published?.precision ?? null, published?.span.start ?? null, published?.span.end ?? null,
-          JSON.stringify(t.noise.filter((n) => validSpan(n, length))), JSON.stringify(doc.meta), stamp, currentRun,
-        ],
-      );
+      out.documents.push([
+        doc.id, doc.hash, file ?? doc.source.url ?? null, doc.text, t.language, title?.start ?? null, title?.end ?? null,
+        published?.value ?? null, published?.precision ?? null, published?.span.start ?? null, published?.span.end ?? null,
+        JSON.stringify(t.noise.filter((n) => validSpan(n, length))), JSON.stringify(doc.meta), stamp, currentRun,
+      ]);
       const raw = doc.source.raw;
-      if (raw) {
-        await client.query('INSERT INTO document_sources (doc_id, content_type, raw, offset_map) VALUES ($1, $2, $3, $4)', [
-          doc.id, raw.contentType, raw.content, JSON.stringify(raw.map),
-        ]);
-      }
+      if (raw) out.sources.push([doc.id, raw.contentType, raw.content, JSON.stringify(raw.map)]);
       const bad = (code: string, message: string) => result.diagnostics.push({ code, severity: 'warning', message, docId: doc.id, ...(file ? { file } : {}) });
 
-      const batchActors = new Set<string>();
       for (const actor of analysis.actors) {
         if (!actor.id || !actor.name) {
           bad('store/bad-actor', `actor without id or name: ${JSON.stringify(actor)}`);
           continue;
         }
-        const [row] = await rows<ActorRow>(client, 'SELECT * FROM actors WHERE id = $1', [actor.id]);
-        const stored: ActorState | null = row ? { name: row.name, aliases: row.aliases, fromKb: row.from_kb, placeType: row.place_type, within: row.within } : null;
+        const stored = actors.get(actor.id) ?? null;
         const next = actorUpdate(stored, actor);
-        if (next && !row) {
-          await client.query('INSERT INTO actors (id, kind, name, from_kb, place_type, aliases, within) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-            actor.id, actor.kind, next.name, next.fromKb, next.placeType, JSON.stringify(next.aliases), JSON.stringify(next.within),
-          ]);
-        } else if (next) {
-          await client.query('UPDATE actors SET aliases = $2, from_kb = $3, place_type = $4, within = $5 WHERE id = $1', [
-            actor.id, JSON.stringify(next.aliases), next.fromKb, next.placeType, JSON.stringify(next.within),
-          ]);
+        if (next) {
+          actors.set(actor.id, { ...next, kind: stored?.kind ?? actor.kind, name: stored?.name ?? next.name });
+          changedActors.add(actor.id);
         }
-        batchActors.add(actor.id);
       }
-      // the actors the mentions and reports name that are stored already
-      const named = new Set<string>([
-        ...(analysis.mentions as Mention[]).flatMap((m) => m.actorIds ?? []),
-        ...analysis.reports.flatMap((r) => [...r.participants.map((p) => p.actorId), ...(r.place ? [r.place.actorId] : [])]),
-      ]);
-      const known = new Set(batchActors);
-      const others = [...named].filter((id) => !known.has(id));
-      if (others.length) for (const r of await rows<{ id: string }>(client, 'SELECT id FROM actors WHERE id = ANY($1)', [others])) known.add(r.id);
-      const actorKnown = (id: string) => known.has(id);
+      // an actor is known once stored, or once an earlier document of this batch stored it
+      const actorKnown = (id: string) => actors.has(id);
 
       for (const mention of analysis.mentions as Mention[]) {
         if (!validSpan(mention, length) || !mention.actorIds.every(actorKnown)) {
           bad('store/bad-mention', `mention ${mention.start}-${mention.end} has a bad span or unknown actor`);
           continue;
         }
-        await client.query('INSERT INTO mentions (doc_id, start, "end", kind, via, actor_ids) VALUES ($1, $2, $3, $4, $5, $6)', [
-          doc.id, mention.start, mention.end, mention.kind, mention.via, JSON.stringify(mention.actorIds),
-        ]);
+        out.mentions.push([doc.id, mention.start, mention.end, mention.kind, mention.via, JSON.stringify(mention.actorIds)]);
       }
       for (const d of analysis.descriptors ?? []) {
         if (!descriptorOk(d, length)) {
@@ -214,15 +230,9 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
           continue;
         }
         const loaded: LoadedTermMatch[] = Array.isArray(d.loaded) ? d.loaded : [];
-        await client.query(
-          `INSERT INTO descriptors (doc_id, actor_id, start, "end", of_start, of_end, form, text, normalized, term_id, stance, loaded)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-          [doc.id, d.actorId, d.start, d.end, d.of.start, d.of.end, d.form, doc.text.slice(d.start, d.end), d.normalized,
-            loaded[0]?.termId ?? null, loaded[0]?.stance ?? null, JSON.stringify(loaded)],
-        );
+        out.descriptors.push([doc.id, d.actorId, d.start, d.end, d.of.start, d.of.end, d.form, doc.text.slice(d.start, d.end), d.normalized,
+          loaded[0]?.termId ?? null, loaded[0]?.stance ?? null, JSON.stringify(loaded)]);
       }
-      const ids = analysis.reports.map((r) => r.id);
-      const storedReports = new Set((await rows<{ id: string }>(client, 'SELECT id FROM event_reports WHERE id = ANY($1)', [ids])).map((r) => r.id));
       for (const report of analysis.reports) {
         const problem = reportProblem(report, doc.id, length, actorKnown, storedReports.has(report.id));
         if (problem) {
@@ -231,29 +241,44 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
         }
         storedReports.add(report.id);
         const evidenceText = report.evidence.map((s) => doc.text.slice(s.start, s.end)).join(' ');
-        await client.query(
-          `INSERT INTO event_reports (id, doc_id, type, mode, trigger_start, trigger_end, evidence, date_value, date_start, date_end,
-            place_actor_id, place_start, place_end, evidence_text)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-          [report.id, report.docId, report.type, report.mode, report.trigger.start, report.trigger.end, JSON.stringify(report.evidence),
-            report.date?.value ?? null, report.date?.span?.start ?? null, report.date?.span?.end ?? null,
-            report.place?.actorId ?? null, report.place?.span.start ?? null, report.place?.span.end ?? null, evidenceText],
-        );
+        out.reports.push([report.id, report.docId, report.type, report.mode, report.trigger.start, report.trigger.end, JSON.stringify(report.evidence),
+          report.date?.value ?? null, report.date?.span?.start ?? null, report.date?.span?.end ?? null,
+          report.place?.actorId ?? null, report.place?.span.start ?? null, report.place?.span.end ?? null, evidenceText]);
         const seen = new Set<string>();
         let position = 0;
         for (const p of report.participants) {
           const at = position++;
           if (seen.has(p.actorId)) continue;
           seen.add(p.actorId);
-          await client.query('INSERT INTO report_participants (report_id, actor_id, position, spans) VALUES ($1, $2, $3, $4)', [
-            report.id, p.actorId, at, JSON.stringify(p.spans),
-          ]);
+          out.participants.push([report.id, p.actorId, at, JSON.stringify(p.spans)]);
         }
         newReports.push(report.id);
       }
-      await saveSourceRows(client, doc.id, sourceRows(doc.id, length, analysis.sources, storedReports, bad));
+      out.sourceRows.push({ docId: doc.id, rows: sourceRows(doc.id, length, analysis.sources, storedReports, bad) });
       result.saved.push(doc.id);
     }
+
+    // parents before children (foreign keys), each table in one statement
+    await insertRows(client, 'documents', ['id', 'hash', 'path', 'text', 'language', 'title_start', 'title_end', 'published_value', 'published_precision',
+      'published_start', 'published_end', 'noise', 'meta', 'ingested_at', 'run_id'], out.documents);
+    await insertRows(client, 'document_sources', ['doc_id', 'content_type', 'raw', 'offset_map'], out.sources);
+    // an actor keeps its kind and name once stored; later documents add aliases and facts
+    await insertRows(
+      client,
+      'actors',
+      ['id', 'kind', 'name', 'from_kb', 'place_type', 'aliases', 'within'],
+      [...changedActors].map((id) => {
+        const a = actors.get(id)!;
+        return [id, a.kind, a.name, a.fromKb, a.placeType, JSON.stringify(a.aliases), JSON.stringify(a.within)];
+      }),
+      'ON CONFLICT (id) DO UPDATE SET aliases = EXCLUDED.aliases, from_kb = EXCLUDED.from_kb, place_type = EXCLUDED.place_type, within = EXCLUDED.within',
+    );
+    await insertRows(client, 'mentions', ['doc_id', 'start', 'end', 'kind', 'via', 'actor_ids'], out.mentions);
+    await insertRows(client, 'descriptors', ['doc_id', 'actor_id', 'start', 'end', 'of_start', 'of_end', 'form', 'text', 'normalized', 'term_id', 'stance', 'loaded'], out.descriptors);
+    await insertRows(client, 'event_reports', ['id', 'doc_id', 'type', 'mode', 'trigger_start', 'trigger_end', 'evidence', 'date_value', 'date_start', 'date_end',
+      'place_actor_id', 'place_start', 'place_end', 'evidence_text'], out.reports);
+    await insertRows(client, 'report_participants', ['report_id', 'actor_id', 'position', 'spans'], out.participants);
+    await saveSourceRows(client, out.sourceRows);
     return { result, newReports };
   }
 

@@ -162,8 +162,12 @@ export function postgresResolutionQueries(db: Queryable): ResolutionQueries {
       await db.query('DELETE FROM events WHERE id = $1', [eventId]);
     },
     insertEvent: async (eventId, explanation, stamp, reportIds) => {
-      await db.query('INSERT INTO events (id, explanation, updated_at) VALUES ($1, $2, $3)', [eventId, JSON.stringify(explanation), stamp]);
-      await db.query('INSERT INTO event_members (event_id, report_id) SELECT $1, r FROM unnest($2::text[]) AS r', [eventId, reportIds]);
+      // the event and its members in one round trip (a rebuild writes many events)
+      await db.query(
+        `WITH e AS (INSERT INTO events (id, explanation, updated_at) VALUES ($1, $2, $3) RETURNING id)
+         INSERT INTO event_members (event_id, report_id) SELECT e.id, r FROM e, unnest($4::text[]) AS r`,
+        [eventId, JSON.stringify(explanation), stamp, reportIds],
+      );
     },
     event: async (id) => (await first<{ id: string; explanation: MergeJudgement[] }>('SELECT id, explanation FROM events WHERE id = $1', [id])) ?? null,
     allEvents: () => rows<{ id: string; explanation: MergeJudgement[] }>('SELECT id, explanation FROM events ORDER BY id COLLATE "C"'),
