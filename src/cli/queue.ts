@@ -5,7 +5,7 @@ import { ParleyError } from '../core/errors.ts';
 import type { Diagnostic, Document } from '../core/types.ts';
 import { readInputs, type InputOptions } from '../ingest/read-inputs.ts';
 import { runIngest } from '../pipeline/run-ingest.ts';
-import { DEAD_LETTER_QUEUE, failedJobs, INGEST_QUEUE, jobCounts, jobSource, openQueue, type IngestJobData, type JobCounts, type QueueOptions } from '../queue/ingest-queue.ts';
+import { failedJobs, INGEST_QUEUE, jobCounts, jobSource, jobsReport, openQueue, type IngestJobData, type JobCounts, type QueueOptions } from '../queue/ingest-queue.ts';
 import { isPostgresUrl } from '../store/open-store.ts';
 import { type CliContext, dbLabel, dbPath, openForWriting, withStore, writeLine } from './context.ts';
 import { makePipeline } from './ingest.ts';
@@ -150,15 +150,13 @@ export function registerJobs(program: Command, ctx: CliContext): void {
       const url = queueUrl(ctx, flags.db, 'jobs');
       const boss = await openQueue(url);
       try {
-        const counts = await jobCounts(boss);
-        const failed = await failedJobs(boss);
-        const dead = await boss.getQueueSize(DEAD_LETTER_QUEUE);
+        const report = await jobsReport(boss);
         if (flags.json) {
-          writeLine(ctx.stdout, JSON.stringify({ ...counts, deadLetter: dead, failedJobs: failed }, null, 2));
+          writeLine(ctx.stdout, JSON.stringify(report, null, 2));
           return;
         }
-        writeLine(ctx.stdout, `${countsLine(counts)}; ${dead} in the dead-letter queue`);
-        for (const job of failed) writeLine(ctx.stdout, `failed ${job.id} (${job.documents} documents): ${job.reason}`);
+        writeLine(ctx.stdout, `${countsLine(report)}; ${report.deadLetter} in the dead-letter queue`);
+        for (const job of report.failedJobs) writeLine(ctx.stdout, `failed ${job.id} (${job.documents} documents): ${job.reason}`);
       } finally {
         await boss.stop({ graceful: false, wait: true });
       }

@@ -7,6 +7,8 @@ import { resolveNameQuery } from '../actors/resolve-name-query.ts';
 import { loadPlaceCoordinates } from '../kb/place-coordinates.ts';
 import { newToken, tokenWeakness } from '../server/guard.ts';
 import { buildWeb } from '../server/build-web.ts';
+import { openJobsView } from '../queue/ingest-queue.ts';
+import { isPostgresUrl } from '../store/open-store.ts';
 import { type CliContext, dbLabel, dbPath, openForReading, writeLine } from './context.ts';
 import { localKnowledgeBase, makePipeline } from './ingest.ts';
 
@@ -46,6 +48,8 @@ export function registerServe(program: Command, ctx: CliContext): void {
         }
       }
       const store = openForReading(ctx, flags.db);
+      // the queue lives in the record's PostgreSQL: /api/jobs shows it
+      const jobs = isPostgresUrl(dbPath(ctx, flags.db)) ? openJobsView(dbPath(ctx, flags.db)) : undefined;
       // the analyst's own actors (parley kb import --db) on top of the shipped base
       const pipeline = makePipeline(await localKnowledgeBase(store));
       const { app } = await buildServer({
@@ -59,6 +63,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
         kbEntry: (id) => pipeline.kb.entries.get(id),
         resolveName: (query) => resolveNameQuery(pipeline.kb, query),
         placeCoordinates: loadPlaceCoordinates(),
+        jobs,
       });
       const address = await app.listen({ port, host: flags.host });
       if (!['127.0.0.1', '::1', 'localhost'].includes(flags.host)) {
@@ -71,6 +76,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
           process.off('SIGTERM', stop);
           void app.close().then(async () => {
             await store.close();
+            await jobs?.close();
             resolve();
           });
         };

@@ -6,6 +6,7 @@
 // same loop as `parley ingest`: documents already stored (by text hash) are passed over, so a job
 // run twice (its worker killed after storing, before completing) changes nothing.
 import PgBoss from 'pg-boss';
+import pg from 'pg';
 import type { Diagnostic, Document } from '../core/types.ts';
 import type { IngestSource, SourceProgress } from '../ingest/read-inputs.ts';
 
@@ -89,9 +90,16 @@ export interface FailedJob {
   documents: number;
 }
 
+/** Runs SQL on the queue's database: pg-boss's own connection, or a plain pool (readers that start no pg-boss). */
+export interface QueueDb {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+const dbOf = (queue: PgBoss | QueueDb): QueueDb => ('getDb' in queue ? (queue.getDb() as QueueDb) : queue);
+
 /** Job counts by state, of the given jobs or of every job of the ingest queue. */
-export async function jobCounts(boss: PgBoss, ids?: readonly string[]): Promise<JobCounts> {
-  const db = boss.getDb();
+export async function jobCounts(queue: PgBoss | QueueDb, ids?: readonly string[]): Promise<JobCounts> {
+  const db = dbOf(queue);
   const { rows } = (await db.executeSql(
     `SELECT state, COUNT(*)::int AS n FROM pgboss.job WHERE name = $1 ${ids ? 'AND id = ANY($2::uuid[])' : ''} GROUP BY state`,
     ids ? [INGEST_QUEUE, ids] : [INGEST_QUEUE],
@@ -107,14 +115,54 @@ export async function jobCounts(boss: PgBoss, ids?: readonly string[]): Promise<
 }
 
 /** Jobs that failed for good (their documents wait in the dead-letter queue), newest first. */
-export async function failedJobs(boss: PgBoss, limit = 20, ids?: readonly string[]): Promise<FailedJob[]> {
-  const db = boss.getDb();
+export async function failedJobs(queue: PgBoss | QueueDb, limit = 20, ids?: readonly string[]): Promise<FailedJob[]> {
+  const db = dbOf(queue);
   const { rows } = (await db.executeSql(
     `SELECT id::text, output, jsonb_array_length(data->'documents') AS documents FROM pgboss.job
      WHERE name = $1 AND state = 'failed' ${ids ? 'AND id = ANY($3::uuid[])' : ''} ORDER BY completed_on DESC NULLS LAST LIMIT $2`,
     ids ? [INGEST_QUEUE, limit, ids] : [INGEST_QUEUE, limit],
   )) as { rows: { id: string; output: { message?: string } | null; documents: number | null }[] };
   return rows.map((r) => ({ id: r.id, reason: r.output?.message ?? JSON.stringify(r.output ?? 'no reason given'), documents: r.documents ?? 0 }));
+}
+
+export interface JobsReport extends JobCounts {
+  /** Documents' jobs waiting in the dead-letter queue (failed for good, kept for a look). */
+  deadLetter: number;
+  /** The latest jobs that failed for good, with the worker's reason. */
+  failedJobs: FailedJob[];
+}
+
+/** What `parley jobs` and /api/jobs show; a database where nothing was ever queued has no queue schema and shows nothing. */
+export async function jobsReport(queue: PgBoss | QueueDb, limit = 20): Promise<JobsReport> {
+  const db = dbOf(queue);
+  try {
+    const counts = await jobCounts(db);
+    const { rows } = (await db.executeSql(`SELECT COUNT(*)::int AS n FROM pgboss.job WHERE name = $1 AND state IN ('created', 'retry')`, [DEAD_LETTER_QUEUE])) as {
+      rows: { n: number }[];
+    };
+    return { ...counts, deadLetter: rows[0]?.n ?? 0, failedJobs: await failedJobs(db, limit) };
+  } catch (error) {
+    // 42P01 undefined_table, 3F000 invalid_schema_name: pg-boss never started on this database
+    const code = (error as { code?: string })?.code;
+    if (code === '42P01' || code === '3F000') return { queued: 0, running: 0, done: 0, failed: 0, deadLetter: 0, failedJobs: [] };
+    throw error;
+  }
+}
+
+export interface JobsView {
+  report(limit?: number): Promise<JobsReport>;
+  close(): Promise<void>;
+}
+
+/**
+ * The queue read-only, for the server: one connection of its own, and no pg-boss started (its
+ * maintenance belongs to the processes that queue and work, not to a reader).
+ */
+export function openJobsView(url: string): JobsView {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  pool.on('error', () => undefined);
+  const db: QueueDb = { executeSql: (text, values) => pool.query(text, values) };
+  return { report: (limit) => jobsReport(db, limit), close: () => pool.end() };
 }
 
 export type { Diagnostic };

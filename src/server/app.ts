@@ -20,6 +20,7 @@ import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerEventRoutes } from './routes/events.ts';
 import { registerFramingRoutes } from './routes/framing.ts';
 import { registerIngestRoutes } from './routes/ingest.ts';
+import { registerJobRoutes, type JobsSource } from './routes/jobs.ts';
 import { registerJudgementRoutes } from './routes/judgements.ts';
 import { registerSourceRoutes } from './routes/sources.ts';
 import type { NameResolver } from './resolve-actors.ts';
@@ -50,6 +51,8 @@ export interface ServerOptions {
   /** Place id -> [lon, lat], for the map (none: every event is unplaced). */
   placeCoordinates?: ReadonlyMap<string, readonly [number, number]>;
   logger?: boolean;
+  /** The ingest queue, when the record is on PostgreSQL (serves /api/jobs). */
+  jobs?: JobsSource;
 }
 
 export interface ParleyServer {
@@ -152,6 +155,7 @@ export async function buildServer(options: ServerOptions): Promise<ParleyServer>
   registerJudgementRoutes(app, store, token);
   registerSourceRoutes(app, store, token);
   registerIngestRoutes(app, ingestJobs, token);
+  if (options.jobs) registerJobRoutes(app, options.jobs);
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   if (webRoot && existsSync(webRoot)) {
