@@ -18,7 +18,7 @@ import { createPostgresSourcesTable, saveSourceRows } from './pg-sources.ts';
 import { sourceRows, type SourceRows } from '../source-rows.ts';
 import { insertRows } from './insert-rows.ts';
 import { migratePostgres } from './migrate.ts';
-import { createPostgresResolutionStorage, postgresTransaction } from './resolution-queries.ts';
+import { createPostgresResolutionStorage, postgresTransaction, primeReports } from './resolution-queries.ts';
 
 export interface PostgresStoreOptions {
   /** Injected clock, for deterministic tests. */
@@ -301,6 +301,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       op(() =>
         resolution.write(async (rules, _q, client) => {
           const { result, newReports } = await insertAnalyses(client, analyses);
+          await primeReports(client, newReports);
           await rules.indexReports(newReports);
           result.eventsTouched = await rules.rebuild(newReports);
           return result;

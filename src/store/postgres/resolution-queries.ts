@@ -6,7 +6,7 @@
 import type pg from 'pg';
 import type { ActorKind, EventMode, Judgement, NoiseRange, PlaceType, ReportAnchor, Span } from '../../core/types.ts';
 import type { MergeJudgement } from '../../merge/merge-reports.ts';
-import type { ReportRecord, ResolutionQueries, ResolutionStorage } from '../../merge/resolution-queries.ts';
+import type { ActorRecord, ParticipantRecord, ReportRecord, ResolutionQueries, ResolutionStorage } from '../../merge/resolution-queries.ts';
 
 /** The advisory lock every write transaction holds (see the file comment). */
 export const REBUILD_LOCK = 7_310_002;
@@ -82,7 +82,62 @@ export function toJudgement(row: JudgementRow): Judgement {
   };
 }
 
+/**
+ * Rows of just-stored reports read ahead in one write transaction (primeReports), so that indexing
+ * and rebuilding them asks the server a few times for the whole batch instead of ten times a
+ * report. Safe to keep until the transaction ends: it holds the write lock, and event derivation
+ * writes keys, events and redirects, never the rows kept here.
+ */
+interface ReadAhead {
+  reports: Map<string, ReportRecord>;
+  published: Map<string, { value: string | null; precision: 'year' | 'month' | 'day' | null }>;
+  mentionActors: Map<string, string[][]>;
+  participants: Map<string, ParticipantRecord[]>;
+  actors: Map<string, ActorRecord | null>;
+}
+
+const readAheads = new WeakMap<object, ReadAhead>();
+
+type ActorRow = { id: string; kind: ActorKind; name: string; aliases: string[]; place_type: PlaceType | null; within: string[] };
+const toActorRecord = (row: ActorRow): ActorRecord => ({ id: row.id, kind: row.kind, name: row.name, aliases: row.aliases, placeType: row.place_type, within: row.within });
+
+/** Reads ahead, on a write transaction's client, what event derivation asks about these reports (see ReadAhead). */
+export async function primeReports(client: pg.PoolClient, reportIds: readonly string[]): Promise<void> {
+  if (!reportIds.length) return;
+  const ahead: ReadAhead = readAheads.get(client) ?? { reports: new Map(), published: new Map(), mentionActors: new Map(), participants: new Map(), actors: new Map() };
+  const reports = (await client.query(`SELECT ${REPORT_COLUMNS} FROM event_reports WHERE id = ANY($1)`, [reportIds])).rows as ReportRow[];
+  const docIds = [...new Set(reports.map((r) => r.doc_id))];
+  const docs = (await client.query('SELECT id, published_value, published_precision FROM documents WHERE id = ANY($1)', [docIds])).rows as {
+    id: string; published_value: string | null; published_precision: 'year' | 'month' | 'day' | null;
+  }[];
+  const mentions = (await client.query('SELECT doc_id, actor_ids FROM mentions WHERE doc_id = ANY($1) ORDER BY id', [docIds])).rows as { doc_id: string; actor_ids: string[] }[];
+  const participants = (await client.query(
+    `SELECT p.report_id, p.actor_id, p.spans, a.kind FROM report_participants p JOIN actors a ON a.id = p.actor_id
+     WHERE p.report_id = ANY($1) ORDER BY p.report_id, p.position`,
+    [reportIds],
+  )).rows as { report_id: string; actor_id: string; spans: Span[]; kind: ActorKind }[];
+  const actorIds = new Set<string>();
+  for (const m of mentions) for (const id of m.actor_ids) actorIds.add(id);
+  for (const r of reports) if (r.place_actor_id) actorIds.add(r.place_actor_id);
+  const actors = (await client.query('SELECT id, kind, name, aliases, place_type, within FROM actors WHERE id = ANY($1)', [[...actorIds]])).rows as ActorRow[];
+
+  for (const r of reports) {
+    ahead.reports.set(r.id, toRecord(r));
+    ahead.participants.set(r.id, []);
+  }
+  for (const p of participants) ahead.participants.get(p.report_id)?.push({ reportId: p.report_id, actorId: p.actor_id, kind: p.kind, spans: p.spans });
+  for (const d of docs) {
+    ahead.published.set(d.id, { value: d.published_value, precision: d.published_precision });
+    ahead.mentionActors.set(d.id, []);
+  }
+  for (const m of mentions) ahead.mentionActors.get(m.doc_id)?.push(m.actor_ids);
+  for (const id of actorIds) ahead.actors.set(id, null);
+  for (const a of actors) ahead.actors.set(a.id, toActorRecord(a));
+  readAheads.set(client, ahead);
+}
+
 export function postgresResolutionQueries(db: Queryable): ResolutionQueries {
+  const ahead = () => readAheads.get(db);
   const rows = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => (await db.query(sql, params)).rows as T[];
   const first = async <T>(sql: string, params: unknown[] = []): Promise<T | undefined> => (await rows<T>(sql, params))[0];
   const column = async (sql: string, params: unknown[] = []): Promise<string[]> =>
@@ -90,6 +145,8 @@ export function postgresResolutionQueries(db: Queryable): ResolutionQueries {
 
   return {
     report: async (id) => {
+      const known = ahead()?.reports.get(id);
+      if (known) return known;
       const row = await first<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM event_reports WHERE id = $1`, [id]);
       return row ? toRecord(row) : null;
     },
@@ -100,6 +157,7 @@ export function postgresResolutionQueries(db: Queryable): ResolutionQueries {
         [docId],
       )).map((r) => ({ id: r.id, docId: r.doc_id, trigger: { start: r.trigger_start, end: r.trigger_end }, evidence: r.evidence })),
     participants: async (reportId) =>
+      ahead()?.participants.get(reportId) ??
       (await rows<{ actor_id: string; spans: Span[]; kind: ActorKind }>(
         `SELECT p.actor_id, p.spans, a.kind FROM report_participants p JOIN actors a ON a.id = p.actor_id
          WHERE p.report_id = $1 ORDER BY p.position`,
@@ -112,6 +170,8 @@ export function postgresResolutionQueries(db: Queryable): ResolutionQueries {
          ORDER BY p.report_id COLLATE "C", p.position`,
       )).map((r) => ({ reportId: r.report_id, actorId: r.actor_id, kind: r.kind, spans: r.spans })),
     published: async (docId) => {
+      const known = ahead()?.published.get(docId);
+      if (known) return known;
       const row = await first<{ published_value: string | null; published_precision: 'year' | 'month' | 'day' | null }>(
         'SELECT published_value, published_precision FROM documents WHERE id = $1',
         [docId],
@@ -126,8 +186,10 @@ export function postgresResolutionQueries(db: Queryable): ResolutionQueries {
         'SELECT date_value, date_start, date_end FROM event_reports WHERE doc_id = $1 ORDER BY id COLLATE "C"',
         [docId],
       )).map((r) => (r.date_value === null ? null : { value: r.date_value, span: spanOf(r.date_start, r.date_end) })),
-    mentionActors: async (docId) => (await rows<{ actor_ids: string[] }>('SELECT actor_ids FROM mentions WHERE doc_id = $1 ORDER BY id', [docId])).map((r) => r.actor_ids),
+    mentionActors: async (docId) => ahead()?.mentionActors.get(docId) ?? (await rows<{ actor_ids: string[] }>('SELECT actor_ids FROM mentions WHERE doc_id = $1 ORDER BY id', [docId])).map((r) => r.actor_ids),
     actor: async (id) => {
+      const known = ahead()?.actors.get(id);
+      if (known !== undefined) return known;
       const row = await first<{ id: string; kind: ActorKind; name: string; aliases: string[]; place_type: PlaceType | null; within: string[] }>(
         'SELECT id, kind, name, aliases, place_type, within FROM actors WHERE id = $1',
         [id],
@@ -142,10 +204,12 @@ export function postgresResolutionQueries(db: Queryable): ResolutionQueries {
       })),
     reportsOfActor: (actorId) => column('SELECT report_id FROM report_participants WHERE actor_id = $1 GROUP BY report_id ORDER BY report_id COLLATE "C"', [actorId]),
     replaceKeys: async (reportId, keys) => {
-      await db.query('DELETE FROM report_keys WHERE report_id = $1', [reportId]);
-      if (keys.length) {
-        await db.query('INSERT INTO report_keys (key, report_id) SELECT k, $2 FROM unnest($1::text[]) AS k ON CONFLICT DO NOTHING', [keys, reportId]);
-      }
+      // one round trip: drop the keys no longer held, add the new ones (the two sets are disjoint)
+      await db.query(
+        `WITH gone AS (DELETE FROM report_keys WHERE report_id = $2 AND NOT (key = ANY($1::text[])))
+         INSERT INTO report_keys (key, report_id) SELECT k, $2 FROM unnest($1::text[]) AS k ON CONFLICT DO NOTHING`,
+        [keys, reportId],
+      );
     },
     reportsOfKey: (key) => column('SELECT report_id FROM report_keys WHERE key = $1 ORDER BY report_id COLLATE "C"', [key]),
     unkeyed: async () =>
@@ -221,6 +285,7 @@ export async function postgresTransaction<T>(pool: pg.Pool, work: (client: pg.Po
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
+    readAheads.delete(client);
     client.release();
   }
 }
