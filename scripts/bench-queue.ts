@@ -2,9 +2,12 @@
 // SQLite, then `parley ingest --queue` into a new PostgreSQL database with two `parley worker`
 // processes. Prints both throughputs (from the start of reading to the last document stored)
 // and checks that both record the same documents, reports and events.
+// With --kills K, a worker is killed (SIGKILL, no chance to clean up) K times at random moments
+// and a new one started in its place: its job must be handed out again and the counts stay equal
+// (--job-timeout is then set low, so a dead worker's job comes back within a minute).
 //
-//   node --import tsx scripts/bench-queue.ts --n 1000 [--workers 2]
-import { spawn } from 'node:child_process';
+//   node --import tsx scripts/bench-queue.ts --n 1000 [--workers 2] [--kills 5]
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,19 +19,27 @@ import { createTestDatabase } from '../src/store/postgres/test-database.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { article as generate, seedArticles } from './article-generator.ts';
 
-const { values } = parseArgs({ options: { n: { type: 'string', default: '10000' }, workers: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' } } });
+const { values } = parseArgs({ options: { n: { type: 'string', default: '10000' }, workers: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' }, kills: { type: 'string', default: '0' } } });
+const kills = Number(values.kills);
 const n = Number(values.n);
 const workers = Number(values.workers);
 const bin = fileURLToPath(new URL('../bin/parley', import.meta.url));
 
-function run(args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { env: { ...process.env, PARLEY_DB: '', NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    child.stderr.on('data', (d) => (err += d));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`parley ${args.join(' ')}: exit ${code}\n${err}`))));
+/** Runs parley; `done` settles when it exits (a kill by this script counts as done). */
+function start(args: string[]): { child: ChildProcess; done: Promise<void> } {
+  const child = spawn(bin, args, { env: { ...process.env, PARLEY_DB: '', NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  child.stderr!.on('data', (d) => (err += d));
+  const done = new Promise<void>((resolve, reject) => {
+    child.on('close', (code, signal) =>
+      code === 0 || signal === 'SIGKILL' ? resolve() : reject(new Error(`parley ${args.join(' ')}: exit ${code ?? signal}\n${err}`)),
+    );
   });
+  return { child, done };
 }
+
+const run = (args: string[]) => start(args).done;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 seedArticles(Number(values.seed));
 const root = mkdtempSync(join(tmpdir(), 'parley-bench-queue-'));
@@ -44,8 +55,20 @@ try {
   const oneSeconds = (performance.now() - t) / 1000;
 
   t = performance.now();
-  await run(['ingest', '--queue', corpus, '--db', db.url]);
-  await Promise.all(Array.from({ length: workers }, () => run(['worker', '--until-idle', '--db', db.url])));
+  await run(['ingest', '--queue', corpus, '--db', db.url, ...(kills ? ['--job-timeout', '30'] : [])]);
+  const running = Array.from({ length: workers }, () => start(['worker', '--until-idle', '--db', db.url]));
+  const killedAt: string[] = [];
+  for (let k = 0; k < kills; k++) {
+    // a random moment, mostly inside a job (jobs take seconds each)
+    await sleep(2000 + Math.random() * 6000);
+    const live = running.filter((w) => w.child.exitCode === null && w.child.signalCode === null);
+    if (!live.length) break;
+    const victim = live[Math.floor(Math.random() * live.length)];
+    victim.child.kill('SIGKILL');
+    killedAt.push(((performance.now() - t) / 1000).toFixed(1));
+    running.push(start(['worker', '--until-idle', '--db', db.url]));
+  }
+  await Promise.all(running.map((w) => w.done));
   const queueSeconds = (performance.now() - t) / 1000;
 
   const sqlite = openSqliteStore(sqliteFile);
@@ -60,6 +83,7 @@ try {
   console.log(`${n} articles`);
   console.log(`  one process, SQLite:              ${oneSeconds.toFixed(1)} s, ${(n / oneSeconds).toFixed(1)} articles/s -> ${JSON.stringify(one)}`);
   console.log(`  --queue + ${workers} workers, PostgreSQL: ${queueSeconds.toFixed(1)} s, ${(n / queueSeconds).toFixed(1)} articles/s -> ${JSON.stringify(queued)}`);
+  if (kills) console.log(`  workers killed (SIGKILL) at ${killedAt.join(', ')} s of the queued run`);
   console.log(`  same documents, reports and events: ${same && JSON.stringify(one) === JSON.stringify(queued) ? 'yes' : 'NO'}`);
 } finally {
   await db.drop();
