@@ -211,7 +211,14 @@ export function postgresResolutionQueries(db: Queryable): ResolutionQueries {
         [keys, reportId],
       );
     },
-    reportsOfKey: (key) => column('SELECT report_id FROM report_keys WHERE key = $1 ORDER BY report_id COLLATE "C"', [key]),
+    reportsOfKey: async (key) => {
+      const ids = await column('SELECT report_id FROM report_keys WHERE key = $1 ORDER BY report_id COLLATE "C"', [key]);
+      // a rebuild reads every report a key finds: in a transaction reading ahead, read them ahead together
+      const known = ahead();
+      const missing = known ? ids.filter((id) => !known.reports.has(id)) : [];
+      if (missing.length) await primeReports(db as pg.PoolClient, missing);
+      return ids;
+    },
     unkeyed: async () =>
       (await first<{ v: boolean }>('SELECT EXISTS (SELECT 1 FROM event_reports) AND NOT EXISTS (SELECT 1 FROM report_keys) AS v'))!.v,
     eventless: async () =>
