@@ -21,8 +21,8 @@ export interface EventSummaryRow {
   /** Who says so (src/sources/status.ts); null when the event's sources were not read. */
   status: EventStatusKind | null;
   independentSources: number | null;
-  /** The wire agencies its reports' words come from (dateline, credit, "Reuters reported"): their ids, else names. */
-  sources: string[];
+  /** The wire agencies its reports' words come from (dateline, credit, "Reuters reported"): id (knowledge-base id, else the name) and the name as written. */
+  sources: { id: string; name: string }[];
   /** Languages of its reports' documents. */
   languages: string[];
   /** The country its place is, or lies within. */
@@ -123,8 +123,13 @@ export function summarizeForBrowse(
 }
 
 /** The wire agencies named as where reports' words come from, kept apart from the outlets that published them. */
-export function wireSources(attributions: EventSources['attributions'] | undefined): string[] {
-  const out = new Set<string>();
-  for (const list of attributions?.values() ?? []) for (const a of list) if (a.kind === 'wire' && (a.sourceId || a.name)) out.add((a.sourceId ?? a.name)!);
-  return [...out].sort();
+export function wireSources(attributions: EventSources['attributions'] | undefined): { id: string; name: string }[] {
+  const out = new Map<string, string>();
+  for (const list of attributions?.values() ?? []) {
+    for (const a of list) {
+      const id = a.sourceId || a.name;
+      if (a.kind === 'wire' && id && !out.has(id)) out.set(id, a.name || id);
+    }
+  }
+  return [...out].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([id, name]) => ({ id, name }));
 }

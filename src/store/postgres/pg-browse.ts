@@ -107,7 +107,11 @@ export function createPostgresBrowse(
           row.participants.map((p) => p.id),
         ]);
         await client.query('INSERT INTO browse_event_outlets (event_id, outlet) SELECT $1, o FROM unnest($2::text[]) o ON CONFLICT DO NOTHING', [id, row.outlets]);
-        await client.query('INSERT INTO browse_event_sources (event_id, source) SELECT $1, s FROM unnest($2::text[]) s ON CONFLICT DO NOTHING', [id, row.sources]);
+        await client.query('INSERT INTO browse_event_sources (event_id, source, name) SELECT $1, s, n FROM unnest($2::text[], $3::text[]) AS t(s, n) ON CONFLICT DO NOTHING', [
+          id,
+          row.sources.map((s) => s.id),
+          row.sources.map((s) => s.name),
+        ]);
         await client.query('INSERT INTO browse_event_languages (event_id, language) SELECT $1, l FROM unnest($2::text[]) l ON CONFLICT DO NOTHING', [id, row.languages]);
       }
       await client.query('COMMIT');
@@ -206,10 +210,10 @@ export function createPostgresBrowse(
         snippet: string;
         status: EventStatusKind | null;
         independent_sources: number | null;
-        sources: string[];
+        sources: NamedRef[];
         languages: string[];
       }>(`SELECT * FROM browse_events b ${sql} ORDER BY ${orderBy} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, page.limit, page.offset]);
-      const places = await names([...found.map((r) => r.place_id).filter((id): id is string => id !== null), ...found.flatMap((r) => r.sources)]);
+      const places = await names([...found.map((r) => r.place_id).filter((id): id is string => id !== null), ...found.flatMap((r) => r.sources.map((s) => s.id))]);
       return {
         items: found.map((r) => ({
           id: r.event_id,
@@ -224,7 +228,7 @@ export function createPostgresBrowse(
           snippet: r.snippet,
           status: r.status,
           independentSources: r.independent_sources,
-          sources: r.sources.map((id) => ({ id, name: places.get(id)?.name ?? id })),
+          sources: r.sources.map((s) => ({ id: s.id, name: places.get(s.id)?.name ?? s.name })),
           languages: r.languages,
         })),
         total: Number(n),
@@ -393,13 +397,13 @@ export function createPostgresBrowse(
     },
     async facets() {
       await fresh();
-      const count = async (sql: string) => (await rows<{ id: string; events: string }>(sql)).map((r) => ({ id: r.id, events: Number(r.events) }));
-      const sources = await count(`SELECT source AS id, COUNT(*) AS events FROM browse_event_sources GROUP BY source ORDER BY events DESC, id COLLATE "C" LIMIT 500`);
-      const languages = await count(`SELECT language AS id, COUNT(*) AS events FROM browse_event_languages GROUP BY language ORDER BY events DESC, id COLLATE "C"`);
-      const countries = await count(`SELECT country_id AS id, COUNT(*) AS events FROM browse_events WHERE country_id IS NOT NULL GROUP BY country_id ORDER BY events DESC, id COLLATE "C" LIMIT 500`);
+      const count = async (sql: string) => (await rows<{ id: string; events: string; name?: string }>(sql)).map((r) => ({ id: r.id, events: Number(r.events), name: r.name }));
+      const sources = await count(`SELECT source AS id, MIN(name) AS name, COUNT(*) AS events FROM browse_event_sources GROUP BY source ORDER BY events DESC, source COLLATE "C" LIMIT 500`);
+      const languages = await count(`SELECT language AS id, COUNT(*) AS events FROM browse_event_languages GROUP BY language ORDER BY events DESC, language COLLATE "C"`);
+      const countries = await count(`SELECT country_id AS id, COUNT(*) AS events FROM browse_events WHERE country_id IS NOT NULL GROUP BY country_id ORDER BY events DESC, country_id COLLATE "C" LIMIT 500`);
       const statuses = await count(`SELECT status AS id, COUNT(*) AS events FROM browse_events WHERE status IS NOT NULL GROUP BY status`);
       const known = await names([...sources, ...countries].map((f) => f.id));
-      const named = (list: { id: string; events: number }[]) => list.map((f) => ({ ...f, name: known.get(f.id)?.name ?? f.id }));
+      const named = (list: { id: string; events: number; name?: string }[]) => list.map((f) => ({ id: f.id, events: f.events, name: known.get(f.id)?.name ?? f.name ?? f.id }));
       return { sources: named(sources), languages: languages.map((f) => ({ ...f, name: f.id })), countries: named(countries), statuses: orderStatuses(statuses) };
     },
     async eventsTouching(subjects) {

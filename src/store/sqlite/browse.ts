@@ -214,7 +214,7 @@ export function createBrowse(
     state: db.prepare('SELECT value FROM browse_state WHERE key = ?').pluck(),
     setState: db.prepare('INSERT INTO browse_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     staleAll: db.prepare("UPDATE browse_events SET stamp = ''"),
-    insertSource: db.prepare('INSERT OR IGNORE INTO browse_event_sources (event_id, source) VALUES (?, ?)'),
+    insertSource: db.prepare('INSERT OR IGNORE INTO browse_event_sources (event_id, source, name) VALUES (?, ?, ?)'),
     insertLanguage: db.prepare('INSERT OR IGNORE INTO browse_event_languages (event_id, language) VALUES (?, ?)'),
     deleteSummary: db.prepare('DELETE FROM browse_events WHERE event_id = ?'),
     insertSummary: db.prepare(`INSERT INTO browse_events (event_id, stamp, date, mode, place_id, participants,
@@ -265,7 +265,7 @@ export function createBrowse(
     });
     for (const p of row.participants) q.insertActor.run(event.id, p.id);
     for (const outlet of row.outlets) q.insertOutlet.run(event.id, outlet);
-    for (const source of row.sources) q.insertSource.run(event.id, source);
+    for (const source of row.sources) q.insertSource.run(event.id, source.id, source.name);
     for (const language of row.languages) q.insertLanguage.run(event.id, language);
   }
 
@@ -445,8 +445,8 @@ export function createBrowse(
         sources: string;
         languages: string;
       }[];
-      const sources = rows.map((r) => JSON.parse(r.sources) as string[]);
-      const places = names([...rows.map((r) => r.place_id).filter((id): id is string => id !== null), ...sources.flat()]);
+      const sources = rows.map((r) => JSON.parse(r.sources) as NamedRef[]);
+      const places = names([...rows.map((r) => r.place_id).filter((id): id is string => id !== null), ...sources.flat().map((s) => s.id)]);
       return {
         items: rows.map((r, i) => ({
           id: r.event_id,
@@ -461,7 +461,7 @@ export function createBrowse(
           snippet: r.snippet,
           status: r.status,
           independentSources: r.independent_sources,
-          sources: sources[i].map((id) => ({ id, name: places.get(id)?.name ?? id })),
+          sources: sources[i].map((s) => ({ id: s.id, name: places.get(s.id)?.name ?? s.name })),
           languages: JSON.parse(r.languages) as string[],
         })),
         total,
@@ -627,13 +627,13 @@ export function createBrowse(
     },
     async facets() {
       await fresh();
-      const count = (sql: string) => prepared(sql).all() as { id: string; events: number }[];
-      const sources = count(`SELECT source AS id, COUNT(*) AS events FROM browse_event_sources GROUP BY source ORDER BY events DESC, id LIMIT 500`);
+      const count = (sql: string) => prepared(sql).all() as { id: string; events: number; name?: string }[];
+      const sources = count(`SELECT source AS id, MIN(name) AS name, COUNT(*) AS events FROM browse_event_sources GROUP BY source ORDER BY events DESC, id LIMIT 500`);
       const languages = count(`SELECT language AS id, COUNT(*) AS events FROM browse_event_languages GROUP BY language ORDER BY events DESC, id`);
       const countries = count(`SELECT country_id AS id, COUNT(*) AS events FROM browse_events WHERE country_id IS NOT NULL GROUP BY country_id ORDER BY events DESC, id LIMIT 500`);
       const statuses = count(`SELECT status AS id, COUNT(*) AS events FROM browse_events WHERE status IS NOT NULL GROUP BY status`);
       const known = names([...sources, ...countries].map((f) => f.id));
-      const named = (list: { id: string; events: number }[]) => list.map((f) => ({ ...f, name: known.get(f.id)?.name ?? f.id }));
+      const named = (list: { id: string; events: number; name?: string }[]) => list.map((f) => ({ id: f.id, events: f.events, name: known.get(f.id)?.name ?? f.name ?? f.id }));
       return {
         sources: named(sources),
         languages: languages.map((f) => ({ ...f, name: f.id })),

@@ -15,6 +15,7 @@ export default [
   `CREATE TABLE browse_event_sources (
     event_id TEXT NOT NULL REFERENCES browse_events(event_id) ON DELETE CASCADE,
     source TEXT NOT NULL,
+    name TEXT NOT NULL,
     PRIMARY KEY (source, event_id)
   ) WITHOUT ROWID`,
   `CREATE INDEX browse_event_sources_event ON browse_event_sources(event_id)`,
