@@ -27,7 +27,19 @@ function FacetSelect({ label, name, value, facets, onChange }: { label: string; 
   return (
     <label className="field">
       <span>{label}</span>
-      <select name={name} value={value} onChange={(e) => onChange(e.target.value)}>
+      <select
+        name={name}
+        aria-label={label}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        // Enter applies the filter, as it does in the text fields (a select does not submit by itself)
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            e.currentTarget.form?.requestSubmit();
+          }
+        }}
+      >
         <option value="">any</option>
         {value && !listed.some((f) => f.id === value) && <option value={value}>{value}</option>}
         {listed.map((f) => (
@@ -44,10 +56,12 @@ function FacetSelect({ label, name, value, facets, onChange }: { label: string; 
 function DateField({ label, name, value, onChange }: { label: string; name: string; value: string; onChange: (v: string) => void }) {
   const problem = value ? partialDateProblem(value) : null;
   const id = `date-problem-${name}`;
+  // the problem is outside the label, so the field's name stays its label
   return (
-    <label className="field">
-      <span>{label}</span>
+    <div className="field">
+      <label htmlFor={`date-${name}`}>{label}</label>
       <input
+        id={`date-${name}`}
         name={name}
         value={value}
         placeholder="YYYY-MM-DD"
@@ -62,7 +76,7 @@ function DateField({ label, name, value, onChange }: { label: string; name: stri
           {problem}
         </span>
       )}
-    </label>
+    </div>
   );
 }
 
