@@ -99,6 +99,10 @@ export function registerEventRoutes(app: FastifyInstance, store: Store, resolveN
     outlets: await store.browse().outlets(),
   }));
 
+  app.get('/api/facets', { schema: { summary: 'Values to filter events by (wire sources, languages, countries, statuses), each with its number of events', tags: ['events'] } }, async () =>
+    store.browse().facets(),
+  );
+
   app.get<{ Params: { id: string } }>(
     '/api/events/:id',
     { schema: { summary: 'One event: its reports, quotes and the articles they come from', tags: ['events'], params: idParams } },
