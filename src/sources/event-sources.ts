@@ -3,7 +3,7 @@
 // (status.ts), with the analysts' source judgements applied. Built once per export or request
 // (documents, denials and judgements are read once), then asked per event.
 import type { ReportAttribution } from '../core/types.ts';
-import type { Store, StoredEvent } from '../store/store.ts';
+import type { DocumentSummary, Store, StoredEvent } from '../store/store.ts';
 import type { SourcesTable } from '../store/sqlite/sources.ts';
 import { outletOfDocument } from '../store/sqlite/descriptors.ts';
 import { sourceChains, type SourceChain, type SourceJudgement, type SourceReport } from './independence.ts';
@@ -32,8 +32,23 @@ export interface SourceDocInfo {
   published: string | null;
 }
 
-export async function createEventSources(store: Store): Promise<EventSourcesReader> {
-  const docs = new Map((await store.listDocuments()).map((d) => [d.id, { outlet: outletOfDocument(d.path, d.meta), published: d.published?.value ?? (typeof d.meta.published === 'string' ? d.meta.published : null) }]));
+const docInfo = (d: Pick<DocumentSummary, 'path' | 'meta' | 'published'>): SourceDocInfo => ({
+  outlet: outletOfDocument(d.path, d.meta),
+  published: d.published?.value ?? (typeof d.meta.published === 'string' ? d.meta.published : null),
+});
+
+/**
+ * The reader over every stored document (exports), or, for one event's page, over the documents
+ * of `only.docIds` and of the stored denials: a request then reads those, not the whole record.
+ */
+export async function createEventSources(store: Store, only?: { docIds: readonly string[] }): Promise<EventSourcesReader> {
+  if (!only) return readEventSources(store.sources(), new Map((await store.listDocuments()).map((d) => [d.id, docInfo(d)])));
+  const docs = new Map<string, SourceDocInfo>();
+  const denied = (await store.sources().denials()).map((d) => d.docId);
+  for (const id of new Set([...only.docIds, ...denied])) {
+    const d = await store.getDocument(id);
+    if (d) docs.set(id, docInfo(d));
+  }
   return readEventSources(store.sources(), docs);
 }
 
