@@ -132,6 +132,12 @@ const cases: Array<[string, string, number]> = [
   ['tr denied the claims that they met', 'Kremlin, Putin’in Erdoğan ile Ankara’da görüştüğü iddialarını yalanladı.', 0],
   ['tr rejected the news that they met', 'Ankara, Erdoğan’ın Putin ile görüştüğü haberlerini reddetti.', 0],
   ['tr said he would meet (future participle)', 'Erdoğan, Putin ile Ankara’da görüşeceğini söyledi.', 0],
+  // a meeting noun as the object of a verb of cancelling; a cancelled trip beside a real meeting
+  ['es had to cancel the meeting', 'Gustavo Petro tuvo que cancelar la reunión con Nicolás Maduro en Caracas.', 0],
+  ['en cancelled the meeting', 'Joe Biden cancelled the meeting with Xi Jinping in Lima.', 0],
+  ['fr a annulé la rencontre', 'Emmanuel Macron a annulé la rencontre avec Olaf Scholz à Berlin.', 0],
+  ['pt adiou a reunião', 'Lula adiou a reunião com Javier Milei em Brasília.', 0],
+  ['es a cancelled trip, then a real meeting', 'Gustavo Petro mantuvo una reunión con Nicolás Maduro en Caracas tras cancelar su viaje a Lima.', 1],
 ];
 
 for (const [name, sentence, n] of cases) {
