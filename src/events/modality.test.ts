@@ -137,6 +137,12 @@ const cases: Array<[string, string, number]> = [
   ['en cancelled the meeting', 'Joe Biden cancelled the meeting with Xi Jinping in Lima.', 0],
   ['fr a annulé la rencontre', 'Emmanuel Macron a annulé la rencontre avec Olaf Scholz à Berlin.', 0],
   ['pt adiou a reunião', 'Lula adiou a reunião com Javier Milei em Brasília.', 0],
+  // reported speech of a real meeting is a meeting (the French one was read as no language before)
+  ['fr a déclaré que ... se sont rencontrés', 'Le porte-parole a déclaré que Emmanuel Macron et Olaf Scholz se sont rencontrés lundi à Berlin.', 1],
+  ['fr a déclaré que ... se rencontreront (future)', 'Le porte-parole a déclaré que Emmanuel Macron et Olaf Scholz se rencontreront lundi à Berlin.', 0],
+  ['en said that ... met', 'The spokesman said that Emmanuel Macron and Olaf Scholz met in Berlin on Monday.', 1],
+  ['es declaró que ... se reunieron', 'El portavoz declaró que Pedro Sánchez y Emmanuel Macron se reunieron el lunes en Madrid.', 1],
+  ['pt disse que ... se reuniram', 'O porta-voz disse que Lula e Javier Milei se reuniram na segunda-feira em Brasília.', 1],
   ['es a cancelled trip, then a real meeting', 'Gustavo Petro mantuvo una reunión con Nicolás Maduro en Caracas tras cancelar su viaje a Lima.', 1],
 ];
 
