@@ -40,6 +40,12 @@ export interface KnowledgeBase {
    */
   matchPerson(name: string, lang?: string): KbEntry | null;
   /**
+   * The entries of the given types (KbEntry.type: "news-agency", ...) in the base's order. Read
+   * from an index in the image, so a thread parses only these entries, never the whole base (as
+   * iterating `entries` would: ~0.5 s and ~8 MB of parsed entries per thread with the generated base).
+   */
+  entriesOfType(...types: string[]): KbEntry[];
+  /**
    * The index and entries in one SharedArrayBuffer: posted to a worker thread, it is shared, not
    * copied, and openKnowledgeBase(image) there reads the same base without building it again.
    */
@@ -175,6 +181,11 @@ export function freezeKnowledgeBase(maps: KbMaps): ArenaImage {
     }
     for (const r of e.roles ?? []) if (r.of) push(holders, r.of, i);
   });
+  // type -> entry numbers, in the base's order, for entriesOfType()
+  const byType = new Map<string, number[]>();
+  list.forEach((e, i) => {
+    if (e.type) push(byType, e.type, i);
+  });
   const arena = new ArenaBuilder();
   arena.add('meta', Int32Array.of(maps.maxTokens));
   addTable(arena, 'id', new Map(list.map((e, i) => [e.id, [i]])));
@@ -186,6 +197,7 @@ export function freezeKnowledgeBase(maps: KbMaps): ArenaImage {
   addTable(arena, 'skeleton', new Map([...maps.bySkeleton].map(([k, v]) => [k, pairs(v)])));
   addTable(arena, 'family', new Map([...family].map(([k, v]) => [k, pairs(v)])));
   addTable(arena, 'holders', holders);
+  addTable(arena, 'type', byType);
   addTable(arena, 'demonym', new Map([...maps.demonyms].map(([k, id]) => [k, [num(id)]])));
   addTable(arena, 'start', new Map([...maps.starts].map((k) => [k, []])));
   arena.add('unspaced', Int32Array.from(pairs(maps.unspaced)));
@@ -216,6 +228,7 @@ export function openKnowledgeBase(image: ArenaImage): KnowledgeBase {
   };
   const family = new TableMap(new SharedTable(image, 'family'), pairList);
   const holderTable = new SharedTable(image, 'holders');
+  const typeTable = new SharedTable(image, 'type');
   const unspacedPairs = arenaPart(image, 'unspaced', 'i32');
   let unspaced: Array<{ alias: string; id: string }> | null = null;
   const entries = new TableMap(idTable, (v) => entryAt(v[0]));
@@ -251,6 +264,14 @@ export function openKnowledgeBase(image: ArenaImage): KnowledgeBase {
           if (compareNames(name, c.alias, { kind: 'person', ...(lang ? { lang } : {}) }).match) ids.add(c.id);
         }
       return ids.size === 1 ? (entries.get([...ids][0]) ?? null) : null;
+    },
+    entriesOfType(...types) {
+      const nums: number[] = [];
+      for (const type of new Set(types)) {
+        const t = typeTable.find(type);
+        if (t >= 0) nums.push(...typeTable.values(t));
+      }
+      return nums.sort((a, b) => a - b).map(entryAt);
     },
     holders(roles, of, date) {
       const out: KbEntry[] = [];

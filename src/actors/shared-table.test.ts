@@ -61,3 +61,28 @@ test('a worker thread opens the image another thread built and reads the same ba
   await worker.terminate();
   assert.deepEqual(answer, { shared: true, ids: ['ana-voss'], country: 'Lemuria', holders: ['ana-voss'], matched: 'ana-voss' });
 });
+
+test('entriesOfType gives the entries of those types in the base order, and parses no other entry', () => {
+  const kb = buildKnowledgeBase([
+    { id: 'wire-b', kind: 'organization', type: 'news-agency', name: 'Wire B', aliases: [] },
+    { id: 'paper-a', kind: 'organization', type: 'news-outlet', name: 'Paper A', aliases: [] },
+    { id: 'lemuria', kind: 'place', type: 'country', name: 'Lemuria', aliases: [] },
+    { id: 'wire-c', kind: 'organization', type: 'news-agency', name: 'Wire C', aliases: [] },
+  ]);
+  const parse = JSON.parse;
+  const parsed: string[] = [];
+  JSON.parse = (text: string, ...rest: []) => {
+    const v = parse(text, ...rest);
+    if (v && typeof v === 'object' && 'id' in v) parsed.push(v.id);
+    return v;
+  };
+  try {
+    assert.deepEqual(kb.entriesOfType('news-agency', 'news-outlet').map((e) => e.id), ['wire-b', 'paper-a', 'wire-c']);
+  } finally {
+    JSON.parse = parse;
+  }
+  assert.deepEqual(parsed.sort(), ['paper-a', 'wire-b', 'wire-c'], 'the country entry is not parsed');
+  assert.deepEqual(kb.entriesOfType('news-agency', 'news-agency').map((e) => e.id), ['wire-b', 'wire-c'], 'a type named twice gives its entries once');
+  assert.deepEqual(kb.entriesOfType('venue'), []);
+  assert.equal(kb.entriesOfType('country')[0], kb.entries.get('lemuria'), 'the same object as entries gives');
+});

@@ -29,6 +29,9 @@ export type ClauseOpeners = Partial<Record<OpenerKind, RegExp>>;
 /** Marks that end a clause: commas, semicolons, colons, brackets, quotes, spaced dashes. */
 const MARK = /[,;:()[\]«»“”"„‹›「」『』،؛，；：]|\s[–—-]\s|^['‘]|\s['‘]|['’](?=\s|$)/gu;
 
+/** What may stand between a mark and the relative pronoun of its clause: nothing, or a preposition. */
+const RELATIVE_PREPOSITION = /^\s*(?:\p{Ll}{1,4}\s+)?$/u;
+
 /**
  * The clauses of text[span): cut at punctuation and before each opener. Parents follow the
  * order of the text: a subordinate clause hangs on the clause before it; a clause with no opener
@@ -54,7 +57,10 @@ export function splitClauses(text: string, span: Span, openers: ClauseOpeners): 
     reach = f.end;
     const at = f.at;
     // an opener right after a mark opens the clause that mark began
-    const markAt = [...cuts.keys()].find((c) => c <= at && /^\s*$/.test(s.slice(c, at)) && cuts.get(c)!.mark);
+    // and so does a relative after a mark and a preposition: "reports, in which ...", "сообщения, в
+    // которых", "informations, selon lesquelles" (one short lower-case word: a preposition, not a verb)
+    const gap = f.kind === 'relative' ? RELATIVE_PREPOSITION : /^\s*$/;
+    const markAt = [...cuts.keys()].find((c) => c <= at && gap.test(s.slice(c, at)) && cuts.get(c)!.mark);
     const key = markAt ?? at;
     const prev = cuts.get(key);
     // the first opener of a clause decides its kind ("but that": the complement governs)

@@ -49,8 +49,10 @@ test('an unknown language (too short to tell) reads with English; a known one wi
   assert.equal(lexicons('und').lang, 'en');
   assert.equal(lexicons('it').triggers.length, 0);
   assert.equal(lexicons('../en').triggers.length, 0);
-  // one function word is too little to tell, and trigram statistics would say Uzbek
+  // trigram statistics would say Uzbek; the English lexicon ("called", "on") tells
   const short = 'Recep Tayyip Erdogan called Vladimir Putin on Tuesday.';
-  assert.equal(detectLanguage(short), 'und');
+  assert.equal(detectLanguage(short), 'en');
   assert.deepEqual(events(short).map((e) => e.mode), ['phone']);
+  // names only: too little to tell
+  assert.equal(detectLanguage('Recep Tayyip Erdogan, Vladimir Putin, Emmanuel Macron.'), 'und');
 });

@@ -117,6 +117,33 @@ const cases: Array<[string, string, number]> = [
   ['zh an invitation extended', '王毅邀请拉夫罗夫明年访华并会见他。', 0],
   ['zh Traditional script, invitation extended', '王毅邀請拉夫羅夫明年訪華並會見他。', 0],
   ['zh Traditional script, a meeting', '王毅週二在北京會見俄羅斯外長拉夫羅夫。', 1],
+  // a denial's object carries a relative clause holding the meeting: the denial governs it
+  ['ar denied reports which spoke of a meeting', 'نفت حماس التقارير التي تحدثت عن لقاء بين إسماعيل هنية ورجب طيب أردوغان في أنقرة.', 0],
+  ['en denied reports which said', 'The Kremlin denied reports which said Vladimir Putin met Recep Tayyip Erdogan in Ankara.', 0],
+  ['es desmintió informaciones que hablaban', 'El gobierno desmintió las informaciones que hablaban de una reunión entre Gustavo Petro y Nicolás Maduro en Caracas.', 0],
+  ['fr a démenti les informations qui évoquaient', 'Le Kremlin a démenti les informations qui évoquaient une rencontre entre Vladimir Poutine et Recep Tayyip Erdogan à Ankara.', 0],
+  ['de dementierte Berichte, die', 'Der Kreml dementierte Berichte, die von einem Treffen zwischen Wladimir Putin und Recep Tayyip Erdogan in Ankara sprachen.', 0],
+  ['ru опроверг сообщения, в которых (a preposition before the relative)', 'Кремль опроверг сообщения, в которых говорилось о встрече Путина с Эрдоганом в Анкаре.', 0],
+  // the denial in the relative, the meeting in the main clause; a denial far from the relative
+  ['en the relative holds the denial', 'Vladimir Putin, who denied the reports, met Recep Tayyip Erdogan in Ankara on Friday.', 1],
+  ['en a denial, then a real meeting in an adverbial', 'The Kremlin denied the claims on Monday, after Vladimir Putin met Recep Tayyip Erdogan in Ankara.', 1],
+  // Turkish: the past participle (-DIK) of a verb-final complement; the denial comes last
+  ['tr said he met (participle)', 'Putin, Erdoğan ile Ankara’da görüştüğünü söyledi.', 1],
+  ['tr denied the claims that they met', 'Kremlin, Putin’in Erdoğan ile Ankara’da görüştüğü iddialarını yalanladı.', 0],
+  ['tr rejected the news that they met', 'Ankara, Erdoğan’ın Putin ile görüştüğü haberlerini reddetti.', 0],
+  ['tr said he would meet (future participle)', 'Erdoğan, Putin ile Ankara’da görüşeceğini söyledi.', 0],
+  // a meeting noun as the object of a verb of cancelling; a cancelled trip beside a real meeting
+  ['es had to cancel the meeting', 'Gustavo Petro tuvo que cancelar la reunión con Nicolás Maduro en Caracas.', 0],
+  ['en cancelled the meeting', 'Joe Biden cancelled the meeting with Xi Jinping in Lima.', 0],
+  ['fr a annulé la rencontre', 'Emmanuel Macron a annulé la rencontre avec Olaf Scholz à Berlin.', 0],
+  ['pt adiou a reunião', 'Lula adiou a reunião com Javier Milei em Brasília.', 0],
+  // reported speech of a real meeting is a meeting (the French one was read as no language before)
+  ['fr a déclaré que ... se sont rencontrés', 'Le porte-parole a déclaré que Emmanuel Macron et Olaf Scholz se sont rencontrés lundi à Berlin.', 1],
+  ['fr a déclaré que ... se rencontreront (future)', 'Le porte-parole a déclaré que Emmanuel Macron et Olaf Scholz se rencontreront lundi à Berlin.', 0],
+  ['en said that ... met', 'The spokesman said that Emmanuel Macron and Olaf Scholz met in Berlin on Monday.', 1],
+  ['es declaró que ... se reunieron', 'El portavoz declaró que Pedro Sánchez y Emmanuel Macron se reunieron el lunes en Madrid.', 1],
+  ['pt disse que ... se reuniram', 'O porta-voz disse que Lula e Javier Milei se reuniram na segunda-feira em Brasília.', 1],
+  ['es a cancelled trip, then a real meeting', 'Gustavo Petro mantuvo una reunión con Nicolás Maduro en Caracas tras cancelar su viaje a Lima.', 1],
 ];
 
 for (const [name, sentence, n] of cases) {

@@ -51,6 +51,8 @@ interface ModalityData {
   plans?: string[];
   /** a postponement or cancellation anywhere in the trigger's own clause */
   undone?: string[];
+  /** verbs of cancelling or postponing whose object is a meeting noun: "cancelled the meeting", "tuvo que cancelar la reunión" */
+  undoneVerbs?: string[];
 }
 
 type FormKind = 'future' | 'conditional' | 'subjunctive' | 'imperative' | 'negative';
@@ -70,6 +72,7 @@ export interface Modality {
   plan: RegExp | null;
   governingModal: RegExp | null;
   undone: RegExp | null;
+  undoneVerb: RegExp | null;
   coordinator: RegExp | null;
 }
 
@@ -109,6 +112,7 @@ export function compileModality(data: ModalityData, coordinators: string[] = [])
     plan: words(data.plans, 'giu', pc),
     governingModal: words(data.governingModals, 'giu', pc),
     undone: words(data.undone, 'giu', pc),
+    undoneVerb: words(data.undoneVerbs, 'giu', pc),
     coordinator: words(coordinators, 'iu'),
   };
 }
@@ -180,6 +184,12 @@ function hasCoordinator(text: string, a: number, b: number, m: Modality): boolea
   return b > a && test(m.coordinator, text.slice(a, b));
 }
 
+/** How many words the object of a denial may take before a relative clause on it ("the widely reported claims which"). */
+const DENIED_OBJECT_WORDS = 5;
+
+/** How many words (determiners, adjectives) may stand between a verb of cancelling and its meeting noun. */
+const UNDONE_OBJECT_WORDS = 3;
+
 /** How far a light verb may stand from a noun trigger, in words. */
 const LIGHT_VERB_WORDS = 5;
 
@@ -217,9 +227,21 @@ export function clauseModality(text: string, sentence: Span, trig: TriggerSpan, 
   // same clause ("reports of a meeting were denied"; verb-final languages: "görüştüğünü yalanladı")
   if (hits(m.denial, before).some(governs)) return 'denied';
   if (up.length && hits(m.denial, up.map((k) => clauses[k])).length) return 'denied';
+  // a relative on what a denial denies: "denied the reports which spoke of a meeting", "نفت
+  // التقارير التي تحدثت عن لقاء", "dementierte Berichte, die von einem Treffen sprachen": the
+  // denial's object (a few words, no verb joined) stands between the denial and the relative
+  for (const k of [i, ...up]) {
+    const r = clauses[k];
+    if (r.opener !== 'relative' || r.parent < 0) continue;
+    const host = clauses[r.parent];
+    const objectOf = (h: Span): boolean => wordsIn(text, h.end, r.start).length <= DENIED_OBJECT_WORDS && !hasCoordinator(text, h.end, r.start, m);
+    if (hits(m.denial, [{ start: host.start, end: r.start }]).some(objectOf)) return 'denied';
+  }
   if (test(m.denialAfter, afterText)) return 'denied';
   if (m.headFinal && hits(m.denial, [after]).slice(0, 1).some(governs)) return 'denied';
   if (hits(m.undone, before).some(governs) || hits(m.undone, [after]).some(governs)) return 'undone';
+  // a meeting noun as the object of cancelling: "cancelled their meeting", "cancelar la reunión"
+  if (trig.noun && hits(m.undoneVerb, before).slice(-1).some((h) => governs(h) && wordsIn(text, h.end, trig.start).length <= UNDONE_OBJECT_WORDS)) return 'undone';
   // a plan or expectation above: "officials said it was planned that X would meet Y"
   if (up.length && hits(m.governingModal, up.map((k) => clauses[k])).length) return 'modal';
 

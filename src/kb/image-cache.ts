@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { ArenaImage, ArenaLayout } from '../actors/shared-table.ts';
 
 /** Bumped when the image's layout changes in a way the hashed inputs do not show. */
-const FORMAT = 'parley-kb-image-3';
+const FORMAT = 'parley-kb-image-4';
 
 /** PARLEY_CACHE_DIR, else a folder in the system's temporary directory. */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {

@@ -410,3 +410,16 @@ test('a place picks one meeting of people who meet repeatedly only when both sta
   const events = mergeReports([report('ank', ['x', 'y'], null, { place: ANKARA }), report('ist', ['x', 'y'], null, { place: ISTANBUL_CITY }), turkey]);
   assert.equal(events.length, 3);
 });
+
+test('undated reports of one pair in one city, told day after day: the same events whatever the order', () => {
+  const PARIS = { actorId: 'paris', within: ['france'], known: true, local: true };
+  const day = (i: number) => `2024-03-${String(1 + i).padStart(2, '0')}`;
+  const reports: MergeInput[] = [];
+  for (let i = 0; i < 6; i++) {
+    reports.push(report(`a${i}`, ['macron', 'scholz'], null, { place: PARIS, published: day(i) }));
+    reports.push(report(`b${i}`, ['scholz', 'macron'], null, { place: PARIS, published: day(i) }));
+  }
+  const forward = groups(mergeReports(reports));
+  assert.deepEqual(groups(mergeReports([...reports].reverse())), forward);
+  for (const g of forward) assert.ok(g.length >= 2 && g.length <= 8, JSON.stringify(forward));
+});

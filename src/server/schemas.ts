@@ -3,6 +3,7 @@
 import { partialDateProblem } from '../core/calendar-date.ts';
 import type { EventFilter } from '../store/sqlite/browse.ts';
 import { HttpError } from './errors.ts';
+import { STATUS_KINDS, type EventStatusKind } from '../sources/status.ts';
 
 export const PARTIAL_DATE = '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$';
 export const MODES = ['meet', 'visit', 'host', 'phone', 'video'] as const;
@@ -32,7 +33,11 @@ export const filterQuery = {
   to: { type: 'string', pattern: PARTIAL_DATE, description: 'YYYY, YYYY-MM or YYYY-MM-DD (inclusive)' },
   place: text(300, 'place actor id'),
   mode: { type: 'string', enum: [...MODES] },
-  outlet: text(200),
+  outlet: text(200, 'the outlet that published a report'),
+  source: text(300, 'a wire agency a report names in its dateline or credit, or cites (knowledge-base id, else the name)'),
+  language: { type: 'string', pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', description: "a report's language (ISO 639 code: en, ar, zh-Hant)" },
+  country: text(300, 'country actor id: events at places within it'),
+  status: { type: 'string', enum: [...STATUS_KINDS], description: 'who says so: confirmed, corroborated, single-source or disputed' },
   q: { type: 'string', maxLength: 200, description: 'words that must appear in the evidence' },
 } as const;
 
@@ -43,6 +48,10 @@ export interface FilterQuery {
   place?: string;
   mode?: string;
   outlet?: string;
+  source?: string;
+  language?: string;
+  country?: string;
+  status?: EventStatusKind;
   q?: string;
 }
 
@@ -61,6 +70,10 @@ export function toFilter(query: FilterQuery): EventFilter {
   if (query.place) filter.place = query.place;
   if (query.mode) filter.mode = query.mode;
   if (query.outlet) filter.outlet = query.outlet;
+  if (query.source) filter.source = query.source;
+  if (query.language) filter.language = query.language;
+  if (query.country) filter.country = query.country;
+  if (query.status) filter.status = query.status;
   if (query.q !== undefined && query.q.trim()) filter.q = query.q;
   return filter;
 }

@@ -71,3 +71,18 @@ test('source judgements: two reports marked independent count twice; a status se
   assert.equal((await (await createEventSources(store)).of((await store.listEvents())[0])).status.status, 'disputed');
   await store.close();
 });
+
+test('denial claims in Arabic and Turkish: a relative clause under the denial, a verb-final denial', () => {
+  const claim = (id: string, language: string, body: string) => {
+    const a = pipeline.analyze({ id, hash: id, text: body, source: {}, meta: { published: '2024-03-07', language } });
+    assert.equal(a.reports.length, 0, `${id}: a denied meeting is no report`);
+    const denials = a.sources?.denials ?? [];
+    assert.equal(denials.length, 1, `${id}: one denial claim`);
+    const [d] = denials;
+    return { who: [...d.participants].sort(), cue: d.cue ? body.slice(d.cue.start, d.cue.end) : null };
+  };
+  // Hamas denied the reports that spoke of a meeting between Haniyeh and Erdogan in Ankara
+  assert.deepEqual(claim('ar', 'ar', 'نفت حماس التقارير التي تحدثت عن لقاء بين إسماعيل هنية ورجب طيب أردوغان في أنقرة.'), { who: ['ismail-haniyeh', 'recep-tayyip-erdogan'], cue: 'نفت' });
+  // the Kremlin denied the claims that Putin met Erdogan in Ankara
+  assert.deepEqual(claim('tr', 'tr', 'Kremlin, Putin’in Erdoğan ile Ankara’da görüştüğü iddialarını yalanladı.'), { who: ['recep-tayyip-erdogan', 'vladimir-putin'], cue: 'yalanladı' });
+});

@@ -3,7 +3,8 @@
 // (status.ts), with the analysts' source judgements applied. Built once per export or request
 // (documents, denials and judgements are read once), then asked per event.
 import type { ReportAttribution } from '../core/types.ts';
-import type { Store, StoredEvent } from '../store/store.ts';
+import type { DocumentSummary, Store, StoredEvent } from '../store/store.ts';
+import type { SourcesTable } from '../store/sqlite/sources.ts';
 import { outletOfDocument } from '../store/sqlite/descriptors.ts';
 import { sourceChains, type SourceChain, type SourceJudgement, type SourceReport } from './independence.ts';
 import { linkDenials, type DatedDenial } from './link-denials.ts';
@@ -25,9 +26,34 @@ export interface EventSourcesReader {
   of(event: EventForSources): Promise<EventSources>;
 }
 
-export async function createEventSources(store: Store): Promise<EventSourcesReader> {
-  const table = store.sources();
-  const docs = new Map((await store.listDocuments()).map((d) => [d.id, { outlet: outletOfDocument(d.path, d.meta), published: d.published?.value ?? (typeof d.meta.published === 'string' ? d.meta.published : null) }]));
+/** What the source analysis needs of each document: its outlet and when it was published. */
+export interface SourceDocInfo {
+  outlet: string | null;
+  published: string | null;
+}
+
+const docInfo = (d: Pick<DocumentSummary, 'path' | 'meta' | 'published'>): SourceDocInfo => ({
+  outlet: outletOfDocument(d.path, d.meta),
+  published: d.published?.value ?? (typeof d.meta.published === 'string' ? d.meta.published : null),
+});
+
+/**
+ * The reader over every stored document (exports), or, for one event's page, over the documents
+ * of `only.docIds` and of the stored denials: a request then reads those, not the whole record.
+ */
+export async function createEventSources(store: Store, only?: { docIds: readonly string[] }): Promise<EventSourcesReader> {
+  if (!only) return readEventSources(store.sources(), new Map((await store.listDocuments()).map((d) => [d.id, docInfo(d)])));
+  const docs = new Map<string, SourceDocInfo>();
+  const denied = (await store.sources().denials()).map((d) => d.docId);
+  for (const id of new Set([...only.docIds, ...denied])) {
+    const d = await store.getDocument(id);
+    if (d) docs.set(id, docInfo(d));
+  }
+  return readEventSources(store.sources(), docs);
+}
+
+/** The reader over a sources table and the documents' outlets and dates (the browse index builds it from its own rows). */
+export async function readEventSources(table: SourcesTable, docs: ReadonlyMap<string, SourceDocInfo>): Promise<EventSourcesReader> {
   const denials: DatedDenial[] = (await table.denials()).map((d) => ({ ...d, published: docs.get(d.docId)?.published ?? null, outlet: docs.get(d.docId)?.outlet ?? null }));
   const judgements = await table.judgements(true);
   const pairs: SourceJudgement[] = judgements.filter((j) => j.kind !== 'status' && j.subjects.length === 2).map((j) => ({ docs: [j.subjects[0], j.subjects[1]], same: j.kind === 'same-source' }));

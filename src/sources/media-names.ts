@@ -2,7 +2,6 @@
 // one matcher over a text. A medium named in a text is a candidate source; whether it is one is
 // for find-attributions.ts to say (a cue, a credit). `citedAs` names (common words elsewhere:
 // "Mehr", "Antara", "الجزيرة") are returned marked, so only a cue can make them a source.
-import type { KbEntry } from '../core/types.ts';
 import type { KnowledgeBase } from '../actors/knowledge-base.ts';
 import { isNewsMedium } from '../events/gather-participants.ts';
 import { phrasePattern, UNSPACED, WORD_END, WORD_START } from '../text/word-pattern.ts';
@@ -57,7 +56,8 @@ export function createMediaMatcher(kb: KnowledgeBase): MediaMatcher {
     if (!map.has(key) || map.get(key)!.citedOnly) map.set(key, n);
     groups.set(g, map);
   };
-  for (const e of kb.entries.values() as Iterable<KbEntry>) {
+  // the media only, from the base's type index: iterating kb.entries would parse every entry
+  for (const e of kb.entriesOfType('news-agency', 'news-outlet')) {
     if (!isNewsMedium(e)) continue;
     for (const n of new Set([e.name, ...e.aliases])) add({ name: n, id: e.id, type: e.type!, citedOnly: false });
     for (const n of e.citedAs ?? []) add({ name: n, id: e.id, type: e.type!, citedOnly: true });

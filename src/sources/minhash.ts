@@ -46,25 +46,34 @@ function mix(x: number, seed: number): number {
   return h >>> 0;
 }
 
-const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix(i + 1, 0x9e3779b9));
+const SEEDS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix(i + 1, 0x9e3779b9));
 
 /** The MinHash signature of a text's word shingles (empty text: all 0xffffffff). */
 export function signature(text: string): number[] {
   const words = normalizedWords(text);
-  const sig = new Array<number>(SIGNATURE_SIZE).fill(0xffffffff);
-  if (!words.length) return sig;
-  // each word hashed once; a shingle's hash combines its words' hashes in order (no strings joined)
-  const wh = words.map(fnv1a);
+  if (!words.length) return new Array<number>(SIGNATURE_SIZE).fill(0xffffffff);
+  // one pass over the shingles into typed arrays: each word hashed once, a shingle's hash
+  // combines its words' hashes in order (no strings joined), and the 64 permutations (mix()
+  // written out) update a Uint32Array of minima, so no number is boxed in the hot loop
+  const wh = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) wh[i] = fnv1a(words[i]);
+  const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
   const n = Math.max(1, wh.length - SHINGLE + 1);
   for (let i = 0; i < n; i++) {
     let h = 0x9747b28c;
-    for (let k = i; k < Math.min(i + SHINGLE, wh.length); k++) h = (Math.imul(h ^ wh[k], 0x5bd1e995) ^ (h >>> 15)) >>> 0;
+    const end = Math.min(i + SHINGLE, wh.length);
+    for (let k = i; k < end; k++) h = (Math.imul(h ^ wh[k], 0x5bd1e995) ^ (h >>> 15)) >>> 0;
     for (let k = 0; k < SIGNATURE_SIZE; k++) {
-      const v = mix(h, SEEDS[k]);
-      if (v < sig[k]) sig[k] = v;
+      let v = h ^ SEEDS[k];
+      v ^= v >>> 16;
+      v = Math.imul(v, 0x85ebca6b);
+      v ^= v >>> 13;
+      v = Math.imul(v, 0xc2b2ae35);
+      v ^= v >>> 16;
+      if (v >>> 0 < sig[k]) sig[k] = v;
     }
   }
-  return sig;
+  return Array.from(sig);
 }
 
 /** Estimated Jaccard similarity of the two texts' shingle sets: the share of equal positions. */

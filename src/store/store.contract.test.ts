@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { ParleyError } from '../core/errors.ts';
 import type { DocumentAnalysis } from '../core/types.ts';
-import { BIDEN, makeAnalysis, PUTIN, sampleAnalyses, TEXT_A, XI } from './fixtures.ts';
+import { BIDEN, makeAnalysis, MOSCOW, PUTIN, RUSSIA, sampleAnalyses, TEXT_A, XI } from './fixtures.ts';
+import type { EventFilter } from './sqlite/browse.ts';
 import { openPostgresStore } from './postgres/pg-store.ts';
 import { createTestDatabase } from './postgres/test-database.ts';
 import { openSqliteStore } from './sqlite/sqlite-store.ts';
@@ -230,6 +231,67 @@ for (const adapter of adapters) {
       assert.ok(reports[0].eventId);
       assert.deepEqual((await browse.documentMentions('m1')).map((m) => m.actorIds), [[XI.id], [BIDEN.id]]);
       assert.deepEqual((await browse.eventsTouching([reports[0].id])), [reports[0].eventId]);
+    });
+
+    withStore('browse filters by who says so, wire source, language and country, and statuses follow later denials and judgements', async (store) => {
+      // Reuters' words relayed by an outlet; a French report; the Xi-Putin meeting of two outlets at Moscow, in Russia
+      const wire = meeting('w1', 'Xi met Biden in Geneva, Reuters reported.\n', 'Xi met Biden in Geneva, Reuters reported.', 'met', '2024-01-10', 'Outlet One');
+      const reportId = wire.reports[0].id;
+      wire.sources = {
+        attributions: [{ start: 24, end: 40, kind: 'wire', sourceId: 'agency-reuters', name: 'Reuters', scope: 'document' }],
+        reports: { [reportId]: [{ kind: 'wire', sourceId: 'agency-reuters', name: 'Reuters', span: { start: 24, end: 40 } }] },
+        denials: [],
+        signature: [],
+      };
+      const french = meeting('f1', 'Xi a reçu Biden à Pékin.\n', 'Xi a reçu Biden à Pékin.', 'reçu', '2024-03-05', 'Outlet Two');
+      french.text = { ...french.text, language: 'fr' };
+      const [a, b, c] = sampleAnalyses();
+      a.actors = a.actors.map((x) => (x.id === MOSCOW.id ? { ...x, within: [RUSSIA.id] } : x));
+      await store.saveBatch([wire, french, a, b, c]);
+      const browse = store.browse();
+      await browse.sync();
+      const dates = async (filter: EventFilter) => (await browse.listEvents(filter, 'date', 'asc', { limit: 10, offset: 0 })).items.map((e) => e.date);
+      assert.deepEqual(await dates({ source: 'agency-reuters' }), ['2024-01-10'], 'the wire agency, not the outlet that published it');
+      assert.deepEqual(await dates({ outlet: 'Outlet One' }), ['2024-01-10']);
+      assert.deepEqual(await dates({ source: 'Outlet One' }), [], 'an outlet is no wire source');
+      assert.deepEqual(await dates({ language: 'fr' }), ['2024-03-05']);
+      assert.deepEqual(await dates({ language: 'en', from: '2024' }), ['2024-01-10']);
+      assert.deepEqual(await dates({ country: RUSSIA.id }), ['2023-03-20'], 'Moscow lies within Russia');
+      const [row] = (await browse.listEvents({ source: 'agency-reuters' }, 'date', 'asc', { limit: 1, offset: 0 })).items;
+      assert.deepEqual(row.sources, [{ id: 'agency-reuters', name: 'Reuters' }]);
+      assert.equal(row.status, 'single-source');
+      assert.equal(row.independentSources, 1);
+      assert.deepEqual(row.languages, ['en']);
+      const docs = await browse.listDocuments(undefined, 'Outlet One', { limit: 10, offset: 0 });
+      assert.deepEqual(docs.items.map((d) => [d.id, d.outlet, d.source]), [['w1', 'Outlet One', 'agency-reuters']]);
+      assert.deepEqual(await dates({ status: 'single-source', from: '2024' }), ['2024-01-10', '2024-03-05']);
+      assert.deepEqual(await dates({ status: 'disputed' }), []);
+      const facets = await browse.facets();
+      assert.deepEqual(facets.sources, [{ id: 'agency-reuters', name: 'Reuters', events: 1 }]);
+      assert.deepEqual(facets.languages.map((l) => [l.id, l.events]), [['en', 3], ['fr', 1]]);
+      assert.deepEqual(facets.countries.map((f) => [f.id, f.name, f.events]), [[RUSSIA.id, 'Russia', 1]]);
+      assert.deepEqual(facets.statuses.map((f) => f.id), ['confirmed', 'corroborated', 'single-source', 'disputed']);
+
+      // a later report denies the Xi-Putin meeting: that event is not rebuilt, yet its status changes
+      const denial = makeAnalysis('d1', 'Moscow denied that Xi and Putin met.\n');
+      denial.sources = {
+        attributions: [],
+        reports: {},
+        denials: [{ id: 'deny-1', docId: 'd1', reason: 'denied', trigger: { start: 7, end: 13 }, sentence: { start: 0, end: 36 }, cue: null, participants: [XI.id, PUTIN.id], date: '2023-03-20', by: null }],
+        signature: [],
+      };
+      await store.saveBatch([denial]);
+      await browse.sync();
+      const [disputed] = (await browse.listEvents({ status: 'disputed' }, 'date', 'asc', { limit: 10, offset: 0 })).items;
+      assert.equal(disputed?.date, '2023-03-20');
+      // an analyst's status override, then its undoing, show in the list after a sync
+      const judgement = await store.sources().addJudgement({ kind: 'status', subjects: [disputed.id], status: 'confirmed', author: 'ana', reason: 'readout seen', anchors: [] });
+      await browse.sync();
+      assert.deepEqual(await dates({ status: 'confirmed' }), ['2023-03-20']);
+      await store.sources().undoJudgement(judgement.id, 'ana');
+      await browse.sync();
+      assert.deepEqual(await dates({ status: 'confirmed' }), []);
+      assert.deepEqual(await dates({ status: 'disputed' }), ['2023-03-20']);
     });
 
     withStore('full-text search finds evidence in any script, without its accents and case, every word required', async (store) => {

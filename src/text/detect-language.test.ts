@@ -41,10 +41,29 @@ describe('detectLanguage', () => {
     assert.equal(detectLanguage('Presiden bertemu dengan Perdana Menteri di Jakarta pada hari Senin untuk membahas kerja sama kedua negara karena penting.'), 'id');
   });
 
-  it("says 'und' for a sentence too short for trigram statistics, unless its function words tell", () => {
-    assert.equal(detectLanguage('Recep Tayyip Erdogan called Vladimir Putin on Tuesday.'), 'und');
+  it("says 'und' for a sentence too short for trigram statistics, unless its lexicon words tell", () => {
+    // franc reads this as Uzbek; the English lexicon's "called" and "on" tell
+    assert.equal(detectLanguage('Recep Tayyip Erdogan called Vladimir Putin on Tuesday.'), 'en');
+    // names only, and a language with no lexicon here: nothing to tell
+    assert.equal(detectLanguage('Recep Tayyip Erdogan, Vladimir Putin, Emmanuel Macron.'), 'und');
+    assert.equal(detectLanguage('Giorgia Meloni ha incontrato Emmanuel Macron a Roma.'), 'und');
     assert.equal(detectLanguage('Olaf Scholz soll sich am Freitag mit Emmanuel Macron treffen.'), 'de');
     assert.equal(detectLanguage('El presidente Gustavo Petro se reunió en Bogotá con Nicolás Maduro.'), 'es');
+  });
+
+  it('reads short texts full of names by the lexicon they hit most, in every language with one', () => {
+    const cases: Array<[string, string]> = [
+      // "von der" inside a name is no German; "met" and "in" are English
+      ['Emmanuel Macron, Olaf Scholz, Pedro Sánchez and Giorgia Meloni met Ursula von der Leyen in Brussels.', 'en'],
+      ['Emmanuel Macron a rencontré Olaf Scholz.', 'fr'],
+      ['Macron a rencontré Scholz à Berlin.', 'fr'],
+      ['Pedro Sánchez se reunió con Emmanuel Macron.', 'es'],
+      ['Luiz Inácio Lula da Silva recebeu Javier Milei.', 'pt'],
+      ['Olaf Scholz traf Emmanuel Macron in Berlin.', 'de'],
+      ['Recep Tayyip Erdoğan Vladimir Putin ile görüştü.', 'tr'],
+      ['Joko Widodo bertemu Anthony Albanese di Jakarta.', 'id'],
+    ];
+    for (const [text, lang] of cases) assert.equal(detectLanguage(text), lang, text);
   });
 
   it("says 'und' when too short", () => {

@@ -1,8 +1,9 @@
 // The language of a text: script shortcuts first (they are certain), then franc-min over the
 // text outside noise ranges.
-import { franc } from 'franc-min';
+import { franc, francAll } from 'franc-min';
 import type { LanguageCode, NoiseRange } from '../core/types.ts';
 import { scriptCounts } from './script-counts.ts';
+import { clearLeader, createLexiconVoter, type LexiconVoter } from './lexicon-votes.ts';
 
 /** ISO 639-3 (franc) to ISO 639-1. */
 const ISO3_TO_1: Record<string, string> = {
@@ -125,6 +126,17 @@ function byLetters(text: string): LanguageCode | null {
   return hits.length === 1 ? hits[0].lang : null;
 }
 
+/** Fewer words than this: a short text, read by the lexicon vote first. */
+const SHORT_WORDS = 40;
+/** franc's scores (1 for the best) at least this high are close rivals of the best. */
+const FRANC_CLOSE = 0.97;
+
+let lexiconVoter: LexiconVoter | null = null;
+/** The lexicons of data/lang, read once per process on first need. */
+function voter(): LexiconVoter {
+  return (lexiconVoter ??= createLexiconVoter());
+}
+
 export interface DetectOptions {
   /** Fewer letters than this: 'und'. */
   minLetters?: number;
@@ -167,14 +179,29 @@ export function detectLanguage(text: string, noise: NoiseRange[] = [], options: 
 
   // a few thousand characters tell the language as well as the whole text, far faster
   // the commonest function words settle most news texts at once; franc decides the rest
-  const quick = byFunctionWords(clean.length > 4000 ? clean.slice(0, 4000) : clean);
+  const sample = clean.length > 4000 ? clean.slice(0, 4000) : clean;
+  // a short text (a headline, a lead, a sentence full of names): the language whose lexicon it
+  // hits most, triggers and grammatical words together, when one clearly leads
+  if ((sample.match(/\p{L}+/gu)?.length ?? 0) < SHORT_WORDS) {
+    const leader = clearLeader(voter().votes(sample, FUNCTION_WORDS));
+    if (leader) return closeSibling(leader, sample);
+  }
+  const quick = byFunctionWords(sample);
   if (quick) return closeSibling(quick, clean.slice(0, 4000));
   // Latin-script languages only (the other scripts were settled above), on the first stretch of
   // text: that tells the language as well as the whole, many times faster
   // trigram statistics guess wildly on a sentence or two ("Erdogan called Putin on Tuesday" reads
   // as Uzbek): below that, unknown is the honest answer
   if (letters < (options.minFrancLetters ?? 120)) return byLetters(clean) ?? 'und';
-  const code = franc(clean.length > 1500 ? clean.slice(0, 1500) : clean, { minLength: 10, only: LATIN_LANGUAGES });
+  const head = clean.length > 1500 ? clean.slice(0, 1500) : clean;
+  const ranked = francAll(head, { minLength: 10, only: LATIN_LANGUAGES });
+  const code = ranked[0]?.[0] ?? 'und';
+  // franc's top choices close together: the one whose lexicon the text hits most, if one leads
+  const close = ranked.filter(([, score]) => score >= FRANC_CLOSE).map(([c]) => ISO3_TO_1[c]).filter(Boolean);
+  if (close.length > 1) {
+    const leader = clearLeader(voter().votes(head, FUNCTION_WORDS), close);
+    if (leader) return leader;
+  }
   return ISO3_TO_1[code] ?? 'und';
 }
 

@@ -22,6 +22,26 @@ export interface EventRow {
   outlets: string[];
   conflicts: number;
   snippet: string;
+  /** Who says so (null: not analysed for its sources). */
+  status: 'confirmed' | 'corroborated' | 'single-source' | 'disputed' | null;
+  independentSources: number | null;
+  /** Wire agencies its reports' words come from, apart from the outlets. */
+  sources: NamedRef[];
+  languages: string[];
+}
+
+/** A value to filter events by, with how many events have it. */
+export interface Facet {
+  id: string;
+  name: string;
+  events: number;
+}
+
+export interface Facets {
+  sources: Facet[];
+  languages: Facet[];
+  countries: Facet[];
+  statuses: Facet[];
 }
 
 export interface Span {

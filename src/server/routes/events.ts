@@ -99,6 +99,10 @@ export function registerEventRoutes(app: FastifyInstance, store: Store, resolveN
     outlets: await store.browse().outlets(),
   }));
 
+  app.get('/api/facets', { schema: { summary: 'Values to filter events by (wire sources, languages, countries, statuses), each with its number of events', tags: ['events'] } }, async () =>
+    store.browse().facets(),
+  );
+
   app.get<{ Params: { id: string } }>(
     '/api/events/:id',
     { schema: { summary: 'One event: its reports, quotes and the articles they come from', tags: ['events'], params: idParams } },
@@ -127,7 +131,7 @@ export function registerEventRoutes(app: FastifyInstance, store: Store, resolveN
         documents.set(doc.id, { ...documentMetaOf(doc), length: doc.text.length, windows, ...(whole ? { text: doc.text } : {}) });
       }
       // who says so: sources, status, denials (their documents are sent too, windows around the denying words)
-      const whoSays = await (await createEventSources(store)).of(event);
+      const whoSays = await (await createEventSources(store, { docIds: event.reports.map((r) => r.docId) })).of(event);
       const said = sourcesJson(whoSays);
       for (const d of said.denials) {
         if (texts.has(d.doc)) continue;

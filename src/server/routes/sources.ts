@@ -33,7 +33,10 @@ export function registerSourceRoutes(app: FastifyInstance, store: Store, token: 
     async (request, reply) => {
       requireWriter(request, token);
       reply.code(201);
-      return judgeSources(store, request.body);
+      const judgement = await judgeSources(store, request.body);
+      // statuses in the event list follow the judgement at once
+      await store.browse().sync();
+      return judgement;
     },
   );
   app.post<{ Params: { id: number }; Body: { author: string } }>(
@@ -48,7 +51,9 @@ export function registerSourceRoutes(app: FastifyInstance, store: Store, token: 
     },
     async (request) => {
       requireWriter(request, token);
-      return store.sources().undoJudgement(request.params.id, request.body.author);
+      const undone = await store.sources().undoJudgement(request.params.id, request.body.author);
+      await store.browse().sync();
+      return undone;
     },
   );
 }

@@ -4,9 +4,14 @@
 // configuration over unaccented evidence sentences (migration 0002), every word required.
 import type pg from 'pg';
 import type { ActorKind, DocumentMeta, EventMode, Span } from '../../core/types.ts';
-import { outletOf, summarizeForBrowse, summaryParticipants } from '../browse-summary.ts';
+import { outletOf, summarizeForBrowse, summaryParticipants, summaryPlace, type SummaryExtras } from '../browse-summary.ts';
+import { countriesOfPlaces, sourcesFingerprint } from '../browse-state.ts';
 import type { StoredActor, StoredEvent } from '../store.ts';
-import type { Browse, BrowseSource, EventFilter, NamedRef, NetworkEdge } from '../sqlite/browse.ts';
+import { orderStatuses, type Browse, type BrowseSource, type EventFilter, type NamedRef, type NetworkEdge } from '../sqlite/browse.ts';
+import { outletOfDocument } from '../sqlite/descriptors.ts';
+import { readEventSources, type EventSourcesReader } from '../../sources/event-sources.ts';
+import type { EventStatusKind } from '../../sources/status.ts';
+import { createPostgresSourcesTable } from './pg-sources.ts';
 
 /** Words of a search box: letters and digits only (no operator gets through), at most 16, all required. */
 export function searchWords(input: string): string[] | null {
@@ -35,8 +40,28 @@ export function createPostgresBrowse(
     return `${row.n}/${row.at ?? ''}`;
   }
 
-  async function indexEvents(ids: readonly string[]): Promise<void> {
-    const loaded: { id: string; stamp: string | undefined; event: StoredEvent | null; names: Map<string, string> }[] = [];
+  const sourcesTable = createPostgresSourcesTable(pool, ready);
+  /** Who says so, read for one sync (documents, denials and judgements read once). */
+  async function sourcesReader(): Promise<EventSourcesReader> {
+    const found = await rows<{ id: string; path: string | null; meta: DocumentMeta | null; published_value: string | null }>('SELECT id, path, meta, published_value FROM documents');
+    const docs = new Map(
+      found.map((d) => {
+        const meta = d.meta ?? {};
+        return [d.id, { outlet: outletOfDocument(d.path, meta), published: d.published_value ?? (typeof meta.published === 'string' ? meta.published : null) }];
+      }),
+    );
+    return readEventSources(sourcesTable, docs);
+  }
+
+  async function fingerprint(): Promise<string> {
+    const denials = await rows<{ id: string }>('SELECT id FROM denial_claims');
+    const judgements = await rows<{ id: number; undone: string | null }>('SELECT id, undone_at AS undone FROM source_judgements');
+    return sourcesFingerprint(denials.map((d) => d.id), judgements.map((j) => ({ id: Number(j.id), undone: j.undone })));
+  }
+
+  async function indexEvents(ids: readonly string[], reader?: EventSourcesReader): Promise<void> {
+    const said = reader ?? (await sourcesReader());
+    const loaded: { id: string; stamp: string | undefined; event: StoredEvent | null; names: Map<string, string>; extras: SummaryExtras }[] = [];
     const stamps = new Map((await rows<{ id: string; updated_at: string }>('SELECT id, updated_at FROM events WHERE id = ANY($1)', [ids])).map((r) => [r.id, r.updated_at]));
     const docIds = new Set<string>();
     for (const id of ids) {
@@ -45,26 +70,36 @@ export function createPostgresBrowse(
       const participants = event ? summaryParticipants(event) : [];
       const names = new Map((participants.length ? await source.getActors(participants) : []).map((a) => [a.id, a.name]));
       for (const r of event?.reports ?? []) docIds.add(r.docId);
-      loaded.push({ id, stamp, event, names });
+      loaded.push({ id, stamp, event, names, extras: event ? { said: await said.of(event) } : {} });
+    }
+    const countries = await countriesOfPlaces(
+      loaded.flatMap((l) => (l.event ? [summaryPlace(l.event)] : [])).filter((p): p is string => p !== null),
+      (placeIds) => source.getActors(placeIds),
+    );
+    for (const l of loaded) {
+      const placeId = l.event ? summaryPlace(l.event) : null;
+      l.extras.countryId = placeId ? (countries.get(placeId) ?? null) : null;
     }
     const docs = new Map(
-      (await rows<{ id: string; meta: DocumentMeta | null; text: string }>('SELECT id, meta, text FROM documents WHERE id = ANY($1)', [[...docIds]])).map((d) => [
+      (await rows<{ id: string; meta: DocumentMeta | null; text: string; language: string }>('SELECT id, meta, text, language FROM documents WHERE id = ANY($1)', [[...docIds]])).map((d) => [
         d.id,
-        { meta: d.meta ?? {}, text: d.text },
+        { meta: d.meta ?? {}, text: d.text, language: d.language },
       ]),
     );
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
       await client.query('DELETE FROM browse_events WHERE event_id = ANY($1)', [ids]);
-      for (const { id, stamp, event, names } of loaded) {
+      for (const { id, stamp, event, names, extras } of loaded) {
         if (!event || stamp === undefined) continue;
-        const row = summarizeForBrowse(event, names, (docId) => docs.get(docId));
+        const row = summarizeForBrowse(event, names, (docId) => docs.get(docId), extras);
         // the event may have gone since it was read: then there is nothing to summarize
         const inserted = await client.query(
-          `INSERT INTO browse_events (event_id, stamp, date, mode, place_id, participants, reports, documents, outlets, conflicts, snippet)
-           SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 WHERE EXISTS (SELECT 1 FROM events WHERE id = $1)`,
-          [id, stamp, row.date, row.mode, row.placeId, JSON.stringify(row.participants), row.reports, row.documents, JSON.stringify(row.outlets), row.conflicts, row.snippet],
+          `INSERT INTO browse_events (event_id, stamp, date, mode, place_id, participants, reports, documents, outlets, conflicts, snippet,
+             status, independent_sources, country_id, sources, languages)
+           SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16 WHERE EXISTS (SELECT 1 FROM events WHERE id = $1)`,
+          [id, stamp, row.date, row.mode, row.placeId, JSON.stringify(row.participants), row.reports, row.documents, JSON.stringify(row.outlets), row.conflicts, row.snippet,
+            row.status, row.independentSources, row.countryId, JSON.stringify(row.sources), JSON.stringify(row.languages)],
         );
         if (inserted.rowCount === 0) continue;
         await client.query('INSERT INTO browse_event_actors (event_id, actor_id) SELECT $1, a FROM unnest($2::text[]) a ON CONFLICT DO NOTHING', [
@@ -72,6 +107,12 @@ export function createPostgresBrowse(
           row.participants.map((p) => p.id),
         ]);
         await client.query('INSERT INTO browse_event_outlets (event_id, outlet) SELECT $1, o FROM unnest($2::text[]) o ON CONFLICT DO NOTHING', [id, row.outlets]);
+        await client.query('INSERT INTO browse_event_sources (event_id, source, name) SELECT $1, s, n FROM unnest($2::text[], $3::text[]) AS t(s, n) ON CONFLICT DO NOTHING', [
+          id,
+          row.sources.map((s) => s.id),
+          row.sources.map((s) => s.name),
+        ]);
+        await client.query('INSERT INTO browse_event_languages (event_id, language) SELECT $1, l FROM unnest($2::text[]) l ON CONFLICT DO NOTHING', [id, row.languages]);
       }
       await client.query('COMMIT');
     } catch (error) {
@@ -83,12 +124,19 @@ export function createPostgresBrowse(
   }
 
   async function sync(): Promise<number> {
+    // statuses depend on denials and source judgements kept outside the events: when those
+    // changed, every summary is recomputed
+    const sourcesAt = await fingerprint();
+    const [state] = await rows<{ value: string }>(`SELECT value FROM browse_state WHERE key = 'sources'`);
+    if (state?.value !== sourcesAt) await rows(`UPDATE browse_events SET stamp = ''`);
     const at = await version();
     const ids = (
       await rows<{ id: string }>(`SELECT e.id FROM events e LEFT JOIN browse_events b ON b.event_id = e.id
         WHERE b.event_id IS NULL OR b.stamp <> e.updated_at`)
     ).map((r) => r.id);
-    for (let i = 0; i < ids.length; i += 500) await indexEvents(ids.slice(i, i + 500));
+    const reader = ids.length ? await sourcesReader() : undefined;
+    for (let i = 0; i < ids.length; i += 500) await indexEvents(ids.slice(i, i + 500), reader);
+    await rows(`INSERT INTO browse_state (key, value) VALUES ('sources', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [sourcesAt]);
     lastVersion = at;
     return ids.length;
   }
@@ -111,6 +159,10 @@ export function createPostgresBrowse(
     }
     if (filter.mode) clauses.push(`b.mode = ${param(filter.mode)}`);
     if (filter.outlet) clauses.push(`b.event_id IN (SELECT event_id FROM browse_event_outlets WHERE outlet = ${param(filter.outlet)})`);
+    if (filter.source) clauses.push(`b.event_id IN (SELECT event_id FROM browse_event_sources WHERE source = ${param(filter.source)})`);
+    if (filter.language) clauses.push(`b.event_id IN (SELECT event_id FROM browse_event_languages WHERE language = ${param(filter.language)})`);
+    if (filter.country) clauses.push(`b.country_id = ${param(filter.country)}`);
+    if (filter.status) clauses.push(`b.status = ${param(filter.status)}`);
     if (filter.q !== undefined) {
       const words = searchWords(filter.q);
       if (words === null) clauses.push('FALSE');
@@ -156,8 +208,12 @@ export function createPostgresBrowse(
         outlets: string[];
         conflicts: number;
         snippet: string;
+        status: EventStatusKind | null;
+        independent_sources: number | null;
+        sources: NamedRef[];
+        languages: string[];
       }>(`SELECT * FROM browse_events b ${sql} ORDER BY ${orderBy} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, page.limit, page.offset]);
-      const places = await names(found.map((r) => r.place_id).filter((id): id is string => id !== null));
+      const places = await names([...found.map((r) => r.place_id).filter((id): id is string => id !== null), ...found.flatMap((r) => r.sources.map((s) => s.id))]);
       return {
         items: found.map((r) => ({
           id: r.event_id,
@@ -170,6 +226,10 @@ export function createPostgresBrowse(
           outlets: r.outlets,
           conflicts: r.conflicts,
           snippet: r.snippet,
+          status: r.status,
+          independentSources: r.independent_sources,
+          sources: r.sources.map((s) => ({ id: s.id, name: places.get(s.id)?.name ?? s.name })),
+          languages: r.languages,
         })),
         total: Number(n),
         limit: page.limit,
@@ -264,10 +324,13 @@ export function createPostgresBrowse(
         ingested_at: string;
         title: string | null;
         reports: string;
+        source: string | null;
       }>(
         `SELECT d.id, d.path, d.language, d.published_value, d.meta, d.ingested_at,
           CASE WHEN d.title_start IS NULL THEN NULL ELSE substr(d.text, d.title_start + 1, d.title_end - d.title_start) END AS title,
-          (SELECT COUNT(*) FROM event_reports r WHERE r.doc_id = d.id) AS reports
+          (SELECT COUNT(*) FROM event_reports r WHERE r.doc_id = d.id) AS reports,
+          (SELECT COALESCE(a.source_id, a.name) FROM attributions a WHERE a.doc_id = d.id AND a.kind = 'wire' AND a.scope = 'document'
+            ORDER BY a.start LIMIT 1) AS source
         FROM documents d ${sql} ORDER BY d.id COLLATE "C" LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, page.limit, page.offset],
       );
@@ -282,6 +345,7 @@ export function createPostgresBrowse(
             language: r.language,
             published: r.published_value ?? (typeof meta.published === 'string' ? meta.published.slice(0, 10) : null),
             outlet: outletOf(meta),
+            source: r.source,
             url: typeof meta.url === 'string' ? meta.url : null,
             ingestedAt: r.ingested_at,
             reports: Number(r.reports),
@@ -330,6 +394,17 @@ export function createPostgresBrowse(
         await rows<{ outlet: string; events: string }>(`SELECT outlet, COUNT(*) AS events FROM browse_event_outlets GROUP BY outlet
           ORDER BY events DESC, outlet COLLATE "C" LIMIT 500`)
       ).map((r) => ({ outlet: r.outlet, events: Number(r.events) }));
+    },
+    async facets() {
+      await fresh();
+      const count = async (sql: string) => (await rows<{ id: string; events: string; name?: string }>(sql)).map((r) => ({ id: r.id, events: Number(r.events), name: r.name }));
+      const sources = await count(`SELECT source AS id, MIN(name) AS name, COUNT(*) AS events FROM browse_event_sources GROUP BY source ORDER BY events DESC, source COLLATE "C" LIMIT 500`);
+      const languages = await count(`SELECT language AS id, COUNT(*) AS events FROM browse_event_languages GROUP BY language ORDER BY events DESC, language COLLATE "C"`);
+      const countries = await count(`SELECT country_id AS id, COUNT(*) AS events FROM browse_events WHERE country_id IS NOT NULL GROUP BY country_id ORDER BY events DESC, country_id COLLATE "C" LIMIT 500`);
+      const statuses = await count(`SELECT status AS id, COUNT(*) AS events FROM browse_events WHERE status IS NOT NULL GROUP BY status`);
+      const known = await names([...sources, ...countries].map((f) => f.id));
+      const named = (list: { id: string; events: number; name?: string }[]) => list.map((f) => ({ id: f.id, events: f.events, name: known.get(f.id)?.name ?? f.name ?? f.id }));
+      return { sources: named(sources), languages: languages.map((f) => ({ ...f, name: f.id })), countries: named(countries), statuses: orderStatuses(statuses) };
     },
     async eventsTouching(subjects) {
       const ids = [...subjects];

@@ -6,7 +6,13 @@ import type Database from 'better-sqlite3';
 import type { ActorKind, DocumentMeta, EventMode, Span } from '../../core/types.ts';
 import type { StoredActor, StoredEvent } from '../store.ts';
 import { parseMeta } from './parse-meta.ts';
-import { outletOf, summarizeForBrowse, summaryParticipants } from '../browse-summary.ts';
+import { outletOf, summarizeForBrowse, summaryParticipants, summaryPlace, type SummaryExtras } from '../browse-summary.ts';
+import { outletOfDocument } from './descriptors.ts';
+import { readEventSources, type EventSourcesReader } from '../../sources/event-sources.ts';
+import type { EventStatusKind } from '../../sources/status.ts';
+import { STATUS_KINDS } from '../../sources/status.ts';
+import { createSourcesTable } from './sources.ts';
+import { countriesOfPlaces, sourcesFingerprint } from '../browse-state.ts';
 
 export interface EventFilter {
   /** Every one of these actors took part (one actor, or a pair). */
@@ -18,6 +24,13 @@ export interface EventFilter {
   place?: string;
   mode?: string;
   outlet?: string;
+  /** A wire agency its reports' words come from (its knowledge-base id, else the name as written). */
+  source?: string;
+  /** A language of its reports' documents. */
+  language?: string;
+  /** A country: events at places that are it or lie within it. */
+  country?: string;
+  status?: EventStatusKind;
   /** Full-text search over the evidence sentences of the event's reports. */
   q?: string;
 }
@@ -53,6 +66,26 @@ export interface EventRow {
   conflicts: number;
   /** The first evidence sentence, shortened: plain text. */
   snippet: string;
+  /** Who says so; null for an event not yet analysed for its sources. */
+  status: EventStatusKind | null;
+  independentSources: number | null;
+  /** Wire agencies its reports' words come from, apart from the outlets that published them. */
+  sources: NamedRef[];
+  languages: string[];
+}
+
+/** A value to filter by, with how many events have it. */
+export interface Facet {
+  id: string;
+  name: string;
+  events: number;
+}
+
+export interface Facets {
+  sources: Facet[];
+  languages: Facet[];
+  countries: Facet[];
+  statuses: Facet[];
 }
 
 export interface ActorRow {
@@ -72,6 +105,8 @@ export interface DocumentRow {
   language: string;
   published: string | null;
   outlet: string | null;
+  /** The wire agency its dateline or credit line names (knowledge-base id, else the name as written). */
+  source: string | null;
   url: string | null;
   ingestedAt: string;
   reports: number;
@@ -128,6 +163,8 @@ export interface Browse {
   documentReports(docId: string): Promise<DocumentReportRow[]>;
   documentMentions(docId: string): Promise<MentionRow[]>;
   outlets(): Promise<{ outlet: string; events: number }[]>;
+  /** Sources, languages, countries and statuses of the indexed events, most events first. */
+  facets(): Promise<Facets>;
   /** Events that involve any of these actors, events or reports (what a judgement on them can change). */
   eventsTouching(subjects: readonly string[]): Promise<string[]>;
 }
@@ -148,6 +185,11 @@ export function ftsQuery(input: string): string | null {
   return words.slice(0, 16).map((w) => `"${w}"`).join(' ');
 }
 
+/** Statuses in their documented order (status.ts), each with its count, none left out. */
+export function orderStatuses(counts: readonly { id: string; events: number }[]): Facet[] {
+  return STATUS_KINDS.map((status) => ({ id: status, name: status, events: counts.find((c) => c.id === status)?.events ?? 0 }));
+}
+
 function likePattern(input: string): string {
   return `%${input.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
@@ -165,11 +207,20 @@ export function createBrowse(
     stale: db.prepare(`SELECT e.id FROM events e LEFT JOIN browse_events b ON b.event_id = e.id
       WHERE b.event_id IS NULL OR b.stamp <> e.updated_at`).pluck(),
     stamp: db.prepare('SELECT updated_at FROM events WHERE id = ?').pluck(),
-    docInfo: db.prepare('SELECT meta, text FROM documents WHERE id = ?'),
+    docInfo: db.prepare('SELECT meta, text, language FROM documents WHERE id = ?'),
+    allDocs: db.prepare('SELECT id, path, meta, published_value FROM documents'),
+    denialIds: db.prepare('SELECT id FROM denial_claims').pluck(),
+    judgementStates: db.prepare('SELECT id, undone_at AS undone FROM source_judgements'),
+    state: db.prepare('SELECT value FROM browse_state WHERE key = ?').pluck(),
+    setState: db.prepare('INSERT INTO browse_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    staleAll: db.prepare("UPDATE browse_events SET stamp = ''"),
+    insertSource: db.prepare('INSERT OR IGNORE INTO browse_event_sources (event_id, source, name) VALUES (?, ?, ?)'),
+    insertLanguage: db.prepare('INSERT OR IGNORE INTO browse_event_languages (event_id, language) VALUES (?, ?)'),
     deleteSummary: db.prepare('DELETE FROM browse_events WHERE event_id = ?'),
     insertSummary: db.prepare(`INSERT INTO browse_events (event_id, stamp, date, mode, place_id, participants,
-      reports, documents, outlets, conflicts, snippet) VALUES (@event_id, @stamp, @date, @mode, @place_id,
-      @participants, @reports, @documents, @outlets, @conflicts, @snippet)`),
+      reports, documents, outlets, conflicts, snippet, status, independent_sources, country_id, sources, languages)
+      VALUES (@event_id, @stamp, @date, @mode, @place_id, @participants, @reports, @documents, @outlets, @conflicts,
+      @snippet, @status, @independent_sources, @country_id, @sources, @languages)`),
     insertActor: db.prepare('INSERT OR IGNORE INTO browse_event_actors (event_id, actor_id) VALUES (?, ?)'),
     insertOutlet: db.prepare('INSERT OR IGNORE INTO browse_event_outlets (event_id, outlet) VALUES (?, ?)'),
     actorNames: db.prepare('SELECT id, name, kind FROM actors WHERE id IN (SELECT value FROM json_each(?))'),
@@ -186,11 +237,11 @@ export function createBrowse(
   };
   let lastVersion: number | null = null;
 
-  function index(event: StoredEvent, stamp: string, names: Map<string, string>): void {
+  function index(event: StoredEvent, stamp: string, names: Map<string, string>, extras: SummaryExtras): void {
     const row = summarizeForBrowse(event, names, (docId) => {
-      const doc = q.docInfo.get(docId) as { meta: string; text: string } | undefined;
-      return doc ? { meta: parseMeta(doc.meta), text: doc.text } : undefined;
-    });
+      const doc = q.docInfo.get(docId) as { meta: string; text: string; language: string } | undefined;
+      return doc ? { meta: parseMeta(doc.meta), text: doc.text, language: doc.language } : undefined;
+    }, extras);
     // an event dropped since it was read (another connection rebuilt it) has nothing to index
     if (!q.eventExists.get(event.id)) return;
     q.deleteSummary.run(event.id);
@@ -206,35 +257,74 @@ export function createBrowse(
       outlets: JSON.stringify(row.outlets),
       conflicts: row.conflicts,
       snippet: row.snippet,
+      status: row.status,
+      independent_sources: row.independentSources,
+      country_id: row.countryId,
+      sources: JSON.stringify(row.sources),
+      languages: JSON.stringify(row.languages),
     });
     for (const p of row.participants) q.insertActor.run(event.id, p.id);
     for (const outlet of row.outlets) q.insertOutlet.run(event.id, outlet);
+    for (const source of row.sources) q.insertSource.run(event.id, source.id, source.name);
+    for (const language of row.languages) q.insertLanguage.run(event.id, language);
+  }
+
+  const sourcesTable = createSourcesTable(db);
+  /** Who says so, read for one sync (documents, denials and judgements read once). */
+  async function sourcesReader(): Promise<EventSourcesReader> {
+    const docs = new Map(
+      (q.allDocs.all() as { id: string; path: string | null; meta: string; published_value: string | null }[]).map((d) => {
+        const meta = parseMeta(d.meta);
+        return [d.id, { outlet: outletOfDocument(d.path, meta), published: d.published_value ?? (typeof meta.published === 'string' ? meta.published : null) }];
+      }),
+    );
+    return readEventSources(sourcesTable, docs);
+  }
+
+  function fingerprint(): string {
+    return sourcesFingerprint(q.denialIds.all() as string[], q.judgementStates.all() as { id: number; undone: string | null }[]);
   }
 
   // events are read first, then their summaries written in one transaction; an event rebuilt in
   // between has a new stamp, so the next sync indexes it again
-  const writeSummaries = db.transaction((loaded: { id: string; stamp: string | undefined; event: StoredEvent | null; names: Map<string, string> }[]) => {
-    for (const { id, stamp, event, names } of loaded) {
+  type Loaded = { id: string; stamp: string | undefined; event: StoredEvent | null; names: Map<string, string>; extras: SummaryExtras };
+  const writeSummaries = db.transaction((loaded: Loaded[]) => {
+    for (const { id, stamp, event, names, extras } of loaded) {
       if (!event || stamp === undefined) q.deleteSummary.run(id);
-      else index(event, stamp, names);
+      else index(event, stamp, names, extras);
     }
   });
 
-  async function indexEvents(ids: readonly string[]): Promise<void> {
-    const loaded = [];
+  async function indexEvents(ids: readonly string[], reader?: EventSourcesReader): Promise<void> {
+    const said = reader ?? (await sourcesReader());
+    const loaded: Loaded[] = [];
     for (const id of ids) {
       const stamp = q.stamp.get(id) as string | undefined;
       const event = stamp === undefined ? null : await source.getEvent(id);
       const participants = event ? summaryParticipants(event) : [];
       const names = new Map((participants.length ? await source.getActors(participants) : []).map((a) => [a.id, a.name]));
-      loaded.push({ id, stamp, event, names });
+      loaded.push({ id, stamp, event, names, extras: event ? { said: await said.of(event) } : {} });
+    }
+    const places = await countriesOfPlaces(
+      loaded.flatMap((l) => (l.event ? [summaryPlace(l.event)] : [])).filter((p): p is string => p !== null),
+      (ids) => source.getActors(ids),
+    );
+    for (const l of loaded) {
+      const placeId = l.event ? summaryPlace(l.event) : null;
+      l.extras.countryId = placeId ? (places.get(placeId) ?? null) : null;
     }
     writeSummaries.immediate(loaded);
   }
 
   async function sync(): Promise<number> {
+    // statuses depend on denials and source judgements kept outside the events: when those
+    // changed, every summary is recomputed
+    const sourcesAt = fingerprint();
+    if (q.state.get('sources') !== sourcesAt) q.staleAll.run();
     const ids = q.stale.all() as string[];
-    for (let i = 0; i < ids.length; i += 500) await indexEvents(ids.slice(i, i + 500));
+    const reader = ids.length ? await sourcesReader() : undefined;
+    for (let i = 0; i < ids.length; i += 500) await indexEvents(ids.slice(i, i + 500), reader);
+    q.setState.run('sources', sourcesAt);
     lastVersion = db.pragma('data_version', { simple: true }) as number;
     return ids.length;
   }
@@ -278,6 +368,22 @@ export function createBrowse(
     if (filter.outlet) {
       clauses.push(`${id} IN (SELECT event_id FROM browse_event_outlets WHERE outlet = ?)`);
       params.push(filter.outlet);
+    }
+    if (filter.source) {
+      clauses.push(`${id} IN (SELECT event_id FROM browse_event_sources WHERE source = ?)`);
+      params.push(filter.source);
+    }
+    if (filter.language) {
+      clauses.push(`${id} IN (SELECT event_id FROM browse_event_languages WHERE language = ?)`);
+      params.push(filter.language);
+    }
+    if (filter.country) {
+      clauses.push(scan ? '+b.country_id = ?' : 'b.country_id = ?');
+      params.push(filter.country);
+    }
+    if (filter.status) {
+      clauses.push(scan ? '+b.status = ?' : 'b.status = ?');
+      params.push(filter.status);
     }
     if (filter.q !== undefined) {
       const match = ftsQuery(filter.q);
@@ -334,10 +440,15 @@ export function createBrowse(
         outlets: string;
         conflicts: number;
         snippet: string;
+        status: EventStatusKind | null;
+        independent_sources: number | null;
+        sources: string;
+        languages: string;
       }[];
-      const places = names(rows.map((r) => r.place_id).filter((id): id is string => id !== null));
+      const sources = rows.map((r) => JSON.parse(r.sources) as NamedRef[]);
+      const places = names([...rows.map((r) => r.place_id).filter((id): id is string => id !== null), ...sources.flat().map((s) => s.id)]);
       return {
-        items: rows.map((r) => ({
+        items: rows.map((r, i) => ({
           id: r.event_id,
           date: r.date,
           mode: r.mode,
@@ -348,6 +459,10 @@ export function createBrowse(
           outlets: JSON.parse(r.outlets) as string[],
           conflicts: r.conflicts,
           snippet: r.snippet,
+          status: r.status,
+          independentSources: r.independent_sources,
+          sources: sources[i].map((s) => ({ id: s.id, name: places.get(s.id)?.name ?? s.name })),
+          languages: JSON.parse(r.languages) as string[],
         })),
         total,
         limit: page.limit,
@@ -439,7 +554,9 @@ export function createBrowse(
       const sql = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
       const rows = prepared(`SELECT d.id, d.path, d.language, d.published_value, d.meta, d.ingested_at,
         CASE WHEN d.title_start IS NULL THEN NULL ELSE substr(d.text, d.title_start + 1, d.title_end - d.title_start) END AS title,
-        (SELECT COUNT(*) FROM event_reports r WHERE r.doc_id = d.id) AS reports
+        (SELECT COUNT(*) FROM event_reports r WHERE r.doc_id = d.id) AS reports,
+        (SELECT COALESCE(a.source_id, a.name) FROM attributions a WHERE a.doc_id = d.id AND a.kind = 'wire' AND a.scope = 'document'
+          ORDER BY a.start LIMIT 1) AS source
         FROM documents d ${sql} ORDER BY d.id LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset) as {
         id: string;
         path: string | null;
@@ -449,6 +566,7 @@ export function createBrowse(
         ingested_at: string;
         title: string | null;
         reports: number;
+        source: string | null;
       }[];
       const total = prepared(`SELECT COUNT(*) FROM documents d ${sql}`).pluck().get(...params) as number;
       return {
@@ -461,6 +579,7 @@ export function createBrowse(
             language: r.language,
             published: r.published_value ?? (typeof meta.published === 'string' ? meta.published.slice(0, 10) : null),
             outlet: outletOf(meta),
+            source: r.source,
             url: typeof meta.url === 'string' ? meta.url : null,
             ingestedAt: r.ingested_at,
             reports: r.reports,
@@ -505,6 +624,22 @@ export function createBrowse(
     async outlets() {
       await fresh();
       return q.outlets.all() as { outlet: string; events: number }[];
+    },
+    async facets() {
+      await fresh();
+      const count = (sql: string) => prepared(sql).all() as { id: string; events: number; name?: string }[];
+      const sources = count(`SELECT source AS id, MIN(name) AS name, COUNT(*) AS events FROM browse_event_sources GROUP BY source ORDER BY events DESC, id LIMIT 500`);
+      const languages = count(`SELECT language AS id, COUNT(*) AS events FROM browse_event_languages GROUP BY language ORDER BY events DESC, id`);
+      const countries = count(`SELECT country_id AS id, COUNT(*) AS events FROM browse_events WHERE country_id IS NOT NULL GROUP BY country_id ORDER BY events DESC, id LIMIT 500`);
+      const statuses = count(`SELECT status AS id, COUNT(*) AS events FROM browse_events WHERE status IS NOT NULL GROUP BY status`);
+      const known = names([...sources, ...countries].map((f) => f.id));
+      const named = (list: { id: string; events: number; name?: string }[]) => list.map((f) => ({ id: f.id, events: f.events, name: known.get(f.id)?.name ?? f.name ?? f.id }));
+      return {
+        sources: named(sources),
+        languages: languages.map((f) => ({ ...f, name: f.id })),
+        countries: named(countries),
+        statuses: orderStatuses(statuses),
+      };
     },
     async eventsTouching(subjects) {
       const out = new Set<string>();

@@ -1,7 +1,9 @@
-// Events: filters (actor or pair, dates, place, mode, outlet, words in the evidence), a timeline
-// of the matching events, and a server-paged table.
+// Events: filters (actor or pair, dates, place, mode, outlet, wire source, language, country,
+// status, words in the evidence), a timeline of the matching events, and a server-paged table
+// showing each event's status and independent sources.
 import { useEffect, useRef, useState } from 'react';
-import { api, query, type ActorResolution, type EventRow, type Page } from '../api.ts';
+import { api, query, type ActorResolution, type EventRow, type Facet, type Facets, type Page } from '../api.ts';
+import { partialDateProblem } from '../../../src/core/calendar-date.ts';
 import { ActorPicker } from '../components/ActorPicker.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { SavedSearches } from '../components/SavedSearches.tsx';
@@ -9,9 +11,74 @@ import { Timeline } from '../components/Timeline.tsx';
 import { href, navigate } from '../router.ts';
 import { useApi } from '../useApi.ts';
 
-const FILTER_KEYS = ['actor', 'from', 'to', 'place', 'mode', 'outlet', 'q'] as const;
+const FILTER_KEYS = ['actor', 'from', 'to', 'place', 'mode', 'outlet', 'source', 'language', 'country', 'status', 'q'] as const;
 const MODES = ['meet', 'visit', 'host', 'phone', 'video'];
 const PAGE = 50;
+const STATUS_LABEL: Record<string, string> = {
+  confirmed: 'confirmed',
+  corroborated: 'corroborated',
+  'single-source': 'single source',
+  disputed: 'disputed',
+};
+
+/** A select of facet values; the value filtered by stays listed even when no event has it any more. */
+function FacetSelect({ label, name, value, facets, onChange }: { label: string; name: string; value: string; facets: readonly Facet[] | undefined; onChange: (v: string) => void }) {
+  const listed = facets ?? [];
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <select
+        name={name}
+        aria-label={label}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        // Enter applies the filter, as it does in the text fields (a select does not submit by itself)
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            e.currentTarget.form?.requestSubmit();
+          }
+        }}
+      >
+        <option value="">any</option>
+        {value && !listed.some((f) => f.id === value) && <option value={value}>{value}</option>}
+        {listed.map((f) => (
+          <option key={f.id} value={f.id}>
+            {f.name} ({f.events})
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** A date field checked against the calendar as it is typed (2023-02-31 is refused before it is sent). */
+function DateField({ label, name, value, onChange }: { label: string; name: string; value: string; onChange: (v: string) => void }) {
+  const problem = value ? partialDateProblem(value) : null;
+  const id = `date-problem-${name}`;
+  // the problem is outside the label, so the field's name stays its label
+  return (
+    <div className="field">
+      <label htmlFor={`date-${name}`}>{label}</label>
+      <input
+        id={`date-${name}`}
+        name={name}
+        value={value}
+        placeholder="YYYY-MM-DD"
+        inputMode="numeric"
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? id : undefined}
+        ref={(el) => el?.setCustomValidity(problem ?? '')}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {problem && (
+        <span id={id} className="field-problem" role="alert">
+          {problem}
+        </span>
+      )}
+    </div>
+  );
+}
 
 export function filterOf(params: URLSearchParams): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
@@ -55,6 +122,8 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
   const list = { data: loaded.data?.key === listKey ? loaded.data.page : null, error: loaded.error, loading: loaded.loading };
   const timeline = useApi<{ months: { month: string; events: number }[] }>(filterKey, () => api.get('/api/timeline', filter));
   const outlets = useApi<{ outlets: { outlet: string; events: number }[] }>('outlets', () => api.get('/api/outlets'));
+  const facets = useApi<Facets>('facets', () => api.get('/api/facets'));
+  const pick = (key: string) => (v: string) => setDraft({ ...draftRef.current, [key]: v });
 
   const sortButton = (key: 'date' | 'reports', label: string) => (
     <button
@@ -80,14 +149,8 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
       >
         <ActorPicker label="Actor" value={actors[0] ?? ''} onChange={(id) => setDraft({ ...draftRef.current, actor: [id, pickedActors()[1] ?? ''].filter(Boolean) })} />
         <ActorPicker label="With" value={actors[1] ?? ''} onChange={(id) => setDraft({ ...draftRef.current, actor: [pickedActors()[0] ?? '', id].filter(Boolean) })} />
-        <label className="field">
-          <span>From</span>
-          <input value={(draft.from as string) ?? ''} placeholder="YYYY-MM-DD" pattern="\d{4}(-\d{2}(-\d{2})?)?" onChange={(e) => setDraft({ ...draftRef.current, from: e.target.value })} />
-        </label>
-        <label className="field">
-          <span>To</span>
-          <input value={(draft.to as string) ?? ''} placeholder="YYYY-MM-DD" pattern="\d{4}(-\d{2}(-\d{2})?)?" onChange={(e) => setDraft({ ...draftRef.current, to: e.target.value })} />
-        </label>
+        <DateField label="From" name="from" value={(draft.from as string) ?? ''} onChange={pick('from')} />
+        <DateField label="To" name="to" value={(draft.to as string) ?? ''} onChange={pick('to')} />
         <label className="field">
           <span>Mode</span>
           <select value={(draft.mode as string) ?? ''} onChange={(e) => setDraft({ ...draftRef.current, mode: e.target.value })}>
@@ -108,6 +171,16 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
             ))}
           </select>
         </label>
+        <FacetSelect label="Wire source" name="source" value={(draft.source as string) ?? ''} facets={facets.data?.sources} onChange={pick('source')} />
+        <FacetSelect label="Language" name="language" value={(draft.language as string) ?? ''} facets={facets.data?.languages} onChange={pick('language')} />
+        <FacetSelect label="Country" name="country" value={(draft.country as string) ?? ''} facets={facets.data?.countries} onChange={pick('country')} />
+        <FacetSelect
+          label="Status"
+          name="status"
+          value={(draft.status as string) ?? ''}
+          facets={facets.data?.statuses.map((f) => ({ ...f, name: STATUS_LABEL[f.id] ?? f.name }))}
+          onChange={pick('status')}
+        />
         <label className="field wide">
           <span>Words in the evidence</span>
           <input type="search" value={(draft.q as string) ?? ''} onChange={(e) => setDraft({ ...draftRef.current, q: e.target.value })} />
@@ -172,6 +245,7 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
             <th scope="col">Place</th>
             <th scope="col">Mode</th>
             <th scope="col">{sortButton('reports', 'Reports')}</th>
+            <th scope="col">Who says so</th>
             <th scope="col">Evidence</th>
           </tr>
         </thead>
@@ -199,6 +273,16 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
                     ≠{e.conflicts}
                   </span>
                 )}
+              </td>
+              <td className="who">
+                {e.status && <span className={`status status-${e.status}`}>{STATUS_LABEL[e.status] ?? e.status}</span>}
+                {e.independentSources !== null && (
+                  <span className="muted">
+                    {' '}
+                    {e.independentSources} independent source{e.independentSources === 1 ? '' : 's'}
+                  </span>
+                )}
+                {e.sources.length > 0 && <span className="muted"> · via {e.sources.map((s) => s.name).join(', ')}</span>}
               </td>
               <td className="snippet">
                 <a href={href(`/event/${encodeURIComponent(e.id)}`)} aria-label={`Open event of ${e.date ?? 'unknown date'}`}>

@@ -5,6 +5,7 @@ import browse from './0003-browse.ts';
 import localActors from './0004-local-actors.ts';
 import sources from './0005-sources.ts';
 import eventRedirects from './0006-event-redirects.ts';
+import browseSources from './0007-browse-sources.ts';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'local-actors', statements: localActors },
   { version: 5, name: 'sources', statements: sources },
   { version: 6, name: 'event-redirects', statements: eventRedirects },
+  { version: 7, name: 'browse-sources', statements: browseSources },
 ];

@@ -11,6 +11,7 @@ import anchoredMerge from './0008-anchored-merge.ts';
 import sources from './0009-sources.ts';
 import eventRedirects from './0010-event-redirects.ts';
 import localActors from './0011-local-actors.ts';
+import browseSources from './0012-browse-sources.ts';
 
 export interface Migration {
   version: number;
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'sources', statements: sources },
   { version: 10, name: 'event-redirects', statements: eventRedirects },
   { version: 11, name: 'local-actors', statements: localActors },
+  { version: 12, name: 'browse-sources', statements: browseSources },
 ];
