@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import type { DocActor, DocumentAnalysis, EventMode, EventReport, Span } from '../src/core/types.ts';
 import { buildServer } from '../src/server/app.ts';
 import { isPostgresUrl, openStore } from '../src/store/open-store.ts';
@@ -114,7 +115,28 @@ function summarize(label: string, times: number[]): { label: string; p50: number
   return { label, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1] };
 }
 
+/**
+ * The check fills its database with generated events: a PostgreSQL database must be empty or one
+ * holding Parley's tables (one it filled before), never a database with other work in it.
+ */
+async function refuseForeignDatabase(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const tables = (await client.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`)).rows.map((r) => r.name);
+    const stats = (await client.query<{ n: string }>(`SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'event_reports'`)).rows[0];
+    if (tables.length > 0 && Number(stats.n) === 0) {
+      const shown = tables.slice(0, 5).join(', ') + (tables.length > 5 ? ', ...' : '');
+      console.error(`load-check: ${url.replace(/:[^:@/]*@/, ':***@')} holds tables that are not Parley's (${shown}); the check writes generated events into its database: give it an empty database of its own (createdb parley_load)`);
+      process.exit(2);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 async function main(): Promise<void> {
+  if (isPostgresUrl(DB)) await refuseForeignDatabase(DB);
   const fresh = !isPostgresUrl(DB) && !existsSync(DB);
   const store = openStore(DB);
   if (fresh || (await store.counts()).events < TARGET_EVENTS) {
