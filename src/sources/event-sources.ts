@@ -39,15 +39,16 @@ const docInfo = (d: Pick<DocumentSummary, 'path' | 'meta' | 'published'>): Sourc
 
 /**
  * The reader over every stored document (exports), or, for one event's page, over the documents
- * of `only.docIds` and of the stored denials: a request then reads those, not the whole record.
+ * the caller has read already (its reports') and those of the stored denials: a request then
+ * reads only those, and none twice.
  */
-export async function createEventSources(store: Store, only?: { docIds: readonly string[] }): Promise<EventSourcesReader> {
+export async function createEventSources(store: Store, only?: { documents: readonly DocumentSummary[] }): Promise<EventSourcesReader> {
   if (!only) return readEventSources(store.sources(), new Map((await store.listDocuments()).map((d) => [d.id, docInfo(d)])));
-  const docs = new Map<string, SourceDocInfo>();
-  const denied = (await store.sources().denials()).map((d) => d.docId);
-  for (const id of new Set([...only.docIds, ...denied])) {
-    const d = await store.getDocument(id);
-    if (d) docs.set(id, docInfo(d));
+  const docs = new Map(only.documents.map((d) => [d.id, docInfo(d)]));
+  for (const denial of await store.sources().denials()) {
+    if (docs.has(denial.docId)) continue;
+    const d = await store.getDocument(denial.docId);
+    if (d) docs.set(d.id, docInfo(d));
   }
   return readEventSources(store.sources(), docs);
 }

@@ -2,7 +2,7 @@
 // and the co-meeting network for a filter.
 import type { FastifyInstance } from 'fastify';
 import type { Span } from '../../core/types.ts';
-import type { Store, StoredReport } from '../../store/store.ts';
+import type { DocumentSummary, Store, StoredReport } from '../../store/store.ts';
 import { windowsAround, type TextWindow } from '../text-window.ts';
 import { HttpError } from '../errors.ts';
 import { filterQuery, idParams, pageQuery, toFilter, type FilterQuery } from '../schemas.ts';
@@ -119,11 +119,13 @@ export function registerEventRoutes(app: FastifyInstance, store: Store, resolveN
       }
       // each article as windows around what its reports mark; a short one whole (text-window.ts)
       const texts = new Map<string, string>();
+      const read: DocumentSummary[] = [];
       const documents = new Map<string, ReturnType<typeof documentMetaOf> & { length: number; windows: TextWindow[]; text?: string }>();
       for (const report of event.reports) {
         if (texts.has(report.docId)) continue;
         const doc = await store.getDocument(report.docId);
         if (!doc) continue;
+        read.push(doc);
         texts.set(doc.id, doc.text);
         const spans = event.reports.filter((r) => r.docId === doc.id).flatMap(spansOf);
         const windows = windowsAround(doc.text, spans);
@@ -131,7 +133,7 @@ export function registerEventRoutes(app: FastifyInstance, store: Store, resolveN
         documents.set(doc.id, { ...documentMetaOf(doc), length: doc.text.length, windows, ...(whole ? { text: doc.text } : {}) });
       }
       // who says so: sources, status, denials (their documents are sent too, windows around the denying words)
-      const whoSays = await (await createEventSources(store, { docIds: event.reports.map((r) => r.docId) })).of(event);
+      const whoSays = await (await createEventSources(store, { documents: read })).of(event);
       const said = sourcesJson(whoSays);
       for (const d of said.denials) {
         if (texts.has(d.doc)) continue;

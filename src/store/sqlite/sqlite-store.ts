@@ -454,15 +454,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     },
     sources() {
       // its reads and judgements wait for the operation before them, like the store's own
-      return (sharedSources ??= {
-        attributions: (docId) => exclusive(() => sourcesTable.attributions(docId)),
-        reportAttributions: (ids) => exclusive(() => sourcesTable.reportAttributions(ids)),
-        signatures: (ids) => exclusive(() => sourcesTable.signatures(ids)),
-        denials: (docId) => exclusive(() => sourcesTable.denials(docId)),
-        judgements: (activeOnly) => exclusive(() => sourcesTable.judgements(activeOnly)),
-        addJudgement: (input, at) => exclusive(() => sourcesTable.addJudgement(input, at)),
-        undoJudgement: (id, author, at) => exclusive(() => sourcesTable.undoJudgement(id, author, at)),
-      });
+      return (sharedSources ??= serialized(sourcesTable as SourcesTable, exclusive, []));
     },
     async localActors() {
       return (db.prepare('SELECT entry FROM local_actors ORDER BY rowid').pluck().all() as string[]).map((e) => JSON.parse(e) as KbEntry);
@@ -487,15 +479,18 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       db.close();
     },
   };
-  return serialized(impl, exclusive);
+  return serialized(impl, exclusive, ['browse', 'sources']);
 }
 
-/** The Store whose every operation waits for the one before it (`browse()` and `sources()` hand back their own objects). */
-function serialized(impl: Store, exclusive: <T>(work: () => T | Promise<T>) => Promise<T>): Store {
+/**
+ * The object whose every method waits for the operation before it (the Store; its sources table),
+ * but for the methods named in `own`, which hand back objects that serialize themselves.
+ */
+function serialized<T extends object>(impl: T, exclusive: <R>(work: () => R | Promise<R>) => Promise<R>, own: readonly string[]): T {
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(impl) as (keyof Store)[]) {
-    const method = impl[key] as (...args: unknown[]) => unknown;
-    out[key] = key === 'browse' || key === 'sources' ? () => method.call(impl) : (...args: unknown[]) => exclusive(() => method.apply(impl, args));
+  for (const key of Object.keys(impl)) {
+    const method = (impl as Record<string, (...args: unknown[]) => unknown>)[key];
+    out[key] = own.includes(key) ? () => method.call(impl) : (...args: unknown[]) => exclusive(() => method.apply(impl, args));
   }
-  return out as unknown as Store;
+  return out as T;
 }
