@@ -241,6 +241,26 @@ export const tokenStore = {
   set: (token: string) => (token ? sessionStorage.setItem(TOKEN_KEY, token) : sessionStorage.removeItem(TOKEN_KEY)),
 };
 
+let readKeyCache: { token: string; key: Promise<string> } | null = null;
+/**
+ * The read key links need on a private server (`serve --private`): a download or a feed link cannot
+ * send the token, so it carries `key=` (GET /api/read-key; it opens reads only). Empty when the
+ * server is not private (its links need nothing) or no token was given.
+ */
+export function readKey(): Promise<string> {
+  const token = tokenStore.get();
+  if (!token) return Promise.resolve('');
+  if (readKeyCache?.token !== token) {
+    readKeyCache = {
+      token,
+      key: send<{ key: string; private: boolean }>('GET', '/api/read-key', undefined, token)
+        .then((r) => (r.private ? r.key : ''))
+        .catch(() => ''),
+    };
+  }
+  return readKeyCache.key;
+}
+
 /** An event as a judgement preview shows it (the store's shape). */
 export interface PreviewEvent {
   id: string;
