@@ -178,7 +178,8 @@ export interface ActorDetail {
 
 export interface NetworkData {
   nodes: { id: string; name: string; kind: string; events: number }[];
-  edges: { source: string; target: string; weight: number }[];
+  /** `outside`: shown because a node was expanded, though outside the filter. */
+  edges: { source: string; target: string; weight: number; outside?: boolean }[];
   truncated: boolean;
 }
 
