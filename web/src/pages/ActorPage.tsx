@@ -2,16 +2,10 @@
 // its ego network and how each outlet describes it.
 import { api, type ActorDetail } from '../api.ts';
 import { NetworkView } from '../components/NetworkView.tsx';
+import { FramingColumns, framingRowsOf } from '../components/FramingColumns.tsx';
 import { Timeline } from '../components/Timeline.tsx';
 import { href, navigate } from '../router.ts';
 import { useApi } from '../useApi.ts';
-
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.map(cell).join(', ');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
 
 export function ActorPage({ id }: { id: string }) {
   const { data: actor, error } = useApi<ActorDetail>(id, () => api.get(`/api/actors/${encodeURIComponent(id)}`));
@@ -82,35 +76,10 @@ export function ActorPage({ id }: { id: string }) {
       ) : actor.framing.rows.length === 0 ? (
         <p className="muted">No descriptors found.</p>
       ) : (
-        <table className="framing">
-          <thead>
-            <tr>
-              <th scope="col">Outlet</th>
-              <th scope="col">Descriptor</th>
-              <th scope="col">Times</th>
-              <th scope="col">Loaded terms</th>
-              <th scope="col">Where</th>
-            </tr>
-          </thead>
-          <tbody>
-            {actor.framing.rows.slice(0, 200).map((row, i) => (
-              <tr key={i}>
-                <td>{cell(row.outlet)}</td>
-                <td>{cell(row.descriptor)}</td>
-                <td className="num">{cell(row.count)}</td>
-                <td>{cell(row.loaded)}</td>
-                <td>
-                  {(Array.isArray(row.examples) ? (row.examples as { docId?: string; text?: string }[]) : []).slice(0, 3).map((ex, j) => (
-                    <span key={j}>
-                      {j > 0 && ', '}
-                      {ex.docId ? <a href={href(`/document/${encodeURIComponent(ex.docId)}`)}>“{ex.text ?? ex.docId}”</a> : cell(ex.text)}
-                    </span>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          <FramingColumns rows={framingRowsOf(actor.framing.rows)} byActor={false} label={`Descriptors of ${actor.name} by outlet`} />
+          {actor.framing.total > actor.framing.rows.length && <p className="muted">The {actor.framing.rows.length} most used of {actor.framing.total} descriptors.</p>}
+        </>
       )}
     </>
   );
