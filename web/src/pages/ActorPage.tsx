@@ -1,14 +1,25 @@
 // One actor: every name it goes by (in all scripts), roles over time, its meetings on a timeline,
 // its ego network and how each outlet describes it.
 import { api, type ActorDetail } from '../api.ts';
+import { useEffect } from 'react';
 import { NetworkView } from '../components/NetworkView.tsx';
+import { ActorActions } from '../components/ActorActions.tsx';
 import { FramingColumns, framingRowsOf } from '../components/FramingColumns.tsx';
 import { Timeline } from '../components/Timeline.tsx';
 import { href, navigate } from '../router.ts';
 import { useApi } from '../useApi.ts';
 
 export function ActorPage({ id }: { id: string }) {
-  const { data: actor, error } = useApi<ActorDetail>(id, () => api.get(`/api/actors/${encodeURIComponent(id)}`));
+  const { data: loaded, error, reload } = useApi<{ requested: string; actor: ActorDetail }>(id, () =>
+    api.get<ActorDetail>(`/api/actors/${encodeURIComponent(id)}`).then((actor) => ({ requested: id, actor })),
+  );
+  // what is shown belongs to this id (not the previous page's while this one loads)
+  const actor = loaded?.requested === id ? loaded.actor : null;
+  // a merged-away actor id is redirected by the server: say so, and show the surviving actor's address
+  const moved = actor && actor.id !== id ? actor.id : null;
+  useEffect(() => {
+    if (moved) history.replaceState(null, '', href(`/actor/${encodeURIComponent(moved)}`));
+  }, [moved]);
   if (error) return <p role="alert">{error}</p>;
   if (!actor) return <p className="muted">Loading…</p>;
   return (
@@ -16,6 +27,11 @@ export function ActorPage({ id }: { id: string }) {
       <h1>
         {actor.name} <span className="muted">({actor.kind})</span>
       </h1>
+      {moved && (
+        <p role="status" className="moved">
+          Actor <code>{id}</code> was merged into this one (<code>{moved}</code>).
+        </p>
+      )}
       <p>
         <a href={href('/events', { actor: actor.id })}>{actor.events} events</a> · id <code>{actor.id}</code>
       </p>
@@ -62,6 +78,7 @@ export function ActorPage({ id }: { id: string }) {
           )}
         </section>
       </div>
+      <ActorActions key={actor.id} actor={actor} onChanged={reload} />
       <h2>Meetings over time</h2>
       <Timeline
         months={actor.timeline}
