@@ -63,6 +63,13 @@ describe('the map in Chromium', { skip: skipWithoutBrowser }, () => {
   test('events per country and region; a country filters the map', async () => {
     const api = (await (await h.page.request.get(`${h.base}/api/map`)).json()) as MapAnswer;
     const belgium = api.places.find((p) => p.id === brussels)!.country!;
+    // a place page counts the events at places within it: a venue's events are its city's too
+    const venues = (api.places as { id: string; events: number; drawnAt?: string }[]).filter((p) => p.drawnAt);
+    assert.ok(venues.length > 0);
+    for (const v of venues) {
+      const city = (await (await h.page.request.get(`${h.base}/api/actors/${v.drawnAt}`)).json()) as { events: number };
+      assert.ok(city.events >= v.events, `${v.drawnAt} counts the events at ${v.id}`);
+    }
     assert.ok(belgium);
     await h.page.goto('about:blank');
     await h.open('#/map');
