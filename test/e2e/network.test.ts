@@ -79,6 +79,12 @@ describe('network tools in Chromium', { skip: skipWithoutBrowser }, () => {
     const shown = await pairs();
     assert.deepEqual(shown.map((p) => p.pair).sort(), strong.sort());
     assert.ok(shown.every((p) => p.weight >= 2));
+    // the threshold is in the address: a reload keeps it
+    await h.page.waitForFunction(() => location.hash.includes('min=2'));
+    await h.page.reload();
+    await h.page.waitForSelector('.pairs a.edge');
+    await h.page.waitForFunction((n) => document.querySelectorAll('.pairs li').length === n, strong.length);
+    assert.equal(await h.page.getByLabel('Pairs that met at least').inputValue(), '2');
   });
 
   test('expanding an actor shows their meetings beyond the filter', async () => {
@@ -120,6 +126,7 @@ describe('network tools in Chromium', { skip: skipWithoutBrowser }, () => {
     // no shorter chain: they never met directly, and this one has a single go-between
     assert.ok(!met.has(['ursula-von-der-leyen', 'vladimir-putin'].sort().join('|')));
     assert.equal(actors.length, 3, actors.join(' > '));
+    assert.match(decodeURIComponent(await h.page.evaluate(() => location.hash)), /pathFrom=ursula-von-der-leyen&pathTo=vladimir-putin/);
     await h.shot(SHOTS, 'network-path');
     assert.deepEqual(h.problems, []);
   });

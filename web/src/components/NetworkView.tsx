@@ -17,17 +17,35 @@ export interface NetworkViewProps {
   highlight?: string;
   maxEdges?: number;
   listSize?: number;
+  /** The controls' state, when the page keeps it (in its address); else the view keeps its own. */
+  controls?: NetworkControls;
+  onControls?: (next: NetworkControls) => void;
 }
+
+export interface NetworkControls {
+  /** pairs that met at least this often */
+  min: number;
+  /** actors whose every meeting is shown */
+  expand: string[];
+  /** the ends of a path ('' when not chosen) */
+  path: [string, string];
+}
+
+export const NO_CONTROLS: NetworkControls = { min: 1, expand: [], path: ['', ''] };
 
 type Resolved = NetworkData & { resolved?: ActorResolution[] };
 
-export function NetworkView({ filter, edgeFilter = {}, highlight, maxEdges = 300, listSize = 25 }: NetworkViewProps) {
+export function NetworkView({ filter, edgeFilter = {}, highlight, maxEdges = 300, listSize = 25, controls, onControls }: NetworkViewProps) {
   const key = JSON.stringify([filter, maxEdges]);
   const { data, error, loading } = useApi<NetworkData>(key, () => api.get('/api/network', { ...filter, edges: maxEdges }));
-  const [min, setMin] = useState(1);
-  const [expanded, setExpanded] = useState<string[]>([]);
+  const [local, setLocal] = useState<NetworkControls>(NO_CONTROLS);
+  const state = controls ?? local;
+  const update = (next: Partial<NetworkControls>) => (onControls ?? setLocal)({ ...state, ...next });
+  const { min, expand: expanded, path: ends } = state;
+  const setMin = (m: number) => update({ min: m });
+  const setExpanded = (list: string[]) => update({ expand: list });
+  const setEnds = (e: [string, string]) => update({ path: e });
   const [pickerKey, setPickerKey] = useState(0);
-  const [ends, setEnds] = useState<[string, string]>(['', '']);
 
   // an expanded actor's meetings: the network of their events, no other filter
   const expansions = useApi(expanded.length ? JSON.stringify(expanded) : null, () =>
@@ -37,7 +55,9 @@ export function NetworkView({ filter, edgeFilter = {}, highlight, maxEdges = 300
       ),
     ),
   );
-  const liveExpansions = useMemo(() => (expansions.data ?? []).filter((x) => expanded.includes(x.asked)), [expansions.data, expanded]);
+  // memos depend on the values, not on arrays made anew each render (the page reads them from its address)
+  const expandKey = expanded.join('\n');
+  const liveExpansions = useMemo(() => (expansions.data ?? []).filter((x) => expandKey.split('\n').includes(x.asked)), [expansions.data, expandKey]);
   // the path is looked for in the whole network of the filter (not only the strongest pairs drawn)
   const wantPath = ends[0] !== '' && ends[1] !== '';
   const full = useApi<NetworkData>(wantPath ? JSON.stringify([filter, 'full']) : null, () => api.get('/api/network', { ...filter, edges: 2000 }));
@@ -47,7 +67,8 @@ export function NetworkView({ filter, edgeFilter = {}, highlight, maxEdges = 300
     if (!wantPath || !full.data) return null;
     const net = thresholdNetwork(expandNetwork(full.data, liveExpansions), min);
     return { nodes: shortestPath(net, ends[0], ends[1]), net };
-  }, [wantPath, full.data, liveExpansions, min, ends]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [wantPath, full.data, liveExpansions, min, ends[0], ends[1]]);
   const shown = useMemo(() => {
     if (!data) return null;
     let net = thresholdNetwork(expandNetwork(data, liveExpansions), min, keep);
@@ -87,7 +108,7 @@ export function NetworkView({ filter, edgeFilter = {}, highlight, maxEdges = 300
           value=""
           onChange={(id) => {
             if (!id) return;
-            setExpanded((list) => (list.includes(id) ? list : [...list, id]));
+            if (!expanded.includes(id)) setExpanded([...expanded, id]);
             setPickerKey((k) => k + 1);
           }}
         />
@@ -100,7 +121,7 @@ export function NetworkView({ filter, edgeFilter = {}, highlight, maxEdges = 300
           {[...new Map(liveExpansions.map((x) => [x.id, x])).values()].map((x) => (
             <span key={x.id} className="chip">
               {nameOf(x.id)}{' '}
-              <button type="button" className="link" aria-label={`Collapse ${nameOf(x.id)}`} onClick={() => setExpanded((list) => list.filter((y) => y !== x.asked && y !== x.id))}>
+              <button type="button" className="link" aria-label={`Collapse ${nameOf(x.id)}`} onClick={() => setExpanded(expanded.filter((y) => y !== x.asked && y !== x.id))}>
                 ×
               </button>
             </span>

@@ -7,7 +7,7 @@ import { geoNaturalEarth1, geoPath } from 'd3-geo';
 import type { FeatureCollection } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { clusterPlaces, zoomToSplit, type Cluster } from '../components/map-clusters.ts';
 import world from 'world-atlas/countries-110m.json';
 import { api, type ActorResolution } from '../api.ts';
@@ -69,7 +69,18 @@ export function MapPage({ params }: { params: URLSearchParams }) {
       }),
     [map, projection],
   );
-  const clusters = useMemo(() => clusterPlaces(projected, view.k), [projected, view.k]);
+  // the grid is 40 screen pixels: on a phone, where the whole map is 370 px wide, more places roll up
+  const figure = useRef<HTMLElement>(null);
+  const [shown, setShown] = useState(WIDTH);
+  useEffect(() => {
+    const el = figure.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setShown(el.clientWidth || WIDTH));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const cell = (40 * WIDTH) / Math.max(100, shown);
+  const clusters = useMemo(() => clusterPlaces(projected, view.k, cell), [projected, view.k, cell]);
   const max = Math.max(1, ...clusters.map((c) => c.events));
   const zoomTo = (k: number, cx: number, cy: number) => {
     const kk = Math.max(1, Math.min(MAX_ZOOM, k));
@@ -77,7 +88,7 @@ export function MapPage({ params }: { params: URLSearchParams }) {
     const [hw, hh] = [WIDTH / 2 / kk, HEIGHT / 2 / kk];
     setView({ k: kk, cx: Math.max(hw, Math.min(WIDTH - hw, cx)), cy: Math.max(hh, Math.min(HEIGHT - hh, cy)) });
   };
-  const openCluster = (c: Cluster) => zoomTo(zoomToSplit(c, view.k), c.x, c.y);
+  const openCluster = (c: Cluster) => zoomTo(zoomToSplit(c, view.k, cell), c.x, c.y);
   const viewBox = `${view.cx - WIDTH / 2 / view.k} ${view.cy - HEIGHT / 2 / view.k} ${WIDTH / view.k} ${HEIGHT / view.k}`;
   return (
     <>
@@ -108,12 +119,12 @@ export function MapPage({ params }: { params: URLSearchParams }) {
           zoom ×{view.k} · {clusters.filter((c) => c.places.length > 1).length} cluster(s)
         </span>
       </div>
-      <figure className="map">
+      <figure className="map" ref={figure}>
         <svg viewBox={viewBox} role="img" aria-label="World map of the events by place" data-zoom={view.k}>
           <g>{outlines}</g>
           {clusters.map((c) => {
             // sizes are in screen units: divided by the zoom, they stay the same on screen
-            const r = (3 + 12 * Math.sqrt(c.events / max)) / view.k;
+            const r = ((3 + 12 * Math.sqrt(c.events / max)) * (WIDTH / Math.max(100, shown))) / view.k;
             if (c.places.length === 1) {
               const p = c.places[0];
               const place = map!.places.find((x) => x.id === p.id)!;
@@ -141,8 +152,8 @@ export function MapPage({ params }: { params: URLSearchParams }) {
                 onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), openCluster(c))}
               >
                 <title>{label}</title>
-                <circle cx={c.x} cy={c.y} r={r + 3 / view.k} />
-                <text x={c.x} y={c.y} dy="0.35em" textAnchor="middle" fontSize={11 / view.k}>
+                <circle cx={c.x} cy={c.y} r={r + (3 * WIDTH) / Math.max(100, shown) / view.k} />
+                <text x={c.x} y={c.y} dy="0.35em" textAnchor="middle" fontSize={(11 * WIDTH) / Math.max(100, shown) / view.k}>
                   {c.events}
                 </text>
               </g>
