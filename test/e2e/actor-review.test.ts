@@ -2,7 +2,11 @@
 // which mentions and events move), the merged-away actor id redirecting to the survivor (API 308
 // and the page's notice), and a split of some names previewed with the new actor it makes.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { runIngest } from '../../src/pipeline/run-ingest.ts';
 import { SHOTS, skipWithoutBrowser, startHarness, useToken, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -82,6 +86,15 @@ describe('review on the actor page', { skip: skipWithoutBrowser }, () => {
     await notice.waitFor();
     assert.match((await notice.textContent()) ?? '', new RegExp(`${absorbed} was merged into this one \\(${kept}\\)`));
     assert.equal(await h.page.evaluate(() => location.hash), `#/actor/${kept}`);
+    // the judgement holds for reports analysed afterwards: a new article naming the absorbed actor
+    const dir = mkdtempSync(join(tmpdir(), 'parley-actor-review-'));
+    writeFileSync(join(dir, 'ws-after-merge.txt'), 'Macron meets Biden\n2025-11-20\n\nWASHINGTON - French President Emmanuel Macron met US President Joe Biden at the White House in Washington on Thursday, 20 November 2025.\n');
+    await runIngest({ paths: [dir], store: h.fixture.store, pipeline: h.fixture.pipeline, command: 'after merge' });
+    rmSync(dir, { recursive: true, force: true });
+    const later = (await h.fixture.store.listEvents()).find((e) => e.reports.some((r) => r.docId === 'ws-after-merge'))!;
+    assert.ok(later, 'the new article made an event');
+    const who = later.participants.map((p) => p.actorId);
+    assert.ok(who.includes(kept) && !who.includes(absorbed), who.join(', '));
     assert.deepEqual(h.problems, []);
   });
 });
