@@ -20,7 +20,7 @@ export function useApi<T>(key: string | null, load: () => Promise<T>): Loaded<T>
     setLoading(true);
     load()
       .then((value) => live && (setData(value), setError(null)))
-      .catch((e: unknown) => live && setError(e instanceof ApiError ? e.message : String(e)))
+      .catch((e: unknown) => live && setError(e instanceof ApiError ? e.message + (e.status === 401 && !tokenStore.get() ? ' Give it on the Review page.' : '') : String(e)))
       .finally(() => live && setLoading(false));
     return () => {
       live = false;

@@ -83,7 +83,9 @@ export function NetworkView({ filter, edgeFilter = {}, highlight, maxEdges = 300
         edges: [...net.edges, ...path.net.edges.filter((e) => pairs.has(pairKey(e.source, e.target)) && !have.has(pairKey(e.source, e.target)))],
       };
     }
-    return net;
+    // never an edge to a node that is not drawn (the layout would refuse it)
+    const drawn = new Set(net.nodes.map((n) => n.id));
+    return { ...net, edges: net.edges.filter((e) => drawn.has(e.source) && drawn.has(e.target)) };
   }, [data, liveExpansions, min, keep, path]);
   const pathHighlight = useMemo(() => (path?.nodes && path.nodes.length > 1 ? { nodes: new Set(path.nodes), pairs: pathPairs(path.nodes) } : undefined), [path]);
 
