@@ -19,6 +19,10 @@ describe('a private server in Chromium', { skip: skipWithoutBrowser }, () => {
     const { page } = h;
     // without the token nothing is read
     assert.equal((await page.request.get(`${h.base}/api/export?format=csv`)).status(), 401);
+    await h.open('#/events');
+    const refused = page.getByRole('alert').filter({ hasText: 'this server is private' });
+    await refused.waitFor();
+    assert.match((await refused.textContent()) ?? '', /Give it on the Review page/);
     await useToken(h);
     // the Review page's list answered 401 until the token was given: expected on a private server
     h.problems.length = 0;
