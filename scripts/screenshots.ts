@@ -1,11 +1,14 @@
 // Screenshots of every page at a laptop's size (1366x900) and a phone's (390x844) into
-// docs/screenshots/, from the sample corpus in Debian's Chromium (as the end-to-end tests run it):
+// docs/screenshots/, from the sample corpus in Debian's Chromium (as the end-to-end tests run it);
+// the README's lead picture (event.png) is the event page at 1366. Each page is checked to fit the
+// phone's width (scrollWidth <= innerWidth); a page that does not is named and the script fails.
 //   node --import tsx scripts/screenshots.ts
 import { fileURLToPath } from 'node:url';
 import { startHarness, TOKEN } from '../test/e2e/harness.ts';
 
 const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 const h = await startHarness();
+const wide: string[] = [];
 try {
   const event = (await h.fixture.store.listEvents()).find((e) => e.date === '2023-03-20')!;
   const pages: [string, string, string][] = [
@@ -13,7 +16,7 @@ try {
     ['event', `#/event/${event.id}`, '.article mark.evidence'],
     ['actor', '#/actor/xi-jinping', '.timeline'],
     ['document', `#/document/${encodeURIComponent(event.reports[0].docId)}`, '.article'],
-    ['map', '#/map', '.place-dot'],
+    ['map', '#/map', '.place-dot, .place-cluster'],
     ['network', '#/network', '.pairs a.edge'],
     ['review', '#/review', 'table.judgements'],
   ];
@@ -31,11 +34,18 @@ try {
       await page.goto(`${h.base}/${hash}`);
       await page.waitForSelector(ready);
       await page.waitForTimeout(600);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (overflow > 0) wide.push(`${name} at ${width} px is ${overflow} px too wide`);
       await page.screenshot({ path: `${OUT}${name}-${width}.png` });
       process.stdout.write(`${OUT}${name}-${width}.png\n`);
+      if (name === 'event' && width === 1366) await page.screenshot({ path: `${OUT}event.png` });
     }
     await context.close();
   }
 } finally {
   await h.close();
+}
+if (wide.length) {
+  process.stderr.write(`pages wider than the screen:\n${wide.join('\n')}\n`);
+  process.exitCode = 1;
 }

@@ -10,7 +10,7 @@ import type { KbEntry } from '../core/types.ts';
 import type { Pipeline } from '../pipeline/analyze.ts';
 import type { AnalyzerPool } from '../pipeline/worker-pool.ts';
 import type { Store } from '../store/store.ts';
-import { isAuthorized } from './auth.ts';
+import { isAuthorized, readKeyOf } from './auth.ts';
 import { addGuard } from './guard.ts';
 import { addEtags } from './etag.ts';
 import { HttpError, toHttpError } from './errors.ts';
@@ -143,8 +143,18 @@ export async function buildServer(options: ServerOptions): Promise<ParleyServer>
   app.get('/api/status', { schema: { summary: 'Database counts and whether this client may write', tags: ['status'] } }, async (request) => ({
     counts: await store.counts(),
     writable: token !== null,
+    private: options.privateReads === true,
     authorized: isAuthorized(request, token),
   }));
+  app.get(
+    '/api/read-key',
+    { schema: { summary: 'The read key of the API token: add `key=<it>` to a GET link (a download, a feed) that cannot send the token', tags: ['status'] } },
+    async (request) => {
+      if (!token) throw new HttpError('read-only', 'this server has no API token, so no read key: its reads are open');
+      if (!isAuthorized(request, token)) throw new HttpError('unauthorized', 'the read key is given for the API token only (Authorization: Bearer <token>)');
+      return { key: readKeyOf(token), private: options.privateReads === true };
+    },
+  );
   registerDocumentRoutes(app, store);
   registerActorRoutes(app, store, { kbEntry: options.kbEntry, resolveName: options.resolveName });
   registerEventRoutes(app, store, options.resolveName);

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { readKeyOf } from './auth.ts';
 import { addGuard, hostName, isAllowedHost, newToken, tokenWeakness } from './guard.ts';
 
 const TOKEN = newToken();
@@ -79,6 +80,32 @@ describe('the guard on a server', () => {
     assert.equal((await priv.inject({ method: 'GET', url: '/api/things' })).statusCode, 401);
     assert.equal((await priv.inject({ method: 'GET', url: '/api/status' })).statusCode, 200);
     assert.equal((await priv.inject({ method: 'GET', url: '/api/things', headers: { authorization: `Bearer ${TOKEN}` } })).statusCode, 200);
+    await priv.close();
+  });
+
+  test('on a private server a read key opens reads for links (downloads, feeds), never changes', async () => {
+    const priv = Fastify({ ajv: { customOptions: { removeAdditional: false } } });
+    addGuard(priv, { token: TOKEN, privateReads: true, maxFailures: 3 });
+    // the route refuses unknown parameters: the key must not reach it
+    priv.get('/api/export', { schema: { querystring: { type: 'object', additionalProperties: false, properties: { format: { type: 'string' } } } } }, async (request) => ({ query: request.query }));
+    priv.post('/api/things', async () => ({ written: true }));
+    await priv.ready();
+    const key = readKeyOf(TOKEN);
+    assert.ok(!key.includes(TOKEN) && key !== TOKEN && key.length >= 43, 'the key is not the token');
+    assert.notEqual(readKeyOf(newToken()), key, 'the key changes with the token');
+    const ok = await priv.inject({ method: 'GET', url: `/api/export?format=csv&key=${key}` });
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.deepEqual(JSON.parse(ok.body).query, { format: 'csv' });
+    assert.equal((await priv.inject({ method: 'GET', url: '/api/export?format=csv' })).statusCode, 401);
+    const wrong = await priv.inject({ method: 'GET', url: `/api/export?format=csv&key=${TOKEN}`, remoteAddress: '10.5.5.5' });
+    assert.equal(wrong.statusCode, 401);
+    assert.match(JSON.parse(wrong.body).error.message, /read key is wrong/);
+    const write = await priv.inject({ method: 'POST', url: `/api/things?key=${key}`, payload: '{}', headers: { 'content-type': 'application/json' } });
+    assert.equal(write.statusCode, 401);
+    assert.match(JSON.parse(write.body).error.message, /cannot make changes/);
+    // wrong keys are limited like wrong tokens
+    for (let i = 0; i < 2; i++) await priv.inject({ method: 'GET', url: '/api/export?key=guess', remoteAddress: '10.5.5.5' });
+    assert.equal((await priv.inject({ method: 'GET', url: `/api/export?key=${key}`, remoteAddress: '10.5.5.5' })).statusCode, 429);
     await priv.close();
   });
 });

@@ -9,7 +9,7 @@
 // the hook, the parsing and the responses are Fastify's.
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { bearerOf, isAuthorized } from './auth.ts';
+import { bearerOf, isAuthorized, isReadKey } from './auth.ts';
 import { HttpError, toHttpError } from './errors.ts';
 
 export interface GuardOptions {
@@ -86,16 +86,36 @@ export function addGuard(app: FastifyInstance, options: GuardOptions): void {
     const status = path === '/api/status';
     const needsToken = change || (options.privateReads && !status && path !== '/api/openapi.json');
     const given = bearerOf(request);
-    if (!needsToken && given === null) return;
+    // a read key (`?key=`, see readKeyOf) opens reads for links that cannot send a header; it is
+    // taken out of the query so the routes' schemas never see it
+    const key = readKeyParam(request);
+    if (!needsToken && given === null && key === null) return;
     const who = request.ip;
     const wait = limiter.blocked(who);
     if (wait !== null) return refuse(reply, new HttpError('too-many-requests', `too many wrong tokens from this address; try again in ${wait} s`), { 'retry-after': String(wait) });
+    if (key !== null) {
+      if (change) return refuse(reply, new HttpError('unauthorized', 'a read key cannot make changes: send the API token (Authorization: Bearer <token>)'));
+      if (!isReadKey(key, options.token)) {
+        limiter.fail(who);
+        return refuse(reply, new HttpError('unauthorized', 'the read key is wrong (it changes with the API token: copy the link again)'));
+      }
+      if (given === null) return;
+    }
     if (given !== null && !isAuthorized(request, options.token)) limiter.fail(who);
     if (!needsToken) return;
     if (!options.token) return refuse(reply, new HttpError('read-only', 'this server is read-only: start it with --token or PARLEY_TOKEN to allow changes'));
     if (given === null) return refuse(reply, new HttpError('unauthorized', change ? 'this change needs the API token (Authorization: Bearer <token>)' : 'this server is private: reads need the API token (Authorization: Bearer <token>)'));
     if (!isAuthorized(request, options.token)) return refuse(reply, new HttpError('unauthorized', 'the API token is wrong'));
   });
+}
+
+/** The `key` query parameter of a request (removed from its parsed query), or null. */
+function readKeyParam(request: FastifyRequest): string | null {
+  const q = request.query as Record<string, unknown> | undefined;
+  if (!q || typeof q !== 'object' || !('key' in q)) return null;
+  const value = q.key;
+  delete q.key;
+  return typeof value === 'string' ? value : Array.isArray(value) ? String(value[0] ?? '') : '';
 }
 
 /** A new API token: 256 random bits, base64url. */

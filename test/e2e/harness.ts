@@ -32,7 +32,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { prepare?: (fixture: Fixture) => void | Promise<void>; viewport?: { width: number; height: number } } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { prepare?: (fixture: Fixture) => void | Promise<void>; viewport?: { width: number; height: number }; privateReads?: boolean } = {},
+): Promise<Harness> {
   if (missing) throw new Error(`no browser at ${CHROMIUM}: install Debian's chromium package`);
   const webRoot = await buildWeb({ quiet: true });
   const fixture = await buildFixture();
@@ -41,6 +43,7 @@ export async function startHarness(options: { prepare?: (fixture: Fixture) => vo
   const { app } = await buildServer({
     store: fixture.store,
     token: TOKEN,
+    privateReads: options.privateReads,
     webRoot,
     pipeline: () => fixture.pipeline,
     kbEntry: (id) => fixture.pipeline.kb.entries.get(id),

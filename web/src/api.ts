@@ -178,7 +178,8 @@ export interface ActorDetail {
 
 export interface NetworkData {
   nodes: { id: string; name: string; kind: string; events: number }[];
-  edges: { source: string; target: string; weight: number }[];
+  /** `outside`: shown because a node was expanded, though outside the filter. */
+  edges: { source: string; target: string; weight: number; outside?: boolean }[];
   truncated: boolean;
 }
 
@@ -240,6 +241,26 @@ export const tokenStore = {
   get: () => sessionStorage.getItem(TOKEN_KEY) ?? '',
   set: (token: string) => (token ? sessionStorage.setItem(TOKEN_KEY, token) : sessionStorage.removeItem(TOKEN_KEY)),
 };
+
+let readKeyCache: { token: string; key: Promise<string> } | null = null;
+/**
+ * The read key links need on a private server (`serve --private`): a download or a feed link cannot
+ * send the token, so it carries `key=` (GET /api/read-key; it opens reads only). Empty when the
+ * server is not private (its links need nothing) or no token was given.
+ */
+export function readKey(): Promise<string> {
+  const token = tokenStore.get();
+  if (!token) return Promise.resolve('');
+  if (readKeyCache?.token !== token) {
+    readKeyCache = {
+      token,
+      key: send<{ key: string; private: boolean }>('GET', '/api/read-key', undefined, token)
+        .then((r) => (r.private ? r.key : ''))
+        .catch(() => ''),
+    };
+  }
+  return readKeyCache.key;
+}
 
 /** An event as a judgement preview shows it (the store's shape). */
 export interface PreviewEvent {

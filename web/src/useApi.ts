@@ -1,6 +1,6 @@
 // Loads one API resource for a view; reloads when the key changes.
 import { useEffect, useState } from 'react';
-import { ApiError } from './api.ts';
+import { ApiError, readKey, tokenStore } from './api.ts';
 
 export interface Loaded<T> {
   data: T | null;
@@ -20,7 +20,7 @@ export function useApi<T>(key: string | null, load: () => Promise<T>): Loaded<T>
     setLoading(true);
     load()
       .then((value) => live && (setData(value), setError(null)))
-      .catch((e: unknown) => live && setError(e instanceof ApiError ? e.message : String(e)))
+      .catch((e: unknown) => live && setError(e instanceof ApiError ? e.message + (e.status === 401 && !tokenStore.get() ? ' Give it on the Review page.' : '') : String(e)))
       .finally(() => live && setLoading(false));
     return () => {
       live = false;
@@ -28,4 +28,18 @@ export function useApi<T>(key: string | null, load: () => Promise<T>): Loaded<T>
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, tick]);
   return { data, error, loading, reload: () => setTick((t) => t + 1) };
+}
+
+/** The read key for download and feed links (empty when they need none); see readKey. */
+export function useReadKey(): string {
+  const [key, setKey] = useState('');
+  const token = tokenStore.get();
+  useEffect(() => {
+    let live = true;
+    void readKey().then((k) => live && setKey(k));
+    return () => {
+      live = false;
+    };
+  }, [token]);
+  return key;
 }

@@ -7,6 +7,7 @@ import { HttpError } from '../errors.ts';
 import { idParams, pageQuery } from '../schemas.ts';
 import { framingOf } from './framing.ts';
 import { resolveStored, type NameResolver } from '../resolve-actors.ts';
+import { buildActorView } from '../../judgements/actor-view.ts';
 
 export interface ActorRouteOptions {
   /** Knowledge-base entry of an actor id (roles over time), when there is one. */
@@ -55,7 +56,18 @@ export function registerActorRoutes(app: FastifyInstance, store: Store, options:
   app.get<{ Params: { id: string } }>(
     '/api/actors/:id',
     { schema: { summary: 'One actor: names, roles, events over time, framing by outlet', tags: ['actors'], params: idParams } },
-    async (request) => {
+    async (request, reply) => {
+      // an actor an analyst merged into another answers with where its mentions are now
+      if (typeof store.listJudgements === 'function') {
+        const judgements = await store.listJudgements({ active: true });
+        if (judgements.some((j) => j.kind === 'actor-merge')) {
+          const into = buildActorView(judgements).canonical(request.params.id);
+          if (into !== request.params.id) {
+            reply.code(308).header('location', `/api/actors/${encodeURIComponent(into)}`);
+            return { redirect: { from: request.params.id, to: into } };
+          }
+        }
+      }
       const [actor] = await store.getActors([request.params.id]);
       if (!actor) throw new HttpError('not-found', `no actor ${request.params.id}`);
       const browse = store.browse();

@@ -31,6 +31,7 @@ export function registerFeedRoutes(app: FastifyInstance, store: Store, resolveNa
       const origin = `${request.protocol}://${request.host}`;
       const search = new URLSearchParams(request.url.split('?')[1] ?? '');
       search.delete('title');
+      search.delete('key');
       const listLink = `${origin}/#/events${search.size ? `?${search}` : ''}`;
       const now = new Date().toISOString();
       const updatedOf = (date: string | null) => (date ? new Date(`${date.padEnd(7, '-01').padEnd(10, '-01')}T00:00:00Z`).toISOString() : now);

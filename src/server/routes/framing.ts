@@ -1,8 +1,11 @@
-// Framing: how each outlet describes each actor (outlet x actor descriptors), when the store has it.
+// Framing: how each outlet describes each actor (outlet x actor descriptors), when the store has it;
+// for one event (`event=`), only the documents that report it: the pages show them side by side,
+// one column per outlet.
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/store.ts';
+import { HttpError } from '../errors.ts';
 
-type FramingFilter = { actor?: string; outlet?: string };
+type FramingFilter = { actor?: string; outlet?: string; event?: string };
 type WithFraming = Store & { framing?: (filter?: FramingFilter) => Promise<unknown[]> };
 
 /** Rows sent at most: the busiest pairs come first in the store's order. */
@@ -28,10 +31,20 @@ export function registerFramingRoutes(app: FastifyInstance, store: Store): void 
           properties: {
             actor: { type: 'string', minLength: 1, maxLength: 300 },
             outlet: { type: 'string', minLength: 1, maxLength: 200 },
+            event: { type: 'string', minLength: 1, maxLength: 300, description: 'only the documents reporting this event' },
           },
         },
       },
     },
-    async (request) => framingOf(store, { ...request.query }),
+    async (request) => {
+      const { event } = request.query;
+      if (event !== undefined && !(await store.getEvent(event))) {
+        // a merged-away id: the framing of the event that holds its reports now
+        const to = await store.eventRedirect(event);
+        if (!to) throw new HttpError('not-found', `no event ${event}`);
+        return { ...(await framingOf(store, { ...request.query, event: to })), event: to };
+      }
+      return framingOf(store, { ...request.query });
+    },
   );
 }

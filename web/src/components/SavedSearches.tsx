@@ -20,7 +20,7 @@ function load(): Saved[] {
   }
 }
 
-export function SavedSearches({ filter }: { filter: Record<string, string | string[]> }) {
+export function SavedSearches({ filter, readKey = '' }: { filter: Record<string, string | string[]>; readKey?: string }) {
   const [saved, setSaved] = useState(load);
   const [name, setName] = useState('');
   const store = (next: Saved[]) => {
@@ -50,7 +50,7 @@ export function SavedSearches({ filter }: { filter: Record<string, string | stri
           {saved.map((s) => (
             <li key={s.name}>
               <a href={href('/events', s.filter)}>{s.name}</a> ·{' '}
-              <a className="feed" href={`/api/feed.atom${query({ ...s.filter, title: s.name })}`} type="application/atom+xml">
+              <a className="feed" href={`/api/feed.atom${query({ ...s.filter, title: s.name, key: readKey })}`} type="application/atom+xml">
                 Atom feed
               </a>{' '}
               ·{' '}

@@ -1,20 +1,25 @@
 // One actor: every name it goes by (in all scripts), roles over time, its meetings on a timeline,
 // its ego network and how each outlet describes it.
 import { api, type ActorDetail } from '../api.ts';
+import { useEffect } from 'react';
 import { NetworkView } from '../components/NetworkView.tsx';
+import { ActorActions } from '../components/ActorActions.tsx';
+import { FramingColumns, framingRowsOf } from '../components/FramingColumns.tsx';
 import { Timeline } from '../components/Timeline.tsx';
 import { href, navigate } from '../router.ts';
 import { useApi } from '../useApi.ts';
 
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.map(cell).join(', ');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
-
 export function ActorPage({ id }: { id: string }) {
-  const { data: actor, error } = useApi<ActorDetail>(id, () => api.get(`/api/actors/${encodeURIComponent(id)}`));
+  const { data: loaded, error, reload } = useApi<{ requested: string; actor: ActorDetail }>(id, () =>
+    api.get<ActorDetail>(`/api/actors/${encodeURIComponent(id)}`).then((actor) => ({ requested: id, actor })),
+  );
+  // what is shown belongs to this id (not the previous page's while this one loads)
+  const actor = loaded?.requested === id ? loaded.actor : null;
+  // a merged-away actor id is redirected by the server: say so, and show the surviving actor's address
+  const moved = actor && actor.id !== id ? actor.id : null;
+  useEffect(() => {
+    if (moved) history.replaceState(null, '', href(`/actor/${encodeURIComponent(moved)}`));
+  }, [moved]);
   if (error) return <p role="alert">{error}</p>;
   if (!actor) return <p className="muted">Loading…</p>;
   return (
@@ -22,6 +27,11 @@ export function ActorPage({ id }: { id: string }) {
       <h1>
         {actor.name} <span className="muted">({actor.kind})</span>
       </h1>
+      {moved && (
+        <p role="status" className="moved">
+          Actor <code>{id}</code> was merged into this one (<code>{moved}</code>).
+        </p>
+      )}
       <p>
         <a href={href('/events', { actor: actor.id })}>{actor.events} events</a> · id <code>{actor.id}</code>
       </p>
@@ -68,6 +78,7 @@ export function ActorPage({ id }: { id: string }) {
           )}
         </section>
       </div>
+      <ActorActions key={actor.id} actor={actor} onChanged={reload} />
       <h2>Meetings over time</h2>
       <Timeline
         months={actor.timeline}
@@ -82,35 +93,10 @@ export function ActorPage({ id }: { id: string }) {
       ) : actor.framing.rows.length === 0 ? (
         <p className="muted">No descriptors found.</p>
       ) : (
-        <table className="framing">
-          <thead>
-            <tr>
-              <th scope="col">Outlet</th>
-              <th scope="col">Descriptor</th>
-              <th scope="col">Times</th>
-              <th scope="col">Loaded terms</th>
-              <th scope="col">Where</th>
-            </tr>
-          </thead>
-          <tbody>
-            {actor.framing.rows.slice(0, 200).map((row, i) => (
-              <tr key={i}>
-                <td>{cell(row.outlet)}</td>
-                <td>{cell(row.descriptor)}</td>
-                <td className="num">{cell(row.count)}</td>
-                <td>{cell(row.loaded)}</td>
-                <td>
-                  {(Array.isArray(row.examples) ? (row.examples as { docId?: string; text?: string }[]) : []).slice(0, 3).map((ex, j) => (
-                    <span key={j}>
-                      {j > 0 && ', '}
-                      {ex.docId ? <a href={href(`/document/${encodeURIComponent(ex.docId)}`)}>“{ex.text ?? ex.docId}”</a> : cell(ex.text)}
-                    </span>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          <FramingColumns rows={framingRowsOf(actor.framing.rows)} byActor={false} label={`Descriptors of ${actor.name} by outlet`} />
+          {actor.framing.total > actor.framing.rows.length && <p className="muted">The {actor.framing.rows.length} most used of {actor.framing.total} descriptors.</p>}
+        </>
       )}
     </>
   );

@@ -6,6 +6,7 @@ import { WhoSaysSo } from '../components/WhoSaysSo.tsx';
 import { EventActions } from '../components/EventActions.tsx';
 import { WhyMerged, type MergeLink } from '../components/WhyMerged.tsx';
 import { ArticleWindows } from '../components/ArticleWindows.tsx';
+import { FramingColumns, framingRowsOf } from '../components/FramingColumns.tsx';
 import type { Mark } from '../components/MarkedText.tsx';
 import { href } from '../router.ts';
 import { useApi } from '../useApi.ts';
@@ -75,6 +76,10 @@ export function EventPage({ id }: { id: string }) {
   const { data: loaded, error, reload } = useApi<{ requested: string; event: EventDetail }>(id, () =>
     api.get<EventDetail>(`/api/events/${encodeURIComponent(id)}`).then((event) => ({ requested: id, event })),
   );
+  const framing = useApi<{ requested: string; available: boolean; rows: Record<string, unknown>[] }>(`framing:${id}`, () =>
+    api.get<{ available: boolean; rows: Record<string, unknown>[] }>('/api/framing', { event: id }).then((f) => ({ requested: id, ...f })),
+  );
+  const framingRows = framing.data?.requested === id && framing.data.available ? framingRowsOf(framing.data.rows) : [];
   // what is shown belongs to this id (not the previous page's while this one loads)
   const event = loaded?.requested === id ? loaded.event : null;
   // a merged-away id is redirected by the server: say so, and show the address of the event it went to
@@ -143,6 +148,12 @@ export function EventPage({ id }: { id: string }) {
               </li>
             ))}
           </ul>
+        </section>
+      )}
+      {framingRows.length > 0 && (
+        <section className="framing-side" aria-label="How each outlet described them">
+          <h2>How each outlet described them</h2>
+          <FramingColumns rows={framingRows} byActor label="Descriptors by outlet" />
         </section>
       )}
       <WhoSaysSo event={event} />

@@ -9,7 +9,7 @@ import { Pager } from '../components/Pager.tsx';
 import { SavedSearches } from '../components/SavedSearches.tsx';
 import { Timeline } from '../components/Timeline.tsx';
 import { href, navigate } from '../router.ts';
-import { useApi } from '../useApi.ts';
+import { useApi, useReadKey } from '../useApi.ts';
 
 const FILTER_KEYS = ['actor', 'from', 'to', 'place', 'mode', 'outlet', 'source', 'language', 'country', 'status', 'q'] as const;
 const MODES = ['meet', 'visit', 'host', 'phone', 'video'];
@@ -96,6 +96,7 @@ export function filterOf(params: URLSearchParams): Record<string, string | strin
 
 export function EventsPage({ params }: { params: URLSearchParams }) {
   const filter = filterOf(params);
+  const readKey = useReadKey();
   const sort = params.get('sort') === 'reports' ? 'reports' : 'date';
   const order = params.get('order') === 'asc' ? 'asc' : 'desc';
   const offset = Math.max(0, Number(params.get('offset')) || 0);
@@ -211,13 +212,13 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
         ].map(([format, label], i) => (
           <span key={format}>
             {i > 0 && ' · '}
-            <a className="export" href={`/api/export${query({ ...filter, format })}`} download>
+            <a className="export" href={`/api/export${query({ ...filter, format, key: readKey })}`} download>
               {label}
             </a>
           </span>
         ))}
       </p>
-      <SavedSearches filter={filter} />
+      <SavedSearches filter={filter} readKey={readKey} />
       {list.data?.resolved?.map((r) => (
         <p key={r.query} role="status" className="resolved">
           {r.actorId ? (

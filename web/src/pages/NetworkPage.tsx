@@ -1,7 +1,9 @@
 // Who met whom: edge weight = meetings; a date-range slider; an edge leads to the pair's events.
+// The threshold, expanded actors and a path's ends are in the address (min, expand, pathFrom,
+// pathTo), so a view can be shared and reloaded.
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
-import { NetworkView } from '../components/NetworkView.tsx';
+import { NetworkView, type NetworkControls } from '../components/NetworkView.tsx';
 import { href, navigate } from '../router.ts';
 import { useApi } from '../useApi.ts';
 
@@ -17,9 +19,16 @@ export function NetworkPage({ params }: { params: URLSearchParams }) {
     const bIndex = to ? months.findLastIndex((m) => m <= to.slice(0, 7)) : months.length - 1;
     setRange([a, bIndex < 0 ? months.length - 1 : bIndex]);
   }, [all.data, from, to]); // eslint-disable-line react-hooks/exhaustive-deps
+  const controls: NetworkControls = {
+    min: Math.max(1, Math.floor(Number(params.get('min'))) || 1),
+    expand: params.getAll('expand').filter(Boolean),
+    path: [params.get('pathFrom') ?? '', params.get('pathTo') ?? ''],
+  };
+  const go = (dates: { from?: string; to?: string }, c: NetworkControls) =>
+    navigate(href('/network', { ...dates, min: c.min > 1 ? c.min : undefined, expand: c.expand, pathFrom: c.path[0], pathTo: c.path[1] }));
   const apply = (next: [number, number]) => {
     const [a, b] = next[0] <= next[1] ? next : [next[1], next[0]];
-    navigate(href('/network', { from: a > 0 ? months[a] : undefined, to: b < months.length - 1 ? months[b] : undefined }));
+    go({ from: a > 0 ? months[a] : undefined, to: b < months.length - 1 ? months[b] : undefined }, controls);
   };
   const filter = { from: from || undefined, to: to || undefined };
   return (
@@ -58,7 +67,7 @@ export function NetworkPage({ params }: { params: URLSearchParams }) {
           </label>
         </fieldset>
       )}
-      <NetworkView filter={filter} edgeFilter={filter} />
+      <NetworkView filter={filter} edgeFilter={filter} controls={controls} onControls={(c) => go({ from: from || undefined, to: to || undefined }, c)} />
     </>
   );
 }
