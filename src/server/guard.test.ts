@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { addGuard, hostName, isAllowedHost, newToken, tokenWeakness } from './guard.ts';
+import { keyring } from './auth.ts';
 
 const TOKEN = newToken();
 
@@ -25,7 +26,7 @@ describe('the guard on a server', () => {
   let clock = 0;
   before(async () => {
     app = Fastify();
-    addGuard(app, { token: TOKEN, maxFailures: 3, failureWindowMs: 60_000, now: () => clock });
+    addGuard(app, { keys: keyring([{ name: null, token: TOKEN }]), maxFailures: 3, failureWindowMs: 60_000, now: () => clock });
     app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
       bodiesParsed++;
       done(null, JSON.parse(String(body)));
@@ -72,7 +73,7 @@ describe('the guard on a server', () => {
 
   test('a private server wants the token for reads too', async () => {
     const priv = Fastify();
-    addGuard(priv, { token: TOKEN, privateReads: true });
+    addGuard(priv, { keys: keyring([{ name: null, token: TOKEN }]), privateReads: true });
     priv.get('/api/things', async () => ({ ok: true }));
     priv.get('/api/status', async () => ({ ok: true }));
     await priv.ready();
