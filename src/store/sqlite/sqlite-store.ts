@@ -31,6 +31,7 @@ import { createBrowse, type Browse } from './browse.ts';
 import { createDescriptorTable } from './descriptors.ts';
 import { createSourcesTable, type SourcesTable } from './sources.ts';
 import { migrate } from './migrate.ts';
+import { deadRunStats, isDeadRun, runOwner, toRunRecord, type RunRow } from '../runs.ts';
 import { checkFileBytes, checkOpenDatabase, type FileCheckOptions } from './check-file.ts';
 import { createResolution } from '../../merge/event-resolution.ts';
 import { createSqliteResolutionStorage, sqliteTransaction } from './resolution-queries.ts';
@@ -204,7 +205,10 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     ),
     insertSource: db.prepare('INSERT INTO document_sources (doc_id, content_type, raw, offset_map) VALUES (?, ?, ?, ?)'),
     getSource: db.prepare('SELECT content_type, raw, offset_map FROM document_sources WHERE doc_id = ?'),
-    beginRun: db.prepare('INSERT INTO runs (command, args, started_at) VALUES (?, ?, ?)'),
+    beginRun: db.prepare('INSERT INTO runs (command, args, started_at, stats) VALUES (?, ?, ?, ?)'),
+    unfinishedRuns: db.prepare('SELECT id, finished_at, stats FROM runs WHERE finished_at IS NULL'),
+    markRun: db.prepare('UPDATE runs SET finished_at = ?, stats = ? WHERE id = ? AND finished_at IS NULL'),
+    listRuns: db.prepare('SELECT id, command, args, started_at, finished_at, stats FROM runs ORDER BY id DESC LIMIT ?'),
     finishRun: db.prepare('UPDATE runs SET finished_at = ?, stats = ? WHERE id = ?'),
     insertDiagnostic: db.prepare(`INSERT INTO diagnostics (run_id, code, severity, message, file, doc_id, span_start, span_end)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -451,8 +455,17 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       return faultsNamed(() => resolution.undoJudgement(id, author, reason));
     },
     async beginRun(command, args) {
-      currentRun = Number(q.beginRun.run(command, JSON.stringify(args), now().toISOString()).lastInsertRowid);
+      // runs whose process is gone (killed) are marked interrupted; this one records who runs it
+      currentRun = db.transaction(() => {
+        for (const run of q.unfinishedRuns.all() as Array<{ id: number; finished_at: string | null; stats: string | null }>) {
+          if (isDeadRun(run.finished_at, run.stats)) q.markRun.run(now().toISOString(), JSON.stringify(deadRunStats(run.stats)), run.id);
+        }
+        return Number(q.beginRun.run(command, JSON.stringify(args), now().toISOString(), JSON.stringify(runOwner())).lastInsertRowid);
+      }).immediate();
       return currentRun;
+    },
+    async listRuns(limit = 1000) {
+      return (q.listRuns.all(limit) as RunRow[]).map(toRunRecord);
     },
     async finishRun(runId, stats: RunStats, diagnostics: readonly Diagnostic[]) {
       db.transaction(() => {
