@@ -1,7 +1,7 @@
 // Per-analyst tokens (`serve --tokens FILE`): the file's format and its errors, a change recorded
 // in the token holder's name whatever name the client sends, uploads readable only by their uploader.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -58,6 +58,30 @@ describe('the tokens file', () => {
     assert.equal(served.status, 2, served.stderr);
     assert.match(served.stderr, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: weak: the token is`));
   });
+});
+
+test('`parley serve --tokens` serves with the file\'s tokens: status names the holder', { timeout: 60_000 }, async () => {
+  const file = join(dir, 'good.txt');
+  writeFileSync(file, `ana ${ANA}\nomar ${OMAR}\n`);
+  const db = join(dir, 'serve.db');
+  const made = spawnSync(bin, ['ingest', join(dir, 'missing-on-purpose'), '--db', db], { encoding: 'utf8' });
+  assert.ok(made.status === 0 || made.status === 1, made.stderr);
+  const child = spawn(bin, ['serve', '--tokens', file, '--port', '0', '--no-build', '--db', db], { env: { ...process.env, PARLEY_DB: '', PARLEY_TOKEN: '' } });
+  try {
+    const address = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (d) => {
+        out += d;
+        const m = /at (http:\/\/\S+) \(changes allowed to 2 analyst\(s\)/.exec(out);
+        if (m) resolve(m[1]);
+      });
+      child.on('close', (code) => reject(new Error(`serve exited ${code}: ${out}`)));
+    });
+    const status = await (await fetch(`${address}/api/status`, { headers: { authorization: `Bearer ${OMAR}` } })).json();
+    assert.deepEqual([status.authorized, status.analyst], [true, 'omar']);
+  } finally {
+    child.kill('SIGTERM');
+  }
 });
 
 describe('a server with analysts\' tokens', () => {
@@ -119,6 +143,19 @@ describe('a server with analysts\' tokens', () => {
     assert.equal(other.status, 404);
     assert.equal(other.body.error.code, 'not-found');
   });
+});
+
+test('a private server with analysts\' tokens: reads need one of them', async () => {
+  const fixture = await buildFixture();
+  const { app } = await buildServer({ store: fixture.store, analysts: [{ name: 'ana', token: ANA }], privateReads: true, webRoot: null });
+  try {
+    assert.equal((await app.inject({ method: 'GET', url: '/api/events' })).statusCode, 401);
+    assert.equal((await app.inject({ method: 'GET', url: '/api/events', headers: { authorization: `Bearer ${OMAR}` } })).statusCode, 401);
+    assert.equal((await app.inject({ method: 'GET', url: '/api/events', headers: { authorization: `Bearer ${ANA}` } })).statusCode, 200);
+  } finally {
+    await app.close();
+    await fixture.close();
+  }
 });
 
 test('with the one shared token, the author is the one the client gives, and is needed', async () => {
