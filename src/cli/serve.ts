@@ -1,4 +1,5 @@
 // `parley serve`: the API and the web app on http://127.0.0.1:PORT (loopback unless --host).
+import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ParleyError } from '../core/errors.ts';
 import { buildServer } from '../server/app.ts';
@@ -45,6 +46,9 @@ export function registerServe(program: Command, ctx: CliContext): void {
       const weakness = token === null ? null : tokenWeakness(token);
       if (weakness) throw new ParleyError('usage', weakness);
       const analysts = flags.tokens ? readTokensFile(flags.tokens) : [];
+      if (flags.tokens && process.platform !== 'win32' && (statSync(flags.tokens).mode & 0o077) !== 0) {
+        writeLine(ctx.stderr, `parley: ${flags.tokens} can be read by other users of this machine: \`chmod 600 ${flags.tokens}\` keeps the tokens yours`);
+      }
       const writable = token !== null || analysts.length > 0;
       if (flags.private && !writable) throw new ParleyError('usage', '--private needs a token (--token, --tokens or PARLEY_TOKEN)');
       if (flags.build) {
