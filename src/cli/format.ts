@@ -26,6 +26,18 @@ const ANSI: Record<HighlightKind, string> = {
 };
 const RESET = '\x1b[0m';
 
+/**
+ * Article text made safe to print on a terminal: control characters (escape sequences) become
+ * spaces, and invisible format characters (bidi controls that would reorder the line, the BOM,
+ * line and paragraph separators) are shown as <U+XXXX>. ZWNJ, ZWJ and the soft hyphen stay: they
+ * are part of Persian and Indic spelling and cannot reorder anything.
+ */
+export function terminalText(text: string): string {
+  return text
+    .replace(/[\p{Cc}]/gu, (c) => (c === '\n' ? c : ' '))
+    .replace(/[\p{Cf}\u2028\u2029]/gu, (c) => (c === '\u200C' || c === '\u200D' || c === '\u00AD' ? c : `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`));
+}
+
 /** The text of `range` with the highlights inside it marked; overlapping highlights keep the first. */
 export function highlight(text: string, range: Span, marks: readonly Highlight[], color: boolean): string {
   const inside = marks
@@ -35,11 +47,11 @@ export function highlight(text: string, range: Span, marks: readonly Highlight[]
   let at = range.start;
   for (const mark of inside) {
     if (mark.start < at) continue;
-    out += text.slice(at, mark.start);
-    const word = text.slice(mark.start, mark.end);
+    out += terminalText(text.slice(at, mark.start));
+    const word = terminalText(text.slice(mark.start, mark.end));
     out += color ? `${ANSI[mark.kind]}${word}${RESET}` : `[[${word}]]`;
     at = mark.end;
   }
-  out += text.slice(at, range.end);
+  out += terminalText(text.slice(at, range.end));
   return out.replace(/\s*\n\s*/g, ' ').trim();
 }

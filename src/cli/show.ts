@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { ParleyError } from '../core/errors.ts';
 import { actorIndex, summarizeEvent } from '../export/summarize-event.ts';
 import { type CliContext, openForReading, withStore, writeLine } from './context.ts';
-import { highlight, type Highlight } from './format.ts';
+import { highlight, terminalText, type Highlight } from './format.ts';
 
 export function registerShow(program: Command, ctx: CliContext): void {
   program
@@ -20,7 +20,8 @@ export function registerShow(program: Command, ctx: CliContext): void {
         }
         if (!event) throw new ParleyError('not-found', `no event ${eventId} (see \`parley events\`)`);
         const actors = actorIndex(await store.getActors());
-        const name = (id: string) => actors.get(id)?.name ?? id;
+        // names and ids come from articles and analysts: escaped like the article text
+        const name = (id: string) => terminalText(actors.get(id)?.name ?? id);
         const summary = summarizeEvent(event, actors);
         const color = ctx.stdout.isTTY === true;
         writeLine(ctx.stdout, `event ${event.id}: ${summary.mode}, ${summary.date ?? 'date unknown'}${summary.place ? `, ${summary.place.name}` : ''}`);
@@ -31,7 +32,7 @@ export function registerShow(program: Command, ctx: CliContext): void {
           writeLine(ctx.stdout);
           writeLine(
             ctx.stdout,
-            `${report.docId}  ${report.mode}  ${report.date ? report.date.value + (report.date.span ? '' : ' (inferred)') : 'date unknown'}` +
+            `${terminalText(report.docId)}  ${report.mode}  ${report.date ? report.date.value + (report.date.span ? '' : ' (inferred)') : 'date unknown'}` +
               `${report.place ? '  at ' + name(report.place.actorId) : ''}  [${report.participants.map((p) => name(p.actorId)).join(', ')}]`,
           );
           if (!doc) continue;

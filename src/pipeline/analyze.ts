@@ -12,6 +12,7 @@ import { createDescriptorFinder } from '../framing/find-descriptors.ts';
 import { foldTraditional } from '../text/fold-chinese.ts';
 import { createSourceAnalyzer } from '../sources/analyze-sources.ts';
 import type { DeniedTrigger } from '../events/extract-events.ts';
+import { remapSpans, stripFormatChars } from '../text/format-chars.ts';
 
 export interface PipelineOptions {
   /** Folder of the knowledge base; defaults to the repository's data/kb/. */
@@ -44,35 +45,44 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const analyzeText = createTextAnalyzer();
   const findDescriptors = createDescriptorFinder();
   const analyzeSources = createSourceAnalyzer(kb, options.langDir);
+  function analyzeDocument(document: Document): DocumentAnalysis {
+    const diagnostics: Diagnostic[] = [];
+    const text = analyzeText(document.text, document.meta);
+    const lex = lexicons(text.language);
+    // the text's own dateline first, then what arrived with the document
+    const published: PartialDate | null = text.published ?? metaDate(document.meta.published);
+    const captions = text.noise.filter((n) => n.kind === 'caption');
+    // names in captions are found too: a caption may tell of the meeting the article reports
+    const scanned = [...text.sentences, ...captions.map((c) => ({ ...c, index: -1, paragraph: -1 }))].sort((a, b) => a.start - b.start);
+    // names and words are matched in Simplified Chinese; the folded text has the original's
+    // offsets, so the spans found in it are spans of the original, which stays as it is
+    const matched = text.language === 'zh' ? foldTraditional(document.text) : document.text;
+    const found = detectMentions(matched, scanned, { kb, lex, lang: text.language, date: published?.value ?? null });
+    const denied: DeniedTrigger[] = [];
+    const reports = extractEvents(matched, text.sentences, found.mentions, found.demonyms, {
+      kb,
+      lex,
+      docId: document.id,
+      published,
+      captions,
+      title: text.title,
+      onDenied: (d) => denied.push(d),
+    });
+    const descriptors = findDescriptors({ text: document.text, language: text.language, sentences: scanned, mentions: found.mentions });
+    // who says so: attributions, denials as claims, the near-duplicate signature (src/sources/)
+    const sources = analyzeSources({ document, language: text.language, sentences: text.sentences, noise: text.noise, mentions: found.mentions, demonyms: found.demonyms, reports, denied, lex });
+    return { document, text, actors: found.actors, mentions: found.mentions, reports, descriptors, sources, diagnostics };
+  }
   return {
     kb,
     analyze(document) {
-      const diagnostics: Diagnostic[] = [];
-      const text = analyzeText(document.text, document.meta);
-      const lex = lexicons(text.language);
-      // the text's own dateline first, then what arrived with the document
-      const published: PartialDate | null = text.published ?? metaDate(document.meta.published);
-      const captions = text.noise.filter((n) => n.kind === 'caption');
-      // names in captions are found too: a caption may tell of the meeting the article reports
-      const scanned = [...text.sentences, ...captions.map((c) => ({ ...c, index: -1, paragraph: -1 }))].sort((a, b) => a.start - b.start);
-      // names and words are matched in Simplified Chinese; the folded text has the original's
-      // offsets, so the spans found in it are spans of the original, which stays as it is
-      const matched = text.language === 'zh' ? foldTraditional(document.text) : document.text;
-      const found = detectMentions(matched, scanned, { kb, lex, lang: text.language, date: published?.value ?? null });
-      const denied: DeniedTrigger[] = [];
-      const reports = extractEvents(matched, text.sentences, found.mentions, found.demonyms, {
-        kb,
-        lex,
-        docId: document.id,
-        published,
-        captions,
-        title: text.title,
-        onDenied: (d) => denied.push(d),
-      });
-      const descriptors = findDescriptors({ text: document.text, language: text.language, sentences: scanned, mentions: found.mentions });
-      // who says so: attributions, denials as claims, the near-duplicate signature (src/sources/)
-      const sources = analyzeSources({ document, language: text.language, sentences: text.sentences, noise: text.noise, mentions: found.mentions, demonyms: found.demonyms, reports, denied, lex });
-      return { document, text, actors: found.actors, mentions: found.mentions, reports, descriptors, sources, diagnostics };
+      // bidi controls and other invisible format characters are read past (format-chars.ts): the
+      // text is analyzed without them and every span is mapped back to the original text
+      const stripped = stripFormatChars(document.text);
+      if (!stripped.map) return analyzeDocument(document);
+      const { document: _read, ...analysis } = analyzeDocument({ ...document, text: stripped.text });
+      remapSpans(analysis, stripped.map);
+      return { document, ...analysis };
     },
   };
 }

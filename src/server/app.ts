@@ -10,7 +10,7 @@ import type { KbEntry } from '../core/types.ts';
 import type { Pipeline } from '../pipeline/analyze.ts';
 import type { AnalyzerPool } from '../pipeline/worker-pool.ts';
 import type { Store } from '../store/store.ts';
-import { isAuthorized, readKeyOf } from './auth.ts';
+import { type Credential, keyring, readKeyOf } from './auth.ts';
 import { addGuard } from './guard.ts';
 import { addEtags } from './etag.ts';
 import { HttpError, toHttpError } from './errors.ts';
@@ -32,8 +32,10 @@ export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.
 
 export interface ServerOptions {
   store: Store;
-  /** API token; writes are refused without one. */
+  /** The shared API token (its holder unnamed); writes are refused without a token. */
   token?: string | null;
+  /** Analysts' own tokens (`serve --tokens FILE`): a change is recorded in its token holder's name. */
+  analysts?: readonly Credential[];
   /** host names besides loopback this server answers for (the bound address, --allow-host) */
   allowedHosts?: readonly string[];
   /** reads need the token too (--private) */
@@ -80,6 +82,7 @@ const CSP = {
 export async function buildServer(options: ServerOptions): Promise<ParleyServer> {
   const { store } = options;
   const token = options.token || null;
+  const keys = keyring([...(token ? [{ name: null, token }] : []), ...(options.analysts ?? [])]);
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 256 * 1024,
@@ -89,7 +92,7 @@ export async function buildServer(options: ServerOptions): Promise<ParleyServer>
   });
 
   // before anything else: the Host header, then the token for changes (before any body is read)
-  addGuard(app, { token, allowedHosts: options.allowedHosts, privateReads: options.privateReads });
+  addGuard(app, { keys, allowedHosts: options.allowedHosts, privateReads: options.privateReads });
   app.setErrorHandler((error, request, reply) => {
     const { status, body, bug } = toHttpError(error);
     if (bug) request.log.error(error);
@@ -140,19 +143,25 @@ export async function buildServer(options: ServerOptions): Promise<ParleyServer>
   );
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/status', { schema: { summary: 'Database counts and whether this client may write', tags: ['status'] } }, async (request) => ({
-    counts: await store.counts(),
-    writable: token !== null,
-    private: options.privateReads === true,
-    authorized: isAuthorized(request, token),
-  }));
+  app.get('/api/status', { schema: { summary: 'Database counts, whether this client may write, and in whose name', tags: ['status'] } }, async (request) => {
+    const holder = keys.holderOf(request);
+    return {
+      counts: await store.counts(),
+      writable: keys.credentials.length > 0,
+      private: options.privateReads === true,
+      authorized: holder !== null,
+      // with an analyst's own token, the name its changes are recorded under
+      analyst: holder?.name ?? null,
+    };
+  });
   app.get(
     '/api/read-key',
-    { schema: { summary: 'The read key of the API token: add `key=<it>` to a GET link (a download, a feed) that cannot send the token', tags: ['status'] } },
+    { schema: { summary: "The read key of the caller's API token: add `key=<it>` to a GET link (a download, a feed) that cannot send the token", tags: ['status'] } },
     async (request) => {
-      if (!token) throw new HttpError('read-only', 'this server has no API token, so no read key: its reads are open');
-      if (!isAuthorized(request, token)) throw new HttpError('unauthorized', 'the read key is given for the API token only (Authorization: Bearer <token>)');
-      return { key: readKeyOf(token), private: options.privateReads === true };
+      if (keys.credentials.length === 0) throw new HttpError('read-only', 'this server has no API token, so no read key: its reads are open');
+      const holder = keys.holderOf(request);
+      if (!holder) throw new HttpError('unauthorized', 'the read key is given for an API token only (Authorization: Bearer <token>)');
+      return { key: readKeyOf(holder.token), private: options.privateReads === true };
     },
   );
   registerDocumentRoutes(app, store);
@@ -162,9 +171,9 @@ export async function buildServer(options: ServerOptions): Promise<ParleyServer>
   registerExportRoutes(app, store, options.resolveName);
   registerFeedRoutes(app, store, options.resolveName);
   registerFramingRoutes(app, store);
-  registerJudgementRoutes(app, store, token);
-  registerSourceRoutes(app, store, token);
-  registerIngestRoutes(app, ingestJobs, token);
+  registerJudgementRoutes(app, store, keys);
+  registerSourceRoutes(app, store, keys);
+  registerIngestRoutes(app, ingestJobs, keys);
   if (options.jobs) registerJobRoutes(app, options.jobs);
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;

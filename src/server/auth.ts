@@ -1,8 +1,16 @@
-// Writes need the API token (`Authorization: Bearer <token>`); without a configured token the
-// server is read-only.
+// Writes need an API token (`Authorization: Bearer <token>`); without a configured token the
+// server is read-only. A token is either the one shared token (`--token`, its holder unnamed) or
+// an analyst's own (`--tokens FILE`, see tokens-file.ts): then whatever that token does is done in
+// the analyst's name, whatever name the client sends.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { HttpError } from './errors.ts';
+
+/** A token the server accepts and who holds it (null: the one shared token of --token). */
+export interface Credential {
+  name: string | null;
+  token: string;
+}
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
@@ -13,17 +21,51 @@ export function bearerOf(request: FastifyRequest): string | null {
   return match ? match[1] : null;
 }
 
-export function isAuthorized(request: FastifyRequest, token: string | null): boolean {
-  if (!token) return false;
-  const given = bearerOf(request);
-  return given !== null && timingSafeEqual(digest(given), digest(token));
+/** The credentials a server accepts, with their digests made once. */
+export interface Keyring {
+  readonly credentials: readonly Credential[];
+  /** The credential whose token the request carries, or null. Every token is compared (in constant time). */
+  holderOf(request: FastifyRequest): Credential | null;
 }
 
-/** Throws unless the request may write. */
-export function requireWriter(request: FastifyRequest, token: string | null): void {
-  if (!token) throw new HttpError('read-only', 'this server is read-only: start it with --token or PARLEY_TOKEN to allow changes');
+export function keyring(credentials: readonly Credential[]): Keyring {
+  const digests = credentials.map((c) => digest(c.token));
+  return {
+    credentials,
+    holderOf(request) {
+      const given = bearerOf(request);
+      if (given === null) return null;
+      const mine = digest(given);
+      let found: Credential | null = null;
+      for (let i = 0; i < digests.length; i++) if (timingSafeEqual(mine, digests[i]) && !found) found = credentials[i];
+      return found;
+    },
+  };
+}
+
+export function isAuthorized(request: FastifyRequest, keys: Keyring): boolean {
+  return keys.holderOf(request) !== null;
+}
+
+/** The credential of a request that may write; throws unless it may. */
+export function requireWriter(request: FastifyRequest, keys: Keyring): Credential {
+  if (keys.credentials.length === 0) throw new HttpError('read-only', 'this server is read-only: start it with --token, --tokens or PARLEY_TOKEN to allow changes');
   if (bearerOf(request) === null) throw new HttpError('unauthorized', 'this change needs the API token (Authorization: Bearer <token>)');
-  if (!isAuthorized(request, token)) throw new HttpError('unauthorized', 'the API token is wrong');
+  const holder = keys.holderOf(request);
+  if (!holder) throw new HttpError('unauthorized', 'the API token is wrong');
+  return holder;
+}
+
+/**
+ * Who a change is recorded as made by. With an analyst's token, the analyst's name: a name the
+ * client typed is ignored, not refused — clients (the web app) send a name remembered from a free
+ * text field, and the token, not the text, is what proves who is acting, so refusing would only
+ * break them without making the record any truer. With the shared token, the name the client gives.
+ */
+export function authorOf(holder: Credential, typed: string | undefined | null): string {
+  if (holder.name !== null) return holder.name;
+  if (!typed) throw new HttpError('bad-request', 'say who makes this change: "author" (with a token of your own, `serve --tokens`, it is your name)');
+  return typed;
 }
 
 /**
@@ -35,6 +77,10 @@ export function readKeyOf(token: string): string {
   return createHmac('sha256', token).update('parley read key v1').digest('base64url');
 }
 
-export function isReadKey(given: string, token: string | null): boolean {
-  return token !== null && timingSafeEqual(digest(given), digest(readKeyOf(token)));
+/** Whether a read key is the read key of one of the server's tokens (each compared in constant time). */
+export function isReadKey(given: string, keys: Keyring): boolean {
+  const mine = digest(given);
+  let found = false;
+  for (const c of keys.credentials) if (timingSafeEqual(mine, digest(readKeyOf(c.token)))) found = true;
+  return found;
 }

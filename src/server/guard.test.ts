@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { readKeyOf } from './auth.ts';
 import { addGuard, hostName, isAllowedHost, newToken, tokenWeakness } from './guard.ts';
+import { keyring } from './auth.ts';
 
 const TOKEN = newToken();
 
@@ -26,7 +27,7 @@ describe('the guard on a server', () => {
   let clock = 0;
   before(async () => {
     app = Fastify();
-    addGuard(app, { token: TOKEN, maxFailures: 3, failureWindowMs: 60_000, now: () => clock });
+    addGuard(app, { keys: keyring([{ name: null, token: TOKEN }]), maxFailures: 3, failureWindowMs: 60_000, now: () => clock });
     app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
       bodiesParsed++;
       done(null, JSON.parse(String(body)));
@@ -73,7 +74,7 @@ describe('the guard on a server', () => {
 
   test('a private server wants the token for reads too', async () => {
     const priv = Fastify();
-    addGuard(priv, { token: TOKEN, privateReads: true });
+    addGuard(priv, { keys: keyring([{ name: null, token: TOKEN }]), privateReads: true });
     priv.get('/api/things', async () => ({ ok: true }));
     priv.get('/api/status', async () => ({ ok: true }));
     await priv.ready();
@@ -85,7 +86,7 @@ describe('the guard on a server', () => {
 
   test('on a private server a read key opens reads for links (downloads, feeds), never changes', async () => {
     const priv = Fastify({ ajv: { customOptions: { removeAdditional: false } } });
-    addGuard(priv, { token: TOKEN, privateReads: true, maxFailures: 3 });
+    addGuard(priv, { keys: keyring([{ name: null, token: TOKEN }]), privateReads: true, maxFailures: 3 });
     // the route refuses unknown parameters: the key must not reach it
     priv.get('/api/export', { schema: { querystring: { type: 'object', additionalProperties: false, properties: { format: { type: 'string' } } } } }, async (request) => ({ query: request.query }));
     priv.post('/api/things', async () => ({ written: true }));

@@ -9,11 +9,12 @@
 // the hook, the parsing and the responses are Fastify's.
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { bearerOf, isAuthorized, isReadKey } from './auth.ts';
+import { bearerOf, isReadKey, type Keyring } from './auth.ts';
 import { HttpError, toHttpError } from './errors.ts';
 
 export interface GuardOptions {
-  token: string | null;
+  /** the tokens that may write (and read, when private); none: read-only */
+  keys: Keyring;
   /** host names (no port) besides loopback that may reach the server: the bound address, --allow-host */
   allowedHosts?: readonly string[];
   /** reads need the token too */
@@ -95,17 +96,18 @@ export function addGuard(app: FastifyInstance, options: GuardOptions): void {
     if (wait !== null) return refuse(reply, new HttpError('too-many-requests', `too many wrong tokens from this address; try again in ${wait} s`), { 'retry-after': String(wait) });
     if (key !== null) {
       if (change) return refuse(reply, new HttpError('unauthorized', 'a read key cannot make changes: send the API token (Authorization: Bearer <token>)'));
-      if (!isReadKey(key, options.token)) {
+      if (!isReadKey(key, options.keys)) {
         limiter.fail(who);
         return refuse(reply, new HttpError('unauthorized', 'the read key is wrong (it changes with the API token: copy the link again)'));
       }
       if (given === null) return;
     }
-    if (given !== null && !isAuthorized(request, options.token)) limiter.fail(who);
+    const holder = given === null ? null : options.keys.holderOf(request);
+    if (given !== null && !holder) limiter.fail(who);
     if (!needsToken) return;
-    if (!options.token) return refuse(reply, new HttpError('read-only', 'this server is read-only: start it with --token or PARLEY_TOKEN to allow changes'));
+    if (options.keys.credentials.length === 0) return refuse(reply, new HttpError('read-only', 'this server is read-only: start it with --token, --tokens or PARLEY_TOKEN to allow changes'));
     if (given === null) return refuse(reply, new HttpError('unauthorized', change ? 'this change needs the API token (Authorization: Bearer <token>)' : 'this server is private: reads need the API token (Authorization: Bearer <token>)'));
-    if (!isAuthorized(request, options.token)) return refuse(reply, new HttpError('unauthorized', 'the API token is wrong'));
+    if (!holder) return refuse(reply, new HttpError('unauthorized', 'the API token is wrong'));
   });
 }
 

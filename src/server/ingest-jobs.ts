@@ -44,8 +44,10 @@ export interface IngestJob {
 }
 
 export interface IngestJobs {
-  submit(upload: Upload): IngestJob;
-  get(id: number): IngestJob | null;
+  /** A new job, owned by `owner` (who uploaded it: an analyst's name, '' for the shared token). */
+  submit(upload: Upload, owner?: string): IngestJob;
+  /** The job, when `owner` uploaded it (else null, as for a job that does not exist). */
+  get(id: number, owner?: string): IngestJob | null;
   /** Resolves when every submitted job has finished. */
   idle(): Promise<void>;
 }
@@ -62,6 +64,7 @@ export function uploadName(name: string | undefined, fallback: string): string {
 
 export function createIngestJobs(store: Store, pipeline: () => Pipeline, onStored: () => unknown, pool?: () => AnalyzerPool): IngestJobs {
   const jobs = new Map<number, IngestJob>();
+  const owners = new Map<number, string>();
   let next = 1;
   let queue: Promise<void> = Promise.resolve();
 
@@ -103,7 +106,7 @@ export function createIngestJobs(store: Store, pipeline: () => Pipeline, onStore
   }
 
   return {
-    submit(upload) {
+    submit(upload, owner = '') {
       const id = next++;
       const job: IngestJob = {
         id,
@@ -116,12 +119,17 @@ export function createIngestJobs(store: Store, pipeline: () => Pipeline, onStore
         error: null,
       };
       jobs.set(id, job);
-      if (jobs.size > 200) jobs.delete(Math.min(...jobs.keys()));
+      owners.set(id, owner);
+      if (jobs.size > 200) {
+        const oldest = Math.min(...jobs.keys());
+        jobs.delete(oldest);
+        owners.delete(oldest);
+      }
       queue = queue.then(() => run(job, upload));
       return job;
     },
-    get(id) {
-      return jobs.get(id) ?? null;
+    get(id, owner = '') {
+      return owners.get(id) === owner ? (jobs.get(id) ?? null) : null;
     },
     idle() {
       return queue;

@@ -2,6 +2,7 @@
 // PostgreSQL: every test gets a database of its own, dropped after; with no server the tests are
 // skipped with the reason, except under $CI, where they fail.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +25,7 @@ interface Adapter {
   name: string;
   skip?: string;
   /** A new empty store, and how to be rid of it. */
-  open(): Promise<{ store: Store; done(): Promise<void> }>;
+  open(): Promise<{ store: Store; target: string; done(): Promise<void> }>;
 }
 
 const probe = await createTestDatabase();
@@ -34,8 +35,9 @@ const adapters: Adapter[] = [
   {
     name: 'sqlite',
     async open() {
-      const store = openSqliteStore(join(dir, `t${n++}.db`), { now: clock });
-      return { store, done: () => store.close() };
+      const target = join(dir, `t${n++}.db`);
+      const store = openSqliteStore(target, { now: clock });
+      return { store, target, done: () => store.close() };
     },
   },
   {
@@ -47,6 +49,7 @@ const adapters: Adapter[] = [
       const store = openPostgresStore(db.url, { now: clock });
       return {
         store,
+        target: db.url,
         async done() {
           await store.close();
           await db.drop();
@@ -77,11 +80,11 @@ function meeting(id: string, text: string, sentence: string, trigger: string, da
 
 for (const adapter of adapters) {
   describe(`Store contract: ${adapter.name}`, { skip: adapter.skip }, () => {
-    const withStore = (name: string, body: (store: Store) => Promise<void>) =>
+    const withStore = (name: string, body: (store: Store, target: string) => Promise<void>) =>
       test(name, async () => {
-        const { store, done } = await adapter.open();
+        const { store, target, done } = await adapter.open();
         try {
-          await body(store);
+          await body(store, target);
         } finally {
           await done();
         }
@@ -366,6 +369,24 @@ for (const adapter of adapters) {
       assert.equal(await store.getEvent(gone), null);
       assert.equal(await store.eventRedirect(gone), merged.id);
       assert.equal(await store.eventRedirect(merged.id), null, 'an id that exists is no redirect');
+    });
+
+    withStore('a run records who runs it; an unfinished run whose process is gone is listed as interrupted and marked so by the next run', async (store, target) => {
+      const first = await store.beginRun('ingest', ['a']);
+      assert.deepEqual((await store.listRuns()).map((r) => [r.id, r.state, r.args]), [[first, 'running', ['a']]]);
+      await store.finishRun(first, { ingested: 1 }, []);
+      assert.equal((await store.listRuns())[0].state, 'finished');
+      // another process begins a run and ends without finishing it, as a killed one does
+      const script = `import { openStore } from ${JSON.stringify(new URL('./open-store.ts', import.meta.url).href)};
+const s = openStore(${JSON.stringify(target)}); process.stdout.write(String(await s.beginRun('ingest', ['b']))); process.exit(0);`;
+      const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+      assert.equal(child.status, 0, child.stderr);
+      const orphan = Number(child.stdout);
+      assert.equal((await store.listRuns()).find((r) => r.id === orphan)!.state, 'interrupted');
+      await store.beginRun('ingest', ['c']);
+      const marked = (await store.listRuns()).find((r) => r.id === orphan)!;
+      assert.ok(marked.finishedAt);
+      assert.equal(marked.stats?.killed, true);
     });
   });
 }

@@ -115,6 +115,9 @@ export interface SaveResult {
   eventsTouched: number;
 }
 
+export type { RunRecord } from './runs.ts';
+import type { RunRecord } from './runs.ts';
+
 export interface RunStats {
   [key: string]: unknown;
 }
@@ -166,6 +169,8 @@ export interface Store {
   /** Ingest-run bookkeeping. */
   beginRun(command: string, args: readonly string[]): Promise<number>;
   finishRun(runId: number, stats: RunStats, diagnostics: readonly Diagnostic[]): Promise<void>;
+  /** Every run, newest first, a run whose process is gone shown as interrupted (runs.ts). Never writes. */
+  listRuns(limit?: number): Promise<RunRecord[]>;
   /**
    * Re-extraction (new extraction rules): for documents already stored with the same text, drops
    * what the old analysis found (mentions, reports) and stores the new one; other documents are

@@ -1,12 +1,15 @@
 // Ingest by upload: POST an article (text, HTML) or a feed, then poll the job for progress.
 import type { FastifyInstance } from 'fastify';
-import { requireWriter } from '../auth.ts';
+import { type Credential, type Keyring, requireWriter } from '../auth.ts';
 import { HttpError } from '../errors.ts';
 import type { IngestJobs, Upload } from '../ingest-jobs.ts';
 
+/** Whose an upload is: the analyst's name, or '' for the one shared token. */
+const ownerKey = (holder: Credential) => holder.name ?? '';
+
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
-export function registerIngestRoutes(app: FastifyInstance, jobs: IngestJobs, token: string | null): void {
+export function registerIngestRoutes(app: FastifyInstance, jobs: IngestJobs, keys: Keyring): void {
   app.post<{ Body: Upload }>(
     '/api/ingest',
     {
@@ -29,9 +32,9 @@ export function registerIngestRoutes(app: FastifyInstance, jobs: IngestJobs, tok
       },
     },
     async (request, reply) => {
-      requireWriter(request, token);
+      const holder = requireWriter(request, keys);
       reply.code(202);
-      return jobs.submit(request.body);
+      return jobs.submit(request.body, ownerKey(holder));
     },
   );
 
@@ -39,15 +42,16 @@ export function registerIngestRoutes(app: FastifyInstance, jobs: IngestJobs, tok
     '/api/ingest/:id',
     {
       schema: {
-        summary: 'Progress and result of an upload (needs the API token: uploads are the writer\'s)',
+        summary: 'Progress and result of an upload (needs the token it was uploaded with: an upload is its uploader\'s)',
         tags: ['ingest'],
         params: { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } },
       },
     },
     async (request, reply) => {
-      // job ids are sequential: without this, anyone could read what was uploaded
-      requireWriter(request, token);
-      const job = jobs.get(request.params.id);
+      // job ids are sequential: without this, anyone could read what was uploaded; and a job is
+      // its uploader's: another analyst's token finds nothing (as if there were no such job)
+      const holder = requireWriter(request, keys);
+      const job = jobs.get(request.params.id, ownerKey(holder));
       if (!job) throw new HttpError('not-found', `no ingest job ${request.params.id}`);
       reply.header('cache-control', 'no-store');
       return job;

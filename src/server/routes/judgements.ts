@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Judgement, NewJudgement } from '../../core/types.ts';
 import type { Store } from '../../store/store.ts';
-import { requireWriter } from '../auth.ts';
+import { authorOf, type Keyring, requireWriter } from '../auth.ts';
 import { HttpError } from '../errors.ts';
 import { PARTIAL_DATE } from '../schemas.ts';
 import { JUDGEMENT_KINDS } from '../../judgements/validate.ts';
@@ -13,7 +13,7 @@ const name = { type: 'string', minLength: 1, maxLength: 300 } as const;
 
 const newJudgementSchema = {
   type: 'object',
-  required: ['kind', 'subjects', 'author'],
+  required: ['kind', 'subjects'],
   additionalProperties: false,
   properties: {
     kind: { type: 'string', enum: [...JUDGEMENT_KINDS] },
@@ -28,7 +28,7 @@ const newJudgementSchema = {
         participants: { type: 'array', items: id, maxItems: 50 },
       },
     },
-    author: { type: 'string', minLength: 1, maxLength: 100 },
+    author: { type: 'string', minLength: 1, maxLength: 100, description: 'who decides; with an analyst\'s own token (serve --tokens) that analyst\'s name is recorded and this is ignored' },
     reason: { anyOf: [{ type: 'string', maxLength: 2000 }, { type: 'null' }] },
     confirm: { type: 'boolean', description: 'apply an event merge that looks wrong (see the preview\'s concerns)' },
   },
@@ -46,7 +46,7 @@ function touched(judgement: Pick<NewJudgement, 'subjects' | 'value'>): string[] 
   return [...judgement.subjects, ...(value.participants ?? []), ...(value.place ? [value.place] : [])];
 }
 
-export function registerJudgementRoutes(app: FastifyInstance, store: Store, token: string | null): void {
+export function registerJudgementRoutes(app: FastifyInstance, store: Store, keys: Keyring): void {
   /** Re-indexes the events a change can touch, before and after it is made. */
   async function rederive<T>(ids: readonly string[], change: () => T): Promise<T> {
     const browse = store.browse();
@@ -83,9 +83,9 @@ export function registerJudgementRoutes(app: FastifyInstance, store: Store, toke
     '/api/judgements',
     { schema: { summary: 'Record a judgement (needs the API token)', tags: ['judgements'], body: newJudgementSchema } },
     async (request, reply) => {
-      requireWriter(request, token);
+      const holder = requireWriter(request, keys);
       needs(store, 'addJudgement');
-      const input = request.body;
+      const input = { ...request.body, author: authorOf(holder, request.body.author) };
       const judgement = await rederive(touched(input), async () => await store.addJudgement(input));
       reply.code(201);
       return judgement;
@@ -102,9 +102,9 @@ export function registerJudgementRoutes(app: FastifyInstance, store: Store, toke
       },
     },
     async (request) => {
-      requireWriter(request, token);
+      const holder = requireWriter(request, keys);
       needs(store, 'previewJudgement');
-      const preview = await store.previewJudgement(request.body);
+      const preview = await store.previewJudgement({ ...request.body, author: authorOf(holder, request.body.author ?? 'preview') });
       // the names of every actor the events name, so that a preview reads without more requests
       const ids = new Set<string>();
       for (const e of [...preview.before, ...preview.after]) {
@@ -116,7 +116,7 @@ export function registerJudgementRoutes(app: FastifyInstance, store: Store, toke
     },
   );
 
-  app.post<{ Params: { id: number }; Body: { author: string; reason?: string } }>(
+  app.post<{ Params: { id: number }; Body: { author?: string; reason?: string } }>(
     '/api/judgements/:id/undo',
     {
       schema: {
@@ -125,19 +125,19 @@ export function registerJudgementRoutes(app: FastifyInstance, store: Store, toke
         params: { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } },
         body: {
           type: 'object',
-          required: ['author'],
           additionalProperties: false,
-          properties: { author: { type: 'string', minLength: 1, maxLength: 100 }, reason: { type: 'string', maxLength: 2000 } },
+          properties: { author: { type: 'string', minLength: 1, maxLength: 100, description: 'ignored with an analyst\'s own token' }, reason: { type: 'string', maxLength: 2000 } },
         },
       },
     },
     async (request) => {
-      requireWriter(request, token);
+      const holder = requireWriter(request, keys);
       needs(store, 'undoJudgement');
+      const author = authorOf(holder, request.body.author);
       const { id } = request.params;
       const existing: Judgement | undefined = (await store.listJudgements()).find((j) => j.id === id);
       if (!existing) throw new HttpError('not-found', `no judgement ${id}`);
-      return await rederive(touched(existing), async () => await store.undoJudgement(id, request.body.author, request.body.reason));
+      return await rederive(touched(existing), async () => await store.undoJudgement(id, author, request.body.reason));
     },
   );
 }

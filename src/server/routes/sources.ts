@@ -2,13 +2,13 @@
 // Listed by anyone who may read; added and undone with the API token. Checks: src/sources/judge.ts.
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/store.ts';
-import { requireWriter } from '../auth.ts';
+import { authorOf, type Keyring, requireWriter } from '../auth.ts';
 import { judgeSources, SOURCE_JUDGEMENT_KINDS, type SourceJudgementInput } from '../../sources/judge.ts';
 import { STATUS_KINDS } from '../../sources/status.ts';
 
 const id = { type: 'string', minLength: 1, maxLength: 300 } as const;
 
-export function registerSourceRoutes(app: FastifyInstance, store: Store, token: string | null): void {
+export function registerSourceRoutes(app: FastifyInstance, store: Store, keys: Keyring): void {
   app.get('/api/source-judgements', { schema: { summary: 'Source judgements, oldest first', tags: ['sources'] } }, async () => ({ judgements: await store.sources().judgements() }));
   app.post<{ Body: SourceJudgementInput }>(
     '/api/source-judgements',
@@ -18,40 +18,41 @@ export function registerSourceRoutes(app: FastifyInstance, store: Store, token: 
         tags: ['sources'],
         body: {
           type: 'object',
-          required: ['kind', 'subjects', 'author'],
+          required: ['kind', 'subjects'],
           additionalProperties: false,
           properties: {
             kind: { type: 'string', enum: [...SOURCE_JUDGEMENT_KINDS] },
             subjects: { type: 'array', items: id, minItems: 1, maxItems: 2 },
             status: { anyOf: [{ type: 'string', enum: [...STATUS_KINDS] }, { type: 'null' }] },
-            author: { type: 'string', minLength: 1, maxLength: 100 },
+            author: { type: 'string', minLength: 1, maxLength: 100, description: 'ignored with an analyst\'s own token (serve --tokens): the holder\'s name is recorded' },
             reason: { anyOf: [{ type: 'string', maxLength: 2000 }, { type: 'null' }] },
           },
         },
       },
     },
     async (request, reply) => {
-      requireWriter(request, token);
+      const holder = requireWriter(request, keys);
+      const input = { ...request.body, author: authorOf(holder, request.body.author) };
       reply.code(201);
-      const judgement = await judgeSources(store, request.body);
+      const judgement = await judgeSources(store, input);
       // statuses in the event list follow the judgement at once
       await store.browse().sync();
       return judgement;
     },
   );
-  app.post<{ Params: { id: number }; Body: { author: string } }>(
+  app.post<{ Params: { id: number }; Body: { author?: string } }>(
     '/api/source-judgements/:id/undo',
     {
       schema: {
         summary: 'Undo a source judgement (needs the API token)',
         tags: ['sources'],
         params: { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } },
-        body: { type: 'object', required: ['author'], additionalProperties: false, properties: { author: { type: 'string', minLength: 1, maxLength: 100 } } },
+        body: { type: 'object', additionalProperties: false, properties: { author: { type: 'string', minLength: 1, maxLength: 100 } } },
       },
     },
     async (request) => {
-      requireWriter(request, token);
-      const undone = await store.sources().undoJudgement(request.params.id, request.body.author);
+      const holder = requireWriter(request, keys);
+      const undone = await store.sources().undoJudgement(request.params.id, authorOf(holder, request.body.author));
       await store.browse().sync();
       return undone;
     },

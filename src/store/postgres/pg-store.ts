@@ -5,6 +5,7 @@
 // Several processes write one database at once: a document's text hash is UNIQUE, and every
 // write transaction holds one advisory lock (resolution-queries.ts), so batches and the event
 // rebuilds they cause land one after another, whole or not at all.
+import { deadRunStats, isDeadRun, runOwner, toRunRecord, type RunRow } from '../runs.ts';
 import pg from 'pg';
 import { ParleyError } from '../../core/errors.ts';
 import type { ActorKind, Diagnostic, DocumentMeta, KbEntry, LoadedTermMatch, Mention, PlaceType, RawSource, StoredAnalysis } from '../../core/types.ts';
@@ -361,12 +362,20 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
     undoJudgement: (id, author, reason) => op(() => resolution.undoJudgement(id, author, reason)),
     beginRun: (command, args) =>
       op(async () => {
-        const [row] = await rows<{ id: string }>(pool, 'INSERT INTO runs (command, args, started_at) VALUES ($1, $2, $3) RETURNING id', [
-          command, JSON.stringify(args), now().toISOString(),
+        // runs whose process is gone (killed) are marked interrupted; this one records who runs it (runs.ts)
+        for (const run of await rows<{ id: string; finished_at: string | null; stats: string | null }>(pool, 'SELECT id, finished_at, stats::text AS stats FROM runs WHERE finished_at IS NULL', [])) {
+          if (isDeadRun(run.finished_at, run.stats)) {
+            await pool.query('UPDATE runs SET finished_at = $1, stats = $2 WHERE id = $3 AND finished_at IS NULL', [now().toISOString(), JSON.stringify(deadRunStats(run.stats)), run.id]);
+          }
+        }
+        const [row] = await rows<{ id: string }>(pool, 'INSERT INTO runs (command, args, started_at, stats) VALUES ($1, $2, $3, $4) RETURNING id', [
+          command, JSON.stringify(args), now().toISOString(), JSON.stringify(runOwner()),
         ]);
         currentRun = Number(row.id);
         return currentRun;
       }),
+    listRuns: (limit = 1000) =>
+      op(async () => (await rows<RunRow>(pool, 'SELECT id, command, args::text AS args, started_at, finished_at, stats::text AS stats FROM runs ORDER BY id DESC LIMIT $1', [limit])).map(toRunRecord)),
     finishRun: (runId, stats, diagnostics: readonly Diagnostic[]) =>
       op(async () => {
         const client = await pool.connect();

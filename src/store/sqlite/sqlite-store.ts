@@ -2,7 +2,7 @@
 // either lands whole or not at all; bad items inside an analysis (dangling actor ids, spans
 // outside the text) are left out with a diagnostic rather than failing the batch.
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { ParleyError } from '../../core/errors.ts';
 import type {
   ActorKind,
@@ -31,6 +31,8 @@ import { createBrowse, type Browse } from './browse.ts';
 import { createDescriptorTable } from './descriptors.ts';
 import { createSourcesTable, type SourcesTable } from './sources.ts';
 import { migrate } from './migrate.ts';
+import { deadRunStats, isDeadRun, runOwner, toRunRecord, type RunRow } from '../runs.ts';
+import { checkFileBytes, checkOpenDatabase, type FileCheckOptions } from './check-file.ts';
 import { createResolution } from '../../merge/event-resolution.ts';
 import { createSqliteResolutionStorage, sqliteTransaction } from './resolution-queries.ts';
 import { parseMeta } from './parse-meta.ts';
@@ -43,6 +45,8 @@ export interface SqliteStoreOptions {
   now?: () => Date;
   /** PRAGMAs run after opening (tests: `max_page_count = N` makes a disk that fills up). */
   pragmas?: readonly string[];
+  /** How thoroughly an existing file is checked for damage before use (check-file.ts). */
+  check?: FileCheckOptions;
 }
 
 /**
@@ -135,11 +139,29 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     throw new ParleyError('not-found', `no database at ${file} (run \`parley ingest\` first, or pass --db)`);
   }
   const now = options.now ?? (() => new Date());
+  // an existing file is checked for damage before anything can write to it (check-file.ts)
+  const size = file === ':memory:' || !existsSync(file) ? 0 : statSync(file).size;
+  if (size > 0) {
+    checkFileBytes(file, options.check);
+    // the schema (and a small file's every page) through a read-only connection: closing it never
+    // writes, where closing a writer moves its log into the file
+    let probe: Database.Database | null = null;
+    try {
+      probe = new Database(file, { readonly: true, fileMustExist: true });
+      probe.pragma('busy_timeout = 5000');
+      checkOpenDatabase(probe, file, size, options.check);
+    } catch (error) {
+      if (error instanceof ParleyError) throw error;
+      // could not open read-only (a folder the log's index cannot be made in): the writer below says why
+    } finally {
+      probe?.close();
+    }
+  }
   let db: Database.Database;
   try {
     db = new Database(file);
   } catch (error) {
-    throw new ParleyError('config', `cannot open database ${file}: ${(error as Error).message}`, { cause: error });
+    throw storageFault(error, file) ?? new ParleyError('config', `cannot open database ${file}: ${(error as Error).message}`, { cause: error });
   }
   // the busy timeout first: switching a new file to WAL takes a lock another process may hold
   db.pragma('busy_timeout = 5000');
@@ -183,7 +205,10 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     ),
     insertSource: db.prepare('INSERT INTO document_sources (doc_id, content_type, raw, offset_map) VALUES (?, ?, ?, ?)'),
     getSource: db.prepare('SELECT content_type, raw, offset_map FROM document_sources WHERE doc_id = ?'),
-    beginRun: db.prepare('INSERT INTO runs (command, args, started_at) VALUES (?, ?, ?)'),
+    beginRun: db.prepare('INSERT INTO runs (command, args, started_at, stats) VALUES (?, ?, ?, ?)'),
+    unfinishedRuns: db.prepare('SELECT id, finished_at, stats FROM runs WHERE finished_at IS NULL'),
+    markRun: db.prepare('UPDATE runs SET finished_at = ?, stats = ? WHERE id = ? AND finished_at IS NULL'),
+    listRuns: db.prepare('SELECT id, command, args, started_at, finished_at, stats FROM runs ORDER BY id DESC LIMIT ?'),
     finishRun: db.prepare('UPDATE runs SET finished_at = ?, stats = ? WHERE id = ?'),
     insertDiagnostic: db.prepare(`INSERT INTO diagnostics (run_id, code, severity, message, file, doc_id, span_start, span_end)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -430,8 +455,17 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       return faultsNamed(() => resolution.undoJudgement(id, author, reason));
     },
     async beginRun(command, args) {
-      currentRun = Number(q.beginRun.run(command, JSON.stringify(args), now().toISOString()).lastInsertRowid);
+      // runs whose process is gone (killed) are marked interrupted; this one records who runs it
+      currentRun = db.transaction(() => {
+        for (const run of q.unfinishedRuns.all() as Array<{ id: number; finished_at: string | null; stats: string | null }>) {
+          if (isDeadRun(run.finished_at, run.stats)) q.markRun.run(now().toISOString(), JSON.stringify(deadRunStats(run.stats)), run.id);
+        }
+        return Number(q.beginRun.run(command, JSON.stringify(args), now().toISOString(), JSON.stringify(runOwner())).lastInsertRowid);
+      }).immediate();
       return currentRun;
+    },
+    async listRuns(limit = 1000) {
+      return (q.listRuns.all(limit) as RunRow[]).map(toRunRecord);
     },
     async finishRun(runId, stats: RunStats, diagnostics: readonly Diagnostic[]) {
       db.transaction(() => {
