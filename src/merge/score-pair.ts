@@ -5,7 +5,7 @@
 import type { ActorKind, EventMode } from '../core/types.ts';
 
 /** Bumped whenever a weight, a window or the decision rule changes. */
-export const SCORER_VERSION = 'merge-v6';
+export const SCORER_VERSION = 'merge-v7';
 /** A pair is the same event when its score reaches this. */
 export const SAME_THRESHOLD = 0.7;
 /** Below this participant overlap two reports are never one event. */
@@ -210,6 +210,11 @@ export function compareTime(a: MergeInput, b: MergeInput): PairFeatures['time'] 
   const precise = wa[1] - wa[0] <= PRECISE_DAYS && wb[1] - wb[0] <= PRECISE_DAYS;
   // two stated days must be the same day; a stated day and a publication window may overlap
   if (a.date && b.date && precise && wa[0] !== wb[0]) return { verdict: 'conflict', ...base, gapDays: Math.abs(wa[0] - wb[0]) };
+  // neither states a day: only the days they speak from date them, and pages of different days
+  // about people who meet day after day may tell of different meetings. Their windows meeting is
+  // then no more than compatible (else which of the days' reports join is arbitrary: a chain of
+  // them groups by the order it is read in); pages of one day agree.
+  if (!a.date && !b.date && precise && wa[1] !== wb[1]) return { verdict: 'compatible', ...base, gapDays: 0 };
   return { verdict: precise ? 'agree' : 'compatible', ...base, gapDays: 0 };
 }
 
