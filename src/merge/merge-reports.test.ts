@@ -442,3 +442,17 @@ test('pages of different days that state no day: compatible in time, joined only
   const tuesdayToo = report('tue2', ['x', 'y'], null, { published: '2024-05-07', mode: 'phone' });
   assert.deepEqual(groups(mergeReports([monday, tuesday, wednesday, tuesdayToo])), [['mon'], ['tue', 'tue2'], ['wed']]);
 });
+
+test('a call and a meeting held in a city are never one event, however well the rest fits', () => {
+  const meeting = report('met', ['x', 'y'], '2024-05-06', { place: ANKARA });
+  const call = report('call', ['y', 'x'], null, { published: '2024-05-06', mode: 'phone' });
+  assert.equal(scorePair(meeting, call).features.mode.verdict, 'conflict');
+  assert.equal(mergeReports([meeting, call]).length, 2);
+  // with no time at all, the meeting is no candidate for the call either
+  assert.equal(mergeReports([meeting, report('bare-call', ['x', 'y'], null, { mode: 'phone' })]).length, 2);
+  // a 'meet' that says nowhere may have been the call
+  assert.equal(mergeReports([report('somewhere', ['x', 'y'], '2024-05-06'), call]).length, 1);
+  // nor does a report placing the meeting in the city keep a third from joining the two in person
+  const visit = report('visit', ['x', 'y'], null, { published: '2024-05-07', mode: 'visit', place: ANKARA });
+  assert.equal(mergeReports([meeting, visit]).length, 1);
+});

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import {
   comparePlace,
   contactOf,
+  contactOfReport,
   contextOverlap,
   dayFits,
   jaccard,
@@ -169,7 +170,7 @@ interface Profile {
 
 function profileOf(report: MergeInput): Profile {
   const w = timeWindow(report);
-  const contact = contactOf(report.mode);
+  const contact = contactOfReport(report);
   return {
     lo: w ? w[0] : -Infinity,
     hi: w ? w[1] : Infinity,

@@ -286,13 +286,26 @@ export function contactOf(mode: EventMode | null | undefined): 'remote' | 'in-pe
   return !mode ? null : REMOTE.has(mode) ? 'remote' : IN_PERSON.has(mode) ? 'in-person' : null;
 }
 
-/** 'meet' is what a report says when it says nothing more: it goes with any mode. */
+/**
+ * Whether a report tells of contact at a distance or face to face: its mode says so, or a
+ * meeting it places in a city or venue was held there in person (a call or a video conference
+ * happens in no one place); null when it does not say (a 'meet' with no place, or a country).
+ */
+export function contactOfReport(report: MergeInput): 'remote' | 'in-person' | null {
+  return contactOf(report.mode) ?? (report.place?.local ? 'in-person' : null);
+}
+
+/**
+ * 'meet' is what a report says when it says nothing more: it goes with any mode, unless it puts
+ * the meeting in a city or venue: then it was in person, and a call of the same people is another
+ * contact of theirs (contactOfReport).
+ */
 export function compareMode(a: MergeInput, b: MergeInput): PairFeatures['mode'] {
   const left = a.mode ?? null;
   const right = b.mode ?? null;
   if (left === right) return { verdict: 'same', left, right };
-  const x = contactOf(left);
-  const y = contactOf(right);
+  const x = contactOfReport(a);
+  const y = contactOfReport(b);
   return { verdict: x && y && x !== y ? 'conflict' : 'compatible', left, right };
 }
 
