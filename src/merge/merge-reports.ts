@@ -554,9 +554,19 @@ function nearDays(
 
 /** Neither report states a day, both are dated by a day their pages speak from, and those days differ. */
 function daysOnlyFromPages(a: MergeInput, b: MergeInput): boolean {
-  if (a.date || b.date) return false;
-  const [wa, wb] = [timeWindow(a), timeWindow(b)];
-  return !!wa && !!wb && wa[1] - wa[0] <= PRECISE_DAYS && wb[1] - wb[0] <= PRECISE_DAYS && wa[1] !== wb[1];
+  return pageDated(a) && pageDated(b) && timeWindow(a)![1] !== timeWindow(b)![1];
+}
+
+/**
+ * A report that states no day and is dated by the day its page speaks from (publication day or
+ * time anchor). Whether two groups of such reports of different days join (nearDays) depends on
+ * every report of those people whose time meets either group's: re-deriving events around new
+ * reports must reach one hop further from them (event-resolution.ts).
+ */
+export function pageDated(report: MergeInput): boolean {
+  if (report.date) return false;
+  const w = timeWindow(report);
+  return !!w && w[1] - w[0] <= PRECISE_DAYS;
 }
 
 const PLACE_TIER = { local: 2, coarse: 1 } as const;
