@@ -64,15 +64,19 @@ function everyDay(days: number): string[] {
 }
 
 let stores = 0;
-/** The events, each as the headlines of its documents; documents are named in the order they arrive, under `prefix`. */
-async function eventsOf(batches: string[][], prefix = 'd'): Promise<string[]> {
+/**
+ * The events, each as the headlines of its documents; documents are named in the order they
+ * arrive, under `prefix`, or by `names` when given.
+ */
+async function eventsOf(batches: string[][], prefix = 'd', names?: ReadonlyMap<string, string>): Promise<string[]> {
   const store = openSqliteStore(join(dir, `s${stores++}.db`), { now: clock });
   const headline = new Map<string, string>();
   try {
     let n = 0;
     for (const batch of batches) {
       const analyses: StoredAnalysis[] = batch.map((text) => {
-        const id = `${prefix}${n++}`;
+        const id = names?.get(text) ?? `${prefix}${n}`;
+        n++;
         headline.set(id, text.slice(0, text.indexOf('\n')));
         const hash = createHash('sha256').update(text).digest('hex');
         return forStorage(pipeline.analyze({ id, hash, text, source: {}, meta: {} }));
@@ -126,5 +130,39 @@ test('two outlets a day, every day, no page stating its day: one event a day, wh
   assert.deepEqual(await eventsOf([docs]), expected);
   for (const seed of [3, 11, 17]) {
     assert.deepEqual(await eventsOf(chunks(shuffled(docs, seed), 5), `p${seed}-`), expected, `shuffled with seed ${seed}, batches of 5`);
+  }
+});
+
+/** Reports of one pair on random days of six weeks: most dated by their pages, some stating a day, some calls, some in Berlin. */
+function randomDays(seed: number): string[] {
+  let state = seed;
+  const random = () => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+  const texts: string[] = [];
+  for (let n = 0; n < 40; n++) {
+    const d = Math.floor(random() * 40);
+    const day = new Date(Date.UTC(2024, 2, 1 + d)).toISOString().slice(0, 10);
+    const r = random();
+    if (r < 0.15) {
+      const stated = new Date(Date.UTC(2024, 2, 1 + d - Math.floor(random() * 3)));
+      texts.push(`T${n}\n${day}\n\nPARIS - French President Emmanuel Macron met German Chancellor Olaf Scholz in Paris on ${MONTHS[stated.getUTCMonth()]} ${stated.getUTCDate()} to discuss point ${n}.\n`);
+    } else if (r < 0.25) {
+      texts.push(`T${n}\n${day}\n\nFrench President Emmanuel Macron spoke by telephone with German Chancellor Olaf Scholz about point ${n} of the budget.\n`);
+    } else if (r < 0.35) {
+      texts.push(`T${n}\n${day}\n\nBERLIN - German Chancellor Olaf Scholz received French President Emmanuel Macron in Berlin for talks on point ${n}.\n`);
+    } else {
+      texts.push(`T${n}\n${day}\n\nGerman Chancellor Olaf Scholz held talks with French President Emmanuel Macron in Paris on budget point ${n}.\n`);
+    }
+  }
+  return texts;
+}
+
+test('reports of one pair on random days, dated by pages or stated days, calls and visits: the same events in any order and batching', { timeout: 300_000 }, async () => {
+  for (const seed of [55_433, 86_000]) {
+    const docs = randomDays(seed);
+    const names = new Map(docs.map((text, i) => [text, `r${i}`]));
+    const whole = await eventsOf([docs], 'r', names);
+    assert.ok(whole.some((e) => e.includes(' + ')) && whole.length >= 10, JSON.stringify(whole));
+    assert.deepEqual(await eventsOf(chunks(shuffled(docs, seed), 1), 'r', names), whole, `seed ${seed}, one by one`);
+    assert.deepEqual(await eventsOf(chunks(shuffled(docs, seed + 1), 4), 'r', names), whole, `seed ${seed}, batches of 4`);
   }
 });
