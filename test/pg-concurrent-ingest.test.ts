@@ -42,14 +42,12 @@ test(
       // meetings written for this test: each is reported by two outlets, one in each folder
       // one meeting a day, so that no two of them can be taken for one
       const day = (i: number) => new Date(Date.UTC(2024, 2, 1 + i)).toISOString().slice(0, 10);
-      // each report states its day: undated reports told day after day can chain, and how they chain
-      // still depends on the order batches arrive in (a known defect of incremental merging, not of
-      // concurrent writing, which is what this test is about)
-      const spoken = (i: number) => new Date(Date.UTC(2024, 2, 1 + i)).toLocaleDateString('en-US', { month: 'long', day: 'numeric', timeZone: 'UTC' });
+      // no report states its day: only the pages' days date them, so pages of consecutive days must
+      // not chain, whichever process stores a shared text under its own name first
       const paris = (i: number) =>
-        `Talks ${i}\n${day(i)}\n\nPARIS - French President Emmanuel Macron met German Chancellor Olaf Scholz in Paris on ${spoken(i)} to discuss point ${i} of the budget.\n`;
+        `Talks ${i}\n${day(i)}\n\nPARIS - French President Emmanuel Macron met German Chancellor Olaf Scholz in Paris to discuss point ${i} of the budget.\n`;
       const parisAgain = (i: number) =>
-        `Budget point ${i}\n${day(i)}\n\nGerman Chancellor Olaf Scholz held talks with French President Emmanuel Macron in Paris on ${spoken(i)} on budget point ${i}.\n`;
+        `Budget point ${i}\n${day(i)}\n\nGerman Chancellor Olaf Scholz held talks with French President Emmanuel Macron in Paris on budget point ${i}.\n`;
       mkdirSync(join(dir, 'a'));
       mkdirSync(join(dir, 'b'));
       for (let i = 0; i < n; i++) {

@@ -302,8 +302,10 @@ test('two outlets report one undated meeting, neither with a dateline: the days 
   ]);
   assert.deepEqual(await shape(store), ['de-paper+en-wire']);
   const [event] = await store.listEvents();
-  assert.equal(event.judgements[0].rule, 'score');
-  assert.equal(event.judgements[0].features?.time.verdict, 'agree');
+  // days a day apart are only compatible (people may meet day after day): what joins them is
+  // that each is the other's one meeting of those people in that window
+  assert.equal(event.judgements[0].rule, 'only-candidate');
+  assert.equal(event.judgements[0].features?.time.verdict, 'compatible');
   assert.deepEqual([event.judgements[0].features?.time.left, event.judgements[0].features?.time.right].sort(), ['anchored 2022-03-09', 'anchored 2022-03-10']);
   // the event has no date: an anchor dates the document, not the meeting
   assert.equal(event.date, null);

@@ -11,7 +11,7 @@ import { validateJudgement } from '../judgements/validate.ts';
 import type { JudgementPreview, StoredActor, StoredEvent, StoredReport } from '../store/store.ts';
 import { mergeConcerns } from '../judgements/plausibility.ts';
 import { deriveEventFields, type FieldCorrection, type PlaceInfo } from './derive-event.ts';
-import { blockingKeys, lookupKeys, mergeReports, type MergeConstraints, type MergeInput, type MergeJudgement, type MergeStats } from './merge-reports.ts';
+import { blockingKeys, lookupKeys, mergeReports, pageDated, type MergeConstraints, type MergeInput, type MergeJudgement, type MergeStats } from './merge-reports.ts';
 import type { ReportRecord, ResolutionQueries, ResolutionStorage } from './resolution-queries.ts';
 import { timeWindow } from './score-pair.ts';
 import { findTimeAnchor } from './time-anchor.ts';
@@ -278,6 +278,15 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
       await expand(block);
       await addEvents();
       await expand(block);
+      await addEvents();
+      // groups of reports dated only by their pages' days join across days only as each other's
+      // one meeting of those people then: a group two hops out needs its rivals as well
+      const paged: string[] = [];
+      for (const id of block) {
+        const value = expanded.has(id) ? null : await input(id);
+        if (value !== null && pageDated(value)) paged.push(id);
+      }
+      await expand(paged);
       await addEvents();
       for (;;) {
         const undated: string[] = [];

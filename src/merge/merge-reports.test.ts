@@ -59,7 +59,7 @@ test('the explanation names each feature and the decision', () => {
   assert.match(same[0], /participants: overlap 1 \(x, y\)/);
   assert.match(same[1], /time: agree \(2024-04-20 \/ 2024-04-20\)/);
   assert.match(same[2], /place: within \(doha \/ qatar\)/);
-  assert.match(same.at(-1)!, /decision: same \(score 1.1 >= 0.7, merge-v6\)/);
+  assert.match(same.at(-1)!, /decision: same \(score 1.1 >= 0.7, merge-v7\)/);
   const apart = explainScore(scorePair(report('a', ['x', 'y'], '2024-09-12'), report('b', ['x', 'y'], '2024-10-03')));
   assert.match(apart[1], /time: conflict .*21 days apart/);
   assert.match(apart.at(-1)!, /decision: different \(times disagree \(2024-09-12 vs 2024-10-03\)\)/);
@@ -422,4 +422,37 @@ test('undated reports of one pair in one city, told day after day: the same even
   const forward = groups(mergeReports(reports));
   assert.deepEqual(groups(mergeReports([...reports].reverse())), forward);
   for (const g of forward) assert.ok(g.length >= 2 && g.length <= 8, JSON.stringify(forward));
+});
+
+test('pages of different days that state no day: compatible in time, joined only as each other\'s one meeting of those people then', () => {
+  const monday = report('mon', ['x', 'y'], null, { published: '2024-05-06', mode: 'phone' });
+  const tuesday = report('tue', ['y', 'x'], null, { published: '2024-05-07', mode: 'phone' });
+  assert.equal(scorePair(monday, tuesday).features.time.verdict, 'compatible');
+  assert.equal(scorePair(monday, report('mon2', ['x', 'y'], null, { published: '2024-05-06' })).features.time.verdict, 'agree');
+  const joined = mergeReports([monday, tuesday]);
+  assert.deepEqual(groups(joined), [['mon', 'tue']]);
+  assert.equal(joined[0].judgements[0].rule, 'only-candidate');
+  // a meeting of theirs in person in that window (a mode that rules it out) shows them in touch more than once: apart
+  const visit = report('visit', ['x', 'y'], '2024-05-05', { mode: 'visit', place: ANKARA });
+  assert.equal(mergeReports([monday, tuesday, visit]).length, 3);
+  // a third page of another day: which two go together is not known, none join
+  const wednesday = report('wed', ['x', 'y'], null, { published: '2024-05-08', mode: 'phone' });
+  assert.equal(mergeReports([monday, tuesday, wednesday]).length, 3);
+  // pages of one day join whatever else there is
+  const tuesdayToo = report('tue2', ['x', 'y'], null, { published: '2024-05-07', mode: 'phone' });
+  assert.deepEqual(groups(mergeReports([monday, tuesday, wednesday, tuesdayToo])), [['mon'], ['tue', 'tue2'], ['wed']]);
+});
+
+test('a call and a meeting held in a city are never one event, however well the rest fits', () => {
+  const meeting = report('met', ['x', 'y'], '2024-05-06', { place: ANKARA });
+  const call = report('call', ['y', 'x'], null, { published: '2024-05-06', mode: 'phone' });
+  assert.equal(scorePair(meeting, call).features.mode.verdict, 'conflict');
+  assert.equal(mergeReports([meeting, call]).length, 2);
+  // with no time at all, the meeting is no candidate for the call either
+  assert.equal(mergeReports([meeting, report('bare-call', ['x', 'y'], null, { mode: 'phone' })]).length, 2);
+  // a 'meet' that says nowhere may have been the call
+  assert.equal(mergeReports([report('somewhere', ['x', 'y'], '2024-05-06'), call]).length, 1);
+  // nor does a report placing the meeting in the city keep a third from joining the two in person
+  const visit = report('visit', ['x', 'y'], null, { published: '2024-05-07', mode: 'visit', place: ANKARA });
+  assert.equal(mergeReports([meeting, visit]).length, 1);
 });

@@ -8,12 +8,14 @@ import { createHash } from 'node:crypto';
 import {
   comparePlace,
   contactOf,
+  contactOfReport,
   contextOverlap,
   dayFits,
   jaccard,
   matchingSet,
   MIN_JACCARD,
   PRECISE_DAYS,
+  SAME_THRESHOLD,
   scorePair,
   SCORER_VERSION,
   sharedPlace,
@@ -23,6 +25,7 @@ import {
   type MergeInput,
   type PairFeatures,
   type PairScore,
+  WEIGHTS,
 } from './score-pair.ts';
 
 export { matchingSet, type MergeInput } from './score-pair.ts';
@@ -167,7 +170,7 @@ interface Profile {
 
 function profileOf(report: MergeInput): Profile {
   const w = timeWindow(report);
-  const contact = contactOf(report.mode);
+  const contact = contactOfReport(report);
   return {
     lo: w ? w[0] : -Infinity,
     hi: w ? w[1] : Infinity,
@@ -323,6 +326,8 @@ export function mergeReports(
     }
   });
   const scored: { i: number; j: number; s: PairScore }[] = [];
+  // pairs of the same people whose times meet (vetoed or not): each shows a meeting of theirs then
+  const overlapping: { i: number; j: number }[] = [];
   const vetoedPeers = new Map<number, number[]>();
   const seen = new Set<number>();
   sorted.forEach((report, i) => {
@@ -358,6 +363,7 @@ export function mergeReports(
       // meet are a veto whatever else the pair shares, so those are not even scored
       if (timesApart(report, sorted[j])) continue;
       const s = scorePair(report, sorted[j]);
+      if (s.features.participants.jaccard >= MIN_JACCARD && timeWindow(report) !== null && timeWindow(sorted[j]) !== null) overlapping.push({ i, j });
       if (!s.veto) scored.push({ i: Math.min(i, j), j: Math.max(i, j), s });
       else notePeers();
     }
@@ -390,6 +396,9 @@ export function mergeReports(
   for (const { i, j, s } of scored) {
     if (!s.same) continue;
     if (groups.union(i, j, true) === 'joined') judgements.push(toJudgement(s));
+  }
+  for (const { i, j, s } of nearDays(sorted, groups, scored, overlapping)) {
+    if (groups.union(i, j, true) === 'joined') judgements.push(toJudgement(s, 'only-candidate'));
   }
 
   // A report with no time window (no date, no publication day, no full date in its document's
@@ -493,6 +502,71 @@ export function mergeReports(
     events.push({ id: eventIdFor(reportIds), reportIds, judgements: judgementsByRoot.get(root) ?? [] });
   }
   return events.sort((a, b) => (a.reportIds[0] < b.reportIds[0] ? -1 : 1));
+}
+
+/**
+ * Reports that state no day, dated only by the days their pages speak from, of different days
+ * ("published Monday" / "published Tuesday"): their times are no more than compatible (score-pair's
+ * compareTime), as a chain of such reports of people who meet day after day must not be grouped
+ * by the order it is read in. Two such groups are one event only on positive evidence: the pair
+ * would be the same if the days agreed (same people, place and mode not contradicting), and each
+ * group is the other's only meeting of those people in that window: no other event of theirs,
+ * joined or kept apart by a place, a mode or a document, has times that meet either group's.
+ * Decided on the groups as they stand, then applied (so the result does not depend on order).
+ */
+function nearDays(
+  sorted: readonly MergeInput[],
+  groups: Groups,
+  scored: readonly { i: number; j: number; s: PairScore }[],
+  overlapping: readonly { i: number; j: number }[],
+): { i: number; j: number; s: PairScore }[] {
+  const near = scored.filter(({ i, j, s }) => !s.same && daysOnlyFromPages(sorted[i], sorted[j]) && s.score + WEIGHTS.timeAgree >= SAME_THRESHOLD);
+  if (!near.length) return [];
+  const rivals = new Map<number, Set<number>>();
+  for (const { i, j } of overlapping) {
+    const [a, b] = [groups.find(i), groups.find(j)];
+    if (a === b) continue;
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ]) {
+      const set = rivals.get(x);
+      if (set) set.add(y);
+      else rivals.set(x, new Set([y]));
+    }
+  }
+  const only = (x: number, y: number) => {
+    const set = rivals.get(x);
+    return !!set && set.size === 1 && set.has(y);
+  };
+  const out: { i: number; j: number; s: PairScore }[] = [];
+  const seen = new Set<string>();
+  for (const pair of near) {
+    const [a, b] = [groups.find(pair.i), groups.find(pair.j)];
+    const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+    if (a === b || seen.has(key) || !only(a, b) || !only(b, a) || !groups.coherent(a, b)) continue;
+    seen.add(key);
+    const s = { ...pair.s, features: { ...pair.s.features, candidates: { events: 1, fitting: 1, repeated: false } } };
+    out.push({ i: pair.i, j: pair.j, s });
+  }
+  return out;
+}
+
+/** Neither report states a day, both are dated by a day their pages speak from, and those days differ. */
+function daysOnlyFromPages(a: MergeInput, b: MergeInput): boolean {
+  return pageDated(a) && pageDated(b) && timeWindow(a)![1] !== timeWindow(b)![1];
+}
+
+/**
+ * A report that states no day and is dated by the day its page speaks from (publication day or
+ * time anchor). Whether two groups of such reports of different days join (nearDays) depends on
+ * every report of those people whose time meets either group's: re-deriving events around new
+ * reports must reach one hop further from them (event-resolution.ts).
+ */
+export function pageDated(report: MergeInput): boolean {
+  if (report.date) return false;
+  const w = timeWindow(report);
+  return !!w && w[1] - w[0] <= PRECISE_DAYS;
 }
 
 const PLACE_TIER = { local: 2, coarse: 1 } as const;

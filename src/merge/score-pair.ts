@@ -5,7 +5,7 @@
 import type { ActorKind, EventMode } from '../core/types.ts';
 
 /** Bumped whenever a weight, a window or the decision rule changes. */
-export const SCORER_VERSION = 'merge-v6';
+export const SCORER_VERSION = 'merge-v7';
 /** A pair is the same event when its score reaches this. */
 export const SAME_THRESHOLD = 0.7;
 /** Below this participant overlap two reports are never one event. */
@@ -210,6 +210,11 @@ export function compareTime(a: MergeInput, b: MergeInput): PairFeatures['time'] 
   const precise = wa[1] - wa[0] <= PRECISE_DAYS && wb[1] - wb[0] <= PRECISE_DAYS;
   // two stated days must be the same day; a stated day and a publication window may overlap
   if (a.date && b.date && precise && wa[0] !== wb[0]) return { verdict: 'conflict', ...base, gapDays: Math.abs(wa[0] - wb[0]) };
+  // neither states a day: only the days they speak from date them, and pages of different days
+  // about people who meet day after day may tell of different meetings. Their windows meeting is
+  // then no more than compatible (else which of the days' reports join is arbitrary: a chain of
+  // them groups by the order it is read in); pages of one day agree.
+  if (!a.date && !b.date && precise && wa[1] !== wb[1]) return { verdict: 'compatible', ...base, gapDays: 0 };
   return { verdict: precise ? 'agree' : 'compatible', ...base, gapDays: 0 };
 }
 
@@ -281,13 +286,26 @@ export function contactOf(mode: EventMode | null | undefined): 'remote' | 'in-pe
   return !mode ? null : REMOTE.has(mode) ? 'remote' : IN_PERSON.has(mode) ? 'in-person' : null;
 }
 
-/** 'meet' is what a report says when it says nothing more: it goes with any mode. */
+/**
+ * Whether a report tells of contact at a distance or face to face: its mode says so, or a
+ * meeting it places in a city or venue was held there in person (a call or a video conference
+ * happens in no one place); null when it does not say (a 'meet' with no place, or a country).
+ */
+export function contactOfReport(report: MergeInput): 'remote' | 'in-person' | null {
+  return contactOf(report.mode) ?? (report.place?.local ? 'in-person' : null);
+}
+
+/**
+ * 'meet' is what a report says when it says nothing more: it goes with any mode, unless it puts
+ * the meeting in a city or venue: then it was in person, and a call of the same people is another
+ * contact of theirs (contactOfReport).
+ */
 export function compareMode(a: MergeInput, b: MergeInput): PairFeatures['mode'] {
   const left = a.mode ?? null;
   const right = b.mode ?? null;
   if (left === right) return { verdict: 'same', left, right };
-  const x = contactOf(left);
-  const y = contactOf(right);
+  const x = contactOfReport(a);
+  const y = contactOfReport(b);
   return { verdict: x && y && x !== y ? 'conflict' : 'compatible', left, right };
 }
 
