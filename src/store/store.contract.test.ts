@@ -9,7 +9,7 @@ import { after, describe, test } from 'node:test';
 import { ParleyError } from '../core/errors.ts';
 import type { DocumentAnalysis } from '../core/types.ts';
 import { BIDEN, makeAnalysis, MOSCOW, PUTIN, RUSSIA, sampleAnalyses, TEXT_A, XI } from './fixtures.ts';
-import type { EventFilter } from './sqlite/browse.ts';
+import type { EventFilter } from './browse.ts';
 import { openPostgresStore } from './postgres/pg-store.ts';
 import { createTestDatabase } from './postgres/test-database.ts';
 import { openSqliteStore } from './sqlite/sqlite-store.ts';

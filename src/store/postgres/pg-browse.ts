@@ -7,7 +7,7 @@ import type { ActorKind, DocumentMeta, EventMode, Span } from '../../core/types.
 import { outletOf, summarizeForBrowse, summaryParticipants, summaryPlace, type SummaryExtras } from '../browse-summary.ts';
 import { countriesOfPlaces, sourcesFingerprint } from '../browse-state.ts';
 import type { StoredActor, StoredEvent } from '../store.ts';
-import { orderStatuses, type Browse, type BrowseSource, type EventFilter, type NamedRef, type NetworkEdge } from '../sqlite/browse.ts';
+import { likePattern, orderStatuses, titleOf, type Browse, type BrowseSource, type EventFilter, type NamedRef, type NetworkEdge } from '../browse.ts';
 import { outletOfDocument } from '../sqlite/descriptors.ts';
 import { readEventSources, type EventSourcesReader } from '../../sources/event-sources.ts';
 import type { EventStatusKind } from '../../sources/status.ts';
@@ -17,10 +17,6 @@ import { createPostgresSourcesTable } from './pg-sources.ts';
 export function searchWords(input: string): string[] | null {
   const words = input.match(/[\p{L}\p{N}]+/gu);
   return words && words.length > 0 ? words.slice(0, 16) : null;
-}
-
-function likePattern(input: string): string {
-  return `%${input.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 export function createPostgresBrowse(
@@ -322,12 +318,14 @@ export function createPostgresBrowse(
         published_value: string | null;
         meta: DocumentMeta | null;
         ingested_at: string;
-        title: string | null;
+        title_start: number | null;
+        title_end: number | null;
+        head: string | null;
         reports: string;
         source: string | null;
       }>(
         `SELECT d.id, d.path, d.language, d.published_value, d.meta, d.ingested_at,
-          CASE WHEN d.title_start IS NULL THEN NULL ELSE substr(d.text, d.title_start + 1, d.title_end - d.title_start) END AS title,
+          d.title_start, d.title_end, CASE WHEN d.title_start IS NULL THEN NULL ELSE substr(d.text, 1, d.title_end) END AS head,
           (SELECT COUNT(*) FROM event_reports r WHERE r.doc_id = d.id) AS reports,
           (SELECT COALESCE(a.source_id, a.name) FROM attributions a WHERE a.doc_id = d.id AND a.kind = 'wire' AND a.scope = 'document'
             ORDER BY a.start LIMIT 1) AS source
@@ -340,7 +338,7 @@ export function createPostgresBrowse(
           const meta = r.meta ?? {};
           return {
             id: r.id,
-            title: (typeof meta.title === 'string' && meta.title) || r.title,
+            title: (typeof meta.title === 'string' && meta.title) || titleOf(r.head, r.title_start, r.title_end),
             path: r.path,
             language: r.language,
             published: r.published_value ?? (typeof meta.published === 'string' ? meta.published.slice(0, 10) : null),

@@ -4,175 +4,28 @@
 // events table (new or rebuilt events), `refresh` recomputes named events (after a judgement).
 import type Database from 'better-sqlite3';
 import type { ActorKind, DocumentMeta, EventMode, Span } from '../../core/types.ts';
-import type { StoredActor, StoredEvent } from '../store.ts';
+import type { StoredEvent } from '../store.ts';
+import {
+  likePattern,
+  orderStatuses,
+  titleOf,
+  type ActorRow,
+  type Browse,
+  type BrowseSource,
+  type DocumentReportRow,
+  type EventFilter,
+  type EventRow,
+  type MentionRow,
+  type NamedRef,
+  type NetworkEdge,
+} from '../browse.ts';
 import { parseMeta } from './parse-meta.ts';
 import { outletOf, summarizeForBrowse, summaryParticipants, summaryPlace, type SummaryExtras } from '../browse-summary.ts';
 import { outletOfDocument } from './descriptors.ts';
 import { readEventSources, type EventSourcesReader } from '../../sources/event-sources.ts';
 import type { EventStatusKind } from '../../sources/status.ts';
-import { STATUS_KINDS } from '../../sources/status.ts';
 import { createSourcesTable } from './sources.ts';
 import { countriesOfPlaces, sourcesFingerprint } from '../browse-state.ts';
-
-export interface EventFilter {
-  /** Every one of these actors took part (one actor, or a pair). */
-  actors?: string[];
-  /** Inclusive bounds, YYYY[-MM[-DD]]; `to` includes every day it covers. */
-  from?: string;
-  to?: string;
-  /** A place: events there or at any place within it. */
-  place?: string;
-  mode?: string;
-  outlet?: string;
-  /** A wire agency its reports' words come from (its knowledge-base id, else the name as written). */
-  source?: string;
-  /** A language of its reports' documents. */
-  language?: string;
-  /** A country: events at places that are it or lie within it. */
-  country?: string;
-  status?: EventStatusKind;
-  /** Full-text search over the evidence sentences of the event's reports. */
-  q?: string;
-}
-
-export type EventSort = 'date' | 'reports';
-
-export interface PageOptions {
-  limit: number;
-  offset: number;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
-}
-
-export interface NamedRef {
-  id: string;
-  name: string;
-}
-
-export interface EventRow {
-  id: string;
-  date: string | null;
-  mode: string;
-  place: NamedRef | null;
-  participants: NamedRef[];
-  reports: number;
-  documents: number;
-  outlets: string[];
-  conflicts: number;
-  /** The first evidence sentence, shortened: plain text. */
-  snippet: string;
-  /** Who says so; null for an event not yet analysed for its sources. */
-  status: EventStatusKind | null;
-  independentSources: number | null;
-  /** Wire agencies its reports' words come from, apart from the outlets that published them. */
-  sources: NamedRef[];
-  languages: string[];
-}
-
-/** A value to filter by, with how many events have it. */
-export interface Facet {
-  id: string;
-  name: string;
-  events: number;
-}
-
-export interface Facets {
-  sources: Facet[];
-  languages: Facet[];
-  countries: Facet[];
-  statuses: Facet[];
-}
-
-export interface ActorRow {
-  id: string;
-  kind: ActorKind;
-  name: string;
-  aliases: string[];
-  fromKb: boolean;
-  /** Events it takes part in. */
-  events: number;
-}
-
-export interface DocumentRow {
-  id: string;
-  title: string | null;
-  path: string | null;
-  language: string;
-  published: string | null;
-  outlet: string | null;
-  /** The wire agency its dateline or credit line names (knowledge-base id, else the name as written). */
-  source: string | null;
-  url: string | null;
-  ingestedAt: string;
-  reports: number;
-}
-
-export interface DocumentReportRow {
-  id: string;
-  eventId: string | null;
-  mode: EventMode;
-  trigger: Span;
-  evidence: Span[];
-  date: string | null;
-  placeId: string | null;
-}
-
-export interface MentionRow extends Span {
-  kind: string;
-  via: string;
-  actorIds: string[];
-}
-
-export interface NetworkNode {
-  id: string;
-  name: string;
-  kind: string;
-  events: number;
-}
-
-export interface NetworkEdge {
-  source: string;
-  target: string;
-  /** Events both took part in. */
-  weight: number;
-}
-
-export interface Network {
-  nodes: NetworkNode[];
-  edges: NetworkEdge[];
-  /** True when more edges matched than were returned. */
-  truncated: boolean;
-}
-
-export interface Browse {
-  /** Indexes events that are new or were rebuilt since the last call; returns how many. */
-  sync(): Promise<number>;
-  /** Recomputes these events' summaries (events gone are dropped). */
-  refresh(eventIds: Iterable<string>): Promise<void>;
-  listEvents(filter: EventFilter, sort: EventSort, order: 'asc' | 'desc', page: PageOptions): Promise<Page<EventRow>>;
-  /** Events per month (YYYY-MM) for a filter; undated events are left out. */
-  timeline(filter: EventFilter): Promise<{ month: string; events: number }[]>;
-  network(filter: EventFilter, maxEdges: number): Promise<Network>;
-  searchActors(query: string | undefined, kind: string | undefined, page: PageOptions): Promise<Page<ActorRow>>;
-  listDocuments(query: string | undefined, outlet: string | undefined, page: PageOptions): Promise<Page<DocumentRow>>;
-  documentReports(docId: string): Promise<DocumentReportRow[]>;
-  documentMentions(docId: string): Promise<MentionRow[]>;
-  outlets(): Promise<{ outlet: string; events: number }[]>;
-  /** Sources, languages, countries and statuses of the indexed events, most events first. */
-  facets(): Promise<Facets>;
-  /** Events that involve any of these actors, events or reports (what a judgement on them can change). */
-  eventsTouching(subjects: readonly string[]): Promise<string[]>;
-}
-
-export interface BrowseSource {
-  getEvent(id: string): Promise<StoredEvent | null>;
-  getActors(ids: readonly string[]): Promise<StoredActor[]>;
-}
 
 /** Above this many matching events a page is found by walking the sort index (see `where`). */
 const SCAN_ABOVE = 2000;
@@ -184,18 +37,6 @@ export function ftsQuery(input: string): string | null {
   if (!words || words.length === 0) return null;
   return words.slice(0, 16).map((w) => `"${w}"`).join(' ');
 }
-
-/** Statuses in their documented order (status.ts), each with its count, none left out. */
-export function orderStatuses(counts: readonly { id: string; events: number }[]): Facet[] {
-  return STATUS_KINDS.map((status) => ({ id: status, name: status, events: counts.find((c) => c.id === status)?.events ?? 0 }));
-}
-
-function likePattern(input: string): string {
-  return `%${input.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-
-
 
 export function createBrowse(
   db: Database.Database,
@@ -553,7 +394,7 @@ export function createBrowse(
       }
       const sql = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
       const rows = prepared(`SELECT d.id, d.path, d.language, d.published_value, d.meta, d.ingested_at,
-        CASE WHEN d.title_start IS NULL THEN NULL ELSE substr(d.text, d.title_start + 1, d.title_end - d.title_start) END AS title,
+        d.title_start, d.title_end, CASE WHEN d.title_start IS NULL THEN NULL ELSE substr(d.text, 1, d.title_end) END AS head,
         (SELECT COUNT(*) FROM event_reports r WHERE r.doc_id = d.id) AS reports,
         (SELECT COALESCE(a.source_id, a.name) FROM attributions a WHERE a.doc_id = d.id AND a.kind = 'wire' AND a.scope = 'document'
           ORDER BY a.start LIMIT 1) AS source
@@ -564,7 +405,9 @@ export function createBrowse(
         published_value: string | null;
         meta: string;
         ingested_at: string;
-        title: string | null;
+        title_start: number | null;
+        title_end: number | null;
+        head: string | null;
         reports: number;
         source: string | null;
       }[];
@@ -574,7 +417,7 @@ export function createBrowse(
           const meta = parseMeta(r.meta);
           return {
             id: r.id,
-            title: (typeof meta.title === 'string' && meta.title) || r.title,
+            title: (typeof meta.title === 'string' && meta.title) || titleOf(r.head, r.title_start, r.title_end),
             path: r.path,
             language: r.language,
             published: r.published_value ?? (typeof meta.published === 'string' ? meta.published.slice(0, 10) : null),

@@ -27,7 +27,8 @@ import type {
   StoredEvent,
   StoredReport,
 } from '../store.ts';
-import { createBrowse, type Browse } from './browse.ts';
+import type { Browse } from '../browse.ts';
+import { createBrowse } from './browse.ts';
 import { createDescriptorTable } from './descriptors.ts';
 import { createSourcesTable, type SourcesTable } from './sources.ts';
 import { migrate } from './migrate.ts';
