@@ -34,8 +34,6 @@ export function registerSourceRoutes(app: FastifyInstance, store: Store, token: 
       requireWriter(request, token);
       reply.code(201);
       const judgement = await judgeSources(store, request.body);
-      // statuses in the event list follow the judgement at once
-      await store.browse().sync();
       return judgement;
     },
   );
@@ -51,9 +49,8 @@ export function registerSourceRoutes(app: FastifyInstance, store: Store, token: 
     },
     async (request) => {
       requireWriter(request, token);
-      const undone = await store.sources().undoJudgement(request.params.id, request.body.author);
-      await store.browse().sync();
-      return undone;
+      // statuses in the event list follow the judgement at once: the store re-indexes them
+      return await store.sources().undoJudgement(request.params.id, request.body.author);
     },
   );
 }

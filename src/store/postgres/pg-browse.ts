@@ -5,7 +5,7 @@
 import type pg from 'pg';
 import type { ActorKind, DocumentMeta, EventMode, Span } from '../../core/types.ts';
 import { outletOf, summarizeForBrowse, summaryParticipants, summaryPlace, type SummaryExtras } from '../browse-summary.ts';
-import { countriesOfPlaces, sourcesFingerprint } from '../browse-state.ts';
+import { countriesOfPlaces, staleBySources } from '../browse-state.ts';
 import type { StoredActor, StoredEvent } from '../store.ts';
 import { likePattern, orderStatuses, titleOf, type Browse, type BrowseSource, type EventFilter, type NamedRef, type NetworkEdge } from '../browse.ts';
 import { outletOfDocument } from '../sqlite/descriptors.ts';
@@ -19,6 +19,9 @@ export function searchWords(input: string): string[] | null {
   return words && words.length > 0 ? words.slice(0, 16) : null;
 }
 
+/** The advisory lock key of browse-index writes (any constant no other lock uses). */
+const BROWSE_LOCK = 7_240_614;
+
 export function createPostgresBrowse(
   pool: pg.Pool,
   source: BrowseSource & { getActors(ids: readonly string[]): Promise<StoredActor[]> },
@@ -28,13 +31,7 @@ export function createPostgresBrowse(
     await ready();
     return (await pool.query(sql, params)).rows as T[];
   };
-  let lastVersion: string | null = null;
 
-  /** Where the events stand: a rebuild writes a new stamp, a drop changes the count. */
-  async function version(): Promise<string> {
-    const [row] = await rows<{ n: string; at: string | null }>('SELECT COUNT(*) AS n, MAX(updated_at) AS at FROM events');
-    return `${row.n}/${row.at ?? ''}`;
-  }
 
   const sourcesTable = createPostgresSourcesTable(pool, ready);
   /** Who says so, read for one sync (documents, denials and judgements read once). */
@@ -49,11 +46,6 @@ export function createPostgresBrowse(
     return readEventSources(sourcesTable, docs);
   }
 
-  async function fingerprint(): Promise<string> {
-    const denials = await rows<{ id: string }>('SELECT id FROM denial_claims');
-    const judgements = await rows<{ id: number; undone: string | null }>('SELECT id, undone_at AS undone FROM source_judgements');
-    return sourcesFingerprint(denials.map((d) => d.id), judgements.map((j) => ({ id: Number(j.id), undone: j.undone })));
-  }
 
   async function indexEvents(ids: readonly string[], reader?: EventSourcesReader): Promise<void> {
     const said = reader ?? (await sourcesReader());
@@ -85,6 +77,9 @@ export function createPostgresBrowse(
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
+      // writers of several processes index at once (workers, the server): one at a time, so two
+      // never insert the same summary (the second would fail on its key)
+      await client.query('SELECT pg_advisory_xact_lock($1)', [BROWSE_LOCK]);
       await client.query('DELETE FROM browse_events WHERE event_id = ANY($1)', [ids]);
       for (const { id, stamp, event, names, extras } of loaded) {
         if (!event || stamp === undefined) continue;
@@ -122,25 +117,24 @@ export function createPostgresBrowse(
   async function sync(): Promise<number> {
     // statuses depend on denials and source judgements kept outside the events: when those
     // changed, every summary is recomputed
-    const sourcesAt = await fingerprint();
     const [state] = await rows<{ value: string }>(`SELECT value FROM browse_state WHERE key = 'sources'`);
-    if (state?.value !== sourcesAt) await rows(`UPDATE browse_events SET stamp = ''`);
-    const at = await version();
+    const denials = await rows<{ id: string; participants: string }>('SELECT id, participants FROM denial_claims');
+    const judgements = await rows<{ id: number; undone: string | null }>('SELECT id, undone_at AS undone FROM source_judgements');
+    const sources = staleBySources(state?.value, denials, judgements.map((j) => ({ id: Number(j.id), undone: j.undone })));
+    if (sources.all) await rows(`UPDATE browse_events SET stamp = ''`);
+    else if (sources.actors.length) {
+      await rows(`UPDATE browse_events SET stamp = '' WHERE event_id IN (SELECT event_id FROM browse_event_actors WHERE actor_id = ANY($1))`, [sources.actors]);
+    }
     const ids = (
       await rows<{ id: string }>(`SELECT e.id FROM events e LEFT JOIN browse_events b ON b.event_id = e.id
         WHERE b.event_id IS NULL OR b.stamp <> e.updated_at`)
     ).map((r) => r.id);
     const reader = ids.length ? await sourcesReader() : undefined;
     for (let i = 0; i < ids.length; i += 500) await indexEvents(ids.slice(i, i + 500), reader);
-    await rows(`INSERT INTO browse_state (key, value) VALUES ('sources', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [sourcesAt]);
-    lastVersion = at;
+    await rows(`INSERT INTO browse_state (key, value) VALUES ('sources', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [sources.state]);
     return ids.length;
   }
 
-  /** Syncs when any process has rebuilt events since. */
-  async function fresh(): Promise<void> {
-    if ((await version()) !== lastVersion) await sync();
-  }
 
   function where(filter: EventFilter, params: unknown[]): string {
     const clauses: string[] = [];
@@ -183,7 +177,6 @@ export function createPostgresBrowse(
       await indexEvents([...new Set(eventIds)]);
     },
     async listEvents(filter, sort, order, page) {
-      await fresh();
       const params: unknown[] = [];
       const sql = where(filter, params);
       const [{ n }] = await rows<{ n: string }>(`SELECT COUNT(*) AS n FROM browse_events b ${sql}`, params);
@@ -233,7 +226,6 @@ export function createPostgresBrowse(
       };
     },
     async timeline(filter) {
-      await fresh();
       const params: unknown[] = [];
       const sql = where(filter, params);
       const dated = sql ? `${sql} AND b.date IS NOT NULL` : 'WHERE b.date IS NOT NULL';
@@ -243,7 +235,6 @@ export function createPostgresBrowse(
       ).map((r) => ({ month: r.month, events: Number(r.events) }));
     },
     async network(filter, maxEdges) {
-      await fresh();
       const params: unknown[] = [];
       const sql = where(filter, params);
       const edges = (
@@ -274,7 +265,6 @@ export function createPostgresBrowse(
       };
     },
     async searchActors(query, kind, page) {
-      await fresh();
       const clauses: string[] = [];
       const params: unknown[] = [];
       if (query) {
@@ -387,14 +377,12 @@ export function createPostgresBrowse(
       return found.map((m) => ({ start: m.start, end: m.end, kind: m.kind, via: m.via, actorIds: m.actor_ids }));
     },
     async outlets() {
-      await fresh();
       return (
         await rows<{ outlet: string; events: string }>(`SELECT outlet, COUNT(*) AS events FROM browse_event_outlets GROUP BY outlet
           ORDER BY events DESC, outlet COLLATE "C" LIMIT 500`)
       ).map((r) => ({ outlet: r.outlet, events: Number(r.events) }));
     },
     async facets() {
-      await fresh();
       const count = async (sql: string) => (await rows<{ id: string; events: string; name?: string }>(sql)).map((r) => ({ id: r.id, events: Number(r.events), name: r.name }));
       const sources = await count(`SELECT source AS id, MIN(name) AS name, COUNT(*) AS events FROM browse_event_sources GROUP BY source ORDER BY events DESC, source COLLATE "C" LIMIT 500`);
       const languages = await count(`SELECT language AS id, COUNT(*) AS events FROM browse_event_languages GROUP BY language ORDER BY events DESC, language COLLATE "C"`);

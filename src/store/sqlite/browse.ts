@@ -2,6 +2,7 @@
 // over evidence, timelines and the co-meeting network. Events are browsed through a summary table
 // (migration 0004) that caches what Store.getEvent derives; `sync` brings it up to date with the
 // events table (new or rebuilt events), `refresh` recomputes named events (after a judgement).
+// Only writers call them (store/browse-maintenance.ts): the read queries never write.
 import type Database from 'better-sqlite3';
 import type { ActorKind, DocumentMeta, EventMode, Span } from '../../core/types.ts';
 import type { StoredEvent } from '../store.ts';
@@ -25,7 +26,7 @@ import { outletOfDocument } from './descriptors.ts';
 import { readEventSources, type EventSourcesReader } from '../../sources/event-sources.ts';
 import type { EventStatusKind } from '../../sources/status.ts';
 import { createSourcesTable } from './sources.ts';
-import { countriesOfPlaces, sourcesFingerprint } from '../browse-state.ts';
+import { countriesOfPlaces, staleBySources } from '../browse-state.ts';
 
 /** Above this many matching events a page is found by walking the sort index (see `where`). */
 const SCAN_ABOVE = 2000;
@@ -50,11 +51,13 @@ export function createBrowse(
     stamp: db.prepare('SELECT updated_at FROM events WHERE id = ?').pluck(),
     docInfo: db.prepare('SELECT meta, text, language FROM documents WHERE id = ?'),
     allDocs: db.prepare('SELECT id, path, meta, published_value FROM documents'),
-    denialIds: db.prepare('SELECT id FROM denial_claims').pluck(),
+    denials: db.prepare('SELECT id, participants FROM denial_claims'),
     judgementStates: db.prepare('SELECT id, undone_at AS undone FROM source_judgements'),
     state: db.prepare('SELECT value FROM browse_state WHERE key = ?').pluck(),
     setState: db.prepare('INSERT INTO browse_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     staleAll: db.prepare("UPDATE browse_events SET stamp = ''"),
+    staleOfActors: db.prepare(`UPDATE browse_events SET stamp = '' WHERE event_id IN
+      (SELECT event_id FROM browse_event_actors WHERE actor_id IN (SELECT value FROM json_each(?)))`),
     insertSource: db.prepare('INSERT OR IGNORE INTO browse_event_sources (event_id, source, name) VALUES (?, ?, ?)'),
     insertLanguage: db.prepare('INSERT OR IGNORE INTO browse_event_languages (event_id, language) VALUES (?, ?)'),
     deleteSummary: db.prepare('DELETE FROM browse_events WHERE event_id = ?'),
@@ -76,7 +79,6 @@ export function createBrowse(
     eventExists: db.prepare('SELECT 1 FROM events WHERE id = ?').pluck(),
     summary: db.prepare('SELECT * FROM browse_events WHERE event_id = ?'),
   };
-  let lastVersion: number | null = null;
 
   function index(event: StoredEvent, stamp: string, names: Map<string, string>, extras: SummaryExtras): void {
     const row = summarizeForBrowse(event, names, (docId) => {
@@ -122,9 +124,6 @@ export function createBrowse(
     return readEventSources(sourcesTable, docs);
   }
 
-  function fingerprint(): string {
-    return sourcesFingerprint(q.denialIds.all() as string[], q.judgementStates.all() as { id: number; undone: string | null }[]);
-  }
 
   // events are read first, then their summaries written in one transaction; an event rebuilt in
   // between has a new stamp, so the next sync indexes it again
@@ -160,21 +159,20 @@ export function createBrowse(
   async function sync(): Promise<number> {
     // statuses depend on denials and source judgements kept outside the events: when those
     // changed, every summary is recomputed
-    const sourcesAt = fingerprint();
-    if (q.state.get('sources') !== sourcesAt) q.staleAll.run();
+    const sources = staleBySources(
+      q.state.get('sources') as string | undefined,
+      q.denials.all() as { id: string; participants: string }[],
+      q.judgementStates.all() as { id: number; undone: string | null }[],
+    );
+    if (sources.all) q.staleAll.run();
+    else if (sources.actors.length) q.staleOfActors.run(JSON.stringify(sources.actors));
     const ids = q.stale.all() as string[];
     const reader = ids.length ? await sourcesReader() : undefined;
     for (let i = 0; i < ids.length; i += 500) await indexEvents(ids.slice(i, i + 500), reader);
-    q.setState.run('sources', sourcesAt);
-    lastVersion = db.pragma('data_version', { simple: true }) as number;
+    q.setState.run('sources', sources.state);
     return ids.length;
   }
 
-  /** Syncs when another connection (a `parley ingest` beside the server) has written since. */
-  async function fresh(): Promise<void> {
-    const version = db.pragma('data_version', { simple: true }) as number;
-    if (version !== lastVersion) await sync();
-  }
 
   /**
    * The WHERE clause of a filter. `scan` writes the tests as `+column ...`, which keeps SQLite
@@ -260,7 +258,6 @@ export function createBrowse(
       await indexEvents([...new Set(eventIds)]);
     },
     async listEvents(filter, sort, order, page) {
-      await fresh();
       const counted = where(filter);
       const total = prepared(`SELECT COUNT(*) FROM browse_events b ${counted.sql}`).pluck().get(...counted.params) as number;
       const { sql, params } = where(filter, total > SCAN_ABOVE);
@@ -311,14 +308,12 @@ export function createBrowse(
       };
     },
     async timeline(filter) {
-      await fresh();
       const { sql, params } = where(filter);
       const dated = sql ? `${sql} AND b.date IS NOT NULL` : 'WHERE b.date IS NOT NULL';
       return prepared(`SELECT substr(b.date, 1, 7) AS month, COUNT(*) AS events FROM browse_events b ${dated}
         GROUP BY month ORDER BY month`).all(...params) as { month: string; events: number }[];
     },
     async network(filter, maxEdges) {
-      await fresh();
       const { sql, params } = where(filter);
       const edges = prepared(`WITH f AS (SELECT b.event_id FROM browse_events b ${sql})
         SELECT a.actor_id AS source, c.actor_id AS target, COUNT(*) AS weight
@@ -344,7 +339,6 @@ export function createBrowse(
       };
     },
     async searchActors(query, kind, page) {
-      await fresh();
       const clauses: string[] = [];
       const params: unknown[] = [];
       if (query) {
@@ -465,11 +459,9 @@ export function createBrowse(
       }));
     },
     async outlets() {
-      await fresh();
       return q.outlets.all() as { outlet: string; events: number }[];
     },
     async facets() {
-      await fresh();
       const count = (sql: string) => prepared(sql).all() as { id: string; events: number; name?: string }[];
       const sources = count(`SELECT source AS id, MIN(name) AS name, COUNT(*) AS events FROM browse_event_sources GROUP BY source ORDER BY events DESC, id LIMIT 500`);
       const languages = count(`SELECT language AS id, COUNT(*) AS events FROM browse_event_languages GROUP BY language ORDER BY events DESC, id`);

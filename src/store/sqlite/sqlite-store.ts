@@ -36,6 +36,7 @@ import { createResolution } from '../../merge/event-resolution.ts';
 import { createSqliteResolutionStorage, sqliteTransaction } from './resolution-queries.ts';
 import { parseMeta } from './parse-meta.ts';
 import { actorUpdate, reportProblem, validSpan } from '../check-analysis.ts';
+import { maintainingBrowse } from '../browse-maintenance.ts';
 
 export interface SqliteStoreOptions {
   /** Fail with a `not-found` ParleyError instead of creating a missing database file. */
@@ -480,7 +481,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       db.close();
     },
   };
-  return serialized(impl, exclusive, ['browse', 'sources']);
+  return maintainingBrowse(serialized(impl, exclusive, ['browse', 'sources']));
 }
 
 /**
