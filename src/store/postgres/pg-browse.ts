@@ -7,7 +7,7 @@ import type { ActorKind, DocumentMeta, EventMode, Span } from '../../core/types.
 import { outletOf, summarizeForBrowse, summaryParticipants, summaryPlace, type SummaryExtras } from '../browse-summary.ts';
 import { countriesOfPlaces, staleBySources } from '../browse-state.ts';
 import type { StoredActor, StoredEvent } from '../store.ts';
-import { likePattern, orderStatuses, titleOf, type Browse, type BrowseSource, type EventFilter, type NamedRef, type NetworkEdge } from '../browse.ts';
+import { likePattern, membershipSql, membershipsOf, membershipsOnly, orderStatuses, titleOf, type Browse, type BrowseSource, type EventFilter, type NamedRef, type NetworkEdge } from '../browse.ts';
 import { outletOfDocument } from '../sqlite/descriptors.ts';
 import { readEventSources, type EventSourcesReader } from '../../sources/event-sources.ts';
 import type { EventStatusKind } from '../../sources/status.ts';
@@ -139,7 +139,9 @@ export function createPostgresBrowse(
   function where(filter: EventFilter, params: unknown[]): string {
     const clauses: string[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
-    for (const actor of new Set(filter.actors ?? [])) clauses.push(`b.event_id IN (SELECT event_id FROM browse_event_actors WHERE actor_id = ${param(actor)})`);
+    // actors, outlet, source and language as one query over the facet tables (see membershipSql)
+    const memberships = membershipsOf(filter);
+    if (memberships.length) clauses.push(`b.event_id IN (${membershipSql(memberships, param)})`);
     if (filter.from) clauses.push(`b.date >= ${param(filter.from)}`);
     if (filter.to) clauses.push(`b.date <= ${param(`${filter.to}\uffff`)}`);
     if (filter.place) {
@@ -148,9 +150,6 @@ export function createPostgresBrowse(
       clauses.push(`b.place_id IN (SELECT id FROM actors WHERE id = ${place} OR (kind = 'place' AND within::jsonb ? ${place}))`);
     }
     if (filter.mode) clauses.push(`b.mode = ${param(filter.mode)}`);
-    if (filter.outlet) clauses.push(`b.event_id IN (SELECT event_id FROM browse_event_outlets WHERE outlet = ${param(filter.outlet)})`);
-    if (filter.source) clauses.push(`b.event_id IN (SELECT event_id FROM browse_event_sources WHERE source = ${param(filter.source)})`);
-    if (filter.language) clauses.push(`b.event_id IN (SELECT event_id FROM browse_event_languages WHERE language = ${param(filter.language)})`);
     if (filter.country) clauses.push(`b.country_id = ${param(filter.country)}`);
     if (filter.status) clauses.push(`b.status = ${param(filter.status)}`);
     if (filter.q !== undefined) {
@@ -177,9 +176,14 @@ export function createPostgresBrowse(
       await indexEvents([...new Set(eventIds)]);
     },
     async listEvents(filter, sort, order, page) {
+      const memberships = membershipsOnly(filter);
+      const counted: unknown[] = [];
+      const countSql = memberships
+        ? membershipSql(memberships, (value) => `$${counted.push(value)}`, 'COUNT(*) AS n')
+        : `SELECT COUNT(*) AS n FROM browse_events b ${where(filter, counted)}`;
+      const [{ n }] = await rows<{ n: string }>(countSql, counted);
       const params: unknown[] = [];
       const sql = where(filter, params);
-      const [{ n }] = await rows<{ n: string }>(`SELECT COUNT(*) AS n FROM browse_events b ${sql}`, params);
       const dir = order === 'asc' ? 'ASC NULLS FIRST' : 'DESC NULLS LAST';
       const plain = order === 'asc' ? 'ASC' : 'DESC';
       const orderBy =

@@ -8,6 +8,9 @@ import type { ActorKind, DocumentMeta, EventMode, Span } from '../../core/types.
 import type { StoredEvent } from '../store.ts';
 import {
   likePattern,
+  membershipSql,
+  membershipsOf,
+  membershipsOnly,
   orderStatuses,
   titleOf,
   type ActorRow,
@@ -183,10 +186,9 @@ export function createBrowse(
     const clauses: string[] = [];
     const params: unknown[] = [];
     const id = scan ? '+b.event_id' : 'b.event_id';
-    for (const actor of new Set(filter.actors ?? [])) {
-      clauses.push(`${id} IN (SELECT event_id FROM browse_event_actors WHERE actor_id = ?)`);
-      params.push(actor);
-    }
+    // actors, outlet, source and language as one query over the facet tables (see membershipSql)
+    const memberships = membershipsOf(filter);
+    if (memberships.length) clauses.push(`${id} IN (${membershipSql(memberships, (value) => (params.push(value), '?'))})`);
     if (filter.from) {
       clauses.push('b.date >= ?');
       params.push(filter.from);
@@ -203,18 +205,6 @@ export function createBrowse(
     if (filter.mode) {
       clauses.push(scan ? '+b.mode = ?' : 'b.mode = ?');
       params.push(filter.mode);
-    }
-    if (filter.outlet) {
-      clauses.push(`${id} IN (SELECT event_id FROM browse_event_outlets WHERE outlet = ?)`);
-      params.push(filter.outlet);
-    }
-    if (filter.source) {
-      clauses.push(`${id} IN (SELECT event_id FROM browse_event_sources WHERE source = ?)`);
-      params.push(filter.source);
-    }
-    if (filter.language) {
-      clauses.push(`${id} IN (SELECT event_id FROM browse_event_languages WHERE language = ?)`);
-      params.push(filter.language);
     }
     if (filter.country) {
       clauses.push(scan ? '+b.country_id = ?' : 'b.country_id = ?');
@@ -258,8 +248,11 @@ export function createBrowse(
       await indexEvents([...new Set(eventIds)]);
     },
     async listEvents(filter, sort, order, page) {
-      const counted = where(filter);
-      const total = prepared(`SELECT COUNT(*) FROM browse_events b ${counted.sql}`).pluck().get(...counted.params) as number;
+      const memberships = membershipsOnly(filter);
+      const counted = memberships ? { params: [] as unknown[], sql: '' } : where(filter);
+      if (memberships) counted.sql = membershipSql(memberships, (value) => (counted.params.push(value), '?'), 'COUNT(*) AS n');
+      else counted.sql = `SELECT COUNT(*) FROM browse_events b ${counted.sql}`;
+      const total = prepared(counted.sql).pluck().get(...counted.params) as number;
       const { sql, params } = where(filter, total > SCAN_ABOVE);
       const dir = order === 'asc' ? 'ASC' : 'DESC';
       const orderBy = sort === 'reports' ? `b.reports ${dir}, b.date ${dir}, b.event_id ${dir}` : `b.date ${dir}, b.event_id ${dir}`;
