@@ -15,6 +15,7 @@ import { registerShow } from './show.ts';
 import { registerWatch } from './watch.ts';
 import { registerJobs, registerWorker } from './queue.ts';
 import { registerCopy } from './copy.ts';
+import { registerReindex } from './reindex.ts';
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('parley')
@@ -42,6 +43,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerWorker(program, ctx);
   registerJobs(program, ctx);
   registerCopy(program, ctx);
+  registerReindex(program, ctx);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(add --help for usage)');
   return program;
 }

@@ -112,6 +112,8 @@ export async function copyToPostgres(file: string, url: string, onTable?: (table
   // keys and events derived again (the store does so before its first answer), then counted
   const copied = openPostgresStore(url);
   try {
+    // the browse index is written by writers only: the copy is one
+    await copied.browse().sync();
     const toCounts = await copied.counts();
     const toJudgements = (await copied.listJudgements()).length;
     const from = { ...fromCounts, judgements: fromJudgements };
