@@ -1,7 +1,8 @@
 // What the browse index needs beyond an event itself, shared by both adapters: the statuses it
 // keeps depend on denials and source judgements stored apart from the event (a denial in a later
-// report disputes an event that is not rebuilt), so the index records a fingerprint of them and
-// re-indexes every event when it changes; and the country of each event's place.
+// report disputes an event that is not rebuilt), so the index records what they were
+// (staleBySources) and re-indexes the events a change can touch; and the country of each
+// event's place.
 import { createHash } from 'node:crypto';
 import { countryOfPlace } from './browse-summary.ts';
 import type { StoredActor } from './store.ts';
@@ -53,6 +54,8 @@ export function staleBySources(
   } catch {
     before = null;
   }
+  // the digest an older Parley kept of the same denials and judgements: nothing changed since
+  if (!before && previous === sourcesFingerprint(denials.map((d) => d.id), judgements)) return { state, all: false, actors: [] };
   if (!before || before.judgements !== next.judgements) return { state, all: true, actors: [] };
   const actors = new Set<string>();
   for (const [id, people] of Object.entries(next.denials)) if (!(id in before.denials)) for (const p of people) actors.add(p);
