@@ -16,6 +16,7 @@ import { registerWatch } from './watch.ts';
 import { registerJobs, registerWorker } from './queue.ts';
 import { registerCopy } from './copy.ts';
 import { registerRuns } from './runs.ts';
+import { registerReindex } from './reindex.ts';
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('parley')
@@ -44,6 +45,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerJobs(program, ctx);
   registerCopy(program, ctx);
   registerRuns(program, ctx);
+  registerReindex(program, ctx);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(add --help for usage)');
   return program;
 }

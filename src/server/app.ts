@@ -122,8 +122,7 @@ export async function buildServer(options: ServerOptions): Promise<ParleyServer>
   });
   addEtags(app);
 
-  // Summaries of events stored before the server started (or by another process) are brought up to date.
-  await store.browse().sync();
+  // The browse index is kept by the writers (store/browse-maintenance.ts): serving never writes it.
   let pipeline: Pipeline | null = null;
   // one pool for every upload, made on the first and closed with the server
   let pool: AnalyzerPool | null = null;

@@ -1,7 +1,7 @@
 // JSON schemas for request input (validated by Fastify before a handler runs) and the parsing of
 // validated queries into store filters.
 import { partialDateProblem } from '../core/calendar-date.ts';
-import type { EventFilter } from '../store/sqlite/browse.ts';
+import type { EventFilter } from '../store/browse.ts';
 import { HttpError } from './errors.ts';
 import { STATUS_KINDS, type EventStatusKind } from '../sources/status.ts';
 

@@ -2,29 +2,14 @@
 // adapter only reads the documents and writes the rows.
 import type { DocumentMeta } from '../core/types.ts';
 import type { EventSources } from '../sources/event-sources.ts';
-import type { EventStatusKind } from '../sources/status.ts';
+import type { EventRow } from './browse.ts';
 import type { StoredActor, StoredEvent } from './store.ts';
 
 const SNIPPET_CHARS = 240;
 
-export interface EventSummaryRow {
-  date: string | null;
-  mode: string;
+/** An event's row as the index keeps it: the list row with ids for its place and country. */
+export interface EventSummaryRow extends Omit<EventRow, 'id' | 'place'> {
   placeId: string | null;
-  participants: { id: string; name: string }[];
-  reports: number;
-  documents: number;
-  outlets: string[];
-  conflicts: number;
-  /** The first evidence sentence, shortened: plain text. */
-  snippet: string;
-  /** Who says so (src/sources/status.ts); null when the event's sources were not read. */
-  status: EventStatusKind | null;
-  independentSources: number | null;
-  /** The wire agencies its reports' words come from (dateline, credit, "Reuters reported"): id (knowledge-base id, else the name) and the name as written. */
-  sources: { id: string; name: string }[];
-  /** Languages of its reports' documents. */
-  languages: string[];
   /** The country its place is, or lies within. */
   countryId: string | null;
 }

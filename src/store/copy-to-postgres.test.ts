@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ParleyError } from '../core/errors.ts';
-import { copyToPostgres } from './copy-to-postgres.ts';
-import { sampleAnalyses } from './fixtures.ts';
+import pg from 'pg';
+import { copyToPostgres, evidenceText } from './copy-to-postgres.ts';
+import { makeAnalysis, PUTIN, sampleAnalyses, XI } from './fixtures.ts';
 import { openPostgresStore } from './postgres/pg-store.ts';
 import { createTestDatabase } from './postgres/test-database.ts';
 import { openSqliteStore } from './sqlite/sqlite-store.ts';
@@ -50,6 +51,52 @@ test('copy: a SQLite record with its judgements reads the same from PostgreSQL',
       await pg.close();
     }
     await assert.rejects(() => copyToPostgres(file, db.url), (e: unknown) => e instanceof ParleyError && /already holds/.test(e.message));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await db.drop();
+  }
+});
+
+// Spans count UTF-16 units; an astral character (two units, one code point) before a sentence
+// shifts a cut made by code points.
+const ASTRAL = 'Leaders meet \u{1F91D} \u{1D400}\n\nXi Jinping met Vladimir Putin to discuss wheat exports.\n';
+
+test('copy: evidence after an astral character is cut by UTF-16 offsets', () => {
+  const analysis = makeAnalysis('astral', ASTRAL, { reports: [{ sentence: 'Xi Jinping met Vladimir Putin to discuss wheat exports.', trigger: 'met', participants: [] }] });
+  const span = analysis.reports[0].evidence[0];
+  assert.equal(evidenceText(ASTRAL, JSON.stringify([span])), 'Xi Jinping met Vladimir Putin to discuss wheat exports.');
+});
+
+test('copy: a report after an emoji is found by its last word on PostgreSQL', { skip: 'skip' in probe ? probe.skip : undefined }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-copy-'));
+  const db = await createTestDatabase();
+  if (!('url' in db)) throw new Error(db.skip);
+  try {
+    const file = join(dir, 'astral.db');
+    const sqlite = openSqliteStore(file);
+    await sqlite.saveBatch([
+      makeAnalysis('astral', ASTRAL, {
+        actors: [XI, PUTIN].map((a) => ({ ...a, aliases: [...a.aliases] })),
+        reports: [{ sentence: 'Xi Jinping met Vladimir Putin to discuss wheat exports.', trigger: 'met', participants: [{ actorId: XI.id, words: 'Xi Jinping' }, { actorId: PUTIN.id, words: 'Vladimir Putin' }] }],
+      }),
+    ]);
+    await sqlite.close();
+    await copyToPostgres(file, db.url);
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ evidence_text: string }>('SELECT evidence_text FROM event_reports');
+      assert.deepEqual(rows.map((r) => r.evidence_text), ['Xi Jinping met Vladimir Putin to discuss wheat exports.']);
+    } finally {
+      await client.end();
+    }
+    const store = openPostgresStore(db.url);
+    try {
+      const page = await store.browse().listEvents({ q: 'exports' }, 'date', 'asc', { limit: 5, offset: 0 });
+      assert.equal(page.total, 1, 'the last word of the sentence is searchable');
+    } finally {
+      await store.close();
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await db.drop();

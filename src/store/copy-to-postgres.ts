@@ -17,8 +17,16 @@ export interface CopyCounts {
   judgements: number;
 }
 
-/** Each table copied: its SQLite columns, and how a row becomes PostgreSQL values. */
-const TABLES: { name: string; columns: string[]; convert?: (row: Record<string, unknown>) => Record<string, unknown> }[] = [
+/**
+ * Each table copied: its SQLite columns, columns only PostgreSQL has, and how a row becomes
+ * PostgreSQL values (`text` gives a document's text).
+ */
+const TABLES: {
+  name: string;
+  columns: string[];
+  extra?: string[];
+  convert?: (row: Record<string, unknown>, text: (docId: string) => string) => Record<string, unknown>;
+}[] = [
   { name: 'runs', columns: ['id', 'command', 'args', 'started_at', 'finished_at', 'stats'] },
   {
     name: 'documents',
@@ -31,6 +39,9 @@ const TABLES: { name: string; columns: string[]; convert?: (row: Record<string, 
   {
     name: 'event_reports',
     columns: ['id', 'doc_id', 'type', 'mode', 'trigger_start', 'trigger_end', 'evidence', 'date_value', 'date_start', 'date_end', 'place_actor_id', 'place_start', 'place_end'],
+    // the words full-text search reads, cut here as the store cuts them when it saves a report
+    extra: ['evidence_text'],
+    convert: (r, text) => ({ ...r, evidence_text: evidenceText(text(r.doc_id as string), r.evidence as string) }),
   },
   { name: 'report_participants', columns: ['report_id', 'actor_id', 'position', 'spans'] },
   { name: 'judgements', columns: ['id', 'kind', 'subjects', 'value', 'anchors', 'author', 'reason', 'created_at', 'undone_at', 'undone_by', 'undo_reason'] },
@@ -38,6 +49,16 @@ const TABLES: { name: string; columns: string[]; convert?: (row: Record<string, 
 ];
 
 const quote = (column: string) => `"${column}"`;
+
+/**
+ * A report's evidence sentences as one text. Spans count UTF-16 code units (JavaScript strings),
+ * so they are cut here, not by PostgreSQL's substr, which counts code points: an emoji or any
+ * astral character before a sentence would shift it.
+ */
+export function evidenceText(text: string, evidence: string): string {
+  const spans = JSON.parse(evidence) as { start: number; end: number }[];
+  return spans.map((s) => text.slice(s.start, s.end)).join(' ');
+}
 
 export async function copyToPostgres(file: string, url: string, onTable?: (table: string, rows: number) => void): Promise<{ from: CopyCounts; to: CopyCounts }> {
   if (!existsSync(file)) throw new ParleyError('not-found', `no database at ${file}`);
@@ -57,25 +78,28 @@ export async function copyToPostgres(file: string, url: string, onTable?: (table
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
+    const textOf = db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
+    let cached: { id: string; text: string } | null = null;
+    const text = (docId: string): string => {
+      if (cached?.id !== docId) cached = { id: docId, text: (textOf.get(docId) as string | undefined) ?? '' };
+      return cached.text;
+    };
     for (const table of TABLES) {
       const rows = db.prepare(`SELECT ${table.columns.map(quote).join(', ')} FROM ${table.name}`).all() as Record<string, unknown>[];
+      const columns = [...table.columns, ...(table.extra ?? [])];
       const identity = table.columns.includes('id') && (table.name === 'runs' || table.name === 'judgements');
       for (let k = 0; k < rows.length; k += 500) {
-        const slice = rows.slice(k, k + 500).map((r) => (table.convert ? table.convert(r) : r));
+        const slice = rows.slice(k, k + 500).map((r) => (table.convert ? table.convert(r, text) : r));
         const params: unknown[] = [];
-        const tuples = slice.map((r) => `(${table.columns.map((c) => `$${params.push(r[c] ?? null)}`).join(', ')})`);
+        const tuples = slice.map((r) => `(${columns.map((c) => `$${params.push(r[c] ?? null)}`).join(', ')})`);
         await client.query(
-          `INSERT INTO ${table.name} (${table.columns.map(quote).join(', ')}) ${identity ? 'OVERRIDING SYSTEM VALUE' : ''} VALUES ${tuples.join(', ')}`,
+          `INSERT INTO ${table.name} (${columns.map(quote).join(', ')}) ${identity ? 'OVERRIDING SYSTEM VALUE' : ''} VALUES ${tuples.join(', ')}`,
           params,
         );
       }
       if (identity) await client.query(`SELECT setval(pg_get_serial_sequence('${table.name}', 'id'), GREATEST((SELECT MAX(id) FROM ${table.name}), 1))`);
       onTable?.(table.name, rows.length);
     }
-    // the words full-text search reads: the evidence sentences
-    await client.query(`UPDATE event_reports r SET evidence_text = (
-      SELECT string_agg(substr(d.text, (e->>'start')::int + 1, (e->>'end')::int - (e->>'start')::int), ' ')
-      FROM documents d, json_array_elements(r.evidence) e WHERE d.id = r.doc_id)`);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -88,6 +112,8 @@ export async function copyToPostgres(file: string, url: string, onTable?: (table
   // keys and events derived again (the store does so before its first answer), then counted
   const copied = openPostgresStore(url);
   try {
+    // the browse index is written by writers only: the copy is one
+    await copied.browse().sync();
     const toCounts = await copied.counts();
     const toJudgements = (await copied.listJudgements()).length;
     const from = { ...fromCounts, judgements: fromJudgements };

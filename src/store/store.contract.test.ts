@@ -10,7 +10,7 @@ import { after, describe, test } from 'node:test';
 import { ParleyError } from '../core/errors.ts';
 import type { DocumentAnalysis } from '../core/types.ts';
 import { BIDEN, makeAnalysis, MOSCOW, PUTIN, RUSSIA, sampleAnalyses, TEXT_A, XI } from './fixtures.ts';
-import type { EventFilter } from './sqlite/browse.ts';
+import type { EventFilter } from './browse.ts';
 import { openPostgresStore } from './postgres/pg-store.ts';
 import { createTestDatabase } from './postgres/test-database.ts';
 import { openSqliteStore } from './sqlite/sqlite-store.ts';
@@ -113,6 +113,16 @@ for (const adapter of adapters) {
       assert.deepEqual(merged.participants.map((p) => p.actorId).sort(), [PUTIN.id, XI.id].sort());
       assert.deepEqual(await store.getEvent(merged.id), merged);
       assert.equal(await store.getEvent('ev_nope'), null);
+    });
+
+    withStore('titles and evidence after an astral character are cut by UTF-16 offsets (spans count them)', async (store) => {
+      const text = '\u{1F91D} Xi \u{1D400} Biden talks\n\nXi met Biden in Geneva to discuss wheat.\n';
+      await store.saveBatch([meeting('astral', text, 'Xi met Biden in Geneva to discuss wheat.', 'met', '2024-02-03')]);
+      const docs = await store.browse().listDocuments(undefined, undefined, { limit: 5, offset: 0 });
+      assert.deepEqual(docs.items.map((d) => d.title), ['\u{1F91D} Xi \u{1D400} Biden talks']);
+      await store.browse().sync();
+      const events = await store.browse().listEvents({ q: 'wheat' }, 'date', 'asc', { limit: 5, offset: 0 });
+      assert.deepEqual(events.items.map((e) => e.snippet), ['Xi met Biden in Geneva to discuss wheat.']);
     });
 
     withStore('the same text again is a duplicate and changes nothing; another text under a stored id is a conflict', async (store) => {

@@ -20,7 +20,7 @@ import type {
   Span,
 } from '../core/types.ts';
 import type { MergeJudgement } from '../merge/merge-reports.ts';
-import type { Browse } from './sqlite/browse.ts';
+import type { Browse } from './browse.ts';
 import type { SourcesTable } from './sqlite/sources.ts';
 
 export interface StoredDocument {

@@ -40,22 +40,8 @@ function needs(store: Store, method: 'addJudgement' | 'listJudgements' | 'undoJu
   }
 }
 
-/** Ids a judgement may change the events of: its subjects and the actors its value names. */
-function touched(judgement: Pick<NewJudgement, 'subjects' | 'value'>): string[] {
-  const value = judgement.value ?? {};
-  return [...judgement.subjects, ...(value.participants ?? []), ...(value.place ? [value.place] : [])];
-}
-
 export function registerJudgementRoutes(app: FastifyInstance, store: Store, keys: Keyring): void {
-  /** Re-indexes the events a change can touch, before and after it is made. */
-  async function rederive<T>(ids: readonly string[], change: () => T): Promise<T> {
-    const browse = store.browse();
-    const before = await browse.eventsTouching(ids);
-    const result = change();
-    await browse.sync();
-    await browse.refresh([...before, ...await browse.eventsTouching(ids)]);
-    return result;
-  }
+  // the store re-indexes the events a judgement touches before it returns (store/browse-maintenance.ts)
 
   app.get<{ Querystring: { kind?: string; active?: boolean } }>(
     '/api/judgements',
@@ -86,7 +72,7 @@ export function registerJudgementRoutes(app: FastifyInstance, store: Store, keys
       const holder = requireWriter(request, keys);
       needs(store, 'addJudgement');
       const input = { ...request.body, author: authorOf(holder, request.body.author) };
-      const judgement = await rederive(touched(input), async () => await store.addJudgement(input));
+      const judgement = await store.addJudgement(input);
       reply.code(201);
       return judgement;
     },
@@ -137,7 +123,7 @@ export function registerJudgementRoutes(app: FastifyInstance, store: Store, keys
       const { id } = request.params;
       const existing: Judgement | undefined = (await store.listJudgements()).find((j) => j.id === id);
       if (!existing) throw new HttpError('not-found', `no judgement ${id}`);
-      return await rederive(touched(existing), async () => await store.undoJudgement(id, author, request.body.reason));
+      return await store.undoJudgement(id, author, request.body.reason);
     },
   );
 }

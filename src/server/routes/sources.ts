@@ -34,9 +34,8 @@ export function registerSourceRoutes(app: FastifyInstance, store: Store, keys: K
       const holder = requireWriter(request, keys);
       const input = { ...request.body, author: authorOf(holder, request.body.author) };
       reply.code(201);
+      // statuses in the event list follow the judgement at once: the store re-indexes them
       const judgement = await judgeSources(store, input);
-      // statuses in the event list follow the judgement at once
-      await store.browse().sync();
       return judgement;
     },
   );
@@ -52,9 +51,8 @@ export function registerSourceRoutes(app: FastifyInstance, store: Store, keys: K
     },
     async (request) => {
       const holder = requireWriter(request, keys);
-      const undone = await store.sources().undoJudgement(request.params.id, authorOf(holder, request.body.author));
-      await store.browse().sync();
-      return undone;
+      // statuses in the event list follow the judgement at once: the store re-indexes them
+      return await store.sources().undoJudgement(request.params.id, authorOf(holder, request.body.author));
     },
   );
 }

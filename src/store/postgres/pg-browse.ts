@@ -5,9 +5,9 @@
 import type pg from 'pg';
 import type { ActorKind, DocumentMeta, EventMode, Span } from '../../core/types.ts';
 import { outletOf, summarizeForBrowse, summaryParticipants, summaryPlace, type SummaryExtras } from '../browse-summary.ts';
-import { countriesOfPlaces, sourcesFingerprint } from '../browse-state.ts';
+import { countriesOfPlaces, staleBySources } from '../browse-state.ts';
 import type { StoredActor, StoredEvent } from '../store.ts';
-import { orderStatuses, type Browse, type BrowseSource, type EventFilter, type NamedRef, type NetworkEdge } from '../sqlite/browse.ts';
+import { likePattern, membershipSql, membershipsOf, membershipsOnly, orderStatuses, titleOf, type Browse, type BrowseSource, type EventFilter, type NamedRef, type NetworkEdge } from '../browse.ts';
 import { outletOfDocument } from '../sqlite/descriptors.ts';
 import { readEventSources, type EventSourcesReader } from '../../sources/event-sources.ts';
 import type { EventStatusKind } from '../../sources/status.ts';
@@ -19,9 +19,8 @@ export function searchWords(input: string): string[] | null {
   return words && words.length > 0 ? words.slice(0, 16) : null;
 }
 
-function likePattern(input: string): string {
-  return `%${input.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+/** The advisory lock key of browse-index writes (any constant no other lock uses). */
+const BROWSE_LOCK = 7_240_614;
 
 export function createPostgresBrowse(
   pool: pg.Pool,
@@ -32,13 +31,7 @@ export function createPostgresBrowse(
     await ready();
     return (await pool.query(sql, params)).rows as T[];
   };
-  let lastVersion: string | null = null;
 
-  /** Where the events stand: a rebuild writes a new stamp, a drop changes the count. */
-  async function version(): Promise<string> {
-    const [row] = await rows<{ n: string; at: string | null }>('SELECT COUNT(*) AS n, MAX(updated_at) AS at FROM events');
-    return `${row.n}/${row.at ?? ''}`;
-  }
 
   const sourcesTable = createPostgresSourcesTable(pool, ready);
   /** Who says so, read for one sync (documents, denials and judgements read once). */
@@ -53,11 +46,6 @@ export function createPostgresBrowse(
     return readEventSources(sourcesTable, docs);
   }
 
-  async function fingerprint(): Promise<string> {
-    const denials = await rows<{ id: string }>('SELECT id FROM denial_claims');
-    const judgements = await rows<{ id: number; undone: string | null }>('SELECT id, undone_at AS undone FROM source_judgements');
-    return sourcesFingerprint(denials.map((d) => d.id), judgements.map((j) => ({ id: Number(j.id), undone: j.undone })));
-  }
 
   async function indexEvents(ids: readonly string[], reader?: EventSourcesReader): Promise<void> {
     const said = reader ?? (await sourcesReader());
@@ -89,6 +77,9 @@ export function createPostgresBrowse(
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
+      // writers of several processes index at once (workers, the server): one at a time, so two
+      // never insert the same summary (the second would fail on its key)
+      await client.query('SELECT pg_advisory_xact_lock($1)', [BROWSE_LOCK]);
       await client.query('DELETE FROM browse_events WHERE event_id = ANY($1)', [ids]);
       for (const { id, stamp, event, names, extras } of loaded) {
         if (!event || stamp === undefined) continue;
@@ -126,30 +117,54 @@ export function createPostgresBrowse(
   async function sync(): Promise<number> {
     // statuses depend on denials and source judgements kept outside the events: when those
     // changed, every summary is recomputed
-    const sourcesAt = await fingerprint();
     const [state] = await rows<{ value: string }>(`SELECT value FROM browse_state WHERE key = 'sources'`);
-    if (state?.value !== sourcesAt) await rows(`UPDATE browse_events SET stamp = ''`);
-    const at = await version();
+    const denials = await rows<{ id: string; participants: string }>('SELECT id, participants FROM denial_claims');
+    const judgements = await rows<{ id: number; undone: string | null }>('SELECT id, undone_at AS undone FROM source_judgements');
+    const sources = staleBySources(state?.value, denials, judgements.map((j) => ({ id: Number(j.id), undone: j.undone })));
+    if (sources.all) await rows(`UPDATE browse_events SET stamp = ''`);
+    else if (sources.actors.length) {
+      await rows(`UPDATE browse_events SET stamp = '' WHERE event_id IN (SELECT event_id FROM browse_event_actors WHERE actor_id = ANY($1))`, [sources.actors]);
+    }
     const ids = (
       await rows<{ id: string }>(`SELECT e.id FROM events e LEFT JOIN browse_events b ON b.event_id = e.id
         WHERE b.event_id IS NULL OR b.stamp <> e.updated_at`)
     ).map((r) => r.id);
     const reader = ids.length ? await sourcesReader() : undefined;
     for (let i = 0; i < ids.length; i += 500) await indexEvents(ids.slice(i, i + 500), reader);
-    await rows(`INSERT INTO browse_state (key, value) VALUES ('sources', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [sourcesAt]);
-    lastVersion = at;
+    await rows(`INSERT INTO browse_state (key, value) VALUES ('sources', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [sources.state]);
+    await recount();
     return ids.length;
   }
 
-  /** Syncs when any process has rebuilt events since. */
-  async function fresh(): Promise<void> {
-    if ((await version()) !== lastVersion) await sync();
+  /**
+   * Keeps the number of summaries in browse_state, so the unfiltered list's total is read, not
+   * counted (a COUNT over 100,000 summaries is about 25 ms on PostgreSQL). Counted under the
+   * index's lock: no other writer's summaries are half written meanwhile.
+   */
+  async function recount(): Promise<void> {
+    await ready();
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [BROWSE_LOCK]);
+      await client.query(`INSERT INTO browse_state (key, value) VALUES ('events', (SELECT COUNT(*)::text FROM browse_events))
+        ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
+
 
   function where(filter: EventFilter, params: unknown[]): string {
     const clauses: string[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
-    for (const actor of new Set(filter.actors ?? [])) clauses.push(`b.event_id IN (SELECT event_id FROM browse_event_actors WHERE actor_id = ${param(actor)})`);
+    // actors, outlet, source and language as one query over the facet tables (see membershipSql)
+    const memberships = membershipsOf(filter);
+    if (memberships.length) clauses.push(`b.event_id IN (${membershipSql(memberships, param)})`);
     if (filter.from) clauses.push(`b.date >= ${param(filter.from)}`);
     if (filter.to) clauses.push(`b.date <= ${param(`${filter.to}\uffff`)}`);
     if (filter.place) {
@@ -158,9 +173,6 @@ export function createPostgresBrowse(
       clauses.push(`b.place_id IN (SELECT id FROM actors WHERE id = ${place} OR (kind = 'place' AND within::jsonb ? ${place}))`);
     }
     if (filter.mode) clauses.push(`b.mode = ${param(filter.mode)}`);
-    if (filter.outlet) clauses.push(`b.event_id IN (SELECT event_id FROM browse_event_outlets WHERE outlet = ${param(filter.outlet)})`);
-    if (filter.source) clauses.push(`b.event_id IN (SELECT event_id FROM browse_event_sources WHERE source = ${param(filter.source)})`);
-    if (filter.language) clauses.push(`b.event_id IN (SELECT event_id FROM browse_event_languages WHERE language = ${param(filter.language)})`);
     if (filter.country) clauses.push(`b.country_id = ${param(filter.country)}`);
     if (filter.status) clauses.push(`b.status = ${param(filter.status)}`);
     if (filter.q !== undefined) {
@@ -185,12 +197,20 @@ export function createPostgresBrowse(
     sync,
     async refresh(eventIds) {
       await indexEvents([...new Set(eventIds)]);
+      await recount();
     },
     async listEvents(filter, sort, order, page) {
-      await fresh();
       const params: unknown[] = [];
       const sql = where(filter, params);
-      const [{ n }] = await rows<{ n: string }>(`SELECT COUNT(*) AS n FROM browse_events b ${sql}`, params);
+      const memberships = membershipsOnly(filter);
+      const counted: unknown[] = [];
+      const [kept] = sql ? [] : await rows<{ value: string }>(`SELECT value FROM browse_state WHERE key = 'events'`);
+      const [{ n }] = kept
+        ? [{ n: kept.value }]
+        : await rows<{ n: string }>(
+            memberships ? membershipSql(memberships, (value) => `$${counted.push(value)}`, 'COUNT(*) AS n') : `SELECT COUNT(*) AS n FROM browse_events b ${where(filter, counted)}`,
+            counted,
+          );
       const dir = order === 'asc' ? 'ASC NULLS FIRST' : 'DESC NULLS LAST';
       const plain = order === 'asc' ? 'ASC' : 'DESC';
       const orderBy =
@@ -212,7 +232,14 @@ export function createPostgresBrowse(
         independent_sources: number | null;
         sources: NamedRef[];
         languages: string[];
-      }>(`SELECT * FROM browse_events b ${sql} ORDER BY ${orderBy} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, page.limit, page.offset]);
+      }>(
+        // the page's ids first, from the sort index alone (a deep offset walks only the index),
+        // then only those rows, in the page's order
+        `SELECT b.* FROM (SELECT b.event_id FROM browse_events b ${sql} ORDER BY ${orderBy}
+           LIMIT $${params.length + 1} OFFSET $${params.length + 2}) page JOIN browse_events b ON b.event_id = page.event_id
+         ORDER BY ${orderBy}`,
+        [...params, page.limit, page.offset],
+      );
       const places = await names([...found.map((r) => r.place_id).filter((id): id is string => id !== null), ...found.flatMap((r) => r.sources.map((s) => s.id))]);
       return {
         items: found.map((r) => ({
@@ -237,7 +264,6 @@ export function createPostgresBrowse(
       };
     },
     async timeline(filter) {
-      await fresh();
       const params: unknown[] = [];
       const sql = where(filter, params);
       const dated = sql ? `${sql} AND b.date IS NOT NULL` : 'WHERE b.date IS NOT NULL';
@@ -247,7 +273,6 @@ export function createPostgresBrowse(
       ).map((r) => ({ month: r.month, events: Number(r.events) }));
     },
     async network(filter, maxEdges) {
-      await fresh();
       const params: unknown[] = [];
       const sql = where(filter, params);
       const edges = (
@@ -278,7 +303,6 @@ export function createPostgresBrowse(
       };
     },
     async searchActors(query, kind, page) {
-      await fresh();
       const clauses: string[] = [];
       const params: unknown[] = [];
       if (query) {
@@ -322,12 +346,14 @@ export function createPostgresBrowse(
         published_value: string | null;
         meta: DocumentMeta | null;
         ingested_at: string;
-        title: string | null;
+        title_start: number | null;
+        title_end: number | null;
+        head: string | null;
         reports: string;
         source: string | null;
       }>(
         `SELECT d.id, d.path, d.language, d.published_value, d.meta, d.ingested_at,
-          CASE WHEN d.title_start IS NULL THEN NULL ELSE substr(d.text, d.title_start + 1, d.title_end - d.title_start) END AS title,
+          d.title_start, d.title_end, CASE WHEN d.title_start IS NULL THEN NULL ELSE substr(d.text, 1, d.title_end) END AS head,
           (SELECT COUNT(*) FROM event_reports r WHERE r.doc_id = d.id) AS reports,
           (SELECT COALESCE(a.source_id, a.name) FROM attributions a WHERE a.doc_id = d.id AND a.kind = 'wire' AND a.scope = 'document'
             ORDER BY a.start LIMIT 1) AS source
@@ -340,7 +366,7 @@ export function createPostgresBrowse(
           const meta = r.meta ?? {};
           return {
             id: r.id,
-            title: (typeof meta.title === 'string' && meta.title) || r.title,
+            title: (typeof meta.title === 'string' && meta.title) || titleOf(r.head, r.title_start, r.title_end),
             path: r.path,
             language: r.language,
             published: r.published_value ?? (typeof meta.published === 'string' ? meta.published.slice(0, 10) : null),
@@ -389,14 +415,12 @@ export function createPostgresBrowse(
       return found.map((m) => ({ start: m.start, end: m.end, kind: m.kind, via: m.via, actorIds: m.actor_ids }));
     },
     async outlets() {
-      await fresh();
       return (
         await rows<{ outlet: string; events: string }>(`SELECT outlet, COUNT(*) AS events FROM browse_event_outlets GROUP BY outlet
           ORDER BY events DESC, outlet COLLATE "C" LIMIT 500`)
       ).map((r) => ({ outlet: r.outlet, events: Number(r.events) }));
     },
     async facets() {
-      await fresh();
       const count = async (sql: string) => (await rows<{ id: string; events: string; name?: string }>(sql)).map((r) => ({ id: r.id, events: Number(r.events), name: r.name }));
       const sources = await count(`SELECT source AS id, MIN(name) AS name, COUNT(*) AS events FROM browse_event_sources GROUP BY source ORDER BY events DESC, source COLLATE "C" LIMIT 500`);
       const languages = await count(`SELECT language AS id, COUNT(*) AS events FROM browse_event_languages GROUP BY language ORDER BY events DESC, language COLLATE "C"`);

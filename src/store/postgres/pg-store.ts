@@ -20,6 +20,7 @@ import { sourceRows, type SourceRows } from '../source-rows.ts';
 import { insertRows } from './insert-rows.ts';
 import { migratePostgres } from './migrate.ts';
 import { createPostgresResolutionStorage, postgresTransaction, primeReports } from './resolution-queries.ts';
+import { maintainingBrowse } from '../browse-maintenance.ts';
 
 export interface PostgresStoreOptions {
   /** Injected clock, for deterministic tests. */
@@ -475,7 +476,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       await pool.end();
     },
   };
-  return store;
+  return maintainingBrowse(store);
 }
 
 export { postgresTransaction };

@@ -2,177 +2,34 @@
 // over evidence, timelines and the co-meeting network. Events are browsed through a summary table
 // (migration 0004) that caches what Store.getEvent derives; `sync` brings it up to date with the
 // events table (new or rebuilt events), `refresh` recomputes named events (after a judgement).
+// Only writers call them (store/browse-maintenance.ts): the read queries never write.
 import type Database from 'better-sqlite3';
 import type { ActorKind, DocumentMeta, EventMode, Span } from '../../core/types.ts';
-import type { StoredActor, StoredEvent } from '../store.ts';
+import type { StoredEvent } from '../store.ts';
+import {
+  likePattern,
+  membershipSql,
+  membershipsOf,
+  membershipsOnly,
+  orderStatuses,
+  titleOf,
+  type ActorRow,
+  type Browse,
+  type BrowseSource,
+  type DocumentReportRow,
+  type EventFilter,
+  type EventRow,
+  type MentionRow,
+  type NamedRef,
+  type NetworkEdge,
+} from '../browse.ts';
 import { parseMeta } from './parse-meta.ts';
 import { outletOf, summarizeForBrowse, summaryParticipants, summaryPlace, type SummaryExtras } from '../browse-summary.ts';
 import { outletOfDocument } from './descriptors.ts';
 import { readEventSources, type EventSourcesReader } from '../../sources/event-sources.ts';
 import type { EventStatusKind } from '../../sources/status.ts';
-import { STATUS_KINDS } from '../../sources/status.ts';
 import { createSourcesTable } from './sources.ts';
-import { countriesOfPlaces, sourcesFingerprint } from '../browse-state.ts';
-
-export interface EventFilter {
-  /** Every one of these actors took part (one actor, or a pair). */
-  actors?: string[];
-  /** Inclusive bounds, YYYY[-MM[-DD]]; `to` includes every day it covers. */
-  from?: string;
-  to?: string;
-  /** A place: events there or at any place within it. */
-  place?: string;
-  mode?: string;
-  outlet?: string;
-  /** A wire agency its reports' words come from (its knowledge-base id, else the name as written). */
-  source?: string;
-  /** A language of its reports' documents. */
-  language?: string;
-  /** A country: events at places that are it or lie within it. */
-  country?: string;
-  status?: EventStatusKind;
-  /** Full-text search over the evidence sentences of the event's reports. */
-  q?: string;
-}
-
-export type EventSort = 'date' | 'reports';
-
-export interface PageOptions {
-  limit: number;
-  offset: number;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
-}
-
-export interface NamedRef {
-  id: string;
-  name: string;
-}
-
-export interface EventRow {
-  id: string;
-  date: string | null;
-  mode: string;
-  place: NamedRef | null;
-  participants: NamedRef[];
-  reports: number;
-  documents: number;
-  outlets: string[];
-  conflicts: number;
-  /** The first evidence sentence, shortened: plain text. */
-  snippet: string;
-  /** Who says so; null for an event not yet analysed for its sources. */
-  status: EventStatusKind | null;
-  independentSources: number | null;
-  /** Wire agencies its reports' words come from, apart from the outlets that published them. */
-  sources: NamedRef[];
-  languages: string[];
-}
-
-/** A value to filter by, with how many events have it. */
-export interface Facet {
-  id: string;
-  name: string;
-  events: number;
-}
-
-export interface Facets {
-  sources: Facet[];
-  languages: Facet[];
-  countries: Facet[];
-  statuses: Facet[];
-}
-
-export interface ActorRow {
-  id: string;
-  kind: ActorKind;
-  name: string;
-  aliases: string[];
-  fromKb: boolean;
-  /** Events it takes part in. */
-  events: number;
-}
-
-export interface DocumentRow {
-  id: string;
-  title: string | null;
-  path: string | null;
-  language: string;
-  published: string | null;
-  outlet: string | null;
-  /** The wire agency its dateline or credit line names (knowledge-base id, else the name as written). */
-  source: string | null;
-  url: string | null;
-  ingestedAt: string;
-  reports: number;
-}
-
-export interface DocumentReportRow {
-  id: string;
-  eventId: string | null;
-  mode: EventMode;
-  trigger: Span;
-  evidence: Span[];
-  date: string | null;
-  placeId: string | null;
-}
-
-export interface MentionRow extends Span {
-  kind: string;
-  via: string;
-  actorIds: string[];
-}
-
-export interface NetworkNode {
-  id: string;
-  name: string;
-  kind: string;
-  events: number;
-}
-
-export interface NetworkEdge {
-  source: string;
-  target: string;
-  /** Events both took part in. */
-  weight: number;
-}
-
-export interface Network {
-  nodes: NetworkNode[];
-  edges: NetworkEdge[];
-  /** True when more edges matched than were returned. */
-  truncated: boolean;
-}
-
-export interface Browse {
-  /** Indexes events that are new or were rebuilt since the last call; returns how many. */
-  sync(): Promise<number>;
-  /** Recomputes these events' summaries (events gone are dropped). */
-  refresh(eventIds: Iterable<string>): Promise<void>;
-  listEvents(filter: EventFilter, sort: EventSort, order: 'asc' | 'desc', page: PageOptions): Promise<Page<EventRow>>;
-  /** Events per month (YYYY-MM) for a filter; undated events are left out. */
-  timeline(filter: EventFilter): Promise<{ month: string; events: number }[]>;
-  network(filter: EventFilter, maxEdges: number): Promise<Network>;
-  searchActors(query: string | undefined, kind: string | undefined, page: PageOptions): Promise<Page<ActorRow>>;
-  listDocuments(query: string | undefined, outlet: string | undefined, page: PageOptions): Promise<Page<DocumentRow>>;
-  documentReports(docId: string): Promise<DocumentReportRow[]>;
-  documentMentions(docId: string): Promise<MentionRow[]>;
-  outlets(): Promise<{ outlet: string; events: number }[]>;
-  /** Sources, languages, countries and statuses of the indexed events, most events first. */
-  facets(): Promise<Facets>;
-  /** Events that involve any of these actors, events or reports (what a judgement on them can change). */
-  eventsTouching(subjects: readonly string[]): Promise<string[]>;
-}
-
-export interface BrowseSource {
-  getEvent(id: string): Promise<StoredEvent | null>;
-  getActors(ids: readonly string[]): Promise<StoredActor[]>;
-}
+import { countriesOfPlaces, staleBySources } from '../browse-state.ts';
 
 /** Above this many matching events a page is found by walking the sort index (see `where`). */
 const SCAN_ABOVE = 2000;
@@ -184,18 +41,6 @@ export function ftsQuery(input: string): string | null {
   if (!words || words.length === 0) return null;
   return words.slice(0, 16).map((w) => `"${w}"`).join(' ');
 }
-
-/** Statuses in their documented order (status.ts), each with its count, none left out. */
-export function orderStatuses(counts: readonly { id: string; events: number }[]): Facet[] {
-  return STATUS_KINDS.map((status) => ({ id: status, name: status, events: counts.find((c) => c.id === status)?.events ?? 0 }));
-}
-
-function likePattern(input: string): string {
-  return `%${input.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-
-
 
 export function createBrowse(
   db: Database.Database,
@@ -209,11 +54,13 @@ export function createBrowse(
     stamp: db.prepare('SELECT updated_at FROM events WHERE id = ?').pluck(),
     docInfo: db.prepare('SELECT meta, text, language FROM documents WHERE id = ?'),
     allDocs: db.prepare('SELECT id, path, meta, published_value FROM documents'),
-    denialIds: db.prepare('SELECT id FROM denial_claims').pluck(),
+    denials: db.prepare('SELECT id, participants FROM denial_claims'),
     judgementStates: db.prepare('SELECT id, undone_at AS undone FROM source_judgements'),
     state: db.prepare('SELECT value FROM browse_state WHERE key = ?').pluck(),
     setState: db.prepare('INSERT INTO browse_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     staleAll: db.prepare("UPDATE browse_events SET stamp = ''"),
+    staleOfActors: db.prepare(`UPDATE browse_events SET stamp = '' WHERE event_id IN
+      (SELECT event_id FROM browse_event_actors WHERE actor_id IN (SELECT value FROM json_each(?)))`),
     insertSource: db.prepare('INSERT OR IGNORE INTO browse_event_sources (event_id, source, name) VALUES (?, ?, ?)'),
     insertLanguage: db.prepare('INSERT OR IGNORE INTO browse_event_languages (event_id, language) VALUES (?, ?)'),
     deleteSummary: db.prepare('DELETE FROM browse_events WHERE event_id = ?'),
@@ -235,7 +82,6 @@ export function createBrowse(
     eventExists: db.prepare('SELECT 1 FROM events WHERE id = ?').pluck(),
     summary: db.prepare('SELECT * FROM browse_events WHERE event_id = ?'),
   };
-  let lastVersion: number | null = null;
 
   function index(event: StoredEvent, stamp: string, names: Map<string, string>, extras: SummaryExtras): void {
     const row = summarizeForBrowse(event, names, (docId) => {
@@ -281,9 +127,6 @@ export function createBrowse(
     return readEventSources(sourcesTable, docs);
   }
 
-  function fingerprint(): string {
-    return sourcesFingerprint(q.denialIds.all() as string[], q.judgementStates.all() as { id: number; undone: string | null }[]);
-  }
 
   // events are read first, then their summaries written in one transaction; an event rebuilt in
   // between has a new stamp, so the next sync indexes it again
@@ -319,21 +162,20 @@ export function createBrowse(
   async function sync(): Promise<number> {
     // statuses depend on denials and source judgements kept outside the events: when those
     // changed, every summary is recomputed
-    const sourcesAt = fingerprint();
-    if (q.state.get('sources') !== sourcesAt) q.staleAll.run();
+    const sources = staleBySources(
+      q.state.get('sources') as string | undefined,
+      q.denials.all() as { id: string; participants: string }[],
+      q.judgementStates.all() as { id: number; undone: string | null }[],
+    );
+    if (sources.all) q.staleAll.run();
+    else if (sources.actors.length) q.staleOfActors.run(JSON.stringify(sources.actors));
     const ids = q.stale.all() as string[];
     const reader = ids.length ? await sourcesReader() : undefined;
     for (let i = 0; i < ids.length; i += 500) await indexEvents(ids.slice(i, i + 500), reader);
-    q.setState.run('sources', sourcesAt);
-    lastVersion = db.pragma('data_version', { simple: true }) as number;
+    q.setState.run('sources', sources.state);
     return ids.length;
   }
 
-  /** Syncs when another connection (a `parley ingest` beside the server) has written since. */
-  async function fresh(): Promise<void> {
-    const version = db.pragma('data_version', { simple: true }) as number;
-    if (version !== lastVersion) await sync();
-  }
 
   /**
    * The WHERE clause of a filter. `scan` writes the tests as `+column ...`, which keeps SQLite
@@ -344,10 +186,9 @@ export function createBrowse(
     const clauses: string[] = [];
     const params: unknown[] = [];
     const id = scan ? '+b.event_id' : 'b.event_id';
-    for (const actor of new Set(filter.actors ?? [])) {
-      clauses.push(`${id} IN (SELECT event_id FROM browse_event_actors WHERE actor_id = ?)`);
-      params.push(actor);
-    }
+    // actors, outlet, source and language as one query over the facet tables (see membershipSql)
+    const memberships = membershipsOf(filter);
+    if (memberships.length) clauses.push(`${id} IN (${membershipSql(memberships, (value) => (params.push(value), '?'))})`);
     if (filter.from) {
       clauses.push('b.date >= ?');
       params.push(filter.from);
@@ -364,18 +205,6 @@ export function createBrowse(
     if (filter.mode) {
       clauses.push(scan ? '+b.mode = ?' : 'b.mode = ?');
       params.push(filter.mode);
-    }
-    if (filter.outlet) {
-      clauses.push(`${id} IN (SELECT event_id FROM browse_event_outlets WHERE outlet = ?)`);
-      params.push(filter.outlet);
-    }
-    if (filter.source) {
-      clauses.push(`${id} IN (SELECT event_id FROM browse_event_sources WHERE source = ?)`);
-      params.push(filter.source);
-    }
-    if (filter.language) {
-      clauses.push(`${id} IN (SELECT event_id FROM browse_event_languages WHERE language = ?)`);
-      params.push(filter.language);
     }
     if (filter.country) {
       clauses.push(scan ? '+b.country_id = ?' : 'b.country_id = ?');
@@ -419,9 +248,11 @@ export function createBrowse(
       await indexEvents([...new Set(eventIds)]);
     },
     async listEvents(filter, sort, order, page) {
-      await fresh();
-      const counted = where(filter);
-      const total = prepared(`SELECT COUNT(*) FROM browse_events b ${counted.sql}`).pluck().get(...counted.params) as number;
+      const memberships = membershipsOnly(filter);
+      const counted = memberships ? { params: [] as unknown[], sql: '' } : where(filter);
+      if (memberships) counted.sql = membershipSql(memberships, (value) => (counted.params.push(value), '?'), 'COUNT(*) AS n');
+      else counted.sql = `SELECT COUNT(*) FROM browse_events b ${counted.sql}`;
+      const total = prepared(counted.sql).pluck().get(...counted.params) as number;
       const { sql, params } = where(filter, total > SCAN_ABOVE);
       const dir = order === 'asc' ? 'ASC' : 'DESC';
       const orderBy = sort === 'reports' ? `b.reports ${dir}, b.date ${dir}, b.event_id ${dir}` : `b.date ${dir}, b.event_id ${dir}`;
@@ -470,14 +301,12 @@ export function createBrowse(
       };
     },
     async timeline(filter) {
-      await fresh();
       const { sql, params } = where(filter);
       const dated = sql ? `${sql} AND b.date IS NOT NULL` : 'WHERE b.date IS NOT NULL';
       return prepared(`SELECT substr(b.date, 1, 7) AS month, COUNT(*) AS events FROM browse_events b ${dated}
         GROUP BY month ORDER BY month`).all(...params) as { month: string; events: number }[];
     },
     async network(filter, maxEdges) {
-      await fresh();
       const { sql, params } = where(filter);
       const edges = prepared(`WITH f AS (SELECT b.event_id FROM browse_events b ${sql})
         SELECT a.actor_id AS source, c.actor_id AS target, COUNT(*) AS weight
@@ -503,7 +332,6 @@ export function createBrowse(
       };
     },
     async searchActors(query, kind, page) {
-      await fresh();
       const clauses: string[] = [];
       const params: unknown[] = [];
       if (query) {
@@ -553,7 +381,7 @@ export function createBrowse(
       }
       const sql = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
       const rows = prepared(`SELECT d.id, d.path, d.language, d.published_value, d.meta, d.ingested_at,
-        CASE WHEN d.title_start IS NULL THEN NULL ELSE substr(d.text, d.title_start + 1, d.title_end - d.title_start) END AS title,
+        d.title_start, d.title_end, CASE WHEN d.title_start IS NULL THEN NULL ELSE substr(d.text, 1, d.title_end) END AS head,
         (SELECT COUNT(*) FROM event_reports r WHERE r.doc_id = d.id) AS reports,
         (SELECT COALESCE(a.source_id, a.name) FROM attributions a WHERE a.doc_id = d.id AND a.kind = 'wire' AND a.scope = 'document'
           ORDER BY a.start LIMIT 1) AS source
@@ -564,7 +392,9 @@ export function createBrowse(
         published_value: string | null;
         meta: string;
         ingested_at: string;
-        title: string | null;
+        title_start: number | null;
+        title_end: number | null;
+        head: string | null;
         reports: number;
         source: string | null;
       }[];
@@ -574,7 +404,7 @@ export function createBrowse(
           const meta = parseMeta(r.meta);
           return {
             id: r.id,
-            title: (typeof meta.title === 'string' && meta.title) || r.title,
+            title: (typeof meta.title === 'string' && meta.title) || titleOf(r.head, r.title_start, r.title_end),
             path: r.path,
             language: r.language,
             published: r.published_value ?? (typeof meta.published === 'string' ? meta.published.slice(0, 10) : null),
@@ -622,11 +452,9 @@ export function createBrowse(
       }));
     },
     async outlets() {
-      await fresh();
       return q.outlets.all() as { outlet: string; events: number }[];
     },
     async facets() {
-      await fresh();
       const count = (sql: string) => prepared(sql).all() as { id: string; events: number; name?: string }[];
       const sources = count(`SELECT source AS id, MIN(name) AS name, COUNT(*) AS events FROM browse_event_sources GROUP BY source ORDER BY events DESC, id LIMIT 500`);
       const languages = count(`SELECT language AS id, COUNT(*) AS events FROM browse_event_languages GROUP BY language ORDER BY events DESC, id`);

@@ -27,7 +27,8 @@ import type {
   StoredEvent,
   StoredReport,
 } from '../store.ts';
-import { createBrowse, type Browse } from './browse.ts';
+import type { Browse } from '../browse.ts';
+import { createBrowse } from './browse.ts';
 import { createDescriptorTable } from './descriptors.ts';
 import { createSourcesTable, type SourcesTable } from './sources.ts';
 import { migrate } from './migrate.ts';
@@ -37,6 +38,7 @@ import { createResolution } from '../../merge/event-resolution.ts';
 import { createSqliteResolutionStorage, sqliteTransaction } from './resolution-queries.ts';
 import { parseMeta } from './parse-meta.ts';
 import { actorUpdate, reportProblem, validSpan } from '../check-analysis.ts';
+import { maintainingBrowse } from '../browse-maintenance.ts';
 
 export interface SqliteStoreOptions {
   /** Fail with a `not-found` ParleyError instead of creating a missing database file. */
@@ -513,7 +515,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       db.close();
     },
   };
-  return serialized(impl, exclusive, ['browse', 'sources']);
+  return maintainingBrowse(serialized(impl, exclusive, ['browse', 'sources']));
 }
 
 /**
