@@ -122,14 +122,17 @@ export async function writeJsonArray<T>(sink: ExportSink, items: AsyncIterable<T
 
 /** Events with at least one report (the others have no provenance: not events). */
 async function* eventsInScope(store: Store, scope: ExportScope): AsyncGenerator<StoredEvent> {
+  const breathe = breather();
   if (!scope.ids) {
     for await (const event of store.iterateEvents()) {
+      await breathe();
       stopIfAborted(scope);
       if (event.reports.length > 0) yield event;
     }
     return;
   }
   for (const id of [...new Set(scope.ids)].sort()) {
+    await breathe();
     stopIfAborted(scope);
     const event = await store.getEvent(id);
     if (event && event.reports.length > 0) yield event;
@@ -138,6 +141,18 @@ async function* eventsInScope(store: Store, scope: ExportScope): AsyncGenerator<
 
 function stopIfAborted(scope: ExportScope): void {
   if (scope.signal?.aborted) throw new ExportAborted();
+}
+
+/**
+ * Lets timers and I/O run every so many events: SQLite reads answer at once, so without it an
+ * export would hold the event loop for all of a pass (a server would answer nothing else, and
+ * never hear that its client went away).
+ */
+function breather(every = 100): () => Promise<void> {
+  let n = 0;
+  return async () => {
+    if (++n % every === 0) await new Promise((resolve) => setImmediate(resolve));
+  };
 }
 
 export interface EventOrder<K> {
@@ -158,8 +173,10 @@ export async function orderEvents<K>(store: Store, scope: ExportScope, order: Ev
     visit?.(event);
   }
   keys.sort(order.compare);
+  const breathe = breather();
   return (async function* () {
     for (const { id } of keys) {
+      await breathe();
       stopIfAborted(scope);
       const event = await store.getEvent(id);
       // an event re-derived between the passes is gone: its successor was read in the first pass or is new
