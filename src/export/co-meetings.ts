@@ -2,7 +2,8 @@
 // took part in one event, weighted by the number of such events, with their dates and ids.
 import type { Store } from '../store/store.ts';
 import { actorIndex } from './summarize-event.ts';
-import { viewEvents } from './event-view.ts';
+import { viewsInOrder } from './event-view.ts';
+import type { ExportScope } from './stream.ts';
 
 export interface NetworkNode {
   id: string;
@@ -27,11 +28,15 @@ export interface Network {
   edges: NetworkEdge[];
 }
 
-export async function buildCoMeetingNetwork(store: Store): Promise<Network> {
+/**
+ * The network, read one event at a time: memory holds the nodes (one per actor), the edges (one
+ * per pair of actors who met) and each edge's event ids, never the events.
+ */
+export async function buildCoMeetingNetwork(store: Store, scope: ExportScope = {}): Promise<Network> {
   const actors = actorIndex(await store.getActors());
   const nodes = new Map<string, NetworkNode>();
   const edges = new Map<string, NetworkEdge>();
-  for (const view of viewEvents(await store.listEvents(), actors)) {
+  for await (const view of viewsInOrder(store, scope, actors)) {
     const ids = [...new Set(view.participants.map((p) => p.actorId))].sort();
     for (const id of ids) {
       const node = nodes.get(id);

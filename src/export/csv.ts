@@ -4,9 +4,9 @@
 // (YYYY-MM-DD, YYYY-MM, YYYY), and `date_precision` says which.
 import type { Store } from '../store/store.ts';
 import { actorIndex } from './summarize-event.ts';
-import { sidesOf, viewEvents } from './event-view.ts';
+import { sidesOf, viewsInOrder } from './event-view.ts';
+import { boundedEventSources, exportToString, type ExportScope, type ExportSink } from './stream.ts';
 import { precisionOf } from '../events/resolve-date.ts';
-import { createEventSources } from '../sources/event-sources.ts';
 
 export const CSV_COLUMNS = ['id', 'date', 'date_precision', 'mode', 'location', 'participants', 'documents', 'status', 'independent_sources', 'sources'] as const;
 
@@ -22,39 +22,50 @@ export function csvRow(values: readonly (string | number | null | undefined)[]):
   return values.map(csvField).join(',') + '\r\n';
 }
 
-export async function buildEventsCsv(store: Store): Promise<string> {
+export async function buildEventsCsv(store: Store, scope: ExportScope = {}): Promise<string> {
+  return exportToString((sink) => writeEventsCsv(store, sink, scope));
+}
+
+/** One row per event, written as each event is read (in viewEvents' order). */
+export async function writeEventsCsv(store: Store, sink: ExportSink, scope: ExportScope = {}): Promise<void> {
   const actors = actorIndex(await store.getActors());
-  let out = csvRow(CSV_COLUMNS);
-  const whoSays = await createEventSources(store);
-  for (const e of viewEvents(await store.listEvents(), actors)) {
+  await sink.write(csvRow(CSV_COLUMNS));
+  const whoSays = await boundedEventSources(store);
+  for await (const e of viewsInOrder(store, scope, actors)) {
     const said = await whoSays.of(e);
-    out += csvRow([
-      e.id,
-      e.date,
-      e.date && precisionOf({ value: e.date }),
-      e.mode,
-      e.place?.name,
-      e.participants.map((p) => actors.get(p.actorId)?.name ?? p.actorId).join('; '),
-      e.documents.join('; '),
-      said.status.status,
-      said.status.independentSources,
-      // each independent source: where its words come from, and its first document
-      said.sources.map((c) => `${c.origin.kind}${c.origin.name ? ` ${c.origin.name}` : ''} (${c.docs.join(' ')})`).join('; '),
-    ]);
+    await sink.write(
+      csvRow([
+        e.id,
+        e.date,
+        e.date && precisionOf({ value: e.date }),
+        e.mode,
+        e.place?.name,
+        e.participants.map((p) => actors.get(p.actorId)?.name ?? p.actorId).join('; '),
+        e.documents.join('; '),
+        said.status.status,
+        said.status.independentSources,
+        // each independent source: where its words come from, and its first document
+        said.sources.map((c) => `${c.origin.kind}${c.origin.name ? ` ${c.origin.name}` : ''} (${c.docs.join(' ')})`).join('; '),
+      ]),
+    );
   }
-  return out;
 }
 
 /** One row per participant of each event: which side it is on, and the reports that name it. */
-export async function buildParticipantsCsv(store: Store): Promise<string> {
+export async function buildParticipantsCsv(store: Store, scope: ExportScope = {}): Promise<string> {
+  return exportToString((sink) => writeParticipantsCsv(store, sink, scope));
+}
+
+export async function writeParticipantsCsv(store: Store, sink: ExportSink, scope: ExportScope = {}): Promise<void> {
   const actors = actorIndex(await store.getActors());
-  let out = csvRow(PARTICIPANT_COLUMNS);
-  for (const e of viewEvents(await store.listEvents(), actors)) {
+  await sink.write(csvRow(PARTICIPANT_COLUMNS));
+  for await (const e of viewsInOrder(store, scope, actors)) {
     const sides = sidesOf(e);
     const docOf = new Map(e.reports.map((r) => [r.id, r.docId]));
+    let rows = '';
     for (const p of e.participants) {
       const actor = actors.get(p.actorId);
-      out += csvRow([
+      rows += csvRow([
         e.id,
         e.date,
         e.date && precisionOf({ value: e.date }),
@@ -67,6 +78,6 @@ export async function buildParticipantsCsv(store: Store): Promise<string> {
         [...new Set(p.reports.map((r) => docOf.get(r)).filter((d) => d !== undefined))].sort().join('; '),
       ]);
     }
+    await sink.write(rows);
   }
-  return out;
 }

@@ -2,8 +2,9 @@
 // the reports naming each, date, place, mode), falling back to a summary of its reports for
 // events stored without them.
 import type { EventMode } from '../core/types.ts';
-import type { StoredActor, StoredEvent, StoredReport } from '../store/store.ts';
+import type { Store, StoredActor, StoredEvent, StoredReport } from '../store/store.ts';
 import { summarizeEvent } from './summarize-event.ts';
+import { orderEvents, type EventOrder, type ExportScope } from './stream.ts';
 
 export interface EventView {
   id: string;
@@ -37,12 +38,31 @@ export function viewEvent(event: StoredEvent, actors: ReadonlyMap<string, Stored
   };
 }
 
+// String.prototype.localeCompare's order, made once (it is the same comparison, much faster)
+const collate = new Intl.Collator().compare;
+
+/** Dated events first in date order (as stored: YYYY, YYYY-MM or YYYY-MM-DD), then by id. */
+export const VIEW_ORDER: EventOrder<string | null> = {
+  key: (event) => viewDate(event),
+  compare: (a, b) => collate(a.key ?? '\uffff', b.key ?? '\uffff') || collate(a.id, b.id),
+};
+
+function viewDate(event: StoredEvent): string | null {
+  const derived = event as Partial<StoredEvent>;
+  return (derived.date !== undefined ? derived.date : event.date) ?? null;
+}
+
 /** Events with provenance (at least one report), dated ones first in date order, then by id. */
 export function viewEvents(events: readonly StoredEvent[], actors: ReadonlyMap<string, StoredActor>): EventView[] {
   return events
     .filter((e) => e.reports.length > 0)
     .map((e) => viewEvent(e, actors))
-    .sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff') || a.id.localeCompare(b.id));
+    .sort((a, b) => VIEW_ORDER.compare({ key: a.date, id: a.id }, { key: b.date, id: b.id }));
+}
+
+/** viewEvents read from the store one event at a time (see orderEvents). */
+export async function* viewsInOrder(store: Store, scope: ExportScope, actors: ReadonlyMap<string, StoredActor>): AsyncGenerator<EventView> {
+  for await (const event of await orderEvents(store, scope, VIEW_ORDER)) yield viewEvent(event, actors);
 }
 
 export interface Sides {

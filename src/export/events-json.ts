@@ -1,11 +1,11 @@
 // The prediction format of /work/shared/eval/FORMAT.md: documents, actors, events with mentions
 // whose offsets point into each document's original text.
 import type { Span } from '../core/types.ts';
-import type { Store } from '../store/store.ts';
+import type { Store, StoredActor, StoredEvent } from '../store/store.ts';
+import { boundedEventSources, orderEvents, writeJsonArray, type EventOrder, type ExportScope, type ExportSink } from './stream.ts';
 import { actorIndex, summarizeEvent } from './summarize-event.ts';
 import { intervalOf, precisionOf } from '../events/resolve-date.ts';
 import { placeLevels } from '../events/settlement.ts';
-import { createEventSources } from '../sources/event-sources.ts';
 import { attributionJson, sourcesJson, type AttributionJson, type DenialJson, type SourceJson, type StatusJson } from '../sources/sources-json.ts';
 
 export interface EventsJson {
@@ -54,22 +54,75 @@ export interface EventsJsonEvent {
   denials: DenialJson[];
 }
 
-export async function buildEventsJson(store: Store): Promise<EventsJson> {
-  const documents = (await store.listDocuments()).map((d) => ({
-    id: d.id,
-    published: d.published?.precision === 'day' ? d.published.value.slice(0, 10) : null,
-  }));
+/** The events-json document as one object (for callers that want it whole; exports stream it with writeEventsJson). */
+export async function buildEventsJson(store: Store, scope: ExportScope = {}): Promise<EventsJson> {
   const actors = actorIndex(await store.getActors());
-  const events: EventsJsonEvent[] = [];
+  const whoSays = await boundedEventSources(store);
+  const documents: EventsJson['documents'] = [];
+  for await (const d of documentsJson(store)) documents.push(d);
   const used = new Set<string>();
-  const whoSays = await createEventSources(store);
-  for (const event of await store.listEvents()) {
-    if (event.reports.length === 0) continue; // no provenance: not an event
+  const order = await orderEvents(store, scope, EVENTS_JSON_ORDER, (event) => {
+    for (const id of summarizeEvent(event, actors).participants) used.add(id);
+  });
+  const events: EventsJsonEvent[] = [];
+  for await (const e of eventsJson(order, actors, whoSays)) events.push(e);
+  return { documents, actors: actorsJson(used, actors), events };
+}
+
+/** Events in the format's order: dated ones first by day (a month or year by its first day), then by id. */
+export const EVENTS_JSON_ORDER: EventOrder<string | null> = {
+  key: (event) => {
+    const d = dateFields(event.date);
+    return d.date ?? d.date_from;
+  },
+  compare: (a, b) => compareNullable(a.key, b.key) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+};
+
+/**
+ * The events-json document (as JSON.stringify(..., null, 2) of buildEventsJson, then a newline),
+ * written as it is read: documents a page at a time, then the actors in use (gathered over a first
+ * pass), then the events one at a time in order.
+ */
+export async function writeEventsJson(store: Store, sink: ExportSink, scope: ExportScope = {}): Promise<void> {
+  const actors = actorIndex(await store.getActors());
+  const whoSays = await boundedEventSources(store);
+  await sink.write('{\n  "documents": ');
+  await writeJsonArray(sink, documentsJson(store), 1);
+  const used = new Set<string>();
+  const events = await orderEvents(store, scope, EVENTS_JSON_ORDER, (event) => {
+    for (const id of summarizeEvent(event, actors).participants) used.add(id);
+  });
+  await sink.write(',\n  "actors": ');
+  await writeJsonArray(sink, actorsJson(used, actors), 1);
+  await sink.write(',\n  "events": ');
+  await writeJsonArray(sink, eventsJson(events, actors, whoSays), 1);
+  await sink.write('\n}\n');
+}
+
+function actorsJson(used: ReadonlySet<string>, actors: ReadonlyMap<string, StoredActor>): EventsJson['actors'] {
+  return [...used]
+    .sort()
+    .map((id) => actors.get(id))
+    .filter((a) => a !== undefined)
+    .map((a) => ({ id: a.id, name: a.name, kind: a.kind, aliases: a.aliases }));
+}
+
+async function* documentsJson(store: Store): AsyncGenerator<EventsJson['documents'][number]> {
+  for await (const d of store.iterateDocuments()) {
+    yield { id: d.id, published: d.published?.precision === 'day' ? d.published.value.slice(0, 10) : null };
+  }
+}
+
+async function* eventsJson(
+  events: AsyncIterable<StoredEvent>,
+  actors: ReadonlyMap<string, StoredActor>,
+  whoSays: Awaited<ReturnType<typeof boundedEventSources>>,
+): AsyncGenerator<EventsJsonEvent> {
+  for await (const event of events) {
     const summary = summarizeEvent(event, actors);
-    for (const id of summary.participants) used.add(id);
     const place = summary.place ? placeLevels(summary.place.actorId, actors) : null;
     const said = await whoSays.of(event);
-    events.push({
+    yield {
       id: event.id,
       type: summary.type,
       mode: summary.mode,
@@ -98,18 +151,8 @@ export async function buildEventsJson(store: Store): Promise<EventsJson> {
       })),
       judgements: event.humanJudgements,
       ...sourcesJson(said),
-    });
+    };
   }
-  events.sort((a, b) => compareNullable(a.date ?? a.date_from, b.date ?? b.date_from) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return {
-    documents,
-    actors: [...used]
-      .sort()
-      .map((id) => actors.get(id))
-      .filter((a) => a !== undefined)
-      .map((a) => ({ id: a.id, name: a.name, kind: a.kind, aliases: a.aliases })),
-    events,
-  };
 }
 
 /** A stored date value ('YYYY-MM-DD', 'YYYY-MM' or 'YYYY') as the export's date fields. */

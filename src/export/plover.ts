@@ -7,9 +7,9 @@
 import { dateFields } from './events-json.ts';
 import type { StoredActor, Store } from '../store/store.ts';
 import { actorIndex } from './summarize-event.ts';
-import { sidesOf, viewEvents, type EventView } from './event-view.ts';
+import { sidesOf, viewsInOrder, type EventView } from './event-view.ts';
+import { boundedEventSources, documentCache, exportToString, type ExportScope, type ExportSink } from './stream.ts';
 import { placeLevels } from '../events/settlement.ts';
-import { createEventSources } from '../sources/event-sources.ts';
 import { attributionJson, sourcesJson, type AttributionJson, type SourceJson, type StatusJson } from '../sources/sources-json.ts';
 
 export interface PloverActor {
@@ -56,9 +56,17 @@ export interface PloverRecord {
 
 const CODER = 'parley 0.1.0';
 
-export async function buildPloverRecords(store: Store): Promise<PloverRecord[]> {
+/** Every record, in memory (for callers that want them all; exports stream them with writePloverJsonl). */
+export async function buildPloverRecords(store: Store, scope: ExportScope = {}): Promise<PloverRecord[]> {
+  const out: PloverRecord[] = [];
+  for await (const record of ploverRecords(store, scope)) out.push(record);
+  return out;
+}
+
+/** The records one at a time, in viewEvents' order, each event read as it is written. */
+export async function* ploverRecords(store: Store, scope: ExportScope = {}): AsyncGenerator<PloverRecord> {
   const actors = actorIndex(await store.getActors());
-  const documents = new Map((await store.listDocuments()).map((d) => [d.id, d]));
+  const documents = documentCache(store);
   // texts of the documents in use, a few at a time: exports stream over many documents
   const texts = new Map<string, string>();
   const textOf = async (docId: string): Promise<string> => {
@@ -86,8 +94,8 @@ export async function buildPloverRecords(store: Store): Promise<PloverRecord[]> 
     const { location, venue } = placeLevels(id, actors);
     return { name: location.name, identifier_id: location.actorId, ...(venue ? { venue: { name: venue.name, identifier_id: venue.actorId } } : {}) };
   };
-  const whoSays = await createEventSources(store);
-  return Promise.all(viewEvents(await store.listEvents(), actors).map(async (view) => {
+  const whoSays = await boundedEventSources(store, documents);
+  for await (const view of viewsInOrder(store, scope, actors)) {
     const sides = sidesOf(view);
     const said = await whoSays.of(view);
     const reports = view.reports.map((r) => {
@@ -95,10 +103,13 @@ export async function buildPloverRecords(store: Store): Promise<PloverRecord[]> 
       return { report_id: r.id, doc_id: r.docId, start: sentence.start, end: sentence.end, trigger: { start: r.trigger.start, end: r.trigger.end }, attribution: (said.attributions.get(r.id) ?? []).map(attributionJson) };
     });
     const { status, sources } = sourcesJson(said);
-    const first = documents.get(view.reports[0].docId);
-    const actorList = await Promise.all(sides.actor.map((id) => person(view, id)));
+    const first = (await documents([view.reports[0].docId])).get(view.reports[0].docId);
+    const actorList: PloverActor[] = [];
+    for (const id of sides.actor) actorList.push(await person(view, id));
+    const recipient: PloverActor[] = [];
+    for (const id of sides.recipient) recipient.push(await person(view, id));
     const { date, date_precision, date_from, date_to } = dateFields(view.date);
-    return {
+    yield {
       id: view.id,
       has_event: true,
       date,
@@ -111,7 +122,7 @@ export async function buildPloverRecords(store: Store): Promise<PloverRecord[]> 
       mode: view.mode,
       actor: actorList,
       source: actorList,
-      recipient: await Promise.all(sides.recipient.map((id) => person(view, id))),
+      recipient,
       // the settlement analysts map, the venue kept beside it
       event_loc: view.place ? locOf(view.place.actorId) : null,
       text_info: { doc_id: reports[0].doc_id, start: reports[0].start, end: reports[0].end },
@@ -126,12 +137,14 @@ export async function buildPloverRecords(store: Store): Promise<PloverRecord[]> 
         coder: CODER,
       },
     } satisfies PloverRecord;
-  }));
+  }
 }
 
 /** Newline-delimited JSON, one event a line. */
-export async function buildPloverJsonl(store: Store): Promise<string> {
-  return (await buildPloverRecords(store))
-    .map((r) => JSON.stringify(r) + '\n')
-    .join('');
+export async function buildPloverJsonl(store: Store, scope: ExportScope = {}): Promise<string> {
+  return exportToString((sink) => writePloverJsonl(store, sink, scope));
+}
+
+export async function writePloverJsonl(store: Store, sink: ExportSink, scope: ExportScope = {}): Promise<void> {
+  for await (const record of ploverRecords(store, scope)) await sink.write(JSON.stringify(record) + '\n');
 }

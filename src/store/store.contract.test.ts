@@ -125,6 +125,27 @@ for (const adapter of adapters) {
       assert.deepEqual(events.items.map((e) => e.snippet), ['Xi met Biden in Geneva to discuss wheat.']);
     });
 
+    withStore('documents and events read a page at a time (exports): the same as the lists, in the same order, whatever the page size', async (store) => {
+      // an upper-case id sorts before lower-case ones byte by byte, on every adapter
+      await store.saveBatch([...sampleAnalyses(), makeAnalysis('Z-upper', 'Another text entirely\n')]);
+      const all = async <T>(items: AsyncIterable<T>): Promise<T[]> => {
+        const out: T[] = [];
+        for await (const item of items) out.push(item);
+        return out;
+      };
+      const documents = await store.listDocuments();
+      assert.deepEqual(documents.map((d) => d.id), ['Z-upper', 'a-xi-putin', 'b-putin-xi', 'c-biden-xi']);
+      const events = await store.listEvents();
+      for (const pageSize of [1, 2, 500]) {
+        assert.deepEqual(await all(store.iterateDocuments({ pageSize })), documents, `documents, pages of ${pageSize}`);
+        assert.deepEqual(await all(store.iterateEvents({ pageSize })), events, `events, pages of ${pageSize}`);
+      }
+      assert.deepEqual(await all(store.iterateEvents()), events);
+      assert.deepEqual(await store.getDocumentSummaries(['c-biden-xi', 'nope', 'a-xi-putin', 'c-biden-xi']), [documents[1], documents[3]]);
+      assert.deepEqual(await store.getDocumentSummaries([]), []);
+      await assert.rejects(async () => await store.iterateEvents({ pageSize: 0 })[Symbol.asyncIterator]().next(), /page size/);
+    });
+
     withStore('the same text again is a duplicate and changes nothing; another text under a stored id is a conflict', async (store) => {
       await store.saveBatch(sampleAnalyses());
       const before = await store.listEvents();

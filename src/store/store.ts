@@ -159,6 +159,10 @@ export interface Store {
   /** The markup the document's text was extracted from, with the offset map back into it. */
   getDocumentSource(id: string): Promise<RawSource | null>;
   listDocuments(): Promise<DocumentSummary[]>;
+  /** Every document summary in id order (the order of listDocuments), read a page at a time: flat memory for exports. */
+  iterateDocuments(options?: { pageSize?: number }): AsyncIterable<DocumentSummary>;
+  /** The summaries of the documents with these ids that exist, in id order. */
+  getDocumentSummaries(ids: readonly string[]): Promise<DocumentSummary[]>;
   getActors(ids?: readonly string[]): Promise<StoredActor[]>;
   /** Actors whose name or an alias contains the query (case-insensitive); all when absent. */
   searchActors(query?: string): Promise<StoredActor[]>;
@@ -166,6 +170,8 @@ export interface Store {
   /** Where an event id that no longer exists went (merged away, re-derived): the event holding its reports now, or null. */
   eventRedirect(id: string): Promise<string | null>;
   listEvents(): Promise<StoredEvent[]>;
+  /** Every event as getEvent gives it, in id order, a page of ids at a time: flat memory for exports. */
+  iterateEvents(options?: { pageSize?: number }): AsyncIterable<StoredEvent>;
   /** Ingest-run bookkeeping. */
   beginRun(command: string, args: readonly string[]): Promise<number>;
   finishRun(runId: number, stats: RunStats, diagnostics: readonly Diagnostic[]): Promise<void>;

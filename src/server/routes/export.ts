@@ -1,7 +1,9 @@
 // Exports of the current filter (the events list's parameters): the same formats as `parley
-// export`, over only the events the filter finds.
+// export`, over only the events the filter finds, streamed to the client as they are read.
 import type { FastifyInstance } from 'fastify';
 import { EXPORT_FORMATS } from '../../cli/export.ts';
+import { PassThrough } from 'node:stream';
+import { ExportAborted, streamSink } from '../../export/stream.ts';
 import type { Store } from '../../store/store.ts';
 import { resolveActorFilter, type NameResolver } from '../resolve-actors.ts';
 import { filterQuery, toFilter, type FilterQuery } from '../schemas.ts';
@@ -15,13 +17,6 @@ const TYPES: Record<string, string> = {
   graphml: 'application/graphml+xml; charset=utf-8',
 };
 const EXTENSIONS: Record<string, string> = { 'events-json': 'json', csv: 'csv', 'participants-csv': 'csv', plover: 'jsonl', gexf: 'gexf', graphml: 'graphml' };
-
-/** The store as the exporters read it, holding only these events (every other read is the store's own). */
-export function storeOfEvents(store: Store, ids: ReadonlySet<string>): Store {
-  const view = Object.create(store) as Store;
-  view.listEvents = async () => (await store.listEvents()).filter((e) => ids.has(e.id));
-  return view;
-}
 
 export function registerExportRoutes(app: FastifyInstance, store: Store, resolveName?: NameResolver): void {
   app.get<{ Querystring: FilterQuery & { format: string } }>(
@@ -41,16 +36,36 @@ export function registerExportRoutes(app: FastifyInstance, store: Store, resolve
     async (request, reply) => {
       const { ids: actors } = await resolveActorFilter(store, resolveName, request.query.actor);
       const filter = toFilter({ ...request.query, ...(actors ? { actor: actors } : {}) });
-      const browse = store.browse();
-      const ids = new Set<string>();
-      for (let offset = 0; ; offset += 200) {
-        const page = await browse.listEvents(filter, 'date', 'desc', { limit: 200, offset });
-        for (const e of page.items) ids.add(e.id);
-        if (page.items.length < 200) break;
+      // a filter's events are found by the browse index (their ids only); no filter: every event
+      let ids: Set<string> | undefined;
+      if (Object.keys(filter).length > 0) {
+        const browse = store.browse();
+        ids = new Set<string>();
+        for (let offset = 0; ; offset += 200) {
+          const page = await browse.listEvents(filter, 'date', 'desc', { limit: 200, offset });
+          for (const e of page.items) ids.add(e.id);
+          if (page.items.length < 200) break;
+        }
       }
       const { format } = request.query;
+      // written as it is read, at the pace the client reads; a client that goes away stops it
+      const body = new PassThrough({ highWaterMark: 256 * 1024 });
+      const stop = new AbortController();
+      reply.raw.on('close', () => {
+        if (!reply.raw.writableFinished) stop.abort();
+      });
+      const sink = streamSink(body, stop.signal);
+      (async () => {
+        await EXPORT_FORMATS[format].write(store, sink, { ...(ids ? { ids } : {}), signal: stop.signal });
+        await sink.end();
+        body.end();
+      })().catch((error: unknown) => {
+        if (!(error instanceof ExportAborted)) request.log.error({ err: error }, 'export failed');
+        // a cut response, never one that looks whole
+        body.destroy(error instanceof Error ? error : new Error(String(error)));
+      });
       reply.type(TYPES[format]).header('content-disposition', `attachment; filename="parley-events.${EXTENSIONS[format]}"`);
-      return EXPORT_FORMATS[format].build(storeOfEvents(store, ids));
+      return reply.send(body);
     },
   );
 }

@@ -21,6 +21,7 @@ import { insertRows } from './insert-rows.ts';
 import { migratePostgres } from './migrate.ts';
 import { createPostgresResolutionStorage, postgresTransaction, primeReports } from './resolution-queries.ts';
 import { maintainingBrowse } from '../browse-maintenance.ts';
+import { pagedEvents, pagedRows } from '../paged-reads.ts';
 
 export interface PostgresStoreOptions {
   /** Injected clock, for deterministic tests. */
@@ -346,6 +347,16 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
         return row ? ({ contentType: row.content_type, content: row.raw, map: row.offset_map } as RawSource) : null;
       }),
     listDocuments: () => op(async () => (await rows<DocumentRow>(pool, `SELECT ${SUMMARY_COLUMNS} FROM documents ORDER BY id COLLATE "C"`)).map(toDocument)),
+    iterateDocuments: (options) =>
+      pagedRows(
+        (after, limit) =>
+          op(async () =>
+            (await rows<DocumentRow>(pool, `SELECT ${SUMMARY_COLUMNS} FROM documents WHERE $1::text IS NULL OR id COLLATE "C" > $1 ORDER BY id COLLATE "C" LIMIT $2`, [after, limit])).map(toDocument),
+          ),
+        options?.pageSize,
+      ),
+    getDocumentSummaries: (ids) =>
+      op(async () => (await rows<DocumentRow>(pool, `SELECT ${SUMMARY_COLUMNS} FROM documents WHERE id = ANY($1) ORDER BY id COLLATE "C"`, [[...new Set(ids)]])).map(toDocument)),
     getActors: (ids) => op(() => getActors(ids)),
     searchActors: (query) =>
       op(async () => {
@@ -356,6 +367,13 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       }),
     getEvent: (id) => op(() => resolution.getEvent(id)),
     listEvents: () => op(() => resolution.listEvents()),
+    iterateEvents: (options) =>
+      pagedEvents(
+        (after, limit) =>
+          op(async () => (await rows<{ id: string }>(pool, 'SELECT id FROM events WHERE $1::text IS NULL OR id COLLATE "C" > $1 ORDER BY id COLLATE "C" LIMIT $2', [after, limit])).map((r) => r.id)),
+        (id) => op(() => resolution.getEvent(id)),
+        options?.pageSize,
+      ),
     addJudgement: (input) => op(() => resolution.addJudgement(input)),
     previewJudgement: (input) => op(() => resolution.previewJudgement(input)),
     eventRedirect: (id) => op(() => resolution.eventRedirect(id)),

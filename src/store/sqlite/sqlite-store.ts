@@ -37,6 +37,7 @@ import { checkFileBytes, checkOpenDatabase, type FileCheckOptions } from './chec
 import { createResolution } from '../../merge/event-resolution.ts';
 import { createSqliteResolutionStorage, sqliteTransaction } from './resolution-queries.ts';
 import { parseMeta } from './parse-meta.ts';
+import { pagedEvents, pagedRows } from '../paged-reads.ts';
 import { actorUpdate, reportProblem, validSpan } from '../check-analysis.ts';
 import { maintainingBrowse } from '../browse-maintenance.ts';
 
@@ -190,6 +191,14 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     deleteDoc: db.prepare('DELETE FROM documents WHERE id = ?'),
     listDocs: db.prepare(`SELECT id, hash, path, language, title_start, title_end, published_value,
       published_precision, published_start, published_end, meta, ingested_at FROM documents ORDER BY id`),
+    // keyset pages over documents and events, for exports (listDocs' columns and order)
+    docsAfter: db.prepare(`SELECT id, hash, path, language, title_start, title_end, published_value,
+      published_precision, published_start, published_end, meta, ingested_at FROM documents
+      WHERE @after IS NULL OR id > @after ORDER BY id LIMIT @limit`),
+    docsByIds: db.prepare(`SELECT id, hash, path, language, title_start, title_end, published_value,
+      published_precision, published_start, published_end, meta, ingested_at FROM documents
+      WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`),
+    eventIdsAfter: db.prepare('SELECT id FROM events WHERE @after IS NULL OR id > @after ORDER BY id LIMIT @limit').pluck(),
     getActor: db.prepare('SELECT * FROM actors WHERE id = ?'),
     allActors: db.prepare('SELECT * FROM actors ORDER BY name, id'),
     insertActor: db.prepare(`INSERT INTO actors (id, kind, name, from_kb, place_type, aliases, within)
@@ -415,6 +424,12 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     async listDocuments() {
       return (q.listDocs.all() as DocumentRow[]).map((row) => toDocument(row));
     },
+    iterateDocuments(options) {
+      return pagedRows((after, limit) => exclusive(() => (q.docsAfter.all({ after, limit }) as DocumentRow[]).map((row) => toDocument(row))), options?.pageSize);
+    },
+    async getDocumentSummaries(ids) {
+      return (q.docsByIds.all(JSON.stringify([...new Set(ids)])) as DocumentRow[]).map((row) => toDocument(row));
+    },
     async getActors(ids) {
       if (!ids) return resolution.viewActors((q.allActors.all() as ActorRow[]).map(toActor), false);
       const out: StoredActor[] = [];
@@ -446,6 +461,13 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     },
     async listEvents() {
       return resolution.listEvents();
+    },
+    iterateEvents(options) {
+      return pagedEvents(
+        (after, limit) => exclusive(() => q.eventIdsAfter.all({ after, limit }) as string[]),
+        (id) => exclusive(() => resolution.getEvent(id)),
+        options?.pageSize,
+      );
     },
     addJudgement(input) {
       return faultsNamed(() => resolution.addJudgement(input));
@@ -515,18 +537,18 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       db.close();
     },
   };
-  return maintainingBrowse(serialized(impl, exclusive, ['browse', 'sources']));
+  return maintainingBrowse(serialized(impl, exclusive, ['browse', 'sources', 'iterateDocuments', 'iterateEvents']));
 }
 
 /**
  * The object whose every method waits for the operation before it (the Store; its sources table),
- * but for the methods named in `own`, which hand back objects that serialize themselves.
+ * but for the methods named in `own`, which hand back objects (tables, iterators) that serialize themselves.
  */
 function serialized<T extends object>(impl: T, exclusive: <R>(work: () => R | Promise<R>) => Promise<R>, own: readonly string[]): T {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(impl)) {
     const method = (impl as Record<string, (...args: unknown[]) => unknown>)[key];
-    out[key] = own.includes(key) ? () => method.call(impl) : (...args: unknown[]) => exclusive(() => method.apply(impl, args));
+    out[key] = own.includes(key) ? (...args: unknown[]) => method.apply(impl, args) : (...args: unknown[]) => exclusive(() => method.apply(impl, args));
   }
   return out as T;
 }
