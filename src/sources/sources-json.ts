@@ -42,9 +42,13 @@ export interface AttributionJson {
   name: string | null;
   span: Span | null;
   side?: string | null;
+  /** official: a statement the sides issued together */
+  joint?: boolean;
 }
 
-export const attributionJson = (a: ReportAttribution): AttributionJson => ({ kind: a.kind, source: a.sourceId, name: a.name, span: a.span, ...(a.kind === 'official' ? { side: a.side ?? null } : {}) });
+export const attributionJson = (a: ReportAttribution): AttributionJson => ({
+  kind: a.kind, source: a.sourceId, name: a.name, span: a.span, ...(a.kind === 'official' ? { side: a.side ?? null, joint: !!a.joint } : {}),
+});
 
 export function sourcesJson(es: EventSources): { sources: SourceJson[]; status: StatusJson; denials: DenialJson[] } {
   const s = es.status;

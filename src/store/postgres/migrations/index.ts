@@ -6,6 +6,7 @@ import localActors from './0004-local-actors.ts';
 import sources from './0005-sources.ts';
 import eventRedirects from './0006-event-redirects.ts';
 import browseSources from './0007-browse-sources.ts';
+import sourceClaims from './0008-source-claims.ts';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'sources', statements: sources },
   { version: 6, name: 'event-redirects', statements: eventRedirects },
   { version: 7, name: 'browse-sources', statements: browseSources },
+  { version: 8, name: 'source-claims', statements: sourceClaims },
 ];
