@@ -260,6 +260,8 @@ export interface Attribution extends Span {
   name: string | null;
   /** official: a statement the sides issued together ("a joint statement"), their own readout. */
   joint?: boolean;
+  /** outlet not in the knowledge base: the country its words name ("Turkish media", "Iran's state TV"). */
+  country?: string;
   /** document: a credit or dateline ("BEIRUT (Reuters) -") or the lead's attribution, for the whole text; sentence: its sentence only. */
   scope: 'document' | 'sentence';
 }
@@ -274,6 +276,8 @@ export interface ReportAttribution {
   side?: string | null;
   /** official: a statement the sides issued together, their own readout. */
   joint?: boolean;
+  /** outlet not in the knowledge base: the country named with it. */
+  country?: string;
 }
 
 /** One value a correction names: an actor id (place, participants) or a date (YYYY[-MM[-DD]]), as written at `span`. */

@@ -14,6 +14,10 @@ export interface AttributionData {
   /** a statement the sides issue together: the participants' own readout */
   jointStatements?: string[];
   corrections?: string[];
+  /** media left unnamed, a source by themselves beside a cue: "local media", "state TV" */
+  media?: string[];
+  /** nouns of a medium that need a name or a country beside them: "newspaper", "broadcaster", "media" */
+  mediaNouns?: string[];
 }
 
 export interface AttributionCues {
@@ -25,9 +29,16 @@ export interface AttributionCues {
   unnamed: RegExp | null;
   joint: RegExp | null;
   correction: RegExp | null;
+  /** `media` and `mediaNouns` together */
+  mediaNoun: RegExp | null;
+  /** `media`, folded (foldPhrase): a source without a name */
+  mediaComplete: ReadonlySet<string>;
 }
 
-const LISTS = ['according', 'reportVerbs', 'statements', 'officials', 'unnamed', 'jointStatements', 'corrections'] as const;
+/** A phrase as compared: lower case, runs of space as one. */
+export const foldPhrase = (s: string): string => s.toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim();
+
+const LISTS = ['according', 'reportVerbs', 'statements', 'officials', 'unnamed', 'jointStatements', 'corrections', 'media', 'mediaNouns'] as const;
 
 /** Phrases as one global regex, longest first; bounded by word edges except in scripts without spaces. */
 export function cueRegex(phrases: readonly string[] | undefined): RegExp | null {
@@ -59,6 +70,8 @@ export function compileCues(lang: string, data: AttributionData): AttributionCue
     unnamed: cueRegex(data.unnamed),
     joint: cueRegex(data.jointStatements),
     correction: cueRegex(data.corrections),
+    mediaNoun: cueRegex([...(data.media ?? []), ...(data.mediaNouns ?? [])]),
+    mediaComplete: new Set((data.media ?? []).map(foldPhrase)),
   };
 }
 

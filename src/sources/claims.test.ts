@@ -34,3 +34,42 @@ for (const [lang, text] of [
     }
   });
 }
+
+// outlets the knowledge base does not hold: a media attribution (country, or name), never a participant
+for (const [lang, text, name, country] of [
+  ['en', 'Vladimir Putin met Recep Tayyip Erdogan in Sochi on Friday, Turkish media reported.', 'Turkish media', 'turkey'],
+  ['en', 'Iranian state TV said Ebrahim Raisi received Bashar al-Assad in Tehran on Monday.', 'Iranian state TV', 'iran'],
+  ['en', 'Erdogan met Putin in Sochi on Friday, NTV reported.', 'NTV', null],
+  ['en', 'Erdogan met Putin in Sochi on Friday, the daily Hürriyet wrote.', 'Hürriyet', null],
+  ['de', 'Putin traf Erdoğan am Freitag in Sotschi, berichteten türkische Medien.', 'türkische Medien', 'turkey'],
+  ['fr', 'Poutine a rencontré Erdogan vendredi à Sotchi, selon les médias turcs.', 'médias turcs', 'turkey'],
+  ['ru', 'Путин встретился с Эрдоганом в Сочи в пятницу, сообщили турецкие СМИ.', 'турецкие СМИ', 'turkey'],
+  ['es', 'Putin se reunió con Erdogan el viernes en Sochi, según medios locales.', 'medios locales', null],
+  ['ar', 'ذكرت وسائل الإعلام التركية أن أردوغان التقى بوتين في سوتشي.', 'وسائل الإعلام التركية', 'turkey'],
+  ['zh', '据土耳其媒体报道，埃尔多安周五在索契会见了普京。', '土耳其媒体', 'turkey'],
+] as const) {
+  test(`an outlet the base does not hold is a media attribution (${lang}): ${name}`, () => {
+    const a = analyze(`m-${lang}`, lang, text);
+    assert.equal(a.reports.length, 1);
+    const [r] = a.reports;
+    assert.deepEqual(r.participants.map((p) => p.actorId).sort(), ['recep-tayyip-erdogan', 'vladimir-putin'].filter((id) => !text.includes('Raisi')).concat(text.includes('Raisi') ? ['bashar-al-assad', 'ebrahim-raisi'] : []), 'the medium is no participant');
+    const said = a.sources!.reports[r.id];
+    assert.equal(said.length, 1, JSON.stringify(said));
+    assert.equal(said[0].kind, 'outlet');
+    assert.equal(said[0].sourceId, null);
+    assert.equal(said[0].name, name);
+    assert.equal(said[0].country ?? null, country);
+  });
+}
+
+test('a media noun without a name, a country or a cue is no source', () => {
+  for (const [lang, text] of [
+    ['en', 'Vladimir Putin met Recep Tayyip Erdogan in Sochi on Friday and then gave an interview to television.'],
+    ['en', 'Turkish media covered the talks as Vladimir Putin met Recep Tayyip Erdogan in Sochi on Friday.'],
+    ['de', 'Putin traf Erdoğan am Freitag in Sotschi, die Zeitung berichtete.'],
+    ['en', 'Putin met Erdogan in Sochi on Friday, the newspaper reported.'],
+  ] as const) {
+    const a = analyze('none', lang, text);
+    assert.deepEqual(a.sources!.attributions.filter((x) => x.kind === 'outlet'), [], text);
+  }
+});

@@ -15,6 +15,7 @@ import type { DemonymMention } from '../actors/detect-mentions.ts';
 import type { AttributionCues } from './attribution-cues.ts';
 import type { MediaMatcher, MediumHit } from './media-names.ts';
 import { isNewsMedium } from '../events/gather-participants.ts';
+import { findUnlistedMedia } from './unlisted-media.ts';
 
 export interface AttributionInput {
   text: string;
@@ -88,6 +89,8 @@ export function findAttributions(input: AttributionInput): Attribution[] {
     const span = { start: Math.min(cue.start, h.start), end: Math.max(cue.end, h.end) };
     out.push({ kind: kindOf(h), sourceId: h.id, name, ...span, scope: sentence === lead ? 'document' : 'sentence' });
   }
+  // media the base does not hold ("Turkish media reported", "NTV reported")
+  out.push(...findUnlistedMedia({ text, sentences, lead, mentions, demonyms, kb, cues, taken: out }));
   // owners of statements: people, organizations (not media) and countries named, and demonyms
   const owners: Array<Span & { id: string }> = [];
   for (const m of mentions) {

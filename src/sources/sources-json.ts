@@ -44,10 +44,12 @@ export interface AttributionJson {
   side?: string | null;
   /** official: a statement the sides issued together */
   joint?: boolean;
+  /** outlet not in the knowledge base: the country named with it ("Turkish media") */
+  country?: string;
 }
 
 export const attributionJson = (a: ReportAttribution): AttributionJson => ({
-  kind: a.kind, source: a.sourceId, name: a.name, span: a.span, ...(a.kind === 'official' ? { side: a.side ?? null, joint: !!a.joint } : {}),
+  kind: a.kind, source: a.sourceId, name: a.name, span: a.span, ...(a.kind === 'official' ? { side: a.side ?? null, joint: !!a.joint } : {}), ...(a.country ? { country: a.country } : {}),
 });
 
 export function sourcesJson(es: EventSources): { sources: SourceJson[]; status: StatusJson; denials: DenialJson[] } {

@@ -7,8 +7,8 @@ import type { SourceJudgement, SourceJudgementKind } from './sqlite/sources.ts';
 const valid = (s: Span | null | undefined, length: number): boolean => !!s && Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start <= s.end && s.end <= length;
 
 export interface SourceRows {
-  attributions: { doc_id: string; start: number; end: number; kind: string; source_id: string | null; name: string | null; scope: string; joint: boolean }[];
-  reportAttributions: { report_id: string; seq: number; kind: string; source_id: string | null; name: string | null; start: number | null; end: number | null; side: string | null; joint: boolean }[];
+  attributions: { doc_id: string; start: number; end: number; kind: string; source_id: string | null; name: string | null; scope: string; joint: boolean; country: string | null }[];
+  reportAttributions: { report_id: string; seq: number; kind: string; source_id: string | null; name: string | null; start: number | null; end: number | null; side: string | null; joint: boolean; country: string | null }[];
   denials: {
     id: string; doc_id: string; reason: string; trigger_start: number; trigger_end: number; sentence_start: number; sentence_end: number;
     cue_start: number | null; cue_end: number | null; participants: string; date: string | null;
@@ -24,13 +24,13 @@ export function sourceRows(docId: string, length: number, sources: SourceAnalysi
   if (!sources) return out;
   for (const a of sources.attributions) {
     if (!valid(a, length)) bad('store/bad-attribution', `attribution ${a.start}-${a.end} lies outside the text`);
-    else out.attributions.push({ doc_id: docId, start: a.start, end: a.end, kind: a.kind, source_id: a.sourceId, name: a.name, scope: a.scope, joint: !!a.joint });
+    else out.attributions.push({ doc_id: docId, start: a.start, end: a.end, kind: a.kind, source_id: a.sourceId, name: a.name, scope: a.scope, joint: !!a.joint, country: a.country ?? null });
   }
   for (const [reportId, list] of Object.entries(sources.reports)) {
     if (!stored.has(reportId)) continue;
     list.forEach((a, seq) => {
       const span = a.span && valid(a.span, length) ? a.span : null;
-      out.reportAttributions.push({ report_id: reportId, seq, kind: a.kind, source_id: a.sourceId, name: a.name, start: span?.start ?? null, end: span?.end ?? null, side: a.side ?? null, joint: !!a.joint });
+      out.reportAttributions.push({ report_id: reportId, seq, kind: a.kind, source_id: a.sourceId, name: a.name, start: span?.start ?? null, end: span?.end ?? null, side: a.side ?? null, joint: !!a.joint, country: a.country ?? null });
     });
   }
   for (const d of sources.denials) {
@@ -93,11 +93,12 @@ export const toDenial = (r: Record<string, unknown>): DenialClaim => ({
 });
 
 /** A stored report attribution row (either adapter: joint is 0/1 in SQLite, a boolean in PostgreSQL). */
-export const toReportAttribution = (r: { kind: ReportAttribution['kind']; source_id: string | null; name: string | null; start: number | null; end: number | null; side: string | null; joint?: number | boolean | null }): ReportAttribution => ({
+export const toReportAttribution = (r: { kind: ReportAttribution['kind']; source_id: string | null; name: string | null; start: number | null; end: number | null; side: string | null; joint?: number | boolean | null; country?: string | null }): ReportAttribution => ({
   kind: r.kind,
   sourceId: r.source_id,
   name: r.name,
   span: r.start == null ? null : { start: r.start, end: r.end! },
   ...(r.kind === 'official' ? { side: r.side } : {}),
   ...(r.joint ? { joint: true } : {}),
+  ...(r.country ? { country: r.country } : {}),
 });

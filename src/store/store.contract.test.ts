@@ -322,7 +322,7 @@ for (const adapter of adapters) {
         ...a,
         sources: {
           attributions: [{ start: 0, end: 5, kind: 'wire', sourceId: 'reuters', name: 'Reuters', scope: 'document' }, { start: 0, end: 99_999, kind: 'unnamed', sourceId: null, name: null, scope: 'sentence' }],
-          reports: { [report.id]: [{ kind: 'official', sourceId: null, name: 'the Kremlin', span: { start: 6, end: 10 }, side: PUTIN.id }, { kind: 'official', sourceId: null, name: null, span: { start: 11, end: 15 }, side: XI.id, joint: true }] },
+          reports: { [report.id]: [{ kind: 'official', sourceId: null, name: 'the Kremlin', span: { start: 6, end: 10 }, side: PUTIN.id }, { kind: 'official', sourceId: null, name: null, span: { start: 11, end: 15 }, side: XI.id, joint: true }, { kind: 'outlet', sourceId: null, name: 'Russian media', span: { start: 0, end: 5 }, country: RUSSIA.id }] },
           denials: [
             { id: 'd1', docId: a.document.id, reason: 'denied', trigger: { start: 6, end: 10 }, sentence: { start: 0, end: 20 }, cue: null, participants: [XI.id, PUTIN.id], date: '2023-03-20', by: null },
             { id: 'd2', docId: a.document.id, reason: 'corrected', trigger: { start: 0, end: 5 }, sentence: { start: 0, end: 20 }, cue: { start: 0, end: 5 }, participants: [], date: null, by: null,
@@ -335,7 +335,7 @@ for (const adapter of adapters) {
       assert.deepEqual(saved.diagnostics.map((d) => d.code), ['store/bad-attribution'], 'a span outside the text is left out, named');
       const table = store.sources();
       assert.deepEqual(await table.attributions(a.document.id), [{ start: 0, end: 5, kind: 'wire', sourceId: 'reuters', name: 'Reuters', scope: 'document' }]);
-      assert.deepEqual([...(await table.reportAttributions([report.id]))], [[report.id, [{ kind: 'official', sourceId: null, name: 'the Kremlin', span: { start: 6, end: 10 }, side: PUTIN.id }, { kind: 'official', sourceId: null, name: null, span: { start: 11, end: 15 }, side: XI.id, joint: true }]]], 'a joint statement stays joint');
+      assert.deepEqual([...(await table.reportAttributions([report.id]))], [[report.id, [{ kind: 'official', sourceId: null, name: 'the Kremlin', span: { start: 6, end: 10 }, side: PUTIN.id }, { kind: 'official', sourceId: null, name: null, span: { start: 11, end: 15 }, side: XI.id, joint: true }, { kind: 'outlet', sourceId: null, name: 'Russian media', span: { start: 0, end: 5 }, country: RUSSIA.id }]]], 'a joint statement stays joint, an outlet keeps its country');
       assert.deepEqual([...(await table.signatures([a.document.id, b.document.id]))], [[a.document.id, [1, 4_000_000_000, 7]]]);
       assert.deepEqual((await table.denials()).map((d) => [d.id, d.participants, d.date]), [['d2', [], null], ['d1', [XI.id, PUTIN.id], '2023-03-20']]);
       const [corrected, denied] = await table.denials(a.document.id);

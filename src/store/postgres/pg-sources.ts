@@ -12,13 +12,13 @@ const judgementOf = (r: JudgementRow & { id: number | string }): ReturnType<type
 
 /** Writes the rows of a batch of documents on the transaction's client, one statement per table. */
 export async function saveSourceRows(client: pg.PoolClient, batch: readonly { docId: string; rows: SourceRows }[]): Promise<void> {
-  await insertRows(client, 'attributions', ['doc_id', 'start', 'end', 'kind', 'source_id', 'name', 'scope', 'joint'],
-    batch.flatMap(({ rows }) => rows.attributions.map((a) => [a.doc_id, a.start, a.end, a.kind, a.source_id, a.name, a.scope, a.joint])));
+  await insertRows(client, 'attributions', ['doc_id', 'start', 'end', 'kind', 'source_id', 'name', 'scope', 'joint', 'country'],
+    batch.flatMap(({ rows }) => rows.attributions.map((a) => [a.doc_id, a.start, a.end, a.kind, a.source_id, a.name, a.scope, a.joint, a.country])));
   const reportAttributions = lastByKey(batch.flatMap(({ rows }) => rows.reportAttributions), (r) => `${r.report_id}\u0000${r.seq}`);
-  await insertRows(client, 'report_attributions', ['report_id', 'seq', 'kind', 'source_id', 'name', 'start', 'end', 'side', 'joint'],
-    reportAttributions.map((r) => [r.report_id, r.seq, r.kind, r.source_id, r.name, r.start, r.end, r.side, r.joint]),
+  await insertRows(client, 'report_attributions', ['report_id', 'seq', 'kind', 'source_id', 'name', 'start', 'end', 'side', 'joint', 'country'],
+    reportAttributions.map((r) => [r.report_id, r.seq, r.kind, r.source_id, r.name, r.start, r.end, r.side, r.joint, r.country]),
     `ON CONFLICT (report_id, seq) DO UPDATE SET kind = EXCLUDED.kind, source_id = EXCLUDED.source_id, name = EXCLUDED.name,
-       start = EXCLUDED.start, "end" = EXCLUDED."end", side = EXCLUDED.side, joint = EXCLUDED.joint`);
+       start = EXCLUDED.start, "end" = EXCLUDED."end", side = EXCLUDED.side, joint = EXCLUDED.joint, country = EXCLUDED.country`);
   const denials = lastByKey(batch.flatMap(({ rows }) => rows.denials), (d) => d.id);
   await insertRows(client, 'denial_claims', ['id', 'doc_id', 'reason', 'trigger_start', 'trigger_end', 'sentence_start', 'sentence_end', 'cue_start', 'cue_end',
     'participants', 'date', 'by_actor', 'by_name', 'by_start', 'by_end', 'correction'],
@@ -40,15 +40,15 @@ export function createPostgresSourcesTable(pool: pg.Pool, ready: () => Promise<u
   };
   return {
     async attributions(docId) {
-      return (await rows<{ start: number; end: number; kind: Attribution['kind']; source_id: string | null; name: string | null; scope: Attribution['scope']; joint: boolean }>(
-        'SELECT start, "end", kind, source_id, name, scope, joint FROM attributions WHERE doc_id = $1 ORDER BY start',
+      return (await rows<{ start: number; end: number; kind: Attribution['kind']; source_id: string | null; name: string | null; scope: Attribution['scope']; joint: boolean; country: string | null }>(
+        'SELECT start, "end", kind, source_id, name, scope, joint, country FROM attributions WHERE doc_id = $1 ORDER BY start',
         [docId],
-      )).map((r) => ({ start: r.start, end: r.end, kind: r.kind, sourceId: r.source_id, name: r.name, scope: r.scope, ...(r.joint ? { joint: true } : {}) }));
+      )).map((r) => ({ start: r.start, end: r.end, kind: r.kind, sourceId: r.source_id, name: r.name, scope: r.scope, ...(r.joint ? { joint: true } : {}), ...(r.country ? { country: r.country } : {}) }));
     },
     async reportAttributions(reportIds) {
       const out = new Map<string, ReportAttribution[]>(reportIds.map((id) => [id, []]));
-      const found = await rows<{ report_id: string; kind: ReportAttribution['kind']; source_id: string | null; name: string | null; start: number | null; end: number | null; side: string | null; joint: boolean }>(
-        'SELECT report_id, kind, source_id, name, start, "end", side, joint FROM report_attributions WHERE report_id = ANY($1) ORDER BY report_id, seq',
+      const found = await rows<{ report_id: string; kind: ReportAttribution['kind']; source_id: string | null; name: string | null; start: number | null; end: number | null; side: string | null; joint: boolean; country: string | null }>(
+        'SELECT report_id, kind, source_id, name, start, "end", side, joint, country FROM report_attributions WHERE report_id = ANY($1) ORDER BY report_id, seq',
         [[...reportIds]],
       );
       for (const r of found) {
