@@ -49,7 +49,8 @@ export function createSourceAnalyzer(kb: KnowledgeBase, langDir?: string): Sourc
   return (input) => {
     const { document, sentences, mentions, demonyms, reports, denied, lex, noise } = input;
     const text = document.text;
-    const attributions = findAttributions({ text, sentences, noise, mentions, demonyms, kb, cues: cuesFor(input.language), media });
+    const date = typeof document.meta.published === 'string' ? document.meta.published.slice(0, 10) : null;
+    const attributions = findAttributions({ text, sentences, noise, mentions, demonyms, kb, cues: cuesFor(input.language), media, lex, date });
     const denials: DenialClaim[] = denied.map((d) => {
       const cue = denialCue(text, d.sentence, d.trigger, lex);
       const at = cue?.start ?? d.trigger.start;

@@ -18,6 +18,10 @@ export interface AttributionData {
   media?: string[];
   /** nouns of a medium that need a name or a country beside them: "newspaper", "broadcaster", "media" */
   mediaNouns?: string[];
+  /** possessive words before an office that stand for a person named before: "his", "son", "его" */
+  possessives?: string[];
+  /** offices written with their owner as a pronoun suffix: "مكتبه", "kantornya" (also officials) */
+  possessedOfficials?: string[];
 }
 
 export interface AttributionCues {
@@ -33,12 +37,15 @@ export interface AttributionCues {
   mediaNoun: RegExp | null;
   /** `media`, folded (foldPhrase): a source without a name */
   mediaComplete: ReadonlySet<string>;
+  possessive: RegExp | null;
+  /** `possessedOfficials`, folded */
+  possessedOfficials: ReadonlySet<string>;
 }
 
 /** A phrase as compared: lower case, runs of space as one. */
 export const foldPhrase = (s: string): string => s.toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim();
 
-const LISTS = ['according', 'reportVerbs', 'statements', 'officials', 'unnamed', 'jointStatements', 'corrections', 'media', 'mediaNouns'] as const;
+const LISTS = ['according', 'reportVerbs', 'statements', 'officials', 'unnamed', 'jointStatements', 'corrections', 'media', 'mediaNouns', 'possessives', 'possessedOfficials'] as const;
 
 /** Phrases as one global regex, longest first; bounded by word edges except in scripts without spaces. */
 export function cueRegex(phrases: readonly string[] | undefined): RegExp | null {
@@ -66,12 +73,14 @@ export function compileCues(lang: string, data: AttributionData): AttributionCue
     lang,
     citing: cueRegex([...(data.according ?? []), ...(data.reportVerbs ?? [])]),
     statement: cueRegex(data.statements),
-    official: cueRegex(data.officials),
+    official: cueRegex([...(data.officials ?? []), ...(data.possessedOfficials ?? [])]),
     unnamed: cueRegex(data.unnamed),
     joint: cueRegex(data.jointStatements),
     correction: cueRegex(data.corrections),
     mediaNoun: cueRegex([...(data.media ?? []), ...(data.mediaNouns ?? [])]),
     mediaComplete: new Set((data.media ?? []).map(foldPhrase)),
+    possessive: cueRegex(data.possessives),
+    possessedOfficials: new Set((data.possessedOfficials ?? []).map(foldPhrase)),
   };
 }
 

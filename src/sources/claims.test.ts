@@ -73,3 +73,37 @@ test('a media noun without a name, a country or a cue is no source', () => {
     assert.deepEqual(a.sources!.attributions.filter((x) => x.kind === 'outlet'), [], text);
   }
 });
+
+// statement owners given by a pronoun or a role resolve to the person meant, so their readout confirms
+for (const [lang, text, owner, words] of [
+  ['en', 'Recep Tayyip Erdogan met Vladimir Putin in Sochi on Friday, his office said.', 'recep-tayyip-erdogan', 'his office'],
+  ['fr', 'Emmanuel Macron a reçu Olaf Scholz à Paris lundi, a indiqué son cabinet.', 'emmanuel-macron', 'son cabinet'],
+  ['es', 'Pedro Sánchez se reunió con Emmanuel Macron en Madrid el lunes, según su oficina.', 'pedro-sanchez', 'su oficina'],
+  ['de', 'Olaf Scholz traf Emmanuel Macron am Montag in Berlin, teilte sein Büro mit.', 'olaf-scholz', 'sein Büro'],
+  ['ru', 'Владимир Путин встретился с Реджепом Тайипом Эрдоганом в Сочи в пятницу, сообщила его пресс-служба.', 'vladimir-putin', 'его пресс-служба'],
+  ['ar', 'استقبل الرئيس عبد الفتاح السيسي الملك عبد الله الثاني في القاهرة الاثنين، وفقا لما أعلن مكتبه.', 'abdel-fattah-el-sisi', 'مكتبه'],
+  ['en', 'The Turkish president met Vladimir Putin in Sochi on Friday, the Turkish president\'s office said.', 'recep-tayyip-erdogan', "president's office"],
+] as const) {
+  test(`an office owned by a pronoun or a role is its person's (${lang}): ${words}`, async () => {
+    const a = analyze(`p-${lang}`, lang, text);
+    assert.equal(a.reports.length, 1);
+    const official = a.sources!.attributions.filter((x) => x.kind === 'official');
+    assert.equal(official.length, 1, JSON.stringify(official));
+    assert.equal(official[0].sourceId, owner);
+    assert.ok(text.slice(official[0].start, official[0].end).includes(words), text.slice(official[0].start, official[0].end));
+    const store = openSqliteStore(':memory:');
+    try {
+      await store.saveBatch([forStorage(a)]);
+      const [e] = (await buildEventsJson(store)).events;
+      assert.equal(e.status.status, 'confirmed');
+      assert.deepEqual(e.status.confirmed_by.map((c) => c.side), [owner]);
+    } finally {
+      await store.close();
+    }
+  });
+}
+
+test('a pronoun with no one named before it owns nothing', () => {
+  const a = analyze('p-none', 'en', 'The talks were held in Sochi on Friday, his office said.');
+  assert.deepEqual(a.sources!.attributions.filter((x) => x.sourceId), []);
+});
