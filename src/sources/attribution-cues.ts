@@ -22,6 +22,12 @@ export interface AttributionData {
   possessives?: string[];
   /** offices written with their owner as a pronoun suffix: "مكتبه", "kantornya" (also officials) */
   possessedOfficials?: string[];
+  /** in a correction, words after which a value is the wrong one: "not", "rather than" */
+  correctionOld?: string[];
+  /** in a correction, words after which a value is the right one: "in fact", "sino" */
+  correctionNew?: string[];
+  /** in a correction, words saying no meeting took place: "no such meeting" */
+  noMeeting?: string[];
 }
 
 export interface AttributionCues {
@@ -40,12 +46,15 @@ export interface AttributionCues {
   possessive: RegExp | null;
   /** `possessedOfficials`, folded */
   possessedOfficials: ReadonlySet<string>;
+  correctionOld: RegExp | null;
+  correctionNew: RegExp | null;
+  noMeeting: RegExp | null;
 }
 
 /** A phrase as compared: lower case, runs of space as one. */
 export const foldPhrase = (s: string): string => s.toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim();
 
-const LISTS = ['according', 'reportVerbs', 'statements', 'officials', 'unnamed', 'jointStatements', 'corrections', 'media', 'mediaNouns', 'possessives', 'possessedOfficials'] as const;
+const LISTS = ['according', 'reportVerbs', 'statements', 'officials', 'unnamed', 'jointStatements', 'corrections', 'media', 'mediaNouns', 'possessives', 'possessedOfficials', 'correctionOld', 'correctionNew', 'noMeeting'] as const;
 
 /** Phrases as one global regex, longest first; bounded by word edges except in scripts without spaces. */
 export function cueRegex(phrases: readonly string[] | undefined): RegExp | null {
@@ -81,6 +90,9 @@ export function compileCues(lang: string, data: AttributionData): AttributionCue
     mediaComplete: new Set((data.media ?? []).map(foldPhrase)),
     possessive: cueRegex(data.possessives),
     possessedOfficials: new Set((data.possessedOfficials ?? []).map(foldPhrase)),
+    correctionOld: cueRegex(data.correctionOld),
+    correctionNew: cueRegex(data.correctionNew),
+    noMeeting: cueRegex(data.noMeeting),
   };
 }
 

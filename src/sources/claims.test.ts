@@ -107,3 +107,88 @@ test('a pronoun with no one named before it owns nothing', () => {
   const a = analyze('p-none', 'en', 'The talks were held in Sochi on Friday, his office said.');
   assert.deepEqual(a.sources!.attributions.filter((x) => x.sourceId), []);
 });
+
+// corrections: a claim on the event they correct (field, wrong and right values), never an event
+const REPORTED = {
+  en: 'Recep Tayyip Erdogan met Vladimir Putin in Sochi on Friday.',
+  es: 'Pedro Sánchez se reunió con Emmanuel Macron en Madrid el lunes.',
+  de: 'Olaf Scholz traf Emmanuel Macron am Montag in Berlin.',
+  ru: 'Владимир Путин встретился с Реджепом Тайипом Эрдоганом в Сочи в пятницу.',
+  ar: 'التقى الرئيس عبد الفتاح السيسي الملك عبد الله الثاني في القاهرة الاثنين.',
+  fr: 'Emmanuel Macron a reçu Olaf Scholz à Paris lundi.',
+} as const;
+
+for (const [lang, correction, field, old, right] of [
+  ['en', 'Correction: An earlier version of this article said the meeting took place in Ankara; it was held in Sochi.', 'place', ['ankara'], ['sochi']],
+  ['es', 'Rectificación: una versión anterior de este artículo decía que la reunión tuvo lugar en Barcelona; se celebró en Madrid.', 'place', ['barcelona'], ['madrid']],
+  ['de', 'Korrektur: In einer früheren Version dieses Artikels hieß es, das Treffen habe in Hamburg stattgefunden; es fand in Berlin statt.', 'place', ['hamburg'], ['berlin']],
+  ['ru', 'Исправление: в предыдущей версии статьи говорилось, что встреча прошла в Москве; она прошла в Сочи.', 'place', ['moscow'], ['sochi']],
+  ['ar', 'تصحيح: ذكرت نسخة سابقة من هذا المقال أن اللقاء عقد في الإسكندرية، والصحيح أنه عقد في القاهرة.', 'place', ['alexandria'], ['cairo']],
+  ['en', 'An earlier version of this article said Erdogan met Putin on Thursday. They met on Friday.', 'date', ['2024-02-29'], ['2024-03-01']],
+  ['fr', 'Rectificatif : une version précédente de cet article indiquait que la rencontre avait eu lieu mardi ; elle a eu lieu lundi.', 'date', ['2024-03-05'], ['2024-03-04']],
+  ['de', 'Korrektur: In einer früheren Version dieses Artikels hieß es, das Treffen habe am Dienstag stattgefunden; es fand am Montag statt.', 'date', ['2024-03-05'], ['2024-03-04']],
+] as const) {
+  test(`a correction of the ${field} is a claim on the event it corrects (${lang})`, async () => {
+    const text = `${REPORTED[lang]}\n\n${correction}`;
+    const a = analyze(`c-${lang}-${field}`, lang, text);
+    assert.equal(a.reports.length, 1, 'the correction tells no meeting of its own');
+    const claims = a.sources!.denials.filter((d) => d.correction);
+    assert.equal(claims.length, 1);
+    const [c] = claims;
+    assert.equal(c.reason, 'corrected');
+    assert.equal(c.correction!.field, field);
+    assert.deepEqual(c.correction!.old.map((v) => v.value), old);
+    assert.deepEqual(c.correction!.new.map((v) => v.value), right);
+    assert.deepEqual(c.correction!.reports, [a.reports[0].id]);
+    const store = openSqliteStore(':memory:');
+    try {
+      await store.saveBatch([forStorage(a)]);
+      const events = (await buildEventsJson(store)).events;
+      assert.equal(events.length, 1);
+      const [e] = events;
+      assert.notEqual(e.status.status, 'disputed', 'a corrected place or day disputes nothing');
+      assert.equal(e.status.corrected_by.length, 1);
+      assert.equal(e.status.corrected_by[0].field, field);
+      assert.deepEqual(e.denials.map((d) => d.correction?.field), [field], 'shown with the event');
+      assert.deepEqual(e.denials[0].correction!.old.map((v) => text.slice(v.span.start, v.span.end)), e.denials[0].correction!.old.map((v) => v.text));
+    } finally {
+      await store.close();
+    }
+  });
+}
+
+for (const [lang, correction, people] of [
+  ['en', 'Correction: An earlier version of this article said Recep Tayyip Erdogan met Vladimir Putin in Sochi on Friday. No such meeting took place.', ['recep-tayyip-erdogan', 'vladimir-putin']],
+  ['es', 'Rectificación: una versión anterior de este artículo decía que Pedro Sánchez se reunió con Emmanuel Macron en Madrid el lunes. No hubo tal reunión.', ['emmanuel-macron', 'pedro-sanchez']],
+  ['de', 'Korrektur: In einer früheren Version dieses Artikels hieß es, Olaf Scholz habe Emmanuel Macron am Montag in Berlin getroffen. Ein solches Treffen fand nicht statt.', ['emmanuel-macron', 'olaf-scholz']],
+  ['fr', 'Rectificatif : une version précédente de cet article indiquait qu’Emmanuel Macron avait rencontré Olaf Scholz lundi à Paris. Cette rencontre n’a pas eu lieu.', ['emmanuel-macron', 'olaf-scholz']],
+  ['ru', 'Исправление: в предыдущей версии статьи говорилось, что Владимир Путин встретился с Реджепом Тайипом Эрдоганом в Сочи в пятницу. Встреча не состоялась.', ['recep-tayyip-erdogan', 'vladimir-putin']],
+] as const) {
+  test(`a correction saying no meeting took place disputes the event others report, and is none (${lang})`, async () => {
+    const fixed = analyze(`n-${lang}`, lang, correction, '2024-03-06', 'Outlet Two');
+    assert.deepEqual(fixed.reports, [], 'no event from a correction');
+    const [c] = fixed.sources!.denials;
+    assert.equal(c.correction!.field, 'occurrence');
+    assert.deepEqual([...c.participants].sort(), people);
+    const store = openSqliteStore(':memory:');
+    try {
+      await store.saveBatch([forStorage(analyze(`r-${lang}`, lang, REPORTED[lang], '2024-03-05', 'Outlet One')), forStorage(fixed)]);
+      const events = (await buildEventsJson(store)).events;
+      assert.equal(events.length, 1);
+      assert.equal(events[0].status.status, 'disputed');
+      assert.match(events[0].status.reasons.join(' | '), /correction/);
+      assert.deepEqual(events[0].denials.map((d) => d.doc), [`n-${lang}`]);
+    } finally {
+      await store.close();
+    }
+  });
+}
+
+test('a word of correcting inside a sentence is no correction; a notice word opening one is', () => {
+  const inside = analyze('k1', 'en', 'Recep Tayyip Erdogan met Vladimir Putin in Sochi on Friday and called for a correction of the border.');
+  assert.equal(inside.reports.length, 1);
+  assert.deepEqual(inside.sources!.denials, []);
+  const notice = analyze('k2', 'en', 'Correction: Recep Tayyip Erdogan met Vladimir Putin in Sochi, not in Ankara, on Friday.');
+  assert.deepEqual(notice.reports, []);
+  assert.deepEqual(notice.sources!.denials.map((d) => [d.correction!.field, d.correction!.old.map((v) => v.value), d.correction!.new.map((v) => v.value)]), [['place', ['ankara'], ['sochi']]]);
+});
