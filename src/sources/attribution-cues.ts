@@ -34,6 +34,9 @@ export interface AttributionCues {
   lang: string;
   /** a cue before or after a medium's name that makes it the source: "according to", "reported" */
   citing: RegExp | null;
+  /** `according` alone (a cue before a source) and `reportVerbs` alone (a verb after it) */
+  according: RegExp | null;
+  reportVerb: RegExp | null;
   statement: RegExp | null;
   official: RegExp | null;
   unnamed: RegExp | null;
@@ -81,6 +84,8 @@ export function compileCues(lang: string, data: AttributionData): AttributionCue
   return {
     lang,
     citing: cueRegex([...(data.according ?? []), ...(data.reportVerbs ?? [])]),
+    according: cueRegex(data.according),
+    reportVerb: cueRegex(data.reportVerbs),
     statement: cueRegex(data.statements),
     official: cueRegex([...(data.officials ?? []), ...(data.possessedOfficials ?? [])]),
     unnamed: cueRegex(data.unnamed),

@@ -192,3 +192,12 @@ test('a word of correcting inside a sentence is no correction; a notice word ope
   assert.deepEqual(notice.reports, []);
   assert.deepEqual(notice.sources!.denials.map((d) => [d.correction!.field, d.correction!.old.map((v) => v.value), d.correction!.new.map((v) => v.value)]), [['place', ['ankara'], ['sochi']]]);
 });
+
+test('an unlisted medium is named whole: a quoted name after the noun and its country, a capitalized noun running on', () => {
+  const fr = analyze('u-fr', 'fr', 'Recep Tayyip Erdogan a reçu Ismaïl Haniyeh à Istanbul samedi, selon la chaîne saoudienne « Asharq ».');
+  assert.deepEqual(fr.sources!.attributions.filter((x) => x.kind === 'outlet').map((x) => [x.name, x.country]), [['Asharq', 'saudi-arabia']]);
+  const en = analyze('u-en', 'en', 'Recep Tayyip Erdogan met Ismail Haniyeh in Istanbul on Saturday, the Palestinian Media Center said.');
+  assert.deepEqual(en.sources!.attributions.filter((x) => x.kind === 'outlet').map((x) => [x.name, x.country]), [['Palestinian Media Center', 'palestine']]);
+  const told = analyze('u-told', 'en', 'Recep Tayyip Erdogan met Ismail Haniyeh in Istanbul on Saturday, and ISW told whether the talks went well.');
+  assert.deepEqual(told.sources!.attributions.filter((x) => x.kind === 'outlet'), [], 'an acronym is cited as "told X", not "X told"');
+});

@@ -14,7 +14,7 @@ const CUE_REACH = 40;
 /** Space (and a possessive) between a demonym, country or name and the media noun. */
 const JOIN = /^[\s\u00a0]*(?:['’]s[\s\u00a0]+)?$/u;
 /** A run of capitalized words (a name), optionally in quotes. */
-const NAME = /[«"“„]?(\p{Lu}[\p{L}\p{M}\p{N}'’-]*(?:[\s\u00a0]+\p{Lu}[\p{L}\p{M}\p{N}'’-]*){0,3})[»"”“]?/gu;
+const NAME = /(?:[«"“„][\s\u00a0]?)?(\p{Lu}[\p{L}\p{M}\p{N}'’-]*(?:[\s\u00a0]+\p{Lu}[\p{L}\p{M}\p{N}'’-]*){0,3})(?:[\s\u00a0]?[»"”“])?/gu;
 /** An acronym: "NTV", "TRT", "CNN-Türk". */
 const ACRONYM = /(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{Lu}\d]{1,5}(?:-\p{Lu}\p{L}*)?(?![\p{L}\p{M}\p{N}])/gu;
 
@@ -68,15 +68,19 @@ export function findUnlistedMedia(input: UnlistedInput): Attribution[] {
       const written = text.slice(noun.start, noun.end);
       const complete = cues.mediaComplete.has(foldPhrase(written));
       const country = countries.find((c) => (c.end <= noun.start && JOIN.test(text.slice(c.end, noun.start))) || (c.start >= noun.end && JOIN.test(text.slice(noun.end, c.start))));
-      const name = nameBeside(noun);
+      // a name beside the noun and its country: "la chaîne saoudienne « Asharq »"
+      const name = nameBeside(country ? { start: Math.min(noun.start, country.start), end: Math.max(noun.end, country.end) } : noun);
       if (!complete && !country && !name) continue;
       const phrase = [noun, ...(country ? [country] : []), ...(name ? [name] : [])];
       const whole = { start: Math.min(...phrase.map((p) => p.start)), end: Math.max(...phrase.map((p) => p.end)) };
+      // a capitalized noun inside a longer name runs on with it: "the Palestinian Media Center said"
+      const runOn = !name && /^\p{Lu}/u.test(written) ? /^(?:[ \u00a0]+\p{Lu}[\p{L}\p{M}'’-]*)+/u.exec(text.slice(whole.end, sentence.end)) : null;
+      if (runOn) whole.end += runOn[0].length;
       const cue = cueBeside(whole, sentence);
       if (!cue) continue;
       out.push({
         kind: 'outlet', sourceId: null,
-        name: name ? text.slice(name.start, name.end).replace(/^[«"“„]|[»"”“]$/gu, '') : text.slice(whole.start, whole.end),
+        name: name ? text.slice(name.start, name.end).replace(/^[«"“„][\s\u00a0]?|[\s\u00a0]?[»"”“]$/gu, '') : text.slice(whole.start, whole.end),
         ...(country ? { country: country.id } : {}),
         start: Math.min(cue.start, whole.start), end: Math.max(cue.end, whole.end), scope: sentence === lead ? 'document' : 'sentence',
       });
@@ -86,8 +90,10 @@ export function findUnlistedMedia(input: UnlistedInput): Attribution[] {
       if (busy(a) || mentions.some((m) => overlaps(m, a)) || countries.some((c) => overlaps(c, a))) continue;
       // a media noun written in capitals ("TV") is no name
       if (spans(cues.mediaNoun, text, a.start, a.end).some((n) => n.start === a.start && n.end === a.end)) continue;
-      const cue = cueBeside(a, sentence);
-      if (!cue || (cue.start > a.end ? !/^[\s\u00a0]*$/.test(text.slice(a.end, cue.start)) : !/^[\s\u00a0]*$/.test(text.slice(cue.end, a.start)))) continue;
+      // right beside it: "according to TRT" before, "NTV reported" after (not "X told": that is "told X")
+      const before = spans(cues.according, text, Math.max(sentence.start, a.start - CUE_REACH), a.start).filter((c) => /^[\s\u00a0]*$/.test(text.slice(c.end, a.start))).pop();
+      const cue = before ?? spans(cues.reportVerb, text, a.end, Math.min(sentence.end, a.end + CUE_REACH)).find((c) => /^[\s\u00a0]*$/.test(text.slice(a.end, c.start)));
+      if (!cue) continue;
       out.push({ kind: 'outlet', sourceId: null, name: text.slice(a.start, a.end), start: Math.min(cue.start, a.start), end: Math.max(cue.end, a.end), scope: sentence === lead ? 'document' : 'sentence' });
     }
   }
