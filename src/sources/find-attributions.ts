@@ -117,16 +117,18 @@ export function findAttributions(input: AttributionInput): Attribution[] {
   // who a pronoun ("his office") or a role ("the Turkish president's office") stands for
   const persons = mentions.filter((m) => m.kind === 'person' && m.actorIds.length === 1);
   const salience = (sentence: Sentence): SalienceScope | null => (input.lex ? { text, sentences: [...sentences], sentence, persons, kb, lex: input.lex, date: input.date ?? null } : null);
-  if (input.lex) {
-    for (const sentence of sentences) {
-      if (!hits(cues.official, text, sentence.start, sentence.end).length && !hits(cues.statement, text, sentence.start, sentence.end).length) continue;
-      for (const r of rolesIn(salience(sentence)!, sentence)) {
-        // the role's words hold a demonym or country ("Turkish"): the person is the owner, not the country
-        for (let k = owners.length - 1; k >= 0; k--) if (owners[k].start >= r.start && owners[k].end <= r.end) owners.splice(k, 1);
-        owners.push({ start: r.start, end: r.end, id: r.actorIds[0], display: kb.entries.get(r.actorIds[0])?.name });
-      }
+  // role descriptions as owners, found for a sentence only when one of its cues is read
+  const rolesRead = new Set<number>();
+  const withRoles = (sentence: Sentence): void => {
+    if (!input.lex || rolesRead.has(sentence.start)) return;
+    rolesRead.add(sentence.start);
+    for (const r of rolesIn(salience(sentence)!, sentence)) {
+      // the role's words hold a demonym or country ("Turkish"): the person is the owner, not the country
+      for (let k = owners.length - 1; k >= 0; k--) if (owners[k].start >= r.start && owners[k].end <= r.end) owners.splice(k, 1);
+      owners.push({ start: r.start, end: r.end, id: r.actorIds[0], display: kb.entries.get(r.actorIds[0])?.name });
     }
-  }
+    owners.sort((a, b) => a.start - b.start || b.end - a.end);
+  };
   owners.sort((a, b) => a.start - b.start || b.end - a.end);
   const taken = (s: Span): boolean => out.some((a) => a.start < s.end && s.start < a.end);
   for (const sentence of sentences) {
@@ -140,8 +142,10 @@ export function findAttributions(input: AttributionInput): Attribution[] {
     let last: Attribution | null = null;
     for (const { cue, statement } of found) {
       if (taken(cue)) continue;
+      const named = nearest(owners, cue, sentence, text);
+      if (!statement && !speaks(cue) && !(named && speaks(named))) continue;
+      withRoles(sentence);
       const owner = possessedBy(text, cue, sentence, cues, salience(sentence)) ?? nearest(owners, cue, sentence, text);
-      if (!statement && !speaks(cue) && !(owner && speaks(owner))) continue;
       const span = owner ? { start: Math.min(cue.start, owner.start), end: Math.max(cue.end, owner.end) } : cue;
       // "the Iranian foreign ministry's statement": one attribution, grown
       if (last && (last.sourceId === (owner?.id ?? null) || !owner) && text.slice(last.end, cue.start).length <= 12) {
