@@ -260,6 +260,8 @@ export interface Attribution extends Span {
   name: string | null;
   /** official: a statement the sides issued together ("a joint statement"), their own readout. */
   joint?: boolean;
+  /** outlet not in the knowledge base: the country its words name ("Turkish media", "Iran's state TV"). */
+  country?: string;
   /** document: a credit or dateline ("BEIRUT (Reuters) -") or the lead's attribution, for the whole text; sentence: its sentence only. */
   scope: 'document' | 'sentence';
 }
@@ -272,6 +274,29 @@ export interface ReportAttribution {
   /** The attributing words; null for the outlet's own reporting. */
   span: Span | null;
   side?: string | null;
+  /** official: a statement the sides issued together, their own readout. */
+  joint?: boolean;
+  /** outlet not in the knowledge base: the country named with it. */
+  country?: string;
+}
+
+/** One value a correction names: an actor id (place, participants) or a date (YYYY[-MM[-DD]]), as written at `span`. */
+export interface CorrectedValue {
+  value: string;
+  text: string;
+  span: Span;
+}
+
+/**
+ * What a correction changes ("An earlier version of this article said the meeting took place in X;
+ * it was Y"): the field (null: unstated), the wrong values and the right ones, and the reports of
+ * the corrected document it concerns. `occurrence`: no meeting took place (the event is disputed).
+ */
+export interface Correction {
+  field: 'place' | 'date' | 'participants' | 'occurrence' | null;
+  old: CorrectedValue[];
+  new: CorrectedValue[];
+  reports: string[];
 }
 
 /** A denial, correction or "no meeting took place": a claim against a meeting, never one. */
@@ -279,7 +304,7 @@ export interface DenialClaim {
   /** Hash of doc id and trigger: stable across re-runs. */
   id: string;
   docId: string;
-  /** src/events/modality.ts's reason the trigger is no event: 'denied' or 'negated'. */
+  /** src/events/modality.ts's reason the trigger is no event: 'denied' or 'negated'; 'corrected' for a correction. */
   reason: string;
   trigger: Span;
   sentence: Span;
@@ -291,6 +316,8 @@ export interface DenialClaim {
   date: string | null;
   /** Who denies, when the sentence names them (an attribution's source). */
   by: { actorId: string | null; name: string | null; span: Span } | null;
+  /** A correction of an earlier report: what it changes (reason 'corrected', or a denial made in a correction). */
+  correction?: Correction;
 }
 
 export interface SourceAnalysis {

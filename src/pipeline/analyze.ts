@@ -70,8 +70,10 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     });
     const descriptors = findDescriptors({ text: document.text, language: text.language, sentences: scanned, mentions: found.mentions });
     // who says so: attributions, denials as claims, the near-duplicate signature (src/sources/)
-    const sources = analyzeSources({ document, language: text.language, sentences: text.sentences, noise: text.noise, mentions: found.mentions, demonyms: found.demonyms, reports, denied, lex });
-    return { document, text, actors: found.actors, mentions: found.mentions, reports, descriptors, sources, diagnostics };
+    const { withheld, ...sources } = analyzeSources({ document, language: text.language, sentences: text.sentences, noise: text.noise, mentions: found.mentions, demonyms: found.demonyms, reports, denied, lex });
+    // a meeting told inside a correction ("an earlier version said they met in X") is no event
+    const kept = withheld.length ? reports.filter((r) => !withheld.includes(r.id)) : reports;
+    return { document, text, actors: found.actors, mentions: found.mentions, reports: kept, descriptors, sources, diagnostics };
   }
   return {
     kb,

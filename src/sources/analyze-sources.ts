@@ -13,6 +13,7 @@ import { createMediaMatcher } from './media-names.ts';
 import { findAttributions } from './find-attributions.ts';
 import { attributeReports } from './attribute-reports.ts';
 import { signature } from './minhash.ts';
+import { findCorrections } from './corrections.ts';
 
 export interface SourceInput {
   document: Document;
@@ -26,7 +27,8 @@ export interface SourceInput {
   lex: Lexicon;
 }
 
-export type SourceAnalyzer = (input: SourceInput) => SourceAnalysis;
+/** The analysis, and the reports withheld: told inside a correction, they are no events. */
+export type SourceAnalyzer = (input: SourceInput) => SourceAnalysis & { withheld: string[] };
 
 function claimId(docId: string, trigger: Span): string {
   return 'd' + createHash('sha1').update(`${docId}:${trigger.start}:${trigger.end}`).digest('hex').slice(0, 16);
@@ -47,9 +49,17 @@ export function createSourceAnalyzer(kb: KnowledgeBase, langDir?: string): Sourc
   const cuesFor = createAttributionCues(langDir);
   const media = createMediaMatcher(kb);
   return (input) => {
-    const { document, sentences, mentions, demonyms, reports, denied, lex, noise } = input;
+    const { document, sentences, mentions, demonyms, lex, noise } = input;
     const text = document.text;
-    const attributions = findAttributions({ text, sentences, noise, mentions, demonyms, kb, cues: cuesFor(input.language), media });
+    const cues = cuesFor(input.language);
+    // corrections first: what is told inside one is a claim on a meeting, never a meeting
+    const published = typeof document.meta.published === 'string' && /^\d{4}-\d\d-\d\d/.test(document.meta.published) ? { value: document.meta.published.slice(0, 10), precision: 'day' as const } : null;
+    const corrected = findCorrections({ docId: document.id, text, sentences, mentions, reports: input.reports, denied: input.denied, lex, cues, published });
+    const within = (s: Span): boolean => corrected.regions.some((r) => s.start >= r.start && s.end <= r.end);
+    const reports = input.reports.filter((r) => !within(r.trigger));
+    const denied = input.denied.filter((d) => !within(d.trigger));
+    const date = typeof document.meta.published === 'string' ? document.meta.published.slice(0, 10) : null;
+    const attributions = findAttributions({ text, sentences, noise, mentions, demonyms, kb, cues, media, lex, date });
     const denials: DenialClaim[] = denied.map((d) => {
       const cue = denialCue(text, d.sentence, d.trigger, lex);
       const at = cue?.start ?? d.trigger.start;
@@ -63,6 +73,12 @@ export function createSourceAnalyzer(kb: KnowledgeBase, langDir?: string): Sourc
           : null;
       return { id: claimId(document.id, d.trigger), docId: document.id, reason: d.reason, trigger: d.trigger, sentence: d.sentence, cue, participants: d.participants, date: d.date, by };
     });
-    return { attributions, reports: attributeReports(reports, attributions, kb), denials, signature: signature(text) };
+    return {
+      attributions,
+      reports: attributeReports(reports, attributions, kb),
+      denials: [...denials, ...corrected.claims],
+      signature: signature(text),
+      withheld: input.reports.filter((r) => within(r.trigger)).map((r) => r.id),
+    };
   };
 }

@@ -54,6 +54,8 @@ export function attributeReports(reports: readonly EventReport[], attributions: 
         span: { start: a.start, end: a.end },
         // a joint statement is the sides' own: the first participant's side stands for all of them
         ...(a.kind === 'official' ? { side: a.joint ? (participants[0] ?? null) : sideOf(kb, a.sourceId, participants) } : {}),
+        ...(a.joint ? { joint: true } : {}),
+        ...(a.country ? { country: a.country } : {}),
       });
     }
     out[r.id] = list.length ? list : [{ kind: 'own', sourceId: null, name: null, span: null }];

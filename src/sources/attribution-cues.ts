@@ -14,20 +14,50 @@ export interface AttributionData {
   /** a statement the sides issue together: the participants' own readout */
   jointStatements?: string[];
   corrections?: string[];
+  /** media left unnamed, a source by themselves beside a cue: "local media", "state TV" */
+  media?: string[];
+  /** nouns of a medium that need a name or a country beside them: "newspaper", "broadcaster", "media" */
+  mediaNouns?: string[];
+  /** possessive words before an office that stand for a person named before: "his", "son", "его" */
+  possessives?: string[];
+  /** offices written with their owner as a pronoun suffix: "مكتبه", "kantornya" (also officials) */
+  possessedOfficials?: string[];
+  /** in a correction, words after which a value is the wrong one: "not", "rather than" */
+  correctionOld?: string[];
+  /** in a correction, words after which a value is the right one: "in fact", "sino" */
+  correctionNew?: string[];
+  /** in a correction, words saying no meeting took place: "no such meeting" */
+  noMeeting?: string[];
 }
 
 export interface AttributionCues {
   lang: string;
   /** a cue before or after a medium's name that makes it the source: "according to", "reported" */
   citing: RegExp | null;
+  /** `according` alone (a cue before a source) and `reportVerbs` alone (a verb after it) */
+  according: RegExp | null;
+  reportVerb: RegExp | null;
   statement: RegExp | null;
   official: RegExp | null;
   unnamed: RegExp | null;
   joint: RegExp | null;
   correction: RegExp | null;
+  /** `media` and `mediaNouns` together */
+  mediaNoun: RegExp | null;
+  /** `media`, folded (foldPhrase): a source without a name */
+  mediaComplete: ReadonlySet<string>;
+  possessive: RegExp | null;
+  /** `possessedOfficials`, folded */
+  possessedOfficials: ReadonlySet<string>;
+  correctionOld: RegExp | null;
+  correctionNew: RegExp | null;
+  noMeeting: RegExp | null;
 }
 
-const LISTS = ['according', 'reportVerbs', 'statements', 'officials', 'unnamed', 'jointStatements', 'corrections'] as const;
+/** A phrase as compared: lower case, runs of space as one. */
+export const foldPhrase = (s: string): string => s.toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim();
+
+const LISTS = ['according', 'reportVerbs', 'statements', 'officials', 'unnamed', 'jointStatements', 'corrections', 'media', 'mediaNouns', 'possessives', 'possessedOfficials', 'correctionOld', 'correctionNew', 'noMeeting'] as const;
 
 /** Phrases as one global regex, longest first; bounded by word edges except in scripts without spaces. */
 export function cueRegex(phrases: readonly string[] | undefined): RegExp | null {
@@ -54,11 +84,20 @@ export function compileCues(lang: string, data: AttributionData): AttributionCue
   return {
     lang,
     citing: cueRegex([...(data.according ?? []), ...(data.reportVerbs ?? [])]),
+    according: cueRegex(data.according),
+    reportVerb: cueRegex(data.reportVerbs),
     statement: cueRegex(data.statements),
-    official: cueRegex(data.officials),
+    official: cueRegex([...(data.officials ?? []), ...(data.possessedOfficials ?? [])]),
     unnamed: cueRegex(data.unnamed),
     joint: cueRegex(data.jointStatements),
     correction: cueRegex(data.corrections),
+    mediaNoun: cueRegex([...(data.media ?? []), ...(data.mediaNouns ?? [])]),
+    mediaComplete: new Set((data.media ?? []).map(foldPhrase)),
+    possessive: cueRegex(data.possessives),
+    possessedOfficials: new Set((data.possessedOfficials ?? []).map(foldPhrase)),
+    correctionOld: cueRegex(data.correctionOld),
+    correctionNew: cueRegex(data.correctionNew),
+    noMeeting: cueRegex(data.noMeeting),
   };
 }
 

@@ -7,7 +7,7 @@ import type { DocumentSummary, Store, StoredEvent } from '../store/store.ts';
 import type { SourcesTable } from '../store/sqlite/sources.ts';
 import { outletOfDocument } from '../store/sqlite/descriptors.ts';
 import { sourceChains, type SourceChain, type SourceJudgement, type SourceReport } from './independence.ts';
-import { linkDenials, type DatedDenial } from './link-denials.ts';
+import { linkClaims, type DatedDenial } from './link-denials.ts';
 import { eventStatus, type EventStatus, type EventStatusKind } from './status.ts';
 
 export interface EventSources {
@@ -74,7 +74,7 @@ export async function readEventSources(table: SourcesTable, docs: ReadonlyMap<st
       }));
       const chains = sourceChains(reports, pairs);
       const participants = event.participants.map((p) => p.actorId);
-      const linked = linkDenials(denials, [{ id: event.id, participants, date: event.date }]).get(event.id) ?? [];
+      const linked = linkClaims(denials, { id: event.id, participants, date: event.date, reports: reportIds });
       // the latest status set for this event (by its id, or by a report it held when set: survives re-runs)
       const override = [...overrides].reverse().find((j) => j.subjects[0] === event.id || j.anchors.some((a) => reportIds.includes(a)));
       const status = eventStatus(reports, chains, linked, participants, override ? { status: override.status as EventStatusKind, reason: override.reason ?? '', author: override.author, judgementId: override.id } : null);

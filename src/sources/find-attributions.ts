@@ -12,9 +12,12 @@
 import type { Attribution, Mention, NoiseRange, Sentence, Span } from '../core/types.ts';
 import type { KnowledgeBase } from '../actors/knowledge-base.ts';
 import type { DemonymMention } from '../actors/detect-mentions.ts';
-import type { AttributionCues } from './attribution-cues.ts';
+import { foldPhrase, type AttributionCues } from './attribution-cues.ts';
 import type { MediaMatcher, MediumHit } from './media-names.ts';
 import { isNewsMedium } from '../events/gather-participants.ts';
+import { findUnlistedMedia } from './unlisted-media.ts';
+import type { Lexicon } from '../events/lexicon.ts';
+import { rolesIn, salientSubject, type SalienceScope } from '../events/salience.ts';
 
 export interface AttributionInput {
   text: string;
@@ -25,7 +28,13 @@ export interface AttributionInput {
   kb: KnowledgeBase;
   cues: AttributionCues;
   media: MediaMatcher;
+  /** The language's lexicon and the document's date: whom "his office" or "the Turkish president's office" stands for (src/events/salience.ts). */
+  lex?: Lexicon;
+  date?: string | null;
 }
+
+/** Who may own a statement: named at the span, or (display) meant by a pronoun or a role there. */
+type Owner = Span & { id: string; display?: string };
 
 /** How far a cue may stand from the name it cites (characters, within the sentence, no sentence mark between). */
 const CUE_REACH = 40;
@@ -88,8 +97,10 @@ export function findAttributions(input: AttributionInput): Attribution[] {
     const span = { start: Math.min(cue.start, h.start), end: Math.max(cue.end, h.end) };
     out.push({ kind: kindOf(h), sourceId: h.id, name, ...span, scope: sentence === lead ? 'document' : 'sentence' });
   }
+  // media the base does not hold ("Turkish media reported", "NTV reported")
+  out.push(...findUnlistedMedia({ text, sentences, lead, mentions, demonyms, kb, cues, taken: out }));
   // owners of statements: people, organizations (not media) and countries named, and demonyms
-  const owners: Array<Span & { id: string }> = [];
+  const owners: Owner[] = [];
   for (const m of mentions) {
     const id = m.actorIds[0];
     if (!id || m.actorIds.length > 1) continue;
@@ -103,7 +114,22 @@ export function findAttributions(input: AttributionInput): Attribution[] {
     owners.push({ start: m.start, end: m.end, id });
   }
   for (const d of demonyms) owners.push({ start: d.start, end: d.end, id: d.countryId });
-  owners.sort((a, b) => a.start - b.start);
+  // who a pronoun ("his office") or a role ("the Turkish president's office") stands for
+  const persons = mentions.filter((m) => m.kind === 'person' && m.actorIds.length === 1);
+  const salience = (sentence: Sentence): SalienceScope | null => (input.lex ? { text, sentences: [...sentences], sentence, persons, kb, lex: input.lex, date: input.date ?? null } : null);
+  // role descriptions as owners, found for a sentence only when one of its cues is read
+  const rolesRead = new Set<number>();
+  const withRoles = (sentence: Sentence): void => {
+    if (!input.lex || rolesRead.has(sentence.start)) return;
+    rolesRead.add(sentence.start);
+    for (const r of rolesIn(salience(sentence)!, sentence)) {
+      // the role's words hold a demonym or country ("Turkish"): the person is the owner, not the country
+      for (let k = owners.length - 1; k >= 0; k--) if (owners[k].start >= r.start && owners[k].end <= r.end) owners.splice(k, 1);
+      owners.push({ start: r.start, end: r.end, id: r.actorIds[0], display: kb.entries.get(r.actorIds[0])?.name });
+    }
+    owners.sort((a, b) => a.start - b.start || b.end - a.end);
+  };
+  owners.sort((a, b) => a.start - b.start || b.end - a.end);
   const taken = (s: Span): boolean => out.some((a) => a.start < s.end && s.start < a.end);
   for (const sentence of sentences) {
     const statements = hits(cues.statement, text, sentence.start, sentence.end);
@@ -116,8 +142,10 @@ export function findAttributions(input: AttributionInput): Attribution[] {
     let last: Attribution | null = null;
     for (const { cue, statement } of found) {
       if (taken(cue)) continue;
-      const owner = nearest(owners, cue, sentence, text);
-      if (!statement && !speaks(cue) && !(owner && speaks(owner))) continue;
+      const named = nearest(owners, cue, sentence, text);
+      if (!statement && !speaks(cue) && !(named && speaks(named))) continue;
+      withRoles(sentence);
+      const owner = possessedBy(text, cue, sentence, cues, salience(sentence)) ?? nearest(owners, cue, sentence, text);
       const span = owner ? { start: Math.min(cue.start, owner.start), end: Math.max(cue.end, owner.end) } : cue;
       // "the Iranian foreign ministry's statement": one attribution, grown
       if (last && (last.sourceId === (owner?.id ?? null) || !owner) && text.slice(last.end, cue.start).length <= 12) {
@@ -125,7 +153,7 @@ export function findAttributions(input: AttributionInput): Attribution[] {
         last.end = Math.max(last.end, span.end);
         continue;
       }
-      last = { kind: 'official', sourceId: owner?.id ?? null, name: owner ? text.slice(owner.start, owner.end) : null, ...span, scope: 'sentence' };
+      last = { kind: 'official', sourceId: owner?.id ?? null, name: owner ? (owner.display ?? text.slice(owner.start, owner.end)) : null, ...span, scope: 'sentence' };
       out.push(last);
     }
     // "according to the joint statement": the sides' own words, whoever is named near it
@@ -146,12 +174,27 @@ export function findAttributions(input: AttributionInput): Attribution[] {
  * "المتحدث باسم الخارجية"), else right before it ("the Kremlin's press service", "the Iranian
  * foreign ministry"); never across a comma or a clause mark.
  */
-function nearest(owners: Array<Span & { id: string }>, cue: Span, sentence: Span, text: string): (Span & { id: string }) | null {
+function nearest(owners: Owner[], cue: Span, sentence: Span, text: string): Owner | null {
   const open = (a: number, b: number): boolean => b - a <= OWNER_REACH && !/[,.;:!?،。；，"“”«»]/.test(text.slice(a, b));
   const inside = owners.filter((o) => o.start >= sentence.start && o.end <= sentence.end);
   const after = inside.find((o) => o.start >= cue.end && open(cue.end, o.start));
   if (after) return after;
   return [...inside].reverse().find((o) => o.end <= cue.start && open(o.end, cue.start)) ?? inside.find((o) => o.start < cue.end && o.end > cue.start) ?? null;
+}
+
+/**
+ * "his office said", "son cabinet", "его пресс-служба", "مكتبه": an office owned by a pronoun
+ * stands for the salient person (the subject of the sentence so far, else of those before).
+ */
+function possessedBy(text: string, cue: Span, sentence: Sentence, cues: AttributionCues, scope: SalienceScope | null): Owner | null {
+  if (!scope) return null;
+  const written = text.slice(cue.start, cue.end);
+  const possessive = cues.possessive ? hits(cues.possessive, text, Math.max(sentence.start, cue.start - 24), cue.start).pop() : undefined;
+  const before = possessive && /^[\s\u00a0]*$/u.test(text.slice(possessive.end, cue.start)) ? possessive : null;
+  if (!before && !cues.possessedOfficials.has(foldPhrase(written))) return null;
+  const at = before?.start ?? cue.start;
+  const who = salientSubject(scope, at, new Set());
+  return who ? { start: before?.start ?? cue.start, end: before?.end ?? cue.end, id: who.actorIds[0], display: scope.kb.entries.get(who.actorIds[0])?.name ?? text.slice(who.start, who.end) } : null;
 }
 
 /** The country a city or venue lies in (the knowledge base's `within` chain). */

@@ -118,3 +118,13 @@ test('an override replaces the status and keeps the reasons', () => {
   assert.equal(s.status, 'confirmed');
   assert.match(s.reasons.at(-1)!, /set to confirmed by ana: seen on the broadcast/);
 });
+
+test("statements of one participant's side are one origin, whichever office the text names; the other side's are another", () => {
+  const base = { signature: null, published: '2024-04-20' };
+  const office = (doc: string, sourceId: string, name: string, side: string): SourceReport => ({ ...base, reportId: doc, docId: doc, outlet: doc, attributions: [{ kind: 'official', sourceId, name, span: { start: 0, end: 5 }, side }] });
+  const presidency = office('a', 'turkey', 'la présidence turque', 'recep-tayyip-erdogan');
+  const own = office('b', 'recep-tayyip-erdogan', "Erdogan's office", 'recep-tayyip-erdogan');
+  const other = office('c', 'hamas', 'Hamas', 'ismail-haniyeh');
+  const third: SourceReport = { ...base, reportId: 'd', docId: 'd', outlet: 'd', attributions: [{ kind: 'official', sourceId: 'qatar', name: 'Qatar', span: { start: 0, end: 5 }, side: null }] };
+  assert.deepEqual(sourceChains([presidency, own, other, third]).map((c) => c.docs), [['a', 'b'], ['c'], ['d']]);
+});

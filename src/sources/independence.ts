@@ -1,6 +1,7 @@
 // Independence: an event counts sources, not reports. Reports are one source chain when their
 // texts are near-duplicates (MinHash over word shingles, minhash.ts), when they carry the same
-// wire agency or cite the same outlet or the same official's statement, or when one report's
+// wire agency or cite the same outlet or the same official's statement (or statements of the
+// same participant's side), or when one report's
 // outlet is the one another cites. Analysts' judgements (one source / independent) come first.
 // Each chain says who published first, who followed, and who cited whom.
 import type { AttributionKind, ReportAttribution } from '../core/types.ts';
@@ -55,7 +56,11 @@ const norm = (s: string | null | undefined): string => (s ?? '').toLowerCase().n
 
 /** The named sources a report carries that tie it to others: agencies, outlets, an official's statement. */
 function origins(r: SourceReport): string[] {
-  return r.attributions.filter((a) => (a.kind === 'wire' || a.kind === 'outlet' || a.kind === 'official') && a.sourceId).map((a) => `${a.kind === 'official' ? 'official' : 'medium'}:${a.sourceId}`);
+  const named = r.attributions.filter((a) => (a.kind === 'wire' || a.kind === 'outlet' || a.kind === 'official') && a.sourceId).map((a) => `${a.kind === 'official' ? 'official' : 'medium'}:${a.sourceId}`);
+  // one participant's side speaks through one readout, whether the text names the presidency, the
+  // office or the person ("la présidence turque", "le bureau d'Erdogan")
+  const sides = r.attributions.filter((a) => a.kind === 'official' && a.side).map((a) => `side:${a.side}`);
+  return [...named, ...sides];
 }
 
 function cites(r: SourceReport, outlet: string | null): boolean {
@@ -117,7 +122,7 @@ export function sourceChains(reports: readonly SourceReport[], judgements: reado
     const counts = new Map<string, { n: number; a: (typeof named)[number] }>();
     for (const c of named) {
       const key = `${c.kind}:${c.sourceId ?? c.name ?? ''}`;
-      const rank = c.kind === 'unnamed' ? 0.5 : 1;
+      const rank = c.kind === 'unnamed' ? 0.5 : c.kind === 'outlet' && !c.sourceId ? 0.75 : 1;
       counts.set(key, { n: (counts.get(key)?.n ?? 0) + rank, a: c });
     }
     const top = [...counts.values()].sort((x, y) => y.n - x.n)[0];

@@ -1,7 +1,9 @@
 // A denial is a claim against a meeting: it is linked to the events it contradicts, those of the
 // same people (at least two of the denial's people, and half of all named on either side) at a
 // compatible time (the day it names overlaps the event's; else the event lies within the month
-// before the denial's publication, or has no date).
+// before the denial's publication, or has no date). A correction is linked to the events holding
+// the reports it corrects; one saying no meeting took place, with no report of its own document
+// left to correct, like a denial.
 import type { DenialClaim } from '../core/types.ts';
 
 export interface DatedDenial extends DenialClaim {
@@ -48,5 +50,13 @@ export function linkDenials(denials: readonly DatedDenial[], events: readonly Ev
       if (samePeople(d.participants, e.participants) && timeCompatible(d, e.date)) out.set(e.id, [...(out.get(e.id) ?? []), d]);
     }
   }
+  return out;
+}
+
+/** The claims against one event: denials by people and time, corrections by the reports they correct. */
+export function linkClaims(claims: readonly DatedDenial[], event: EventForLinking & { reports: readonly string[] }): DatedDenial[] {
+  const byPeople = claims.filter((c) => !c.correction || (c.correction.field === 'occurrence' && !c.correction.reports.length));
+  const out = [...(linkDenials(byPeople, [event]).get(event.id) ?? [])];
+  for (const c of claims) if (c.correction?.reports.some((r) => event.reports.includes(r)) && !out.includes(c)) out.push(c);
   return out;
 }

@@ -20,6 +20,8 @@ export interface StatusJson {
   reasons: string[];
   confirmed_by: Array<{ doc: string; side: string; source: string | null; name: string | null }>;
   disputed_by: Array<{ claim: string; doc: string; outlet: string | null; by: string | null; published: string | null; reason: string }>;
+  /** corrections of the event's place, date or people (a correction saying no meeting took place disputes it) */
+  corrected_by: Array<{ claim: string; doc: string; outlet: string | null; published: string | null; field: string | null; old: string[]; new: string[] }>;
   override: { status: EventStatusKind; reason: string; author: string; judgement: number } | null;
 }
 
@@ -34,6 +36,8 @@ export interface DenialJson {
   participants: string[];
   date: string | null;
   by: { actor: string | null; name: string | null; span: Span } | null;
+  /** a correction (reason 'corrected'): the field it changes, the wrong and the right values with their words */
+  correction?: { field: string | null; old: Array<{ value: string; text: string; span: Span }>; new: Array<{ value: string; text: string; span: Span }> };
 }
 
 export interface AttributionJson {
@@ -42,9 +46,15 @@ export interface AttributionJson {
   name: string | null;
   span: Span | null;
   side?: string | null;
+  /** official: a statement the sides issued together */
+  joint?: boolean;
+  /** outlet not in the knowledge base: the country named with it ("Turkish media") */
+  country?: string;
 }
 
-export const attributionJson = (a: ReportAttribution): AttributionJson => ({ kind: a.kind, source: a.sourceId, name: a.name, span: a.span, ...(a.kind === 'official' ? { side: a.side ?? null } : {}) });
+export const attributionJson = (a: ReportAttribution): AttributionJson => ({
+  kind: a.kind, source: a.sourceId, name: a.name, span: a.span, ...(a.kind === 'official' ? { side: a.side ?? null, joint: !!a.joint } : {}), ...(a.country ? { country: a.country } : {}),
+});
 
 export function sourcesJson(es: EventSources): { sources: SourceJson[]; status: StatusJson; denials: DenialJson[] } {
   const s = es.status;
@@ -64,11 +74,13 @@ export function sourcesJson(es: EventSources): { sources: SourceJson[]; status: 
       reasons: s.reasons,
       confirmed_by: s.confirmedBy.map((c) => ({ doc: c.docId, side: c.side, source: c.sourceId, name: c.name })),
       disputed_by: s.disputedBy.map((d) => ({ claim: d.claimId, doc: d.docId, outlet: d.outlet, by: d.by, published: d.published, reason: d.reason })),
+      corrected_by: s.correctedBy.map((c) => ({ claim: c.claimId, doc: c.docId, outlet: c.outlet, published: c.published, field: c.field, old: c.old, new: c.new })),
       override: s.override ? { status: s.override.status, reason: s.override.reason, author: s.override.author, judgement: s.override.judgementId } : null,
     },
     denials: es.denials.map((d) => ({
       id: d.id, doc: d.docId, reason: d.reason, sentence: d.sentence, cue: d.cue, trigger: d.trigger, participants: d.participants, date: d.date,
       by: d.by ? { actor: d.by.actorId, name: d.by.name, span: d.by.span } : null,
+      ...(d.correction ? { correction: { field: d.correction.field, old: d.correction.old, new: d.correction.new } } : {}),
     })),
   };
 }

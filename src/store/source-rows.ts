@@ -1,18 +1,20 @@
 // The rows of one document's source analysis (who says so) as both adapters store them: spans
 // outside the text are reported through `bad` and left out; report attributions only for the
 // reports stored. Pure, so SQLite and PostgreSQL keep exactly the same rows.
-import type { DenialClaim, SourceAnalysis, Span } from '../core/types.ts';
+import type { Correction, DenialClaim, ReportAttribution, SourceAnalysis, Span } from '../core/types.ts';
 import type { SourceJudgement, SourceJudgementKind } from './sqlite/sources.ts';
 
 const valid = (s: Span | null | undefined, length: number): boolean => !!s && Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start <= s.end && s.end <= length;
 
 export interface SourceRows {
-  attributions: { doc_id: string; start: number; end: number; kind: string; source_id: string | null; name: string | null; scope: string }[];
-  reportAttributions: { report_id: string; seq: number; kind: string; source_id: string | null; name: string | null; start: number | null; end: number | null; side: string | null }[];
+  attributions: { doc_id: string; start: number; end: number; kind: string; source_id: string | null; name: string | null; scope: string; joint: boolean; country: string | null }[];
+  reportAttributions: { report_id: string; seq: number; kind: string; source_id: string | null; name: string | null; start: number | null; end: number | null; side: string | null; joint: boolean; country: string | null }[];
   denials: {
     id: string; doc_id: string; reason: string; trigger_start: number; trigger_end: number; sentence_start: number; sentence_end: number;
     cue_start: number | null; cue_end: number | null; participants: string; date: string | null;
     by_actor: string | null; by_name: string | null; by_start: number | null; by_end: number | null;
+    /** the correction (JSON), null for a denial */
+    correction: string | null;
   }[];
   signature: number[] | null;
 }
@@ -22,13 +24,13 @@ export function sourceRows(docId: string, length: number, sources: SourceAnalysi
   if (!sources) return out;
   for (const a of sources.attributions) {
     if (!valid(a, length)) bad('store/bad-attribution', `attribution ${a.start}-${a.end} lies outside the text`);
-    else out.attributions.push({ doc_id: docId, start: a.start, end: a.end, kind: a.kind, source_id: a.sourceId, name: a.name, scope: a.scope });
+    else out.attributions.push({ doc_id: docId, start: a.start, end: a.end, kind: a.kind, source_id: a.sourceId, name: a.name, scope: a.scope, joint: !!a.joint, country: a.country ?? null });
   }
   for (const [reportId, list] of Object.entries(sources.reports)) {
     if (!stored.has(reportId)) continue;
     list.forEach((a, seq) => {
       const span = a.span && valid(a.span, length) ? a.span : null;
-      out.reportAttributions.push({ report_id: reportId, seq, kind: a.kind, source_id: a.sourceId, name: a.name, start: span?.start ?? null, end: span?.end ?? null, side: a.side ?? null });
+      out.reportAttributions.push({ report_id: reportId, seq, kind: a.kind, source_id: a.sourceId, name: a.name, start: span?.start ?? null, end: span?.end ?? null, side: a.side ?? null, joint: !!a.joint, country: a.country ?? null });
     });
   }
   for (const d of sources.denials) {
@@ -42,11 +44,15 @@ export function sourceRows(docId: string, length: number, sources: SourceAnalysi
       id: d.id, doc_id: docId, reason: d.reason, trigger_start: d.trigger.start, trigger_end: d.trigger.end, sentence_start: d.sentence.start, sentence_end: d.sentence.end,
       cue_start: cue?.start ?? null, cue_end: cue?.end ?? null, participants: JSON.stringify(d.participants), date: d.date,
       by_actor: by?.actorId ?? null, by_name: by?.name ?? null, by_start: by?.span.start ?? null, by_end: by?.span.end ?? null,
+      correction: d.correction ? JSON.stringify(correctionWithin(d.correction, length)) : null,
     });
   }
   if (sources.signature.length) out.signature = [...sources.signature];
   return out;
 }
+
+/** A correction's values whose spans lie in the text (the others are left out). */
+const correctionWithin = (c: Correction, length: number): Correction => ({ ...c, old: c.old.filter((v) => valid(v.span, length)), new: c.new.filter((v) => valid(v.span, length)) });
 
 export interface JudgementRow {
   id: number;
@@ -83,4 +89,16 @@ export const toDenial = (r: Record<string, unknown>): DenialClaim => ({
   participants: JSON.parse(r.participants as string),
   date: (r.date as string | null) ?? null,
   by: r.by_start == null ? null : { actorId: (r.by_actor as string | null) ?? null, name: (r.by_name as string | null) ?? null, span: { start: r.by_start as number, end: r.by_end as number } },
+  ...(r.correction == null ? {} : { correction: JSON.parse(r.correction as string) as Correction }),
+});
+
+/** A stored report attribution row (either adapter: joint is 0/1 in SQLite, a boolean in PostgreSQL). */
+export const toReportAttribution = (r: { kind: ReportAttribution['kind']; source_id: string | null; name: string | null; start: number | null; end: number | null; side: string | null; joint?: number | boolean | null; country?: string | null }): ReportAttribution => ({
+  kind: r.kind,
+  sourceId: r.source_id,
+  name: r.name,
+  span: r.start == null ? null : { start: r.start, end: r.end! },
+  ...(r.kind === 'official' ? { side: r.side } : {}),
+  ...(r.joint ? { joint: true } : {}),
+  ...(r.country ? { country: r.country } : {}),
 });

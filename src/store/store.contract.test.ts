@@ -356,8 +356,12 @@ for (const adapter of adapters) {
         ...a,
         sources: {
           attributions: [{ start: 0, end: 5, kind: 'wire', sourceId: 'reuters', name: 'Reuters', scope: 'document' }, { start: 0, end: 99_999, kind: 'unnamed', sourceId: null, name: null, scope: 'sentence' }],
-          reports: { [report.id]: [{ kind: 'official', sourceId: null, name: 'the Kremlin', span: { start: 6, end: 10 }, side: PUTIN.id }] },
-          denials: [{ id: 'd1', docId: a.document.id, reason: 'denied', trigger: { start: 6, end: 10 }, sentence: { start: 0, end: 20 }, cue: null, participants: [XI.id, PUTIN.id], date: '2023-03-20', by: null }],
+          reports: { [report.id]: [{ kind: 'official', sourceId: null, name: 'the Kremlin', span: { start: 6, end: 10 }, side: PUTIN.id }, { kind: 'official', sourceId: null, name: null, span: { start: 11, end: 15 }, side: XI.id, joint: true }, { kind: 'outlet', sourceId: null, name: 'Russian media', span: { start: 0, end: 5 }, country: RUSSIA.id }] },
+          denials: [
+            { id: 'd1', docId: a.document.id, reason: 'denied', trigger: { start: 6, end: 10 }, sentence: { start: 0, end: 20 }, cue: null, participants: [XI.id, PUTIN.id], date: '2023-03-20', by: null },
+            { id: 'd2', docId: a.document.id, reason: 'corrected', trigger: { start: 0, end: 5 }, sentence: { start: 0, end: 20 }, cue: { start: 0, end: 5 }, participants: [], date: null, by: null,
+              correction: { field: 'place', old: [{ value: 'ankara', text: 'Ankara', span: { start: 6, end: 10 } }, { value: 'x', text: 'x', span: { start: 0, end: 99_999 } }], new: [{ value: 'sochi', text: 'Sochi', span: { start: 11, end: 15 } }], reports: [report.id] } },
+          ],
           signature: [1, 4_000_000_000, 7],
         },
       };
@@ -365,9 +369,12 @@ for (const adapter of adapters) {
       assert.deepEqual(saved.diagnostics.map((d) => d.code), ['store/bad-attribution'], 'a span outside the text is left out, named');
       const table = store.sources();
       assert.deepEqual(await table.attributions(a.document.id), [{ start: 0, end: 5, kind: 'wire', sourceId: 'reuters', name: 'Reuters', scope: 'document' }]);
-      assert.deepEqual([...(await table.reportAttributions([report.id]))], [[report.id, [{ kind: 'official', sourceId: null, name: 'the Kremlin', span: { start: 6, end: 10 }, side: PUTIN.id }]]]);
+      assert.deepEqual([...(await table.reportAttributions([report.id]))], [[report.id, [{ kind: 'official', sourceId: null, name: 'the Kremlin', span: { start: 6, end: 10 }, side: PUTIN.id }, { kind: 'official', sourceId: null, name: null, span: { start: 11, end: 15 }, side: XI.id, joint: true }, { kind: 'outlet', sourceId: null, name: 'Russian media', span: { start: 0, end: 5 }, country: RUSSIA.id }]]], 'a joint statement stays joint, an outlet keeps its country');
       assert.deepEqual([...(await table.signatures([a.document.id, b.document.id]))], [[a.document.id, [1, 4_000_000_000, 7]]]);
-      assert.deepEqual((await table.denials()).map((d) => [d.id, d.participants, d.date]), [['d1', [XI.id, PUTIN.id], '2023-03-20']]);
+      assert.deepEqual((await table.denials()).map((d) => [d.id, d.participants, d.date]), [['d2', [], null], ['d1', [XI.id, PUTIN.id], '2023-03-20']]);
+      const [corrected, denied] = await table.denials(a.document.id);
+      assert.equal(denied.correction, undefined, 'a denial has no correction');
+      assert.deepEqual(corrected.correction, { field: 'place', old: [{ value: 'ankara', text: 'Ankara', span: { start: 6, end: 10 } }], new: [{ value: 'sochi', text: 'Sochi', span: { start: 11, end: 15 } }], reports: [report.id] }, 'a value outside the text is left out');
       const made = await table.addJudgement({ kind: 'same-source', subjects: [a.document.id, b.document.id], author: 'ana', reason: 'one wire story' });
       assert.equal(typeof made.id, 'number');
       assert.deepEqual((await table.judgements(true)).map((j) => [j.kind, j.subjects]), [['same-source', [a.document.id, b.document.id]]]);

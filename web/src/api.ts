@@ -100,6 +100,14 @@ export interface Denial {
   participants: string[];
   date: string | null;
   by: { actor: string | null; name: string | null; span: Span } | null;
+  /** a correction (reason 'corrected'): what it changes, the wrong and the right values */
+  correction?: { field: string | null; old: CorrectedValue[]; new: CorrectedValue[] };
+}
+
+export interface CorrectedValue {
+  value: string;
+  text: string;
+  span: Span;
 }
 
 export interface DocumentInfo {

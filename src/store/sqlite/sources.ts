@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { Attribution, DenialClaim, ReportAttribution, SourceAnalysis, Span } from '../../core/types.ts';
 import { ParleyError } from '../../core/errors.ts';
-import { sourceRows, toDenial, toJudgement, type JudgementRow } from '../source-rows.ts';
+import { sourceRows, toDenial, toJudgement, toReportAttribution, type JudgementRow } from '../source-rows.ts';
 
 export type SourceJudgementKind = 'same-source' | 'independent' | 'status';
 
@@ -50,13 +50,13 @@ export interface SqliteSourcesTable extends SourcesTable {
 
 export function createSourcesTable(db: Database.Database): SqliteSourcesTable {
   const q = {
-    attr: db.prepare('INSERT INTO attributions (doc_id, start, end, kind, source_id, name, scope) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    reportAttr: db.prepare('INSERT OR REPLACE INTO report_attributions (report_id, seq, kind, source_id, name, start, end, side) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-    denial: db.prepare(`INSERT OR REPLACE INTO denial_claims (id, doc_id, reason, trigger_start, trigger_end, sentence_start, sentence_end, cue_start, cue_end, participants, date, by_actor, by_name, by_start, by_end)
-      VALUES (@id, @doc_id, @reason, @trigger_start, @trigger_end, @sentence_start, @sentence_end, @cue_start, @cue_end, @participants, @date, @by_actor, @by_name, @by_start, @by_end)`),
+    attr: db.prepare('INSERT INTO attributions (doc_id, start, end, kind, source_id, name, scope, joint, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    reportAttr: db.prepare('INSERT OR REPLACE INTO report_attributions (report_id, seq, kind, source_id, name, start, end, side, joint, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    denial: db.prepare(`INSERT OR REPLACE INTO denial_claims (id, doc_id, reason, trigger_start, trigger_end, sentence_start, sentence_end, cue_start, cue_end, participants, date, by_actor, by_name, by_start, by_end, correction)
+      VALUES (@id, @doc_id, @reason, @trigger_start, @trigger_end, @sentence_start, @sentence_end, @cue_start, @cue_end, @participants, @date, @by_actor, @by_name, @by_start, @by_end, @correction)`),
     signature: db.prepare('INSERT OR REPLACE INTO text_signatures (doc_id, minhash) VALUES (?, ?)'),
-    attrsOf: db.prepare('SELECT start, end, kind, source_id, name, scope FROM attributions WHERE doc_id = ? ORDER BY start'),
-    reportAttrsOf: db.prepare('SELECT seq, kind, source_id, name, start, end, side FROM report_attributions WHERE report_id = ? ORDER BY seq'),
+    attrsOf: db.prepare('SELECT start, end, kind, source_id, name, scope, joint, country FROM attributions WHERE doc_id = ? ORDER BY start'),
+    reportAttrsOf: db.prepare('SELECT seq, kind, source_id, name, start, end, side, joint, country FROM report_attributions WHERE report_id = ? ORDER BY seq'),
     signatureOf: db.prepare('SELECT minhash FROM text_signatures WHERE doc_id = ?'),
     allDenials: db.prepare('SELECT * FROM denial_claims ORDER BY doc_id, trigger_start'),
     denialsOf: db.prepare('SELECT * FROM denial_claims WHERE doc_id = ? ORDER BY trigger_start'),
@@ -68,21 +68,21 @@ export function createSourcesTable(db: Database.Database): SqliteSourcesTable {
   return {
     save(docId, length, sources, stored, bad) {
       const rows = sourceRows(docId, length, sources, stored, bad);
-      for (const a of rows.attributions) q.attr.run(a.doc_id, a.start, a.end, a.kind, a.source_id, a.name, a.scope);
-      for (const r of rows.reportAttributions) q.reportAttr.run(r.report_id, r.seq, r.kind, r.source_id, r.name, r.start, r.end, r.side);
+      for (const a of rows.attributions) q.attr.run(a.doc_id, a.start, a.end, a.kind, a.source_id, a.name, a.scope, a.joint ? 1 : 0, a.country);
+      for (const r of rows.reportAttributions) q.reportAttr.run(r.report_id, r.seq, r.kind, r.source_id, r.name, r.start, r.end, r.side, r.joint ? 1 : 0, r.country);
       for (const d of rows.denials) q.denial.run(d);
       if (rows.signature) q.signature.run(docId, Buffer.from(new Uint32Array(rows.signature).buffer));
     },
     async attributions(docId) {
-      return (q.attrsOf.all(docId) as Array<{ start: number; end: number; kind: Attribution['kind']; source_id: string | null; name: string | null; scope: Attribution['scope'] }>).map((r) => ({
-        start: r.start, end: r.end, kind: r.kind, sourceId: r.source_id, name: r.name, scope: r.scope,
+      return (q.attrsOf.all(docId) as Array<{ start: number; end: number; kind: Attribution['kind']; source_id: string | null; name: string | null; scope: Attribution['scope']; joint: number; country: string | null }>).map((r) => ({
+        start: r.start, end: r.end, kind: r.kind, sourceId: r.source_id, name: r.name, scope: r.scope, ...(r.joint ? { joint: true } : {}), ...(r.country ? { country: r.country } : {}),
       }));
     },
     async reportAttributions(reportIds) {
       const out = new Map<string, ReportAttribution[]>();
       for (const id of reportIds) {
-        const rows = q.reportAttrsOf.all(id) as Array<{ kind: ReportAttribution['kind']; source_id: string | null; name: string | null; start: number | null; end: number | null; side: string | null }>;
-        out.set(id, rows.map((r) => ({ kind: r.kind, sourceId: r.source_id, name: r.name, span: r.start == null ? null : { start: r.start, end: r.end! }, ...(r.kind === 'official' ? { side: r.side } : {}) })));
+        const rows = q.reportAttrsOf.all(id) as Array<{ kind: ReportAttribution['kind']; source_id: string | null; name: string | null; start: number | null; end: number | null; side: string | null; joint: number; country: string | null }>;
+        out.set(id, rows.map(toReportAttribution));
       }
       return out;
     },

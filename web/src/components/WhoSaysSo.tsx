@@ -72,10 +72,18 @@ export function WhoSaysSo({ event }: { event: EventDetail }) {
         const marks: Mark[] = [{ ...d.sentence, kind: 'evidence denial' }];
         if (d.cue) marks.push({ ...d.cue, kind: 'denial-cue', title: 'the denying words' });
         if (d.by) marks.push({ ...d.by.span, kind: 'participant', title: `denied by ${d.by.name ?? ''}` });
+        const c = d.correction;
+        // a correction: the wrong values and the right ones marked in its words
+        for (const v of c?.old ?? []) marks.push({ ...v.span, kind: 'denial-cue', title: 'what the earlier version said' });
+        for (const v of c?.new ?? []) marks.push({ ...v.span, kind: 'participant', title: 'as corrected' });
+        const heading = !c
+          ? d.reason === 'denied' ? 'Denied' : 'Said not to have taken place'
+          : c.field === 'occurrence' ? 'Said by a correction not to have taken place'
+            : `Corrected${c.field ? ` ${c.field}: ${c.old.map((v) => v.text).join(', ')} → ${c.new.map((v) => v.text).join(', ')}` : ''}`;
         return (
-          <article key={d.id} className="denial" aria-label="A denial">
+          <article key={d.id} className="denial" aria-label={c ? 'A correction' : 'A denial'}>
             <h3>
-              {d.reason === 'denied' ? 'Denied' : 'Said not to have taken place'}
+              {heading}
               {d.by?.name ? ` by ${d.by.name}` : ''} — {docLink(event, d.doc)}
             </h3>
             <blockquote className="quote">

@@ -7,6 +7,7 @@ import sources from './0005-sources.ts';
 import eventRedirects from './0006-event-redirects.ts';
 import browseSources from './0007-browse-sources.ts';
 import browseOrder from './0008-browse-order.ts';
+import sourceClaims from './0009-source-claims.ts';
 
 export interface Migration {
   version: number;
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'event-redirects', statements: eventRedirects },
   { version: 7, name: 'browse-sources', statements: browseSources },
   { version: 8, name: 'browse-order', statements: browseOrder },
+  { version: 9, name: 'source-claims', statements: sourceClaims },
 ];

@@ -12,6 +12,7 @@ import sources from './0009-sources.ts';
 import eventRedirects from './0010-event-redirects.ts';
 import localActors from './0011-local-actors.ts';
 import browseSources from './0012-browse-sources.ts';
+import sourceClaims from './0013-source-claims.ts';
 
 export interface Migration {
   version: number;
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'event-redirects', statements: eventRedirects },
   { version: 11, name: 'local-actors', statements: localActors },
   { version: 12, name: 'browse-sources', statements: browseSources },
+  { version: 13, name: 'source-claims', statements: sourceClaims },
 ];
