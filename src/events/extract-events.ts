@@ -329,6 +329,10 @@ function sentenceDrafts(scope: DocScope, sentence: Sentence, toks: WordToken[], 
     if (isCaption && !captionDateFits(date, published)) continue;
     // a day of its own makes it another meeting ("their last meeting, in Bali in November")
     if (trig.noun && !date?.span && toldAsUnreal(scope, parts)) continue;
+    // "went to Moscow, held consultations there, and met Lavrov": a verb joined across a comma
+    // ("，并") to the event before, with no place of its own, happened where that one did
+    const before = out.length && k > 0 && out[out.length - 1].trigger.start === triggers[k - 1].start ? out[out.length - 1] : null;
+    const carriedPlace = before?.place && trig.mode !== 'phone' && trig.mode !== 'video' && lex.words.verbCoordinatorAfterComma?.test(text.slice(triggers[k - 1].end, trig.start)) ? before.place : null;
     out.push({
       mode: trig.mode,
       trigger: { start: trig.start, end: trig.end },
@@ -338,7 +342,7 @@ function sentenceDrafts(scope: DocScope, sentence: Sentence, toks: WordToken[], 
       date,
       // a call has no place; a weak trigger ("talks") names one only as the sentence's sole event,
       // or as its first one told after the place ("held in Riyadh a meeting with ..., the first ...")
-      place: trig.mode === 'phone' || trig.mode === 'video' ? null : trig.weak && triggers.length > 1 ? weakPlace(trig, k, placeOf(text, clause, trig, scope.mentions, scope.demonyms, kb, lex)) : (then?.place ?? null) ?? placeOf(text, clause, trig, scope.mentions, scope.demonyms, kb, lex) ?? (visit && !countryInTitle(text, visit.place.span, lex) ? visit.place : null),
+      place: trig.mode === 'phone' || trig.mode === 'video' ? null : trig.weak && triggers.length > 1 ? weakPlace(trig, k, placeOf(text, clause, trig, scope.mentions, scope.demonyms, kb, lex)) : (then?.place ?? null) ?? placeOf(text, clause, trig, scope.mentions, scope.demonyms, kb, lex) ?? (visit && !countryInTitle(text, visit.place.span, lex) ? visit.place : null) ?? carriedPlace,
       inTitle: !!options.title && sentence.start >= options.title.start && sentence.end <= options.title.end,
     });
   }
