@@ -10,6 +10,7 @@ import { foldScript, original, type Folded } from '../text/normalize-script.ts';
 import { wordsOf, type Word } from '../text/stem.ts';
 import type { TriggerMorphology } from './lexicon.ts';
 import { anyMatch } from '../text/any-match.ts';
+import { governorOf, implicativesFor, infinitiveTriggers } from './implicatives.ts';
 
 export function findTriggers(text: string, sentence: Span, lex: Lexicon, persons: Mention[]): TriggerHit[] {
   // matched on the sentence with vowel marks, tatweel and zero-width marks folded away; every
@@ -27,6 +28,8 @@ export function findTriggers(text: string, sentence: Span, lex: Lexicon, persons
       hits.push({ start, end: original(folded, at + m[0].length, sentence.start), mode: t.mode, weak: t.weak, needsObject: t.needsObject, needsPerson: t.needsPerson, noun: t.noun, rank: t.rank });
     }
   }
+  // infinitives under an implicative verb or a rejected marker ("managed to meet", "rather than meet")
+  hits.push(...infinitiveTriggers(text, sentence, implicativesFor(lex.lang)));
   if (lex.morph) {
     const found = wordTriggers(text, sentence, lex, lex.morph, folded, persons);
     hits.push(...found.hits);
@@ -141,8 +144,9 @@ function wordTriggers(text: string, sentence: Span, lex: Lexicon, morph: Trigger
   for (let i = 0; i < words.length; i++) {
     for (const id of ids[i]) {
       const t = morph.triggers.get(id);
-      // "rencontrera", "reunirá": a verb lemma matches its future and infinitive too
-      const unreal = !!morph.unreal?.test(words[i].form);
+      // "rencontrera", "reunirá": a verb lemma matches its future and infinitive too (an
+      // infinitive under an implicative verb or a rejected marker is read by unrealReason)
+      const unreal = !!morph.unreal?.test(words[i].form) && !governorOf(text, sentence, words[i].start, implicativesFor(lex.lang));
       if (t && !(unreal && !t.noun)) {
         let from = i;
         let to = i;
@@ -229,10 +233,24 @@ const MODDBG = !!process.env.MODDBG;
  * 'modal'), then from the lexicon's modal words, read only within the trigger's own clause.
  */
 export function unrealReason(a0: ModalityScope, a1: TriggerHit, a2: Span, a3: Span): string | null {
-  const r = unrealReason0(a0, a1, a2, a3);
+  const r = governedReason(a0, a1, a2, a3);
   if (MODDBG) console.error('TRIG', JSON.stringify(a0.text.slice(a1.start, a1.end)), r, '|', a0.text.slice(Math.max(a0.sentence.start, a1.start - 60), a1.end + 30).replace(/\n/g, ' '));
   return r;
 }
+/**
+ * An infinitive under an implicative verb tells of an event exactly when that verb does ("did not
+ * manage to meet", "will manage to meet"): its modality is the verb's, read as a trigger of its
+ * own. The alternative a choice rejects ("rather than meet") is 'rejected'.
+ */
+function governedReason(scope: ModalityScope, trig: TriggerHit, region: Span, clause: Span): string | null {
+  const gov = governorOf(scope.text, scope.sentence, trig.start, implicativesFor(scope.lex.lang));
+  if (!gov) return unrealReason0(scope, trig, region, clause);
+  if (gov.kind === 'rejected') return 'rejected';
+  const verb: TriggerHit = { ...trig, start: gov.span.start, end: gov.span.end, weak: false, noun: false };
+  const around = { start: Math.min(region.start, verb.start), end: region.end };
+  return unrealReason0(scope, verb, around, clauseOf(scope.text, around, verb, scope.lex));
+}
+
 function unrealReason0(scope: ModalityScope, trig: TriggerHit, region: Span, clause: Span): string | null {
   const { text, lex } = scope;
   const m = modalityOf(lex);

@@ -131,7 +131,7 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
   // "under the patronage of X", "at the invitation of X": a host of the occasion is no side
   const sponsors = new Set<string>();
   const sponsored = (m: Mention): boolean => {
-    const is = sponsoredAt(text, sentence, m, words) || (invitesOnly && invitedBy(text, sentence, m, words));
+    const is = sponsoredAt(text, sentence, m, words) || (invitesOnly && invitedBy(text, sentence, m, words, persons));
     if (is) sponsors.add(m.actorIds[0]);
     return is;
   };
@@ -153,7 +153,7 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
     kb,
     lex,
     date: scope.date ?? null,
-    skip: (m) => cited(m) || aside(m) || sponsoredAt(text, sentence, m, words) || (invitesOnly && invitedBy(text, sentence, m, words)),
+    skip: (m) => cited(m) || aside(m) || sponsoredAt(text, sentence, m, words) || (invitesOnly && invitedBy(text, sentence, m, words, persons)),
   };
   // role descriptions: "the top Iranian diplomat", "son homologue ukrainien"
   const roles = rolesIn(salience, sentence);
@@ -289,6 +289,14 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
       if (!count || pool.length <= count) for (const id of pool) add(id, span);
     }
   }
+  // "at the invitation of X, Y held talks in Moscow": with no other side named, the inviter hosts the talks
+  if (invitesOnly && personCount() < 2) {
+    const inviter = inviterOf(text, sentence, trig, clause, persons, words, (m) => cited(m) || outside(m) || parts.has(m.actorIds[0]));
+    if (inviter) {
+      add(inviter.actorIds[0], { start: inviter.start, end: inviter.end });
+      sponsors.delete(inviter.actorIds[0]);
+    }
+  }
   if (trig.needsObject && ![...parts.values()].some((spans) => spans.some((s) => s.start >= trig.end))) return null;
   // organizations stand in only for sides no named person represents
   const personIds = [...parts.keys()].filter((id) => kindOf(id) === 'person');
@@ -302,6 +310,23 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
   }
   for (const id of sponsors) parts.delete(id);
   return parts.size < 2 ? null : parts;
+}
+
+/**
+ * The person who invited the one travelling or holding talks ("at the invitation of X", "应X邀请",
+ * "X'in davetiyle"), named in the trigger's sentence before the end of its clause, nearest to it;
+ * not one who invited to an occasion named between them ("to attend the opening", "katılmak üzere").
+ */
+function inviterOf(text: string, sentence: Span, trig: Span, clause: Span, persons: Mention[], words: ReturnType<typeof referenceWords>, skip: (m: Mention) => boolean): Mention | null {
+  let best: Mention | null = null;
+  for (const m of startingWithin(persons, sentence.start, clause.end)) {
+    if (m.start < sentence.start || m.end > clause.end || (m.start < trig.end && m.end > trig.start) || skip(m)) continue;
+    if (!invitedBy(text, sentence, m, words, persons)) continue;
+    // "at X's invitation to attend the World Cup opening, Y ... held a meeting": X hosts the occasion, the meeting may be with anyone
+    if (words.inviteOccasion?.test(m.end <= trig.start ? text.slice(m.end, trig.start) : text.slice(trig.end, m.start))) continue;
+    if (!best || Math.abs(m.start - trig.start) < Math.abs(best.start - trig.start)) best = m;
+  }
+  return best;
 }
 
 /** The gap between two names is a coordinator, articles and demonyms aside: " y el ", " argentino y el " */

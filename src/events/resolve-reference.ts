@@ -24,6 +24,8 @@ interface ReferenceData {
   inviteCues?: string[];
   /** the same after the name, for languages that put them there: "X'in davetiyle", "X邀请" */
   inviteAfter?: string[];
+  /** what makes an invitation one to an occasion, not to talks: "to attend", "katılmak üzere", "出席" */
+  inviteOccasions?: string[];
   /** nouns before an organization that make it the forum of the occasion: "the summit of" */
   forumNouns?: string[];
   /** words right before a name that make it an object, not the subject: "with", "by" */
@@ -65,6 +67,8 @@ export interface ReferenceWords {
   inviteBefore: RegExp | null;
   /** anchored at the start of the text after a name */
   inviteAfter: RegExp | null;
+  /** anywhere between an invitation and a trigger: the invitation is to an occasion */
+  inviteOccasion: RegExp | null;
   /** anchored at the end of the text before an organization */
   forumBefore: RegExp | null;
   /** anchored at the end of the text before a name */
@@ -123,6 +127,7 @@ export function compileReferences(data: ReferenceData, lex: Lexicon): ReferenceW
     sponsorBefore: sponsor.length ? new RegExp(`${HAN.test(sponsor.join('')) ? '' : B}(?:${list(sponsor)})${gap(sponsor)}$`, 'iu') : null,
     inviteBefore: data.inviteCues?.length ? new RegExp(`${B}(?:${list(data.inviteCues)})${gap(data.inviteCues)}$`, 'iu') : null,
     inviteAfter: data.inviteAfter?.length ? new RegExp(`^(?:${list(data.inviteAfter)})`, 'iu') : null,
+    inviteOccasion: data.inviteOccasions?.length ? new RegExp(`${HAN.test(data.inviteOccasions.join('')) ? '' : B}(?:${list(data.inviteOccasions)})`, 'iu') : null,
     forumBefore: data.forumNouns?.length ? new RegExp(`${B}(?:${list(data.forumNouns)})${gap(data.forumNouns)}$`, 'iu') : null,
     nonSubjectBefore: data.nonSubjectBefore?.length ? new RegExp(`${B}(?:${list(data.nonSubjectBefore)})\\s+(?:[^\\s,.;:!?]+\\s+){0,3}$`, 'iu') : null,
     nonSubjectAfter: data.nonSubjectAfter?.length ? new RegExp(`^\\s*(?:${list(data.nonSubjectAfter)})${E}`, 'iu') : null,
@@ -268,9 +273,16 @@ export function sponsoredAt(text: string, sentence: Span, m: Span, words: Refere
  * "at the invitation of X", "X'in davetiyle", "应X邀请": X invited the traveller; a meeting told
  * with it is with someone else unless X is named as met in its own right.
  */
-export function invitedBy(text: string, sentence: Span, m: Span, words: ReferenceWords): boolean {
-  if (words.inviteBefore?.test(text.slice(Math.max(sentence.start, m.start - 60), m.start))) return true;
-  return !!words.inviteAfter?.test(text.slice(m.end, Math.min(sentence.end, m.end + 40)));
+export function invitedBy(text: string, sentence: Span, m: Span, words: ReferenceWords, persons?: Mention[]): boolean {
+  const from = Math.max(sentence.start, m.start - 60);
+  const cue = words.inviteBefore?.exec(text.slice(from, m.start));
+  // the words a cue may reach over are a title, not another name: in "auf Einladung von Macron
+  // führte Scholz", "по приглашению Си Цзиньпина Путин" the one named second was invited
+  if (cue && !(persons && startingWithin(persons, from + cue.index, m.start).some((p) => p.start >= from + cue.index && p.end <= m.start))) return true;
+  if (!words.inviteAfter) return false;
+  const to = Math.min(sentence.end, m.end + 40);
+  const after = words.inviteAfter.exec(text.slice(m.end, to));
+  return !!after && !(persons && startingWithin(persons, m.end, m.end + after[0].length).some((p) => p.start >= m.end && p.end <= m.end + after[0].length));
 }
 
 /**

@@ -5,6 +5,7 @@ import { createTextAnalyzer } from '../text/analyze-text.ts';
 import { loadKnowledgeBase, openKnowledgeBase, type KnowledgeBase } from '../actors/knowledge-base.ts';
 import type { ArenaImage } from '../actors/shared-table.ts';
 import { defaultKnowledgeBase } from '../kb/load.ts';
+import { leaderPairsFor, withLeaderPairs } from '../events/leader-pairs.ts';
 import { detectMentions } from '../actors/detect-mentions.ts';
 import { createLexicons, DEFAULT_LANG_DIR } from '../events/lexicon.ts';
 import { extractEvents } from '../events/extract-events.ts';
@@ -57,7 +58,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     // names and words are matched in Simplified Chinese; the folded text has the original's
     // offsets, so the spans found in it are spans of the original, which stays as it is
     const matched = text.language === 'zh' ? foldTraditional(document.text) : document.text;
-    const found = detectMentions(matched, scanned, { kb, lex, lang: text.language, date: published?.value ?? null });
+    const found = withLeaderPairs(matched, detectMentions(matched, scanned, { kb, lex, lang: text.language, date: published?.value ?? null }), leaderPairsFor(text.language), kb, published?.value ?? null);
     const denied: DeniedTrigger[] = [];
     const reports = extractEvents(matched, text.sentences, found.mentions, found.demonyms, {
       kb,
