@@ -38,14 +38,16 @@ const BROAD: Record<string, Minimums> = {
   ],
   // measured 0.704 / 0.709 / date 1 / place 0.8 (2026-12-07); then 0.847 / 0.85 / date 0.875 /
   // place 0.9 (branch world, 2026-12-07: the Chinese reports are read now, and one of them states
-  // the day of its meeting twice, differently: 2日 in the lead, 3日 in the body)
+  // the day of its meeting twice, differently: 2日 in the lead, 3日 in the body); then 0.935 / 0.937 /
+  // date 0.875 / place 0.857 / crossdoc 0.914 (2026-12-07 evening: implicative verbs, the inviter
+  // hosts, call mode, leader pairs; merging by page days): floors at issue 12's targets
   world: [
-    ['meeting.f1', 0.8],
-    ['participants.f1', 0.8],
+    ['meeting.f1', 0.9],
+    ['participants.f1', 0.85],
     ['date.acc', 0.85],
     ['location.acc', 0.85],
     ['published.acc', 0.95],
-    ['crossdoc.f1', 0.8],
+    ['crossdoc.f1', 0.85],
   ],
 };
 /** Figures that must be exactly 0 everywhere: a wrong date, place or publication day is worse than none. */
