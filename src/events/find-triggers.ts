@@ -59,6 +59,15 @@ export function findTriggers(text: string, sentence: Span, lex: Lexicon, persons
     const t = triggers[k];
     if (t.needsPerson && !startingWithin(persons, t.end, t.end + 45).some((p) => p.start >= t.end && p.start - t.end <= 45 && gap.test(text.slice(t.end, p.start)))) triggers.splice(k, 1);
   }
+  // a separable particle closing a finite verb's clause makes it another verb: "traf … in Berlin
+  // ein" arrived, "trifft nicht zu" is untrue; neither is a meeting (and neither splits clauses)
+  const separable = lex.words.separableClose;
+  if (separable) {
+    for (let k = triggers.length - 1; k >= 0; k--) {
+      const t = triggers[k];
+      if (!t.noun && separable.test(text.slice(t.end, sentence.end))) triggers.splice(k, 1);
+    }
+  }
   // weak triggers ("talks", "meeting") count only where nothing stronger tells of the event
   // ("Blinken met Wang Yi on the sidelines of the ASEAN meeting in Vientiane": one event)
   // within one part of the sentence: a colon or semicolon starts another statement

@@ -108,6 +108,13 @@ interface LexiconData {
   sameTime?: string[];
   /** bare infinitive or purpose markers among modalBefore ("to"): they govern their own verb, not an occasion after it */
   infinitiveMarkers?: string[];
+  /**
+   * separable verb particles: closing the clause of a finite trigger verb, they make it another verb
+   * ("traf … ein": arrived, "traf … zu": was true, not "traf": met)
+   */
+  separableParticles?: string[];
+  /** words that end a clause of a verb-second language as a comma does ("und", "aber") */
+  clauseCoordinators?: string[];
   /** written date shapes beyond "day month-name year": named groups y, m (digits), mn (a month name, {MONTH} in the pattern), d */
   dateForms?: Array<{ pattern: string; calendar?: CalendarName; weekdays?: string[] }>;
   /** month names of other calendars, one alternation per month: { "persian": ["فروردین", ...] } */
@@ -246,6 +253,8 @@ export interface EventWords {
   sameTime: RegExp | null;
   /** a whole match that is only an infinitive marker */
   infinitiveMarker: RegExp | null;
+  /** anchored: the rest of a finite verb's clause closed by a separable particle */
+  separableClose: RegExp | null;
   /** articles, apostrophes stripped: in "the" Kremlin */
   articles: Set<string>;
 }
@@ -289,6 +298,12 @@ function compileWords(data: LexiconData): EventWords {
     sameTime: alt(data.sameTime ?? [], 'iu'),
     verbCoordinatorAfterComma: data.verbCoordinators?.length ? new RegExp(`^[^,;:，；。]*[,，]\\s*(?:${list(data.verbCoordinators)})[^,;:，；。]*$`, 'iu') : null,
     infinitiveMarker: data.infinitiveMarkers?.length ? new RegExp(`^(?:${list(data.infinitiveMarkers)})$`, 'iu') : null,
+    separableClose: data.separableParticles?.length
+      ? new RegExp(
+          `^(?:(?!${B}(?:${list(data.clauseCoordinators ?? []) || '(?!)'})${E})[^,;:.!?()\\[\\]"«»„“])*?\\s(?:${list(data.separableParticles)})\\s*(?:[,;:.!?()"«»„“]|${B}(?:${list(data.clauseCoordinators ?? []) || '(?!)'})${E}|$)`,
+          'iu',
+        )
+      : null,
     articles: new Set(data.articles.map((a) => a.toLowerCase().replace(/['’]$/, ''))),
   };
 }
