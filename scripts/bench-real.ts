@@ -171,9 +171,10 @@ const cpu = process.cpuUsage(cpu0);
 const counts = await store.counts();
 await store.close();
 
-// articles/s between two progress points: the first one at or past `from` and the first one at or past `to`
+// articles/s between two progress points (reported a window of inputs at a time): the last one at
+// or before `from` and the first one at or past `to`
 function rate(from: number, to: number): number {
-  const a = from <= 0 ? ([0, 0] as [number, number]) : times.find(([d]) => d >= from)!;
+  const a = [...times].reverse().find(([d]) => d <= from) ?? ([0, 0] as [number, number]);
   const b = times.find(([d]) => d >= to) ?? times[times.length - 1];
   return (b[0] - a[0]) / ((b[1] - a[1]) / 1000);
 }
