@@ -5,11 +5,13 @@
 //
 //   npm run bench:analyze                          # 300 articles, 2 warm-up passes, 5 counted
 //   npm run bench:analyze -- --n 500 --passes 9 --digest
+//   npm run bench:analyze -- --real --digest      # the shared gold texts (../shared/corpus*)
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { createPipeline, forStorage } from '../src/pipeline/analyze.ts';
 import { makeDocument } from '../src/ingest/make-document.ts';
 import { article as generate, seedArticles } from './article-generator.ts';
+import { DEFAULT_SHARED, realTexts } from './real-texts.ts';
 
 const { values } = parseArgs({
   options: {
@@ -19,6 +21,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     varied: { type: 'string', default: '0.3' },
     digest: { type: 'boolean', default: false },
+    real: { type: 'boolean', default: false },
+    shared: { type: 'string', default: DEFAULT_SHARED },
   },
 });
 function whole(name: string, value: string | undefined, min: number): number {
@@ -29,7 +33,7 @@ function whole(name: string, value: string | undefined, min: number): number {
   }
   return n;
 }
-const n = whole('n', values.n, 1);
+const n = values.real ? 0 : whole('n', values.n, 1);
 const passes = whole('passes', values.passes, 1);
 const warmup = whole('warmup', values.warmup, 0);
 const varied = Number(values.varied);
@@ -39,10 +43,10 @@ if (!(varied >= 0 && varied <= 1)) {
 }
 
 seedArticles(whole('seed', values.seed, 0));
-const docs = Array.from({ length: n }, (_, i) => {
-  const text = generate({ retell: 0.7, varied });
-  return makeDocument(`article-${i}`, text, {}, {});
-});
+// --real: the shared gold texts (real reports in a dozen languages) instead of generated ones
+const docs = values.real
+  ? realTexts(values.shared!, 'bench:analyze').map(({ id, text }) => makeDocument(id, text, {}, {}))
+  : Array.from({ length: n }, (_, i) => makeDocument(`article-${i}`, generate({ retell: 0.7, varied }), {}, {}));
 
 const loadStart = performance.now();
 const pipeline = createPipeline();
@@ -55,7 +59,7 @@ function pass(): { wall: number; cpu: number } {
   const cpu0 = process.cpuUsage();
   for (const doc of docs) pipeline.analyze(doc);
   const cpu = process.cpuUsage(cpu0);
-  return { wall: (performance.now() - start) / n, cpu: (cpu.user + cpu.system) / 1000 / n };
+  return { wall: (performance.now() - start) / docs.length, cpu: (cpu.user + cpu.system) / 1000 / docs.length };
 }
 const median = (xs: number[]): number => {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -69,7 +73,7 @@ for (let i = 0; i < passes; i++) times.push(pass());
 const wall = median(times.map((t) => t.wall));
 const cpu = median(times.map((t) => t.cpu));
 
-console.log(`pipeline loaded in ${loadMs.toFixed(0)} ms; ${n} articles, ${warmup} warm-up + ${passes} counted passes`);
+console.log(`pipeline loaded in ${loadMs.toFixed(0)} ms; ${docs.length} ${values.real ? 'real' : 'generated'} articles, ${warmup} warm-up + ${passes} counted passes`);
 console.log(`passes ms/doc: ${times.map((t) => t.wall.toFixed(3)).join(' ')} (cpu ${times.map((t) => t.cpu.toFixed(3)).join(' ')})`);
 console.log(`median ${wall.toFixed(3)} ms/doc (${(1000 / wall).toFixed(0)} docs/s single-threaded), cpu ${cpu.toFixed(3)} ms/doc; rss ${(process.memoryUsage.rss() / 1024 / 1024).toFixed(0)} MB`);
 

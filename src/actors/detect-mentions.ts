@@ -10,6 +10,14 @@ import { lastWithin, reaching, startingWithin } from '../core/spans-by-start.ts'
 import { nameCues } from './name-data.ts';
 import { anyMatch } from '../text/any-match.ts';
 
+// Expressions with \p{..} made once here: inside a function such a literal is rebuilt at every
+// call under tsx (esbuild turns it into `new RegExp(...)`).
+const SHORT_LETTER_GAP = /^[\s\p{L}-]{0,20}$/u;
+const COMMA_THEN_CAPITAL = /^[^,.;:!?،]{0,45}[,،]\s*\p{Lu}/u;
+const COMMA_CAPITAL_WORD_LOWER = /^[^,.;:!?،]{0,45}[,،]\s*\p{Lu}\p{L}*\s+(?:\p{Ll})/u;
+const HAS_DIGIT = /\p{N}/u;
+const SPACED_WORD_AFTER = /^[ \u00a0]+([\p{L}\p{M}]+)/u;
+
 export interface WordToken extends Span {
   text: string;
 }
@@ -245,7 +253,7 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
       else if (mm.start >= windowAfter.start && mm.end <= windowAfter.end && OF_AFTER.test(text.slice(end, mm.start))) ofs.push({ id: mm.actorIds[0], gap: mm.start - end });
     }
     for (const d of startingWithin(demonyms, windowBefore.start, end + 3)) {
-      if (d.start >= windowBefore.start && d.end <= windowBefore.end && /^[\s\p{L}-]{0,20}$/u.test(text.slice(d.end, start))) ofs.push({ id: d.countryId, gap: start - d.end });
+      if (d.start >= windowBefore.start && d.end <= windowBefore.end && SHORT_LETTER_GAP.test(text.slice(d.end, start))) ofs.push({ id: d.countryId, gap: start - d.end });
       else if (d.start >= end && d.start - end <= 3) ofs.push({ id: d.countryId, gap: d.start - end });
     }
     // the nearest names the title: "China leader will be in Russia" is China's
@@ -365,7 +373,7 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
         if (t) {
           // "..., Pedro Sánchez, el primer ministro de Canadá, Justin Trudeau": a title that opens the next name is not this one's
           const rest = text.slice(t.end, Math.min(sentence.end, t.end + 60));
-          if (/^[^,.;:!?،]{0,45}[,،]\s*\p{Lu}/u.test(rest) && !/^[^,.;:!?،]{0,45}[,،]\s*\p{Lu}\p{L}*\s+(?:\p{Ll})/u.test(rest)) {
+          if (COMMA_THEN_CAPITAL.test(rest) && !COMMA_CAPITAL_WORD_LOWER.test(rest)) {
             const next = rest.match(/^[^,.;:!?،]{0,45}[,،]\s*/u)![0].length;
             const q = toks.findIndex((tk) => tk.start === t.end + next);
             if (q >= 0 && q + 1 < toks.length && nameWord(q) && nameWord(q + 1) && joinable(text, toks[q], toks[q + 1])) return null;
@@ -495,7 +503,7 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
       !owner[k] &&
       !CASED.test(toks[k].text) &&
       !UNSPACED_SCRIPT.test(toks[k].text) &&
-      !/\p{N}/u.test(toks[k].text) &&
+      !HAS_DIGIT.test(toks[k].text) &&
       !cues.nameStops.has(norm(k)) &&
       !cues.notNames.has(norm(k)) &&
       // "נשיא המדינה בחודש יולי": a month or a weekday after a title is when, not who
@@ -732,7 +740,7 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
 
   /** the capitalized word right after a title, when it is no known place, organization, demonym or date */
   const nextWord = (from: number, limit: number): WordToken | null => {
-    const m = /^[ \u00a0]+([\p{L}\p{M}]+)/u.exec(text.slice(from, limit));
+    const m = SPACED_WORD_AFTER.exec(text.slice(from, limit));
     if (!m) return null;
     const word = m[1];
     const start = from + m[0].length - word.length;

@@ -15,6 +15,10 @@ import { type Clause, type ClauseOpeners, type OpenerKind, clauseIndexAt, govern
 import type { Lexicon } from './lexicon.ts';
 import { phrasePattern as pattern, WORD_END as E, WORD_START as B } from '../text/word-pattern.ts';
 
+// Expressions with \p{..} made once here: inside a function such a literal is rebuilt at every
+// call under tsx (esbuild turns it into `new RegExp(...)`).
+const UPPER_START = /^\p{Lu}/u;
+
 interface ModalityData {
   /** letters written onto the next word that every listed word may carry: Arabic و and ف, Hebrew ו and ש */
   proclitics?: string;
@@ -268,7 +272,7 @@ export function clauseModality(text: string, sentence: Span, trig: TriggerSpan, 
   if (m.headFinal) candidates.push(...wordsIn(text, word.end, c.end).slice(-1));
   for (const x of candidates) {
     // a capitalized neighbour is a name ("Irán"), not a verb; the trigger's own words may be capitalized
-    if ((x.at >= word.end || x.at < word.start) && /^\p{Lu}/u.test(x.w)) continue;
+    if ((x.at >= word.end || x.at < word.start) && UPPER_START.test(x.w)) continue;
     const kind = formOf(x.w, m);
     if (kind === 'negative') return 'negated';
     if (kind) return 'modal';

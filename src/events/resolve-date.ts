@@ -8,6 +8,12 @@ import { readDigits } from '../text/calendar.ts';
 import { findDates } from '../text/date-patterns.ts';
 import { defaultLangData } from '../text/lang-data.ts';
 
+// Expressions with \p{..} made once here: inside a function such a literal is rebuilt at every
+// call under tsx (esbuild turns it into `new RegExp(...)`).
+const HAS_YEAR_DIGITS = /\p{Nd}{4}/u;
+const FOUR_DIGITS = /^\p{Nd}{4}$/u;
+const SHORT_WORD = /^\p{L}{1,3}$/u;
+
 /** How much of time a date finding pins down: a day, or an interval ("in June", "last week"). */
 export type DatePrecision = 'day' | 'week' | 'month' | 'year';
 
@@ -274,7 +280,7 @@ export function findCountingDay(text: string, sentences: Span[], captions: Span[
   const stated = new Set<string>();
   for (const s of sentences) {
     // only a sentence that writes a year can state a full date: the others are not tokenized again
-    if (!/\p{Nd}{4}/u.test(text.slice(s.start, s.end))) continue;
+    if (!HAS_YEAR_DIGITS.test(text.slice(s.start, s.end))) continue;
     const cands = candidates(text, s, tokensOf(s), lex);
     for (const w of cands) {
       if (w.kind !== 'weekday') continue;
@@ -306,7 +312,7 @@ interface Candidate extends Span {
 }
 
 const YEAR = /^(?:19|20)\d\d$/;
-const isYear = (s: string): boolean => /^\p{Nd}{4}$/u.test(s) && YEAR.test(String(readDigits(s)));
+const isYear = (s: string): boolean => FOUR_DIGITS.test(s) && YEAR.test(String(readDigits(s)));
 
 function candidates(text: string, clause: Span, toks: WordToken[], lex: Lexicon): Candidate[] {
   const out: Candidate[] = [];
@@ -356,7 +362,7 @@ function candidates(text: string, clause: Span, toks: WordToken[], lex: Lexicon)
         // a month without a day: "in November 2022", "في نوفمبر 2022", "im Juni", "en juin"
         // the year right after it, or after a short linking word ("noviembre de 2022")
         const after = inClause[i + 2];
-        const yt = next && isYear(next.text) && next.start - t.end <= 4 ? next : next && /^\p{L}{1,3}$/u.test(next.text) && after && isYear(after.text) && after.start - t.end <= 8 ? after : undefined;
+        const yt = next && isYear(next.text) && next.start - t.end <= 4 ? next : next && SHORT_WORD.test(next.text) && after && isYear(after.text) && after.start - t.end <= 8 ? after : undefined;
         const before = text.slice(Math.max(clause.start, t.start - 24), t.start);
         if (yt || time.monthBefore?.test(before)) {
           out.push({ start: t.start, end: yt ? yt.end : t.end, kind: 'month', m: month + 1, y: yt ? readDigits(yt.text) : undefined });

@@ -6,6 +6,11 @@ import type { KnowledgeBase } from '../actors/knowledge-base.ts';
 import { isNewsMedium } from '../events/gather-participants.ts';
 import { phrasePattern, UNSPACED, WORD_END, WORD_START } from '../text/word-pattern.ts';
 
+// Expressions with \p{..} made once here: inside a function such a literal is rebuilt at every
+// call under tsx (esbuild turns it into `new RegExp(...)`).
+const ARABIC_START = /^\p{Script=Arabic}/u;
+const HEBREW_START = /^\p{Script=Hebrew}/u;
+
 export interface MediumHit {
   start: number;
   end: number;
@@ -31,8 +36,8 @@ type Group = 'acronym' | 'spaced' | 'arabic' | 'hebrew' | 'unspaced';
 
 function groupOf(name: string): Group {
   if (UNSPACED.test(name)) return 'unspaced';
-  if (/^\p{Script=Arabic}/u.test(name)) return 'arabic';
-  if (/^\p{Script=Hebrew}/u.test(name)) return 'hebrew';
+  if (ARABIC_START.test(name)) return 'arabic';
+  if (HEBREW_START.test(name)) return 'hebrew';
   return ACRONYM.test(name) ? 'acronym' : 'spaced';
 }
 

@@ -5,6 +5,11 @@ import type { LanguageCode, NoiseKind, NoiseRange } from '../core/types.ts';
 import { findDates } from './date-patterns.ts';
 import { defaultLangData, escapeRegExp, type LangData, lexiconLanguages, phraseToRegExp } from './lang-data.ts';
 
+// Expressions with \p{..} made once here: inside a function such a literal is rebuilt at every
+// call under tsx (esbuild turns it into `new RegExp(...)`).
+const BREADCRUMB = /^\d+\.\s*\p{L}+$/u;
+const LETTER = /\p{L}/u;
+
 interface Line {
   /** Content start/end: trimmed, and after any leading date marker. */
   start: number;
@@ -129,7 +134,7 @@ export function createNoiseFinder(data: LangData) {
       } else if (s.length <= 160 && any(lex.widget, s)) kinds[i] = 'widget';
       else if ((s.match(/\|/g)?.length ?? 0) >= 2 && s.split('|').every((p) => p.trim().length <= 30)) kinds[i] = 'widget';
       else if (any(lex.captionPrefixes, s)) kinds[i] = 'caption';
-      else if (short && !FINAL.test(s) && /^[\p{Ll}\d\s-]+\d+$/u.test(s) && /\p{L}/u.test(s)) kinds[i] = 'caption'; // "biden g20 meeting presser screengrab 111422"
+      else if (short && !FINAL.test(s) && /^[\p{Ll}\d\s-]+\d+$/u.test(s) && LETTER.test(s)) kinds[i] = 'caption'; // "biden g20 meeting presser screengrab 111422"
       else if (lex.credit && lex.credit.test(s) && words(s).length >= 2) {
         if (i === lastLine && FINAL.test(s.replace(lex.credit, ''))) {
           // An agency sign-off closing the article ("... 2015. — Bernama"): only the sign-off.
@@ -138,7 +143,7 @@ export function createNoiseFinder(data: LangData) {
         } else kinds[i] = 'caption';
       } else if (/^[\d\s.,:;#/-]+$/.test(s)) kinds[i] = 'boilerplate'; // bare numbers and ids
       else if (/^[\p{L} -]{0,30}\bid\s*[:#]\s*\d+$/iu.test(s)) kinds[i] = 'boilerplate';
-      else if (/^\d+\.\s*\p{L}+$/u.test(s)) kinds[i] = 'boilerplate'; // breadcrumb "1. Politics"
+      else if (BREADCRUMB.test(s)) kinds[i] = 'boilerplate'; // breadcrumb "1. Politics"
       else if (s.length <= 80 && any(lex.boilerplate, s)) kinds[i] = 'boilerplate';
       else if (/^\([^()]*\)$/u.test(s) && lex.parenByline && new RegExp(lex.parenByline.source, 'iu').test(s)) kinds[i] = 'boilerplate';
     }

@@ -27,3 +27,12 @@ test('trigger loanwords do not outvote another language’s grammar; no clear le
   // a candidate list narrows the vote (franc's close rivals)
   assert.equal(clearLeader(voter.votes('Le président a rencontré son homologue et ils ont parlé.'), ['es', 'pt']), null);
 });
+
+test('a capitalized grammatical word counts where a sentence opens, not after another word (there it is a name)', () => {
+  const grammar = (text: string): number => voter.votes(text).get('de')?.grammar ?? 0;
+  assert.ok(grammar('Treffen. Das Treffen') > 0);
+  assert.ok(grammar('Treffen:\n\n  Das Treffen') > 0);
+  assert.ok(grammar('Treffen?\tDas Treffen') > 0);
+  assert.equal(grammar('Treffen Das Treffen'), 0);
+  assert.equal(grammar('Treffen, Das Treffen'), 0);
+});

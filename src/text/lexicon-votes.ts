@@ -14,6 +14,8 @@ import { UNSPACED, WORD_END, WORD_START } from './word-pattern.ts';
 
 /** A trigger hit tells more than a grammatical word: it is what the text will be read for. */
 const TRIGGER_WEIGHT = 2;
+// made once here: a literal with \p{..} in a function is rebuilt at every call under tsx
+const UPPER_START = /^\p{Lu}/u;
 
 interface LanguageWitness {
   lang: string;
@@ -106,7 +108,7 @@ export function createLexiconVoter(dir: string | URL = DEFAULT_DIR): LexiconVote
         for (const x of set) extraSharing.set(x, (extraSharing.get(x) ?? 0) + 1);
       }
       const tokens = [...folded.matchAll(/[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?/gu)].map((m) => ({ w: m[0], at: m.index ?? 0 }));
-      const capital = (i: number): boolean => i >= 0 && i < tokens.length && /^\p{Lu}/u.test(tokens[i].w);
+      const capital = (i: number): boolean => i >= 0 && i < tokens.length && UPPER_START.test(tokens[i].w);
       // a name particle between two capitalized words is part of a name ("Ursula von der Leyen")
       const inName = tokens.map(() => false);
       for (let i = 0; i < tokens.length; i++) {
@@ -115,6 +117,9 @@ export function createLexiconVoter(dir: string | URL = DEFAULT_DIR): LexiconVote
         while (j < tokens.length && !capital(j) && particles.has(tokens[j].w.toLowerCase())) j++;
         if (j > i + 1 && capital(j)) for (let k = i + 1; k < j; k++) inName[k] = true;
       }
+      // a capitalized word after another word is a name, not a grammatical word (one that opens a
+      // sentence, after . ! ? or : and white space, is not)
+      const named = tokens.map((t, i) => i > 0 && UPPER_START.test(t.w) && !'.!?:'.includes(folded.slice(0, t.at).trimEnd().slice(-1) || '-'));
       const out = new Map<string, Vote>();
       for (const w of witnesses) {
         let score = 0;
@@ -123,9 +128,7 @@ export function createLexiconVoter(dir: string | URL = DEFAULT_DIR): LexiconVote
         for (let i = 0; i < tokens.length; i++) {
           if (inName[i]) continue;
           const form = lower(w.lang, tokens[i].w);
-          // a capitalized word after another word is a name, not a grammatical word
-          const named = i > 0 && /^\p{Lu}/u.test(tokens[i].w) && !/[.!?:]\s*$/u.test(folded.slice(0, tokens[i].at));
-          if (!named) {
+          if (!named[i]) {
             if (w.words.has(form)) score += 1 / (sharing.get(form) ?? 1);
             else if (set?.has(form)) score += 1 / (extraSharing.get(form) ?? 1);
           }

@@ -5,6 +5,16 @@
 import type { LanguageCode, NoiseRange, Sentence, Span } from '../core/types.ts';
 import { defaultLangData, type LangData, lexiconLanguages } from './lang-data.ts';
 
+// Expressions with \p{..} made once here: inside a function such a literal is rebuilt at every
+// call under tsx (esbuild turns it into `new RegExp(...)`).
+const WORD_BEFORE = /([\p{L}\p{N}.'’-]*)$/u;
+const DOTTED_INITIALS = /^(?:\p{L}\.)+\p{L}$/u;
+const LOWER_START = /^\p{Ll}/u;
+const CAPITALIZED_START = /^\p{Lu}\p{Ll}/u;
+const LEADING_WORD = /^\p{L}+/u;
+const LOWER_END = /\p{Ll}$/u;
+const LOWER_AFTER_SPACE = /^[ \t]*\p{Ll}/u;
+
 const CLOSERS = `"'”’»)\\]`;
 const LEADING = /^[\s•●▪◦·‣*]+/u;
 /** Tail of a domain name: "Paralel.Az", "Reuters.com" do not end a sentence. */
@@ -43,7 +53,7 @@ export function createSentenceSplitter(data: LangData) {
       }
       // the word before the mark (a window, not the whole segment: scanning back to its start from
       // every mark made long paragraphs quadratic)
-      const before = /([\p{L}\p{N}.'’-]*)$/u.exec(seg.slice(Math.max(from, m.index - 64), m.index))?.[1] ?? '';
+      const before = WORD_BEFORE.exec(seg.slice(Math.max(from, m.index - 64), m.index))?.[1] ?? '';
       const word = before.replace(/^['’]+/, '');
       if (space) {
         // The next sentence must start like one.
@@ -52,18 +62,18 @@ export function createSentenceSplitter(data: LangData) {
           if (abbr.has(word.toLowerCase())) continue;
           // an initial ("George W. Bush"); Arabic and Hebrew letters alone are abbreviations (ه.ش, د.)
           if (/^[\p{Lu}\p{Script=Arabic}\p{Script=Hebrew}]$/u.test(word)) continue;
-          if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) continue; // "U.S", "e.g"
-          if (/^\d{1,2}$/.test(word) && /^\p{Ll}/u.test(next)) continue;
+          if (DOTTED_INITIALS.test(word)) continue; // "U.S", "e.g"
+          if (/^\d{1,2}$/.test(word) && LOWER_START.test(next)) continue;
         }
         ends.push(end);
-      } else if (punct === '.' && m[2] === '' && /^\p{Lu}\p{Ll}/u.test(next)) {
+      } else if (punct === '.' && m[2] === '' && CAPITALIZED_START.test(next)) {
         // No space after the period ("UAE.The meeting"): a boundary unless it is a domain name,
         // an abbreviation or letters with dots ("U.S.Army" is rare; "Paralel.Az" is a site).
-        const nextWord = /^\p{L}+/u.exec(next)?.[0] ?? '';
+        const nextWord = LEADING_WORD.exec(next)?.[0] ?? '';
         if (TLDS.has(nextWord.toLowerCase())) continue;
         if (word.length < 2 || abbr.has(word.toLowerCase()) || /\./.test(word)) continue;
         ends.push(end);
-      } else if (punct !== '.' && m[2] === '' && /^\p{Lu}\p{Ll}/u.test(next) && /\p{Ll}$/u.test(word)) {
+      } else if (punct !== '.' && m[2] === '' && CAPITALIZED_START.test(next) && LOWER_END.test(word)) {
         ends.push(end); // "Really?Yes" — missing space after ! or ?
       }
     }
@@ -78,7 +88,7 @@ export function createSentenceSplitter(data: LangData) {
     while (i >= 0) {
       const prev = text.slice(start, i).trimEnd();
       const rest = text.slice(i + 1);
-      const continues = prev !== '' && !/[.!?…:;。！？"”»’)]$/u.test(prev) && /^[ \t]*\p{Ll}/u.test(rest) && !/^\s*\n/.test(rest);
+      const continues = prev !== '' && !/[.!?…:;。！？"”»’)]$/u.test(prev) && LOWER_AFTER_SPACE.test(rest) && !/^\s*\n/.test(rest);
       if (!continues) {
         out.push({ start, end: i });
         start = i + 1;

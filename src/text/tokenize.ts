@@ -2,6 +2,10 @@
 // (Chinese, Japanese, Thai) are cut into words too. Whitespace is not a token.
 import type { Sentence, Span, Token, TokenKind } from '../core/types.ts';
 
+// Expressions with \p{..} made once here: inside a function such a literal is rebuilt at every
+// call under tsx (esbuild turns it into `new RegExp(...)`).
+const PUNCT_ONLY = /^\p{P}+$/u;
+
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 // words (with inner apostrophes and dots of numbers), numbers, or single other characters
 const SPACED = /[\p{L}\p{M}\p{N}]+(?:['’.,:][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
@@ -11,7 +15,7 @@ function kindOf(segment: string, wordLike: boolean | undefined): TokenKind | nul
   if (/^\s+$/u.test(segment)) return null;
   if (NUMBER.test(segment)) return 'number';
   if (wordLike || /[\p{L}\p{N}\p{M}]/u.test(segment)) return 'word';
-  if (/^\p{P}+$/u.test(segment)) return 'punct';
+  if (PUNCT_ONLY.test(segment)) return 'punct';
   return 'symbol';
 }
 

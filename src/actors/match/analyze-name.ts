@@ -6,6 +6,14 @@ import { editDistance } from './distance.ts';
 import { applyRules, readWord, scriptOf, translit } from './translit.ts';
 import { recentCache } from '../../core/recent-cache.ts';
 
+// Expressions with \p{..} made once here: inside a function such a literal is rebuilt at every
+// call under tsx (esbuild turns it into `new RegExp(...)`).
+const INNER_APOSTROPHE = /(\p{L})['’ʼ‘`](?=\p{L})/gu;
+const INNER_DIGIT = /(?<=\p{L})\d(?=\p{L})/gu;
+const GLUED_LEGAL_FORM = /(\p{Ll})(\p{Lu}{2,5})(?![\p{L}\p{N}])/gu;
+const LATIN = /\p{Script=Latin}/u;
+const LETTER = /\p{L}/u;
+
 export interface NameToken {
   /** normalized Latin reading */
   text: string;
@@ -117,7 +125,7 @@ function collapseInitials(tokens: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; ) {
     let j = i;
-    while (j < tokens.length && tokens[j].length === 1 && /\p{L}/u.test(tokens[j])) j++;
+    while (j < tokens.length && tokens[j].length === 1 && LETTER.test(tokens[j])) j++;
     if (j - i >= 2) {
       out.push(tokens.slice(i, j).join(''));
       i = j;
@@ -156,14 +164,14 @@ function analyzeNameRaw(name: string, options: AnalyzeOptions): AnalyzedName {
   const data = translit();
   const raw = uncomma(name)
     // apostrophes inside a word are letters of the romanization, not breaks: Hyo'k, Qa'ida, Shia'
-    .replace(/(\p{L})['’ʼ‘`](?=\p{L})/gu, '$1')
+    .replace(INNER_APOSTROPHE, '$1')
     // figures typed for letters inside a word: Ig0r Sech1n
-    .replace(/(?<=\p{L})\d(?=\p{L})/gu, (d) => data.digitLetters.get(d) ?? d)
+    .replace(INNER_DIGIT, (d) => data.digitLetters.get(d) ?? d)
     // a legal form glued to the name: SiemensAG
-    .replace(/(\p{Ll})(\p{Lu}{2,5})(?![\p{L}\p{N}])/gu, (m, a: string, b: string) => (data.legalForms.has(b.toLowerCase()) ? `${a} ${b}` : m));
+    .replace(GLUED_LEGAL_FORM, (m, a: string, b: string) => (data.legalForms.has(b.toLowerCase()) ? `${a} ${b}` : m));
   const normalized = normalizeName(raw);
   // scripts without a reading table: tokens as written, marks kept (they are vowels in Devanagari)
-  if (!/\p{Script=Latin}/u.test(raw) && !scriptOf(raw)) {
+  if (!LATIN.test(raw) && !scriptOf(raw)) {
     const words = raw.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
     return {
       raw: name,
