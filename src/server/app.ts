@@ -96,6 +96,7 @@ export async function buildServer(options: ServerOptions): Promise<ParleyServer>
   app.setErrorHandler((error, request, reply) => {
     const { status, body, bug } = toHttpError(error);
     if (bug) request.log.error(error);
+    if (bug && process.env.PARLEY_DEBUG_LOG === '1') process.stderr.write(`${(error as Error).stack}\n`);
     reply.code(status).type('application/json; charset=utf-8').send(body);
   });
   app.setNotFoundHandler((request, reply) => {

@@ -242,63 +242,73 @@ export function createBrowse(
     return new Map(rows.map((r) => [r.id, { name: r.name, kind: r.kind }]));
   }
 
+  function snapshot<T>(read: () => T): T {
+    return db.inTransaction ? read() : db.transaction(read).deferred();
+  }
+
+  function listEventsNow(filter: Parameters<Browse['listEvents']>[0], sort: Parameters<Browse['listEvents']>[1], order: Parameters<Browse['listEvents']>[2], page: Parameters<Browse['listEvents']>[3]): Awaited<ReturnType<Browse['listEvents']>> {
+    const memberships = membershipsOnly(filter);
+    const counted = memberships ? { params: [] as unknown[], sql: '' } : where(filter);
+    if (memberships) counted.sql = membershipSql(memberships, (value) => (counted.params.push(value), '?'), 'COUNT(*) AS n');
+    else counted.sql = `SELECT COUNT(*) FROM browse_events b ${counted.sql}`;
+    const total = prepared(counted.sql).pluck().get(...counted.params) as number;
+    const { sql, params } = where(filter, total > SCAN_ABOVE);
+    const dir = order === 'asc' ? 'ASC' : 'DESC';
+    const orderBy = sort === 'reports' ? `b.reports ${dir}, b.date ${dir}, b.event_id ${dir}` : `b.date ${dir}, b.event_id ${dir}`;
+    // the page's ids from the covering index first, then only those rows
+    const ids = prepared(`SELECT b.event_id FROM browse_events b ${sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...params, page.limit, page.offset) as string[];
+    const rows = ids.map((id) => q.summary.get(id)) as {
+      event_id: string;
+      date: string | null;
+      mode: string;
+      place_id: string | null;
+      participants: string;
+      reports: number;
+      documents: number;
+      outlets: string;
+      conflicts: number;
+      snippet: string;
+      status: EventStatusKind | null;
+      independent_sources: number | null;
+      sources: string;
+      languages: string;
+    }[];
+    const sources = rows.map((r) => JSON.parse(r.sources) as NamedRef[]);
+    const places = names([...rows.map((r) => r.place_id).filter((id): id is string => id !== null), ...sources.flat().map((s) => s.id)]);
+    return {
+      items: rows.map((r, i) => ({
+        id: r.event_id,
+        date: r.date,
+        mode: r.mode,
+        place: r.place_id ? { id: r.place_id, name: places.get(r.place_id)?.name ?? r.place_id } : null,
+        participants: JSON.parse(r.participants) as NamedRef[],
+        reports: r.reports,
+        documents: r.documents,
+        outlets: JSON.parse(r.outlets) as string[],
+        conflicts: r.conflicts,
+        snippet: r.snippet,
+        status: r.status,
+        independentSources: r.independent_sources,
+        sources: sources[i].map((s) => ({ id: s.id, name: places.get(s.id)?.name ?? s.name })),
+        languages: JSON.parse(r.languages) as string[],
+      })),
+      total,
+      limit: page.limit,
+      offset: page.offset,
+    };
+  }
+
   const browse: Browse = {
     sync: () => sync(),
     async refresh(eventIds) {
       await indexEvents([...new Set(eventIds)]);
     },
     async listEvents(filter, sort, order, page) {
-      const memberships = membershipsOnly(filter);
-      const counted = memberships ? { params: [] as unknown[], sql: '' } : where(filter);
-      if (memberships) counted.sql = membershipSql(memberships, (value) => (counted.params.push(value), '?'), 'COUNT(*) AS n');
-      else counted.sql = `SELECT COUNT(*) FROM browse_events b ${counted.sql}`;
-      const total = prepared(counted.sql).pluck().get(...counted.params) as number;
-      const { sql, params } = where(filter, total > SCAN_ABOVE);
-      const dir = order === 'asc' ? 'ASC' : 'DESC';
-      const orderBy = sort === 'reports' ? `b.reports ${dir}, b.date ${dir}, b.event_id ${dir}` : `b.date ${dir}, b.event_id ${dir}`;
-      // the page's ids from the covering index first, then only those rows
-      const ids = prepared(`SELECT b.event_id FROM browse_events b ${sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
-        .pluck()
-        .all(...params, page.limit, page.offset) as string[];
-      const rows = ids.map((id) => q.summary.get(id)) as {
-        event_id: string;
-        date: string | null;
-        mode: string;
-        place_id: string | null;
-        participants: string;
-        reports: number;
-        documents: number;
-        outlets: string;
-        conflicts: number;
-        snippet: string;
-        status: EventStatusKind | null;
-        independent_sources: number | null;
-        sources: string;
-        languages: string;
-      }[];
-      const sources = rows.map((r) => JSON.parse(r.sources) as NamedRef[]);
-      const places = names([...rows.map((r) => r.place_id).filter((id): id is string => id !== null), ...sources.flat().map((s) => s.id)]);
-      return {
-        items: rows.map((r, i) => ({
-          id: r.event_id,
-          date: r.date,
-          mode: r.mode,
-          place: r.place_id ? { id: r.place_id, name: places.get(r.place_id)?.name ?? r.place_id } : null,
-          participants: JSON.parse(r.participants) as NamedRef[],
-          reports: r.reports,
-          documents: r.documents,
-          outlets: JSON.parse(r.outlets) as string[],
-          conflicts: r.conflicts,
-          snippet: r.snippet,
-          status: r.status,
-          independentSources: r.independent_sources,
-          sources: sources[i].map((s) => ({ id: s.id, name: places.get(s.id)?.name ?? s.name })),
-          languages: JSON.parse(r.languages) as string[],
-        })),
-        total,
-        limit: page.limit,
-        offset: page.offset,
-      };
+      // one read transaction: the count, the page's ids and their rows from one snapshot, so a
+      // writer committing between them (an event merged away) cannot leave an id without its row
+      return snapshot(() => listEventsNow(filter, sort, order, page));
     },
     async timeline(filter) {
       const { sql, params } = where(filter);
