@@ -7,8 +7,7 @@
 // their documents, or the output.
 import type { Writable } from 'node:stream';
 import type { DocumentSummary, Store, StoredEvent } from '../store/store.ts';
-import { outletOfDocument } from '../store/sqlite/descriptors.ts';
-import { readEventSources, type EventForSources, type EventSources, type SourceDocInfo } from '../sources/event-sources.ts';
+import { docInfo, readEventSources, type EventForSources, type EventSources, type SourceDocInfo } from '../sources/event-sources.ts';
 
 /** Where an export writes: each write resolves once the text is accepted (or buffered). */
 export interface ExportSink {
@@ -183,14 +182,6 @@ export async function orderEvents<K>(store: Store, scope: ExportScope, order: Ev
       if (event && event.reports.length > 0) yield event;
     }
   })();
-}
-
-/** What the source analysis needs of a document (as src/sources/event-sources.ts reads it). */
-function docInfo(d: DocumentSummary): SourceDocInfo {
-  return {
-    outlet: outletOfDocument(d.path, d.meta),
-    published: d.published?.value ?? (typeof d.meta.published === 'string' ? d.meta.published : null),
-  };
 }
 
 /** Document summaries by id, the last few thousand kept: events of one story share documents. */

@@ -26,10 +26,13 @@ export interface Keyring {
   readonly credentials: readonly Credential[];
   /** The credential whose token the request carries, or null. Every token is compared (in constant time). */
   holderOf(request: FastifyRequest): Credential | null;
+  /** Whether a read key is the read key of one of the tokens (each compared in constant time). */
+  opensReads(key: string): boolean;
 }
 
 export function keyring(credentials: readonly Credential[]): Keyring {
   const digests = credentials.map((c) => digest(c.token));
+  const readKeys = credentials.map((c) => digest(readKeyOf(c.token)));
   return {
     credentials,
     holderOf(request) {
@@ -38,6 +41,12 @@ export function keyring(credentials: readonly Credential[]): Keyring {
       const mine = digest(given);
       let found: Credential | null = null;
       for (let i = 0; i < digests.length; i++) if (timingSafeEqual(mine, digests[i]) && !found) found = credentials[i];
+      return found;
+    },
+    opensReads(key) {
+      const mine = digest(key);
+      let found = false;
+      for (const k of readKeys) if (timingSafeEqual(mine, k)) found = true;
       return found;
     },
   };
@@ -77,10 +86,3 @@ export function readKeyOf(token: string): string {
   return createHmac('sha256', token).update('parley read key v1').digest('base64url');
 }
 
-/** Whether a read key is the read key of one of the server's tokens (each compared in constant time). */
-export function isReadKey(given: string, keys: Keyring): boolean {
-  const mine = digest(given);
-  let found = false;
-  for (const c of keys.credentials) if (timingSafeEqual(mine, digest(readKeyOf(c.token)))) found = true;
-  return found;
-}

@@ -9,7 +9,7 @@
 // the hook, the parsing and the responses are Fastify's.
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { bearerOf, isReadKey, type Keyring } from './auth.ts';
+import { bearerOf, type Keyring } from './auth.ts';
 import { HttpError, toHttpError } from './errors.ts';
 
 export interface GuardOptions {
@@ -96,7 +96,7 @@ export function addGuard(app: FastifyInstance, options: GuardOptions): void {
     if (wait !== null) return refuse(reply, new HttpError('too-many-requests', `too many wrong tokens from this address; try again in ${wait} s`), { 'retry-after': String(wait) });
     if (key !== null) {
       if (change) return refuse(reply, new HttpError('unauthorized', 'a read key cannot make changes: send the API token (Authorization: Bearer <token>)'));
-      if (!isReadKey(key, options.keys)) {
+      if (!options.keys.opensReads(key)) {
         limiter.fail(who);
         return refuse(reply, new HttpError('unauthorized', 'the read key is wrong (it changes with the API token: copy the link again)'));
       }

@@ -32,7 +32,8 @@ export interface SourceDocInfo {
   published: string | null;
 }
 
-const docInfo = (d: Pick<DocumentSummary, 'path' | 'meta' | 'published'>): SourceDocInfo => ({
+/** What the source analysis needs of a document: its outlet and its publication day. */
+export const docInfo = (d: Pick<DocumentSummary, 'path' | 'meta' | 'published'>): SourceDocInfo => ({
   outlet: outletOfDocument(d.path, d.meta),
   published: d.published?.value ?? (typeof d.meta.published === 'string' ? d.meta.published : null),
 });
