@@ -3,7 +3,7 @@
 // Each is previewed first (what moves: mentions, events, the id that survives) and applied only
 // from the preview. They are judgements like the event ones, so they survive re-runs of the
 // analysis (src/judgements/actor-view.ts). Needs the API token (given on Review).
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, tokenStore, type ActorDetail, type JudgementPreview, type NewJudgement } from '../api.ts';
 import { href, navigate } from '../router.ts';
 import { ActorPicker } from './ActorPicker.tsx';
@@ -33,6 +33,16 @@ export function ActorActions({ actor, onChanged }: { actor: ActorDetail; onChang
   const [keep, setKeep] = useState<'this' | 'other'>('this');
   const [names, setNames] = useState('');
   const [reason, setReason] = useState('');
+  // a preview is of the choices made when it was asked for: changing them drops it, and an answer
+  // to an older request (Enter in the picker submits at once) never shows over a newer choice
+  const asked = useRef(0);
+  // open while the analyst keeps it open, and whenever a preview arrives; dropping a stale preview
+  // never folds the form away under the analyst's hands
+  const [open, setOpen] = useState(false);
+  const changed = () => {
+    asked.current++;
+    setPreview(null);
+  };
 
   if (!token) {
     return (
@@ -45,9 +55,15 @@ export function ActorActions({ actor, onChanged }: { actor: ActorDetail; onChang
     setError(null);
     setDone(null);
     const author = localStorage.getItem(AUTHOR_KEY) || 'analyst';
+    const mine = ++asked.current;
     try {
-      setPreview(await api.post<JudgementPreview>('/api/judgements/preview', { ...judgement, author, reason: reason || null }, token));
+      const answer = await api.post<JudgementPreview>('/api/judgements/preview', { ...judgement, author, reason: reason || null }, token);
+      if (mine === asked.current) {
+        setPreview(answer);
+        setOpen(true);
+      }
     } catch (e) {
+      if (mine !== asked.current) return;
       setPreview(null);
       setError(e instanceof ApiError ? e.message : String(e));
     }
@@ -76,7 +92,7 @@ export function ActorActions({ actor, onChanged }: { actor: ActorDetail; onChang
   const moves = preview ? actorMoves(preview, kind === 'actor-split' ? [actor.id, ...newIds] : subjects) : [];
 
   return (
-    <details className="actor-review" open={preview !== null || undefined}>
+    <details className="actor-review" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         <h2>Review this actor</h2> <span className="muted">merge with another, split off names</span>
       </summary>
@@ -84,14 +100,22 @@ export function ActorActions({ actor, onChanged }: { actor: ActorDetail; onChang
         <div className="action-grid">
           <form aria-label="Merge with another actor" onSubmit={merge}>
             <h3>Merge with…</h3>
-            <ActorPicker label="Other actor" value={other} onChange={setOther} kind={actor.kind} />
+            <ActorPicker
+              label="Other actor"
+              value={other}
+              onChange={(value) => {
+                setOther(value);
+                changed();
+              }}
+              kind={actor.kind}
+            />
             <fieldset className="keep">
               <legend>Which id survives</legend>
               <label>
-                <input type="radio" name="keep" checked={keep === 'this'} onChange={() => setKeep('this')} /> this one (<code>{actor.id}</code>)
+                <input type="radio" name="keep" checked={keep === 'this'} onChange={() => (setKeep('this'), changed())} /> this one (<code>{actor.id}</code>)
               </label>
               <label>
-                <input type="radio" name="keep" checked={keep === 'other'} onChange={() => setKeep('other')} /> the other
+                <input type="radio" name="keep" checked={keep === 'other'} onChange={() => (setKeep('other'), changed())} /> the other
               </label>
             </fieldset>
             <button type="submit" disabled={!other.trim() || other.trim() === actor.id}>
@@ -102,7 +126,7 @@ export function ActorActions({ actor, onChanged }: { actor: ActorDetail; onChang
             <h3>Split off names</h3>
             <label className="field">
               <span>Names whose mentions are another actor (comma-separated)</span>
-              <input value={names} onChange={(e) => setNames(e.target.value)} placeholder={actor.aliases[0] ?? 'a name'} />
+              <input value={names} onChange={(e) => (setNames(e.target.value), changed())} placeholder={actor.aliases[0] ?? 'a name'} />
             </label>
             <button type="submit" disabled={splitNames.length === 0}>
               Preview split
