@@ -4,7 +4,8 @@
 // and checks that both record the same documents, reports and events.
 // With --kills K, a worker is killed (SIGKILL, no chance to clean up) K times at random moments
 // and a new one started in its place: its job must be handed out again and the counts stay equal
-// (--job-timeout is then set low, so a dead worker's job comes back within a minute).
+// (--job-timeout is then set low, so a dead worker's job comes back within a minute). The kills
+// fall at random fractions of the stored documents, so they spread over the whole run.
 //
 //   node --import tsx scripts/bench-queue.ts --n 1000 [--workers 2] [--kills 5]
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import postgres from 'pg';
 import { buildEventsJson } from '../src/export/events-json.ts';
 import { openPostgresStore } from '../src/store/postgres/pg-store.ts';
 import { createTestDatabase } from '../src/store/postgres/test-database.ts';
@@ -58,15 +60,31 @@ try {
   await run(['ingest', '--queue', corpus, '--db', db.url, ...(kills ? ['--job-timeout', '30'] : [])]);
   const running = Array.from({ length: workers }, () => start(['worker', '--until-idle', '--db', db.url]));
   const killedAt: string[] = [];
-  for (let k = 0; k < kills; k++) {
-    // a random moment, mostly inside a job (jobs take seconds each)
-    await sleep(2000 + Math.random() * 6000);
-    const live = running.filter((w) => w.child.exitCode === null && w.child.signalCode === null);
-    if (!live.length) break;
-    const victim = live[Math.floor(Math.random() * live.length)];
-    victim.child.kill('SIGKILL');
-    killedAt.push(((performance.now() - t) / 1000).toFixed(1));
-    running.push(start(['worker', '--until-idle', '--db', db.url]));
+  if (kills) {
+    // random moments spread over the whole run: each kill waits until the stored documents pass
+    // a random fraction of the input (a worker is then most likely inside a job)
+    const at = Array.from({ length: kills }, () => 0.05 + Math.random() * 0.9).sort((a, b) => a - b);
+    const watcher = new postgres.Client({ connectionString: db.url });
+    await watcher.connect();
+    try {
+      for (const fraction of at) {
+        for (;;) {
+          // the first worker creates the tables
+          const stored = await watcher.query<{ n: string }>('SELECT count(*) AS n FROM documents').then((r) => Number(r.rows[0].n), () => 0);
+          if (stored >= fraction * n) break;
+          if (running.every((w) => w.child.exitCode !== null || w.child.signalCode !== null)) break;
+          await sleep(500 + Math.random() * 1000);
+        }
+        const live = running.filter((w) => w.child.exitCode === null && w.child.signalCode === null);
+        if (!live.length) break;
+        const victim = live[Math.floor(Math.random() * live.length)];
+        victim.child.kill('SIGKILL');
+        killedAt.push(`${((performance.now() - t) / 1000).toFixed(1)} s (${Math.round(fraction * 100)}%)`);
+        running.push(start(['worker', '--until-idle', '--db', db.url]));
+      }
+    } finally {
+      await watcher.end();
+    }
   }
   await Promise.all(running.map((w) => w.done));
   const queueSeconds = (performance.now() - t) / 1000;
@@ -83,7 +101,7 @@ try {
   console.log(`${n} articles`);
   console.log(`  one process, SQLite:              ${oneSeconds.toFixed(1)} s, ${(n / oneSeconds).toFixed(1)} articles/s -> ${JSON.stringify(one)}`);
   console.log(`  --queue + ${workers} workers, PostgreSQL: ${queueSeconds.toFixed(1)} s, ${(n / queueSeconds).toFixed(1)} articles/s -> ${JSON.stringify(queued)}`);
-  if (kills) console.log(`  workers killed (SIGKILL) at ${killedAt.join(', ')} s of the queued run`);
+  if (kills) console.log(`  workers killed (SIGKILL) at ${killedAt.join(', ')} of the queued run`);
   console.log(`  same documents, reports and events: ${same && JSON.stringify(one) === JSON.stringify(queued) ? 'yes' : 'NO'}`);
 } finally {
   await db.drop();
