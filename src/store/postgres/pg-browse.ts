@@ -7,7 +7,7 @@ import type { ActorKind, DocumentMeta, EventMode, Span } from '../../core/types.
 import { outletOf, summarizeForBrowse, summaryParticipants, summaryPlace, type SummaryExtras } from '../browse-summary.ts';
 import { countriesOfPlaces, staleBySources } from '../browse-state.ts';
 import type { StoredActor, StoredEvent } from '../store.ts';
-import { likePattern, membershipSql, membershipsOf, membershipsOnly, orderStatuses, titleOf, type Browse, type BrowseSource, type EventFilter, type NamedRef, type NetworkEdge } from '../browse.ts';
+import { keysetConditions, likePattern, membershipSql, membershipsOf, membershipsOnly, orderStatuses, titleOf, type Browse, type BrowseSource, type EventFilter, type NamedRef, type NetworkEdge } from '../browse.ts';
 import { outletOfDocument } from '../sqlite/descriptors.ts';
 import { readEventSources, type EventSourcesReader } from '../../sources/event-sources.ts';
 import type { EventStatusKind } from '../../sources/status.ts';
@@ -217,6 +217,21 @@ export function createPostgresBrowse(
         sort === 'reports'
           ? `b.reports ${plain}, b.date ${dir}, b.event_id COLLATE "C" ${plain}`
           : `b.date ${dir}, b.event_id COLLATE "C" ${plain}`;
+      // the page's ids first, from the sort index alone (a deep offset walks only the index; a
+      // cursor starts at its key), then only those rows, in the page's order
+      const pageIds = () => {
+        if (!page.after) return `SELECT b.event_id FROM browse_events b ${sql} ORDER BY ${orderBy} LIMIT $${params.push(page.limit)} OFFSET $${params.push(page.offset)}`;
+        const param = (value: unknown) => `$${params.push(value)}`;
+        const branches = keysetConditions(sort, order, page.after, 'b.event_id COLLATE "C"').map((condition) => {
+          let at = 0;
+          const range = condition.sql.replace(/\?/g, () => param(condition.values[at++]));
+          return `SELECT b.event_id, b.reports, b.date FROM browse_events b ${sql ? `${sql} AND` : 'WHERE'} (${range}) ORDER BY ${orderBy} LIMIT ${param(page.limit)}`;
+        });
+        // several ranges (undated events apart): each walked for a page, the union ordered again
+        return branches.length === 1
+          ? branches[0]
+          : `SELECT b.event_id FROM (${branches.map((b) => `(${b})`).join(' UNION ALL ')}) b ORDER BY ${orderBy} LIMIT ${param(page.limit)}`;
+      };
       const found = await rows<{
         event_id: string;
         date: string | null;
@@ -232,14 +247,7 @@ export function createPostgresBrowse(
         independent_sources: number | null;
         sources: NamedRef[];
         languages: string[];
-      }>(
-        // the page's ids first, from the sort index alone (a deep offset walks only the index),
-        // then only those rows, in the page's order
-        `SELECT b.* FROM (SELECT b.event_id FROM browse_events b ${sql} ORDER BY ${orderBy}
-           LIMIT $${params.length + 1} OFFSET $${params.length + 2}) page JOIN browse_events b ON b.event_id = page.event_id
-         ORDER BY ${orderBy}`,
-        [...params, page.limit, page.offset],
-      );
+      }>(`SELECT b.* FROM (${pageIds()}) page JOIN browse_events b ON b.event_id = page.event_id ORDER BY ${orderBy}`, params);
       const places = await names([...found.map((r) => r.place_id).filter((id): id is string => id !== null), ...found.flatMap((r) => r.sources.map((s) => s.id))]);
       return {
         items: found.map((r) => ({

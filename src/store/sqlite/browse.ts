@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import type { ActorKind, DocumentMeta, EventMode, Span } from '../../core/types.ts';
 import type { StoredEvent } from '../store.ts';
 import {
+  keysetConditions,
   likePattern,
   membershipSql,
   membershipsOf,
@@ -252,13 +253,27 @@ export function createBrowse(
     if (memberships) counted.sql = membershipSql(memberships, (value) => (counted.params.push(value), '?'), 'COUNT(*) AS n');
     else counted.sql = `SELECT COUNT(*) FROM browse_events b ${counted.sql}`;
     const total = prepared(counted.sql).pluck().get(...counted.params) as number;
-    const { sql, params } = where(filter, total > SCAN_ABOVE);
+    const scan = total > SCAN_ABOVE;
     const dir = order === 'asc' ? 'ASC' : 'DESC';
     const orderBy = sort === 'reports' ? `b.reports ${dir}, b.date ${dir}, b.event_id ${dir}` : `b.date ${dir}, b.event_id ${dir}`;
     // the page's ids from the covering index first, then only those rows
-    const ids = prepared(`SELECT b.event_id FROM browse_events b ${sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
-      .pluck()
-      .all(...params, page.limit, page.offset) as string[];
+    let ids: string[];
+    if (!page.after) {
+      const { sql, params } = where(filter, scan);
+      ids = prepared(`SELECT b.event_id FROM browse_events b ${sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`).pluck().all(...params, page.limit, page.offset) as string[];
+    } else {
+      // a cursor: the rows after its key, each range of the sort index walked for a page
+      // (undated events apart), the union ordered again
+      const params: unknown[] = [];
+      const branches = keysetConditions(sort, order, page.after, 'b.event_id').map((condition) => {
+        const filtered = where(filter, scan);
+        params.push(...filtered.params, ...condition.values, page.limit);
+        return `SELECT * FROM (SELECT b.event_id, b.reports, b.date FROM browse_events b ${filtered.sql ? `${filtered.sql} AND` : 'WHERE'} (${condition.sql}) ORDER BY ${orderBy} LIMIT ?)`;
+      });
+      ids = prepared(
+        branches.length === 1 ? branches[0] : `SELECT b.event_id FROM (${branches.join(' UNION ALL ')}) b ORDER BY ${orderBy} LIMIT ?`,
+      ).pluck().all(...params, ...(branches.length === 1 ? [] : [page.limit])) as string[];
+    }
     const rows = ids.map((id) => q.summary.get(id)) as {
       event_id: string;
       date: string | null;
