@@ -200,17 +200,17 @@ export function createPostgresBrowse(
       await recount();
     },
     async listEvents(filter, sort, order, page) {
+      // one statement: the total, and the page's rows with the names of their place and sources
       const params: unknown[] = [];
-      const sql = where(filter, params);
+      const param = (value: unknown) => `$${params.push(value)}`;
       const memberships = membershipsOnly(filter);
-      const counted: unknown[] = [];
-      const [kept] = sql ? [] : await rows<{ value: string }>(`SELECT value FROM browse_state WHERE key = 'events'`);
-      const [{ n }] = kept
-        ? [{ n: kept.value }]
-        : await rows<{ n: string }>(
-            memberships ? membershipSql(memberships, (value) => `$${counted.push(value)}`, 'COUNT(*) AS n') : `SELECT COUNT(*) AS n FROM browse_events b ${where(filter, counted)}`,
-            counted,
-          );
+      const sql = where(filter, params);
+      // the unfiltered total is kept in browse_state (counted only if it is not there yet)
+      const total = !sql
+        ? `SELECT COALESCE((SELECT value::bigint FROM browse_state WHERE key = 'events'), (SELECT COUNT(*) FROM browse_events)) AS total`
+        : memberships
+          ? membershipSql(memberships, param, 'COUNT(*) AS total')
+          : `SELECT COUNT(*) AS total FROM browse_events b ${sql}`;
       const dir = order === 'asc' ? 'ASC NULLS FIRST' : 'DESC NULLS LAST';
       const plain = order === 'asc' ? 'ASC' : 'DESC';
       const orderBy =
@@ -220,8 +220,7 @@ export function createPostgresBrowse(
       // the page's ids first, from the sort index alone (a deep offset walks only the index; a
       // cursor starts at its key), then only those rows, in the page's order
       const pageIds = () => {
-        if (!page.after) return `SELECT b.event_id FROM browse_events b ${sql} ORDER BY ${orderBy} LIMIT $${params.push(page.limit)} OFFSET $${params.push(page.offset)}`;
-        const param = (value: unknown) => `$${params.push(value)}`;
+        if (!page.after) return `SELECT b.event_id FROM browse_events b ${sql} ORDER BY ${orderBy} LIMIT ${param(page.limit)} OFFSET ${param(page.offset)}`;
         const branches = keysetConditions(sort, order, page.after, 'b.event_id COLLATE "C"').map((condition) => {
           let at = 0;
           const range = condition.sql.replace(/\?/g, () => param(condition.values[at++]));
@@ -233,10 +232,12 @@ export function createPostgresBrowse(
           : `SELECT b.event_id FROM (${branches.map((b) => `(${b})`).join(' UNION ALL ')}) b ORDER BY ${orderBy} LIMIT ${param(page.limit)}`;
       };
       const found = await rows<{
-        event_id: string;
+        total: string;
+        event_id: string | null;
         date: string | null;
         mode: string;
         place_id: string | null;
+        place_name: string | null;
         participants: NamedRef[];
         reports: number;
         documents: number;
@@ -246,27 +247,37 @@ export function createPostgresBrowse(
         status: EventStatusKind | null;
         independent_sources: number | null;
         sources: NamedRef[];
+        source_names: Record<string, string> | null;
         languages: string[];
-      }>(`SELECT b.* FROM (${pageIds()}) page JOIN browse_events b ON b.event_id = page.event_id ORDER BY ${orderBy}`, params);
-      const places = await names([...found.map((r) => r.place_id).filter((id): id is string => id !== null), ...found.flatMap((r) => r.sources.map((s) => s.id))]);
+      }>(
+        `SELECT n.total, r.* FROM (${total}) n LEFT JOIN (
+           SELECT b.*, p.name AS place_name,
+             (SELECT json_object_agg(a.id, a.name) FROM actors a WHERE a.id IN (SELECT s->>'id' FROM json_array_elements(b.sources) s)) AS source_names
+           FROM (${pageIds()}) page JOIN browse_events b ON b.event_id = page.event_id LEFT JOIN actors p ON p.id = b.place_id
+         ) r ON true
+         ORDER BY ${orderBy.replace(/\bb\./g, 'r.')}`,
+        params,
+      );
       return {
-        items: found.map((r) => ({
-          id: r.event_id,
-          date: r.date,
-          mode: r.mode,
-          place: r.place_id ? { id: r.place_id, name: places.get(r.place_id)?.name ?? r.place_id } : null,
-          participants: r.participants,
-          reports: r.reports,
-          documents: r.documents,
-          outlets: r.outlets,
-          conflicts: r.conflicts,
-          snippet: r.snippet,
-          status: r.status,
-          independentSources: r.independent_sources,
-          sources: r.sources.map((s) => ({ id: s.id, name: places.get(s.id)?.name ?? s.name })),
-          languages: r.languages,
-        })),
-        total: Number(n),
+        items: found
+          .filter((r) => r.event_id !== null)
+          .map((r) => ({
+            id: r.event_id!,
+            date: r.date,
+            mode: r.mode,
+            place: r.place_id ? { id: r.place_id, name: r.place_name ?? r.place_id } : null,
+            participants: r.participants,
+            reports: r.reports,
+            documents: r.documents,
+            outlets: r.outlets,
+            conflicts: r.conflicts,
+            snippet: r.snippet,
+            status: r.status,
+            independentSources: r.independent_sources,
+            sources: r.sources.map((s) => ({ id: s.id, name: r.source_names?.[s.id] ?? s.name })),
+            languages: r.languages,
+          })),
+        total: Number(found[0]?.total ?? 0),
         limit: page.limit,
         offset: page.offset,
       };
