@@ -168,6 +168,27 @@ function schedNs(pid: number): number {
   }
 }
 
+/**
+ * Statistics for the planner where autovacuum would have gathered them: a table changed by more
+ * than its threshold (10% of its rows and 50) since it was last analyzed. A server with
+ * autovacuum off (or behind a bulk fill) plans the list's queries on no statistics at all, which
+ * a deployed one does not.
+ */
+async function analyzeStale(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const stale = (
+      await client.query<{ name: string }>(`SELECT relname AS name FROM pg_stat_user_tables
+        WHERE n_mod_since_analyze > 50 + 0.1 * n_live_tup ORDER BY relname`)
+    ).rows.map((r) => r.name);
+    for (const name of stale) await client.query(`ANALYZE "${name.replace(/"/g, '""')}"`);
+    if (stale.length) process.stderr.write(`analyzed ${stale.length} tables changed since their statistics (${stale.join(', ')})\n`);
+  } finally {
+    await client.end();
+  }
+}
+
 async function main(): Promise<void> {
   if (isPostgresUrl(DB)) await refuseForeignDatabase(DB);
   const fresh = !isPostgresUrl(DB) && !existsSync(DB);
@@ -190,6 +211,7 @@ async function main(): Promise<void> {
   // older Parley), as every write command does; the server only reads it
   const indexed = await store.browse().sync();
   process.stderr.write(`${indexed} summaries indexed in ${((performance.now() - indexStarted) / 1000).toFixed(1)} s\n`);
+  if (isPostgresUrl(DB)) await analyzeStale(DB);
   const { app } = await buildServer({ store, webRoot: null });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   const counts = await store.counts();
