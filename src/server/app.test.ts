@@ -120,6 +120,26 @@ describe('events', () => {
     );
   });
 
+  test("list by cursor: each page's next gives the page offsets give; a cursor of another sort or a broken one is a 400", async () => {
+    const all = (await get('/api/events?limit=200')).body;
+    const ids: string[] = [];
+    let url = '/api/events?limit=2';
+    for (;;) {
+      const page = (await get(url)).body;
+      assert.equal(page.offset, ids.length, 'the position is reported');
+      assert.equal(page.total, all.total);
+      ids.push(...page.items.map((e: { id: string }) => e.id));
+      if (!page.next) break;
+      url = `/api/events?limit=2&after=${page.next}`;
+    }
+    assert.deepEqual(ids, all.items.map((e: { id: string }) => e.id));
+    const { next } = (await get('/api/events?limit=2')).body;
+    assert.ok(next);
+    assertError(await get(`/api/events?limit=2&order=asc&after=${next}`), 400, 'bad-request');
+    assertError(await get(`/api/events?limit=2&mode=phone&after=${next}`), 400, 'bad-request');
+    assertError(await get('/api/events?after=bm90IGEgY3Vyc29y'), 400, 'bad-request');
+  });
+
   test('filter by actor, pair, dates, mode, place and words', async () => {
     const xi = await get('/api/events?actor=xi-jinping');
     assert.ok(xi.body.total >= 2);

@@ -46,12 +46,14 @@ export const docInfo = (d: Pick<DocumentSummary, 'path' | 'meta' | 'published'>)
 export async function createEventSources(store: Store, only?: { documents: readonly DocumentSummary[] }): Promise<EventSourcesReader> {
   if (!only) return readEventSources(store.sources(), new Map((await store.listDocuments()).map((d) => [d.id, docInfo(d)])));
   const docs = new Map(only.documents.map((d) => [d.id, docInfo(d)]));
-  for (const denial of await store.sources().denials()) {
+  const denials = await store.sources().denials();
+  for (const denial of denials) {
     if (docs.has(denial.docId)) continue;
     const d = await store.getDocument(denial.docId);
     if (d) docs.set(d.id, docInfo(d));
   }
-  return readEventSources(store.sources(), docs);
+  // the denials read once (they were read again by the reader: a statement per event page)
+  return readEventSources({ ...store.sources(), denials: async () => denials }, docs);
 }
 
 /** The reader over a sources table and the documents' outlets and dates (the browse index builds it from its own rows). */

@@ -34,6 +34,22 @@ export interface PageOptions {
   offset: number;
 }
 
+/** Where an event stands in the list's order: its sort key and id (the last row of a page). */
+export interface EventKey {
+  reports: number;
+  date: string | null;
+  id: string;
+}
+
+/**
+ * A page of the event list: `offset` rows skipped, or, with `after`, the rows that follow that
+ * key in the list's order (keyset paging: a deep page walks no rows before it). With `after`,
+ * `offset` is only reported back: where the caller says the page starts.
+ */
+export interface EventPageOptions extends PageOptions {
+  after?: EventKey;
+}
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -146,7 +162,7 @@ export interface Browse {
   sync(): Promise<number>;
   /** Recomputes these events' summaries (events gone are dropped). */
   refresh(eventIds: Iterable<string>): Promise<void>;
-  listEvents(filter: EventFilter, sort: EventSort, order: 'asc' | 'desc', page: PageOptions): Promise<Page<EventRow>>;
+  listEvents(filter: EventFilter, sort: EventSort, order: 'asc' | 'desc', page: EventPageOptions): Promise<Page<EventRow>>;
   /** Events per month (YYYY-MM) for a filter; undated events are left out. */
   timeline(filter: EventFilter): Promise<{ month: string; events: number }[]>;
   network(filter: EventFilter, maxEdges: number): Promise<Network>;
@@ -224,4 +240,31 @@ export function membershipSql(memberships: readonly Membership[], param: (value:
   const head = `SELECT ${select} FROM ${first.table} x WHERE x.${first.column} = ${param(first.value)}`;
   const tests = rest.map((m) => ` AND x.event_id IN (SELECT event_id FROM ${m.table} WHERE ${m.column} = ${param(m.value)})`);
   return head + tests.join('');
+}
+
+/**
+ * The rows after `key` in the event list's order, as conditions on `browse_events b` whose union
+ * they are, each one range of the sort index. The list orders undated events as the smallest
+ * (newest first: last; oldest first: first), and a row comparison such as `(b.date, b.event_id) <
+ * (?, ?)` is NULL for them: so they get conditions of their own. Each condition's values are `?`
+ * in it, in order; `id` is the event id as compared (PostgreSQL's COLLATE "C").
+ */
+export function keysetConditions(sort: EventSort, order: 'asc' | 'desc', key: EventKey, id: string): { sql: string; values: unknown[] }[] {
+  const op = order === 'desc' ? '<' : '>';
+  if (sort === 'reports') {
+    if (key.date !== null) {
+      const after = { sql: `(b.reports, b.date, ${id}) ${op} (?, ?, ?)`, values: [key.reports, key.date, key.id] };
+      // newest first, the undated rows of the key's reports count come after its dated ones
+      return order === 'desc' ? [after, { sql: 'b.reports = ? AND b.date IS NULL', values: [key.reports] }] : [after];
+    }
+    const undated = { sql: `b.reports = ? AND b.date IS NULL AND ${id} ${op} ?`, values: [key.reports, key.id] };
+    if (order === 'desc') return [undated, { sql: 'b.reports < ?', values: [key.reports] }];
+    return [undated, { sql: 'b.reports = ? AND b.date IS NOT NULL', values: [key.reports] }, { sql: 'b.reports > ?', values: [key.reports] }];
+  }
+  if (key.date !== null) {
+    const after = { sql: `(b.date, ${id}) ${op} (?, ?)`, values: [key.date, key.id] };
+    return order === 'desc' ? [after, { sql: 'b.date IS NULL', values: [] }] : [after];
+  }
+  const undated = { sql: `b.date IS NULL AND ${id} ${op} ?`, values: [key.id] };
+  return order === 'desc' ? [undated] : [undated, { sql: 'b.date IS NOT NULL', values: [] }];
 }

@@ -1,7 +1,9 @@
 // Moving a SQLite record up to PostgreSQL: what was stored (documents and their sources, actors,
-// mentions, descriptors, reports, judgements, runs) is copied table by table; what is derived
-// (blocking keys, events, the browse index) is derived again there by the same rules, judgements
-// included. Counts are checked after, and the copy refuses a database that holds documents.
+// mentions, descriptors, reports, judgements, runs, who says so: attributions, denials and
+// corrections, text signatures, source judgements; an analyst's local actors, the redirects of
+// merged-away event ids) is copied table by table; what is derived (blocking keys, events, the
+// browse index) is derived again there by the same rules, judgements included. Counts are
+// checked after, table by table, and the copy refuses a database that holds documents.
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import pg from 'pg';
@@ -15,7 +17,12 @@ export interface CopyCounts {
   reports: number;
   events: number;
   judgements: number;
+  /** Rows of the stored tables the store's counts do not cover (who says so, local actors, redirects), by table. */
+  tables: Record<string, number>;
 }
+
+/** SQLite's 0/1 as a boolean. */
+const flag = (value: unknown): boolean => value === 1 || value === true;
 
 /**
  * Each table copied: its SQLite columns, columns only PostgreSQL has, and how a row becomes
@@ -26,8 +33,14 @@ const TABLES: {
   columns: string[];
   extra?: string[];
   convert?: (row: Record<string, unknown>, text: (docId: string) => string) => Record<string, unknown>;
+  /** Its id is numbered by a sequence on PostgreSQL (set past the copied ids after). */
+  numbered?: 'identity' | 'serial';
+  /** The order rows are read in, where PostgreSQL numbers them as they come (local actors). */
+  order?: string;
+  /** Counted after the copy, on both sides (the store's counts cover the others). */
+  counted?: boolean;
 }[] = [
-  { name: 'runs', columns: ['id', 'command', 'args', 'started_at', 'finished_at', 'stats'] },
+  { name: 'runs', columns: ['id', 'command', 'args', 'started_at', 'finished_at', 'stats'], numbered: 'identity' },
   {
     name: 'documents',
     columns: ['id', 'hash', 'path', 'text', 'language', 'title_start', 'title_end', 'published_value', 'published_precision', 'published_start', 'published_end', 'noise', 'meta', 'ingested_at', 'run_id'],
@@ -44,9 +57,37 @@ const TABLES: {
     convert: (r, text) => ({ ...r, evidence_text: evidenceText(text(r.doc_id as string), r.evidence as string) }),
   },
   { name: 'report_participants', columns: ['report_id', 'actor_id', 'position', 'spans'] },
-  { name: 'judgements', columns: ['id', 'kind', 'subjects', 'value', 'anchors', 'author', 'reason', 'created_at', 'undone_at', 'undone_by', 'undo_reason'] },
+  { name: 'judgements', columns: ['id', 'kind', 'subjects', 'value', 'anchors', 'author', 'reason', 'created_at', 'undone_at', 'undone_by', 'undo_reason'], numbered: 'identity' },
   { name: 'diagnostics', columns: ['run_id', 'code', 'severity', 'message', 'file', 'doc_id', 'span_start', 'span_end'] },
+  // who says so (sqlite/sources.ts, postgres/pg-sources.ts): stored, not derived
+  { name: 'attributions', columns: ['doc_id', 'start', 'end', 'kind', 'source_id', 'name', 'scope', 'joint', 'country'], convert: (r) => ({ ...r, joint: flag(r.joint) }), counted: true },
+  {
+    name: 'report_attributions',
+    columns: ['report_id', 'seq', 'kind', 'source_id', 'name', 'start', 'end', 'side', 'joint', 'country'],
+    convert: (r) => ({ ...r, joint: flag(r.joint) }),
+    counted: true,
+  },
+  {
+    name: 'denial_claims',
+    columns: ['id', 'doc_id', 'reason', 'trigger_start', 'trigger_end', 'sentence_start', 'sentence_end', 'cue_start', 'cue_end', 'participants', 'date', 'by_actor', 'by_name', 'by_start', 'by_end', 'correction'],
+    counted: true,
+  },
+  // a MinHash signature: SQLite keeps it as the bytes of a Uint32Array, PostgreSQL as BIGINT[]
+  { name: 'text_signatures', columns: ['doc_id', 'minhash'], convert: (r) => ({ ...r, minhash: signatureOf(r.minhash as Buffer) }), counted: true },
+  { name: 'source_judgements', columns: ['id', 'kind', 'subjects', 'status', 'anchors', 'author', 'reason', 'created_at', 'undone_at', 'undone_by'], numbered: 'serial', counted: true },
+  // an analyst's own knowledge-base entries, in the order imported (PostgreSQL numbers them)
+  { name: 'local_actors', columns: ['id', 'entry', 'source', 'imported_at'], order: 'rowid', counted: true },
+  // where merged-away event ids went: history, not derivable from the reports
+  { name: 'event_redirects', columns: ['from_id', 'report_id', 'recorded_at'], counted: true },
 ];
+
+/** The tables counted on both sides after the copy, with their COUNT. */
+const COUNTED = TABLES.filter((t) => t.counted).map((t) => [t.name, `SELECT COUNT(*) AS n FROM ${t.name}`] as const);
+
+/** A signature's values from SQLite's bytes (a Uint32Array's buffer). */
+function signatureOf(bytes: Buffer): number[] {
+  return [...new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))];
+}
 
 const quote = (column: string) => `"${column}"`;
 
@@ -67,6 +108,13 @@ export async function copyToPostgres(file: string, url: string, onTable?: (table
   const fromCounts = await source.counts();
   const fromJudgements = (await source.listJudgements()).length;
   await source.close();
+  const fromTables: Record<string, number> = {};
+  const counting = new Database(file, { readonly: true });
+  try {
+    for (const [name, sql] of COUNTED) fromTables[name] = Number(counting.prepare(sql).pluck().get());
+  } finally {
+    counting.close();
+  }
   // the schema, created by the first operation of the store
   const target = openPostgresStore(url);
   const before = await target.counts();
@@ -85,9 +133,9 @@ export async function copyToPostgres(file: string, url: string, onTable?: (table
       return cached.text;
     };
     for (const table of TABLES) {
-      const rows = db.prepare(`SELECT ${table.columns.map(quote).join(', ')} FROM ${table.name}`).all() as Record<string, unknown>[];
+      const rows = db.prepare(`SELECT ${table.columns.map(quote).join(', ')} FROM ${table.name}${table.order ? ` ORDER BY ${table.order}` : ''}`).all() as Record<string, unknown>[];
       const columns = [...table.columns, ...(table.extra ?? [])];
-      const identity = table.columns.includes('id') && (table.name === 'runs' || table.name === 'judgements');
+      const identity = table.numbered === 'identity';
       for (let k = 0; k < rows.length; k += 500) {
         const slice = rows.slice(k, k + 500).map((r) => (table.convert ? table.convert(r, text) : r));
         const params: unknown[] = [];
@@ -97,7 +145,7 @@ export async function copyToPostgres(file: string, url: string, onTable?: (table
           params,
         );
       }
-      if (identity) await client.query(`SELECT setval(pg_get_serial_sequence('${table.name}', 'id'), GREATEST((SELECT MAX(id) FROM ${table.name}), 1))`);
+      if (table.numbered) await client.query(`SELECT setval(pg_get_serial_sequence('${table.name}', 'id'), GREATEST((SELECT MAX(id) FROM ${table.name}), 1))`);
       onTable?.(table.name, rows.length);
     }
     await client.query('COMMIT');
@@ -116,12 +164,21 @@ export async function copyToPostgres(file: string, url: string, onTable?: (table
     await copied.browse().sync();
     const toCounts = await copied.counts();
     const toJudgements = (await copied.listJudgements()).length;
-    const from = { ...fromCounts, judgements: fromJudgements };
-    const to = { ...toCounts, judgements: toJudgements };
-    const differ = (Object.keys(from) as (keyof CopyCounts)[]).filter((k) => from[k] !== to[k]);
-    if (differ.length) {
-      throw new ParleyError('storage', `the copy differs: ${differ.map((k) => `${k} ${from[k]} -> ${to[k]}`).join(', ')}`);
+    const counter = new pg.Client({ connectionString: url });
+    await counter.connect();
+    const toTables: Record<string, number> = {};
+    try {
+      for (const [name, sql] of COUNTED) toTables[name] = Number((await counter.query<{ n: string }>(sql)).rows[0].n);
+    } finally {
+      await counter.end();
     }
+    const from: CopyCounts = { ...fromCounts, judgements: fromJudgements, tables: fromTables };
+    const to: CopyCounts = { ...toCounts, judgements: toJudgements, tables: toTables };
+    const differ = [
+      ...(['documents', 'actors', 'reports', 'events', 'judgements'] as const).filter((k) => from[k] !== to[k]).map((k) => `${k} ${from[k]} -> ${to[k]}`),
+      ...Object.keys(from.tables).filter((k) => from.tables[k] !== to.tables[k]).map((k) => `${k} ${from.tables[k]} -> ${to.tables[k]}`),
+    ];
+    if (differ.length) throw new ParleyError('storage', `the copy differs: ${differ.join(', ')}`);
     return { from, to };
   } finally {
     await copied.close();

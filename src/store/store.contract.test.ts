@@ -10,7 +10,7 @@ import { after, describe, test } from 'node:test';
 import { ParleyError } from '../core/errors.ts';
 import type { DocumentAnalysis } from '../core/types.ts';
 import { BIDEN, makeAnalysis, MOSCOW, PUTIN, RUSSIA, sampleAnalyses, TEXT_A, XI } from './fixtures.ts';
-import type { EventFilter } from './browse.ts';
+import type { EventFilter, EventKey } from './browse.ts';
 import { openPostgresStore } from './postgres/pg-store.ts';
 import { createTestDatabase } from './postgres/test-database.ts';
 import { openSqliteStore } from './sqlite/sqlite-store.ts';
@@ -347,6 +347,51 @@ for (const adapter of adapters) {
       assert.deepEqual(await found('Paulo Ankara'), [], 'every word is required');
       assert.deepEqual(await found("' OR 1=1 --"), [], 'query syntax is only words');
       assert.deepEqual(await found('Xi'), ['2024-05-01', '2024-05-02', '2024-05-03', '2024-05-04']);
+    });
+
+    withStore("the event list by cursor (after a row's key) gives the pages offsets give, with ties in the sort key and undated events", async (store) => {
+      // 28 pairs of 8 people, three to a day or undated (ties in the date), some reported twice (ties in reports)
+      const people = Array.from({ length: 8 }, (_, i) => ({ id: `kp-${i}`, kind: 'person' as const, name: `Kappa${i} Person`, aliases: [`Kappa${i} Person`] }));
+      const docs: DocumentAnalysis[] = [];
+      let n = 0;
+      for (let i = 0; i < people.length; i++) {
+        for (let j = i + 1; j < people.length; j++) {
+          const date = ['2024-01-01', '2024-01-02', null][n % 3];
+          for (let copy = 0; copy < (n % 5 === 0 ? 2 : 1); copy++) {
+            const sentence = `${people[i].name} met ${people[j].name} in talks.`;
+            docs.push(
+              makeAnalysis(`kp-doc-${n}-${copy}`, `Talks ${n} ${copy}\n\n${sentence}\n`, {
+                actors: [people[i], people[j]],
+                reports: [{ sentence, trigger: 'met', participants: [{ actorId: people[i].id, words: people[i].name }, { actorId: people[j].id, words: people[j].name }], ...(date ? { date: { value: date } } : {}) }],
+              }),
+            );
+          }
+          n++;
+        }
+      }
+      await store.saveBatch(docs);
+      const browse = store.browse();
+      for (const filter of [{}, { actors: ['kp-0'] }]) {
+        for (const sort of ['date', 'reports'] as const) {
+          for (const order of ['desc', 'asc'] as const) {
+            const all = (await browse.listEvents(filter, sort, order, { limit: 200, offset: 0 })).items;
+            assert.ok(all.some((e) => e.date === null) && all.some((e) => e.reports > 1), 'undated events and ties in reports');
+            let cursor: EventKey | undefined;
+            for (let offset = 0; offset < all.length; offset += 3) {
+              const byOffset = await browse.listEvents(filter, sort, order, { limit: 3, offset });
+              const byCursor = await browse.listEvents(filter, sort, order, { limit: 3, offset, ...(cursor ? { after: cursor } : {}) });
+              const label = `${JSON.stringify(filter)} ${sort} ${order} at ${offset}`;
+              assert.deepEqual(byCursor.items.map((e) => e.id), byOffset.items.map((e) => e.id), label);
+              assert.deepEqual(byCursor.items.map((e) => e.id), all.slice(offset, offset + 3).map((e) => e.id), label);
+              assert.equal(byCursor.total, all.length);
+              assert.equal(byCursor.offset, offset);
+              const last = byCursor.items.at(-1)!;
+              cursor = { reports: last.reports, date: last.date, id: last.id };
+            }
+            assert.deepEqual((await browse.listEvents(filter, sort, order, { limit: 3, offset: all.length, after: cursor })).items, [], 'nothing after the last');
+          }
+        }
+      }
     });
 
     withStore("who says so: a document's attributions, its reports', denials and signature, and source judgements", async (store) => {

@@ -11,6 +11,11 @@ export interface Page<T> {
   offset: number;
 }
 
+/** A page of the event list; `next` is the cursor of the page after it (null on the last). */
+export interface EventPage extends Page<EventRow> {
+  next: string | null;
+}
+
 export interface EventRow {
   id: string;
   date: string | null;

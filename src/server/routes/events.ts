@@ -5,6 +5,7 @@ import type { Span } from '../../core/types.ts';
 import type { DocumentSummary, Store, StoredReport } from '../../store/store.ts';
 import { windowsAround, type TextWindow } from '../text-window.ts';
 import { HttpError } from '../errors.ts';
+import { decodeCursor, encodeCursor } from '../../store/browse-cursor.ts';
 import { filterQuery, idParams, pageQuery, toFilter, type FilterQuery } from '../schemas.ts';
 import { documentMetaOf } from './documents.ts';
 import { resolveActorFilter, type NameResolver } from '../resolve-actors.ts';
@@ -16,6 +17,7 @@ interface ListQuery extends FilterQuery {
   order: 'asc' | 'desc';
   limit: number;
   offset: number;
+  after?: string;
 }
 
 const quoteOf = (text: string, spans: readonly Span[]) => spans.map((s) => text.slice(s.start, s.end));
@@ -50,14 +52,26 @@ export function registerEventRoutes(app: FastifyInstance, store: Store, resolveN
             sort: { type: 'string', enum: ['date', 'reports'], default: 'date' },
             order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' },
             ...pageQuery,
+            after: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 1000,
+              description: "the page after a row: a page's `next` (same sort, order and filter); offset is then ignored",
+            },
           },
         },
       },
     },
     async (request) => {
-      const { sort, order, limit, offset } = request.query;
+      const { sort, order, limit } = request.query;
       const { filter, extra } = await resolved(request.query);
-      return { ...(await store.browse().listEvents(filter, sort, order, { limit, offset })), ...extra };
+      // a cursor (keyset paging) finds a deep page without walking the rows before it
+      const cursor = request.query.after === undefined ? null : decodeCursor(request.query.after, sort, order, filter);
+      const offset = cursor ? cursor.position : request.query.offset;
+      const page = await store.browse().listEvents(filter, sort, order, { limit, offset, ...(cursor ? { after: cursor.key } : {}) });
+      const last = page.items.at(-1);
+      const next = last && offset + page.items.length < page.total ? encodeCursor(sort, order, filter, last, offset + page.items.length) : null;
+      return { ...page, next, ...extra };
     },
   );
 

@@ -7,9 +7,10 @@ import type { ActorKind, DocumentMeta, EventMode, Span } from '../../core/types.
 import { outletOf, summarizeForBrowse, summaryParticipants, summaryPlace, type SummaryExtras } from '../browse-summary.ts';
 import { countriesOfPlaces, staleBySources } from '../browse-state.ts';
 import type { StoredActor, StoredEvent } from '../store.ts';
-import { likePattern, membershipSql, membershipsOf, membershipsOnly, orderStatuses, titleOf, type Browse, type BrowseSource, type EventFilter, type NamedRef, type NetworkEdge } from '../browse.ts';
+import { keysetConditions, likePattern, membershipSql, membershipsOf, membershipsOnly, orderStatuses, titleOf, type Browse, type BrowseSource, type EventFilter, type NamedRef, type NetworkEdge } from '../browse.ts';
 import { outletOfDocument } from '../sqlite/descriptors.ts';
-import { readEventSources, type EventSourcesReader } from '../../sources/event-sources.ts';
+import { readEventSources } from '../../sources/event-sources.ts';
+import type { SourcesTable } from '../sqlite/sources.ts';
 import type { EventStatusKind } from '../../sources/status.ts';
 import { createPostgresSourcesTable } from './pg-sources.ts';
 
@@ -34,46 +35,65 @@ export function createPostgresBrowse(
 
 
   const sourcesTable = createPostgresSourcesTable(pool, ready);
-  /** Who says so, read for one sync (documents, denials and judgements read once). */
-  async function sourcesReader(): Promise<EventSourcesReader> {
-    const found = await rows<{ id: string; path: string | null; meta: DocumentMeta | null; published_value: string | null }>('SELECT id, path, meta, published_value FROM documents');
-    const docs = new Map(
+  /** Denials and source judgements: read once per sync (they apply to every event). */
+  type SourcesState = { denials: Awaited<ReturnType<SourcesTable['denials']>>; judgements: Awaited<ReturnType<SourcesTable['judgements']>> };
+  const sourcesState = async (): Promise<SourcesState> => ({ denials: await sourcesTable.denials(), judgements: await sourcesTable.judgements() });
+
+  /**
+   * Indexes a batch of events in a fixed number of statements besides reading each event: the
+   * names of all their participants, their documents (and the denials'), the attributions of all
+   * their reports and the signatures of all their documents are read once for the batch, and the
+   * summaries and facet rows are written one statement per table.
+   */
+  async function indexEvents(ids: readonly string[], shared?: SourcesState): Promise<void> {
+    const state = shared ?? (await sourcesState());
+    const stamps = new Map((await rows<{ id: string; updated_at: string }>('SELECT id, updated_at FROM events WHERE id = ANY($1)', [ids])).map((r) => [r.id, r.updated_at]));
+    const events = new Map<string, StoredEvent>();
+    for (const id of ids) {
+      const event = stamps.has(id) ? await source.getEvent(id) : null;
+      if (event) events.set(id, event);
+    }
+    const all = [...events.values()];
+    const participants = [...new Set(all.flatMap(summaryParticipants))];
+    const names = new Map((participants.length ? await source.getActors(participants) : []).map((a) => [a.id, a.name]));
+    const docIds = new Set(all.flatMap((e) => e.reports.map((r) => r.docId)));
+    const reportIds = all.flatMap((e) => e.reports.map((r) => r.id));
+    const found = await rows<{ id: string; path: string | null; meta: DocumentMeta | null; published_value: string | null; text: string | null; language: string }>(
+      // the reports' documents whole; the denials' for their outlet and day only
+      `SELECT id, path, meta, published_value, CASE WHEN id = ANY($1) THEN text END AS text, language FROM documents WHERE id = ANY($1) OR id = ANY($2)`,
+      [[...docIds], [...new Set(state.denials.map((d) => d.docId))]],
+    );
+    const docs = new Map(found.filter((d) => d.text !== null).map((d) => [d.id, { meta: d.meta ?? {}, text: d.text!, language: d.language }]));
+    const docInfo = new Map(
       found.map((d) => {
         const meta = d.meta ?? {};
         return [d.id, { outlet: outletOfDocument(d.path, meta), published: d.published_value ?? (typeof meta.published === 'string' ? meta.published : null) }];
       }),
     );
-    return readEventSources(sourcesTable, docs);
-  }
-
-
-  async function indexEvents(ids: readonly string[], reader?: EventSourcesReader): Promise<void> {
-    const said = reader ?? (await sourcesReader());
-    const loaded: { id: string; stamp: string | undefined; event: StoredEvent | null; names: Map<string, string>; extras: SummaryExtras }[] = [];
-    const stamps = new Map((await rows<{ id: string; updated_at: string }>('SELECT id, updated_at FROM events WHERE id = ANY($1)', [ids])).map((r) => [r.id, r.updated_at]));
-    const docIds = new Set<string>();
-    for (const id of ids) {
-      const stamp = stamps.get(id);
-      const event = stamp === undefined ? null : await source.getEvent(id);
-      const participants = event ? summaryParticipants(event) : [];
-      const names = new Map((participants.length ? await source.getActors(participants) : []).map((a) => [a.id, a.name]));
-      for (const r of event?.reports ?? []) docIds.add(r.docId);
-      loaded.push({ id, stamp, event, names, extras: event ? { said: await said.of(event) } : {} });
-    }
+    const attributions = reportIds.length ? await sourcesTable.reportAttributions(reportIds) : new Map();
+    const signatures = docIds.size ? await sourcesTable.signatures([...docIds]) : new Map<string, number[]>();
+    // who says so, over what was read for the batch
+    const said = await readEventSources(
+      {
+        ...sourcesTable,
+        denials: async () => state.denials,
+        judgements: async (activeOnly) => state.judgements.filter((j) => !activeOnly || !j.undone),
+        reportAttributions: async (of) => new Map(of.map((id) => [id, attributions.get(id) ?? []])),
+        signatures: async (of) => new Map(of.flatMap((id) => (signatures.has(id) ? [[id, signatures.get(id)!] as const] : []))),
+      },
+      docInfo,
+    );
+    const loaded: { id: string; stamp: string; event: StoredEvent; extras: SummaryExtras }[] = [];
+    for (const [id, event] of events) loaded.push({ id, stamp: stamps.get(id)!, event, extras: { said: await said.of(event) } });
     const countries = await countriesOfPlaces(
-      loaded.flatMap((l) => (l.event ? [summaryPlace(l.event)] : [])).filter((p): p is string => p !== null),
+      loaded.map((l) => summaryPlace(l.event)).filter((p): p is string => p !== null),
       (placeIds) => source.getActors(placeIds),
     );
     for (const l of loaded) {
-      const placeId = l.event ? summaryPlace(l.event) : null;
+      const placeId = summaryPlace(l.event);
       l.extras.countryId = placeId ? (countries.get(placeId) ?? null) : null;
     }
-    const docs = new Map(
-      (await rows<{ id: string; meta: DocumentMeta | null; text: string; language: string }>('SELECT id, meta, text, language FROM documents WHERE id = ANY($1)', [[...docIds]])).map((d) => [
-        d.id,
-        { meta: d.meta ?? {}, text: d.text, language: d.language },
-      ]),
-    );
+    const summaries = loaded.map(({ id, stamp, event, extras }) => ({ id, stamp, row: summarizeForBrowse(event, names, (docId) => docs.get(docId), extras) }));
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
@@ -81,29 +101,64 @@ export function createPostgresBrowse(
       // never insert the same summary (the second would fail on its key)
       await client.query('SELECT pg_advisory_xact_lock($1)', [BROWSE_LOCK]);
       await client.query('DELETE FROM browse_events WHERE event_id = ANY($1)', [ids]);
-      for (const { id, stamp, event, names, extras } of loaded) {
-        if (!event || stamp === undefined) continue;
-        const row = summarizeForBrowse(event, names, (docId) => docs.get(docId), extras);
-        // the event may have gone since it was read: then there is nothing to summarize
-        const inserted = await client.query(
-          `INSERT INTO browse_events (event_id, stamp, date, mode, place_id, participants, reports, documents, outlets, conflicts, snippet,
-             status, independent_sources, country_id, sources, languages)
-           SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16 WHERE EXISTS (SELECT 1 FROM events WHERE id = $1)`,
-          [id, stamp, row.date, row.mode, row.placeId, JSON.stringify(row.participants), row.reports, row.documents, JSON.stringify(row.outlets), row.conflicts, row.snippet,
-            row.status, row.independentSources, row.countryId, JSON.stringify(row.sources), JSON.stringify(row.languages)],
-        );
-        if (inserted.rowCount === 0) continue;
-        await client.query('INSERT INTO browse_event_actors (event_id, actor_id) SELECT $1, a FROM unnest($2::text[]) a ON CONFLICT DO NOTHING', [
-          id,
-          row.participants.map((p) => p.id),
+      // an event gone since it was read has nothing to summarize: only those still there are written
+      const inserted = summaries.length
+        ? (
+            await client.query<{ event_id: string }>(
+              `INSERT INTO browse_events (event_id, stamp, date, mode, place_id, participants, reports, documents, outlets, conflicts, snippet,
+                 status, independent_sources, country_id, sources, languages)
+               SELECT t.* FROM json_to_recordset($1::json) AS t(event_id text, stamp text, date text, mode text, place_id text, participants json,
+                 reports integer, documents integer, outlets json, conflicts integer, snippet text, status text, independent_sources integer,
+                 country_id text, sources json, languages json)
+               WHERE EXISTS (SELECT 1 FROM events e WHERE e.id = t.event_id)
+               RETURNING event_id`,
+              [
+                JSON.stringify(
+                  summaries.map(({ id, stamp, row }) => ({
+                    event_id: id,
+                    stamp,
+                    date: row.date,
+                    mode: row.mode,
+                    place_id: row.placeId,
+                    participants: row.participants,
+                    reports: row.reports,
+                    documents: row.documents,
+                    outlets: row.outlets,
+                    conflicts: row.conflicts,
+                    snippet: row.snippet,
+                    status: row.status,
+                    independent_sources: row.independentSources,
+                    country_id: row.countryId,
+                    sources: row.sources,
+                    languages: row.languages,
+                  })),
+                ),
+              ],
+            )
+          ).rows.map((r) => r.event_id)
+        : [];
+      const written = new Set(inserted);
+      const kept = summaries.filter((s) => written.has(s.id));
+      const pairs = <T>(of: (row: (typeof kept)[number]['row']) => T[]) => kept.flatMap(({ id, row }) => of(row).map((value) => [id, value] as const));
+      const actors = pairs((row) => row.participants.map((p) => p.id));
+      const outlets = pairs((row) => row.outlets);
+      const sources = pairs((row) => row.sources);
+      const languages = pairs((row) => row.languages);
+      if (actors.length) {
+        await client.query('INSERT INTO browse_event_actors (event_id, actor_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING', [actors.map((p) => p[0]), actors.map((p) => p[1])]);
+      }
+      if (outlets.length) {
+        await client.query('INSERT INTO browse_event_outlets (event_id, outlet) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING', [outlets.map((p) => p[0]), outlets.map((p) => p[1])]);
+      }
+      if (sources.length) {
+        await client.query('INSERT INTO browse_event_sources (event_id, source, name) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING', [
+          sources.map((p) => p[0]),
+          sources.map((p) => p[1].id),
+          sources.map((p) => p[1].name),
         ]);
-        await client.query('INSERT INTO browse_event_outlets (event_id, outlet) SELECT $1, o FROM unnest($2::text[]) o ON CONFLICT DO NOTHING', [id, row.outlets]);
-        await client.query('INSERT INTO browse_event_sources (event_id, source, name) SELECT $1, s, n FROM unnest($2::text[], $3::text[]) AS t(s, n) ON CONFLICT DO NOTHING', [
-          id,
-          row.sources.map((s) => s.id),
-          row.sources.map((s) => s.name),
-        ]);
-        await client.query('INSERT INTO browse_event_languages (event_id, language) SELECT $1, l FROM unnest($2::text[]) l ON CONFLICT DO NOTHING', [id, row.languages]);
+      }
+      if (languages.length) {
+        await client.query('INSERT INTO browse_event_languages (event_id, language) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING', [languages.map((p) => p[0]), languages.map((p) => p[1])]);
       }
       await client.query('COMMIT');
     } catch (error) {
@@ -129,8 +184,8 @@ export function createPostgresBrowse(
       await rows<{ id: string }>(`SELECT e.id FROM events e LEFT JOIN browse_events b ON b.event_id = e.id
         WHERE b.event_id IS NULL OR b.stamp <> e.updated_at`)
     ).map((r) => r.id);
-    const reader = ids.length ? await sourcesReader() : undefined;
-    for (let i = 0; i < ids.length; i += 500) await indexEvents(ids.slice(i, i + 500), reader);
+    const shared = ids.length ? await sourcesState() : undefined;
+    for (let i = 0; i < ids.length; i += 500) await indexEvents(ids.slice(i, i + 500), shared);
     await rows(`INSERT INTO browse_state (key, value) VALUES ('sources', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [sources.state]);
     await recount();
     return ids.length;
@@ -200,28 +255,44 @@ export function createPostgresBrowse(
       await recount();
     },
     async listEvents(filter, sort, order, page) {
+      // one statement: the total, and the page's rows with the names of their place and sources
       const params: unknown[] = [];
-      const sql = where(filter, params);
+      const param = (value: unknown) => `$${params.push(value)}`;
       const memberships = membershipsOnly(filter);
-      const counted: unknown[] = [];
-      const [kept] = sql ? [] : await rows<{ value: string }>(`SELECT value FROM browse_state WHERE key = 'events'`);
-      const [{ n }] = kept
-        ? [{ n: kept.value }]
-        : await rows<{ n: string }>(
-            memberships ? membershipSql(memberships, (value) => `$${counted.push(value)}`, 'COUNT(*) AS n') : `SELECT COUNT(*) AS n FROM browse_events b ${where(filter, counted)}`,
-            counted,
-          );
+      const sql = where(filter, params);
+      // the unfiltered total is kept in browse_state (counted only if it is not there yet)
+      const total = !sql
+        ? `SELECT COALESCE((SELECT value::bigint FROM browse_state WHERE key = 'events'), (SELECT COUNT(*) FROM browse_events)) AS total`
+        : memberships
+          ? membershipSql(memberships, param, 'COUNT(*) AS total')
+          : `SELECT COUNT(*) AS total FROM browse_events b ${sql}`;
       const dir = order === 'asc' ? 'ASC NULLS FIRST' : 'DESC NULLS LAST';
       const plain = order === 'asc' ? 'ASC' : 'DESC';
       const orderBy =
         sort === 'reports'
           ? `b.reports ${plain}, b.date ${dir}, b.event_id COLLATE "C" ${plain}`
           : `b.date ${dir}, b.event_id COLLATE "C" ${plain}`;
+      // the page's ids first, from the sort index alone (a deep offset walks only the index; a
+      // cursor starts at its key), then only those rows, in the page's order
+      const pageIds = () => {
+        if (!page.after) return `SELECT b.event_id FROM browse_events b ${sql} ORDER BY ${orderBy} LIMIT ${param(page.limit)} OFFSET ${param(page.offset)}`;
+        const branches = keysetConditions(sort, order, page.after, 'b.event_id COLLATE "C"').map((condition) => {
+          let at = 0;
+          const range = condition.sql.replace(/\?/g, () => param(condition.values[at++]));
+          return `SELECT b.event_id, b.reports, b.date FROM browse_events b ${sql ? `${sql} AND` : 'WHERE'} (${range}) ORDER BY ${orderBy} LIMIT ${param(page.limit)}`;
+        });
+        // several ranges (undated events apart): each walked for a page, the union ordered again
+        return branches.length === 1
+          ? branches[0]
+          : `SELECT b.event_id FROM (${branches.map((b) => `(${b})`).join(' UNION ALL ')}) b ORDER BY ${orderBy} LIMIT ${param(page.limit)}`;
+      };
       const found = await rows<{
-        event_id: string;
+        total: string;
+        event_id: string | null;
         date: string | null;
         mode: string;
         place_id: string | null;
+        place_name: string | null;
         participants: NamedRef[];
         reports: number;
         documents: number;
@@ -231,34 +302,37 @@ export function createPostgresBrowse(
         status: EventStatusKind | null;
         independent_sources: number | null;
         sources: NamedRef[];
+        source_names: Record<string, string> | null;
         languages: string[];
       }>(
-        // the page's ids first, from the sort index alone (a deep offset walks only the index),
-        // then only those rows, in the page's order
-        `SELECT b.* FROM (SELECT b.event_id FROM browse_events b ${sql} ORDER BY ${orderBy}
-           LIMIT $${params.length + 1} OFFSET $${params.length + 2}) page JOIN browse_events b ON b.event_id = page.event_id
-         ORDER BY ${orderBy}`,
-        [...params, page.limit, page.offset],
+        `SELECT n.total, r.* FROM (${total}) n LEFT JOIN (
+           SELECT b.*, p.name AS place_name,
+             (SELECT json_object_agg(a.id, a.name) FROM actors a WHERE a.id IN (SELECT s->>'id' FROM json_array_elements(b.sources) s)) AS source_names
+           FROM (${pageIds()}) page JOIN browse_events b ON b.event_id = page.event_id LEFT JOIN actors p ON p.id = b.place_id
+         ) r ON true
+         ORDER BY ${orderBy.replace(/\bb\./g, 'r.')}`,
+        params,
       );
-      const places = await names([...found.map((r) => r.place_id).filter((id): id is string => id !== null), ...found.flatMap((r) => r.sources.map((s) => s.id))]);
       return {
-        items: found.map((r) => ({
-          id: r.event_id,
-          date: r.date,
-          mode: r.mode,
-          place: r.place_id ? { id: r.place_id, name: places.get(r.place_id)?.name ?? r.place_id } : null,
-          participants: r.participants,
-          reports: r.reports,
-          documents: r.documents,
-          outlets: r.outlets,
-          conflicts: r.conflicts,
-          snippet: r.snippet,
-          status: r.status,
-          independentSources: r.independent_sources,
-          sources: r.sources.map((s) => ({ id: s.id, name: places.get(s.id)?.name ?? s.name })),
-          languages: r.languages,
-        })),
-        total: Number(n),
+        items: found
+          .filter((r) => r.event_id !== null)
+          .map((r) => ({
+            id: r.event_id!,
+            date: r.date,
+            mode: r.mode,
+            place: r.place_id ? { id: r.place_id, name: r.place_name ?? r.place_id } : null,
+            participants: r.participants,
+            reports: r.reports,
+            documents: r.documents,
+            outlets: r.outlets,
+            conflicts: r.conflicts,
+            snippet: r.snippet,
+            status: r.status,
+            independentSources: r.independent_sources,
+            sources: r.sources.map((s) => ({ id: s.id, name: r.source_names?.[s.id] ?? s.name })),
+            languages: r.languages,
+          })),
+        total: Number(found[0]?.total ?? 0),
         limit: page.limit,
         offset: page.offset,
       };

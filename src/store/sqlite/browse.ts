@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import type { ActorKind, DocumentMeta, EventMode, Span } from '../../core/types.ts';
 import type { StoredEvent } from '../store.ts';
 import {
+  keysetConditions,
   likePattern,
   membershipSql,
   membershipsOf,
@@ -28,7 +29,7 @@ import { outletOf, summarizeForBrowse, summaryParticipants, summaryPlace, type S
 import { outletOfDocument } from './descriptors.ts';
 import { readEventSources, type EventSourcesReader } from '../../sources/event-sources.ts';
 import type { EventStatusKind } from '../../sources/status.ts';
-import { createSourcesTable } from './sources.ts';
+import { createSourcesTable, type SourcesTable } from './sources.ts';
 import { countriesOfPlaces, staleBySources } from '../browse-state.ts';
 
 /** Above this many matching events a page is found by walking the sort index (see `where`). */
@@ -53,7 +54,7 @@ export function createBrowse(
       WHERE b.event_id IS NULL OR b.stamp <> e.updated_at`).pluck(),
     stamp: db.prepare('SELECT updated_at FROM events WHERE id = ?').pluck(),
     docInfo: db.prepare('SELECT meta, text, language FROM documents WHERE id = ?'),
-    allDocs: db.prepare('SELECT id, path, meta, published_value FROM documents'),
+    someDocs: db.prepare('SELECT id, path, meta, published_value FROM documents WHERE id IN (SELECT value FROM json_each(?))'),
     denials: db.prepare('SELECT id, participants FROM denial_claims'),
     judgementStates: db.prepare('SELECT id, undone_at AS undone FROM source_judgements'),
     state: db.prepare('SELECT value FROM browse_state WHERE key = ?').pluck(),
@@ -116,15 +117,25 @@ export function createBrowse(
   }
 
   const sourcesTable = createSourcesTable(db);
-  /** Who says so, read for one sync (documents, denials and judgements read once). */
-  async function sourcesReader(): Promise<EventSourcesReader> {
+  /** Denials and source judgements: read once per sync (they apply to every event). */
+  type SourcesState = { denials: Awaited<ReturnType<SourcesTable['denials']>>; judgements: Awaited<ReturnType<SourcesTable['judgements']>> };
+  const sourcesState = async (): Promise<SourcesState> => ({ denials: await sourcesTable.denials(), judgements: await sourcesTable.judgements() });
+  /**
+   * Who says so for a batch of events: over the documents of their reports and of the denials
+   * only (a sync read every document of the record, a JSON parse each, for one new event).
+   */
+  async function sourcesReader(events: readonly StoredEvent[], state: SourcesState): Promise<EventSourcesReader> {
+    const ids = new Set([...events.flatMap((e) => e.reports.map((r) => r.docId)), ...state.denials.map((d) => d.docId)]);
     const docs = new Map(
-      (q.allDocs.all() as { id: string; path: string | null; meta: string; published_value: string | null }[]).map((d) => {
+      (q.someDocs.all(JSON.stringify([...ids])) as { id: string; path: string | null; meta: string; published_value: string | null }[]).map((d) => {
         const meta = parseMeta(d.meta);
         return [d.id, { outlet: outletOfDocument(d.path, meta), published: d.published_value ?? (typeof meta.published === 'string' ? meta.published : null) }];
       }),
     );
-    return readEventSources(sourcesTable, docs);
+    return readEventSources(
+      { ...sourcesTable, denials: async () => state.denials, judgements: async (activeOnly) => state.judgements.filter((j) => !activeOnly || !j.undone) },
+      docs,
+    );
   }
 
 
@@ -138,12 +149,16 @@ export function createBrowse(
     }
   });
 
-  async function indexEvents(ids: readonly string[], reader?: EventSourcesReader): Promise<void> {
-    const said = reader ?? (await sourcesReader());
-    const loaded: Loaded[] = [];
+  async function indexEvents(ids: readonly string[], shared?: SourcesState): Promise<void> {
+    const state = shared ?? (await sourcesState());
+    const read: { id: string; stamp: string | undefined; event: StoredEvent | null }[] = [];
     for (const id of ids) {
       const stamp = q.stamp.get(id) as string | undefined;
-      const event = stamp === undefined ? null : await source.getEvent(id);
+      read.push({ id, stamp, event: stamp === undefined ? null : await source.getEvent(id) });
+    }
+    const said = await sourcesReader(read.flatMap((r) => (r.event ? [r.event] : [])), state);
+    const loaded: Loaded[] = [];
+    for (const { id, stamp, event } of read) {
       const participants = event ? summaryParticipants(event) : [];
       const names = new Map((participants.length ? await source.getActors(participants) : []).map((a) => [a.id, a.name]));
       loaded.push({ id, stamp, event, names, extras: event ? { said: await said.of(event) } : {} });
@@ -170,8 +185,8 @@ export function createBrowse(
     if (sources.all) q.staleAll.run();
     else if (sources.actors.length) q.staleOfActors.run(JSON.stringify(sources.actors));
     const ids = q.stale.all() as string[];
-    const reader = ids.length ? await sourcesReader() : undefined;
-    for (let i = 0; i < ids.length; i += 500) await indexEvents(ids.slice(i, i + 500), reader);
+    const shared = ids.length ? await sourcesState() : undefined;
+    for (let i = 0; i < ids.length; i += 500) await indexEvents(ids.slice(i, i + 500), shared);
     q.setState.run('sources', sources.state);
     return ids.length;
   }
@@ -252,13 +267,27 @@ export function createBrowse(
     if (memberships) counted.sql = membershipSql(memberships, (value) => (counted.params.push(value), '?'), 'COUNT(*) AS n');
     else counted.sql = `SELECT COUNT(*) FROM browse_events b ${counted.sql}`;
     const total = prepared(counted.sql).pluck().get(...counted.params) as number;
-    const { sql, params } = where(filter, total > SCAN_ABOVE);
+    const scan = total > SCAN_ABOVE;
     const dir = order === 'asc' ? 'ASC' : 'DESC';
     const orderBy = sort === 'reports' ? `b.reports ${dir}, b.date ${dir}, b.event_id ${dir}` : `b.date ${dir}, b.event_id ${dir}`;
     // the page's ids from the covering index first, then only those rows
-    const ids = prepared(`SELECT b.event_id FROM browse_events b ${sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
-      .pluck()
-      .all(...params, page.limit, page.offset) as string[];
+    let ids: string[];
+    if (!page.after) {
+      const { sql, params } = where(filter, scan);
+      ids = prepared(`SELECT b.event_id FROM browse_events b ${sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`).pluck().all(...params, page.limit, page.offset) as string[];
+    } else {
+      // a cursor: the rows after its key, each range of the sort index walked for a page
+      // (undated events apart), the union ordered again
+      const params: unknown[] = [];
+      const branches = keysetConditions(sort, order, page.after, 'b.event_id').map((condition) => {
+        const filtered = where(filter, scan);
+        params.push(...filtered.params, ...condition.values, page.limit);
+        return `SELECT * FROM (SELECT b.event_id, b.reports, b.date FROM browse_events b ${filtered.sql ? `${filtered.sql} AND` : 'WHERE'} (${condition.sql}) ORDER BY ${orderBy} LIMIT ?)`;
+      });
+      ids = prepared(
+        branches.length === 1 ? branches[0] : `SELECT b.event_id FROM (${branches.join(' UNION ALL ')}) b ORDER BY ${orderBy} LIMIT ?`,
+      ).pluck().all(...params, ...(branches.length === 1 ? [] : [page.limit])) as string[];
+    }
     const rows = ids.map((id) => q.summary.get(id)) as {
       event_id: string;
       date: string | null;

@@ -3,9 +3,11 @@ export interface PagerProps {
   offset: number;
   limit: number;
   onOffset: (offset: number) => void;
+  /** "Next" by a cursor the list answered, instead of the next offset. */
+  onNext?: () => void;
 }
 
-export function Pager({ total, offset, limit, onOffset }: PagerProps) {
+export function Pager({ total, offset, limit, onOffset, onNext }: PagerProps) {
   const last = Math.min(total, offset + limit);
   return (
     <nav className="pager" aria-label="Pages">
@@ -15,7 +17,7 @@ export function Pager({ total, offset, limit, onOffset }: PagerProps) {
       <span aria-live="polite">
         {total === 0 ? 'nothing found' : `${offset + 1}–${last} of ${total.toLocaleString('en')}`}
       </span>
-      <button type="button" disabled={last >= total} onClick={() => onOffset(offset + limit)}>
+      <button type="button" disabled={last >= total} onClick={onNext ?? (() => onOffset(offset + limit))}>
         Next →
       </button>
     </nav>

@@ -2,7 +2,7 @@
 // status, words in the evidence), a timeline of the matching events, and a server-paged table
 // showing each event's status and independent sources.
 import { useEffect, useRef, useState } from 'react';
-import { api, query, type ActorResolution, type EventRow, type Facet, type Facets, type Page } from '../api.ts';
+import { api, query, type ActorResolution, type EventPage, type EventRow, type Facet, type Facets } from '../api.ts';
 import { partialDateProblem } from '../../../src/core/calendar-date.ts';
 import { ActorPicker } from '../components/ActorPicker.tsx';
 import { Pager } from '../components/Pager.tsx';
@@ -100,6 +100,9 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
   const sort = params.get('sort') === 'reports' ? 'reports' : 'date';
   const order = params.get('order') === 'asc' ? 'asc' : 'desc';
   const offset = Math.max(0, Number(params.get('offset')) || 0);
+  // "next" pages by the cursor the list answered (keyset paging: a deep page is as quick as the
+  // first); the offset stays in the address for reading, and for "previous"
+  const after = params.get('after') || undefined;
   const go = (next: Record<string, string | string[] | number | undefined>) =>
     navigate(href('/events', { ...filter, sort, order, offset: 0, ...next }));
 
@@ -115,9 +118,9 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
   const actors = (draft.actor as string[] | undefined) ?? [];
   const pickedActors = () => (draftRef.current.actor as string[] | undefined) ?? [];
 
-  const listKey = JSON.stringify([filter, sort, order, offset]);
-  const loaded = useApi<{ key: string; page: Page<EventRow> & { resolved?: ActorResolution[] } }>(listKey, () =>
-    api.get<Page<EventRow> & { resolved?: ActorResolution[] }>('/api/events', { ...filter, sort, order, offset, limit: PAGE }).then((page) => ({ key: listKey, page })),
+  const listKey = JSON.stringify([filter, sort, order, offset, after]);
+  const loaded = useApi<{ key: string; page: EventPage & { resolved?: ActorResolution[] } }>(listKey, () =>
+    api.get<EventPage & { resolved?: ActorResolution[] }>('/api/events', { ...filter, sort, order, ...(after ? { after } : { offset }), limit: PAGE }).then((page) => ({ key: listKey, page })),
   );
   // the results of another filter are never shown while this one loads
   const list = { data: loaded.data?.key === listKey ? loaded.data.page : null, error: loaded.error, loading: loaded.loading };
@@ -295,7 +298,15 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
           ))}
         </tbody>
       </table>
-      {list.data && <Pager total={list.data.total} offset={offset} limit={PAGE} onOffset={(o) => go({ offset: o })} />}
+      {list.data && (
+        <Pager
+          total={list.data.total}
+          offset={list.data.offset}
+          limit={PAGE}
+          onOffset={(o) => go({ offset: o })}
+          onNext={list.data.next ? ((page) => () => go({ offset: page.offset + PAGE, after: page.next ?? undefined }))(list.data) : undefined}
+        />
+      )}
     </>
   );
 }
