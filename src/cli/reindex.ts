@@ -11,7 +11,7 @@ export function registerReindex(program: Command, ctx: CliContext): void {
     .option('--db <file|url>', 'database (SQLite file or postgres:// URL)')
     .action(async (flags: { db?: string }) => {
       const started = performance.now();
-      const indexed = await withStore(openForWriting(ctx, flags.db), (store) => store.browse().sync());
+      const indexed = await withStore(openForWriting(ctx, flags.db), (store) => store.browse().sync({ full: true }));
       writeLine(ctx.stdout, `indexed ${indexed} events in ${dbLabel(ctx, flags.db)} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     });
 }

@@ -158,8 +158,11 @@ export interface Network {
 }
 
 export interface Browse {
-  /** Indexes events that are new or were rebuilt since the last call; returns how many. */
-  sync(): Promise<number>;
+  /**
+   * Indexes events that are new or were rebuilt since the last call (as the store noted them);
+   * `full` also compares every event with its summary (`parley reindex`). Returns how many.
+   */
+  sync(options?: { full?: boolean }): Promise<number>;
   /** Recomputes these events' summaries (events gone are dropped). */
   refresh(eventIds: Iterable<string>): Promise<void>;
   listEvents(filter: EventFilter, sort: EventSort, order: 'asc' | 'desc', page: EventPageOptions): Promise<Page<EventRow>>;

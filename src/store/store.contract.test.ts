@@ -7,6 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { ParleyError } from '../core/errors.ts';
 import type { DocumentAnalysis } from '../core/types.ts';
 import { BIDEN, makeAnalysis, MOSCOW, PUTIN, RUSSIA, sampleAnalyses, TEXT_A, XI } from './fixtures.ts';
@@ -113,6 +115,40 @@ for (const adapter of adapters) {
       assert.deepEqual(merged.participants.map((p) => p.actorId).sort(), [PUTIN.id, XI.id].sort());
       assert.deepEqual(await store.getEvent(merged.id), merged);
       assert.equal(await store.getEvent('ev_nope'), null);
+    });
+
+    withStore('the index follows the writes the database noted: a re-stamped event is indexed by the next sync, the notes are used up, a summary changed behind the index is found by a full sync only', async (store, target) => {
+      const sql = async <T = Record<string, unknown>>(text: string): Promise<T[]> => {
+        if (!target.startsWith('postgres')) {
+          const db = new Database(target);
+          try {
+            const statement = db.prepare(text);
+            return (statement.reader ? statement.all() : (statement.run(), [])) as T[];
+          } finally {
+            db.close();
+          }
+        }
+        const client = new pg.Client({ connectionString: target });
+        await client.connect();
+        try {
+          return (await client.query(text)).rows as T[];
+        } finally {
+          await client.end();
+        }
+      };
+      const notes = async () => Number((await sql<{ n: string | number }>('SELECT COUNT(*) AS n FROM browse_dirty'))[0].n);
+      await store.saveBatch(sampleAnalyses());
+      assert.equal(await notes(), 0, 'the batch\'s own sync used its notes');
+      const [{ id }] = await sql<{ id: string }>('SELECT id FROM events ORDER BY id LIMIT 1');
+      await sql(`UPDATE events SET updated_at = 'another writer' WHERE id = '${id}'`);
+      assert.equal(await notes(), 1);
+      assert.equal(await store.browse().sync(), 1);
+      assert.equal(await notes(), 0);
+      assert.equal(await store.browse().sync(), 0);
+      await sql(`UPDATE browse_events SET stamp = 'changed behind the index' WHERE event_id = '${id}'`);
+      assert.equal(await store.browse().sync(), 0, 'an ordinary sync reads notes, not every event');
+      assert.equal(await store.browse().sync({ full: true }), 1, 'a full sync compares every event');
+      assert.equal(await store.browse().sync({ full: true }), 0);
     });
 
     withStore('titles and evidence after an astral character are cut by UTF-16 offsets (spans count them)', async (store) => {

@@ -50,6 +50,12 @@ export function createBrowse(
   exclusive: <T>(work: () => T | Promise<T>) => Promise<T> = async (work) => work(),
 ): Browse {
   const q = {
+    // every event a write left stale: noted by the triggers of migration 0014 (browse_dirty)
+    dirtyUpTo: db.prepare('SELECT MAX(seq) FROM browse_dirty').pluck(),
+    dirty: db.prepare(`SELECT DISTINCT d.event_id FROM browse_dirty d JOIN events e ON e.id = d.event_id
+      WHERE d.seq <= ?`).pluck(),
+    clearDirty: db.prepare('DELETE FROM browse_dirty WHERE seq <= ?'),
+    // the full comparison, for `parley reindex`
     stale: db.prepare(`SELECT e.id FROM events e LEFT JOIN browse_events b ON b.event_id = e.id
       WHERE b.event_id IS NULL OR b.stamp <> e.updated_at`).pluck(),
     stamp: db.prepare('SELECT updated_at FROM events WHERE id = ?').pluck(),
@@ -59,9 +65,9 @@ export function createBrowse(
     judgementStates: db.prepare('SELECT id, undone_at AS undone FROM source_judgements'),
     state: db.prepare('SELECT value FROM browse_state WHERE key = ?').pluck(),
     setState: db.prepare('INSERT INTO browse_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
-    staleAll: db.prepare("UPDATE browse_events SET stamp = ''"),
-    staleOfActors: db.prepare(`UPDATE browse_events SET stamp = '' WHERE event_id IN
-      (SELECT event_id FROM browse_event_actors WHERE actor_id IN (SELECT value FROM json_each(?)))`),
+    staleAll: db.prepare('INSERT INTO browse_dirty (event_id) SELECT id FROM events'),
+    staleOfActors: db.prepare(`INSERT INTO browse_dirty (event_id)
+      SELECT DISTINCT event_id FROM browse_event_actors WHERE actor_id IN (SELECT value FROM json_each(?))`),
     insertSource: db.prepare('INSERT OR IGNORE INTO browse_event_sources (event_id, source, name) VALUES (?, ?, ?)'),
     insertLanguage: db.prepare('INSERT OR IGNORE INTO browse_event_languages (event_id, language) VALUES (?, ?)'),
     deleteSummary: db.prepare('DELETE FROM browse_events WHERE event_id = ?'),
@@ -174,7 +180,7 @@ export function createBrowse(
     writeSummaries.immediate(loaded);
   }
 
-  async function sync(): Promise<number> {
+  async function sync(options: { full?: boolean } = {}): Promise<number> {
     // statuses depend on denials and source judgements kept outside the events: when those
     // changed, every summary is recomputed
     const sources = staleBySources(
@@ -184,9 +190,13 @@ export function createBrowse(
     );
     if (sources.all) q.staleAll.run();
     else if (sources.actors.length) q.staleOfActors.run(JSON.stringify(sources.actors));
-    const ids = q.stale.all() as string[];
+    const upTo = (q.dirtyUpTo.get() as number | null) ?? 0;
+    const noted = q.dirty.all(upTo) as string[];
+    const ids = options.full ? [...new Set([...noted, ...(q.stale.all() as string[])])] : noted;
     const shared = ids.length ? await sourcesState() : undefined;
     for (let i = 0; i < ids.length; i += 500) await indexEvents(ids.slice(i, i + 500), shared);
+    // one writer at a time on SQLite: nothing was noted between the read and here but by this sync's own writes
+    q.clearDirty.run(upTo);
     q.setState.run('sources', sources.state);
     return ids.length;
   }
@@ -330,7 +340,7 @@ export function createBrowse(
   }
 
   const browse: Browse = {
-    sync: () => sync(),
+    sync: (options) => sync(options),
     async refresh(eventIds) {
       await indexEvents([...new Set(eventIds)]);
     },

@@ -8,6 +8,7 @@ import eventRedirects from './0006-event-redirects.ts';
 import browseSources from './0007-browse-sources.ts';
 import browseOrder from './0008-browse-order.ts';
 import sourceClaims from './0009-source-claims.ts';
+import browseDirty from './0010-browse-dirty.ts';
 
 export interface Migration {
   version: number;
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'browse-sources', statements: browseSources },
   { version: 8, name: 'browse-order', statements: browseOrder },
   { version: 9, name: 'source-claims', statements: sourceClaims },
+  { version: 10, name: 'browse-dirty', statements: browseDirty },
 ];

@@ -13,6 +13,7 @@ import eventRedirects from './0010-event-redirects.ts';
 import localActors from './0011-local-actors.ts';
 import browseSources from './0012-browse-sources.ts';
 import sourceClaims from './0013-source-claims.ts';
+import browseDirty from './0014-browse-dirty.ts';
 
 export interface Migration {
   version: number;
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'local-actors', statements: localActors },
   { version: 12, name: 'browse-sources', statements: browseSources },
   { version: 13, name: 'source-claims', statements: sourceClaims },
+  { version: 14, name: 'browse-dirty', statements: browseDirty },
 ];
