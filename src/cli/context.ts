@@ -25,8 +25,17 @@ export function dbLabel(ctx: CliContext, option: string | undefined): string {
   return redactUrl(dbPath(ctx, option));
 }
 
-/** Opens the database for a read command: it must exist already. */
+/**
+ * Opens the database for a read command: it must exist already, and it is never written. A schema
+ * older than this Parley's is refused with a message naming `parley migrate --db ...` (a newer
+ * one too, naming neither).
+ */
 export function openForReading(ctx: CliContext, option: string | undefined): Store {
+  return openStore(dbPath(ctx, option), { mustExist: true, migrate: false });
+}
+
+/** Opens an existing database for a command that changes it (a judgement): migrated as writers do. */
+export function openForChanging(ctx: CliContext, option: string | undefined): Store {
   return openStore(dbPath(ctx, option), { mustExist: true });
 }
 

@@ -7,7 +7,7 @@ import type { Judgement, NewJudgement } from '../core/types.ts';
 import { describeJudgement } from '../judgements/describe.ts';
 import { JUDGEMENT_KINDS } from '../judgements/validate.ts';
 import type { Store, StoredEvent } from '../store/store.ts';
-import { type CliContext, openForReading, withStore, writeLine } from './context.ts';
+import { type CliContext, openForChanging, openForReading, withStore, writeLine } from './context.ts';
 import { table } from './format.ts';
 
 export interface JudgeFlags {
@@ -40,7 +40,7 @@ export async function judge(
   changed: (store: Store, judgement: Judgement, before: StoredEvent[]) => string[] | Promise<string[]>,
 ): Promise<void> {
   const author = authorOf(ctx, flags);
-  await withStore(openForReading(ctx, flags.db), async (store) => {
+  await withStore(openForChanging(ctx, flags.db), async (store) => {
     const before = await store.listEvents();
     const judgement = await store.addJudgement(build(store, author));
     if (flags.json) {
@@ -101,7 +101,7 @@ export function registerJudgements(program: Command, ctx: CliContext): void {
   ).action(async (id: string, flags: JudgeFlags) => {
     if (!/^\d+$/.test(id)) throw new ParleyError('usage', `a judgement id is a number, not "${id}"`);
     const author = authorOf(ctx, flags);
-    await withStore(openForReading(ctx, flags.db), async (store) => {
+    await withStore(openForChanging(ctx, flags.db), async (store) => {
       const judgement = await store.undoJudgement(Number(id), author, flags.reason);
       if (flags.json) writeLine(ctx.stdout, JSON.stringify(judgement, null, 2));
       else writeLine(ctx.stdout, `undid ${describeJudgement(judgement)}`);

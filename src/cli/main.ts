@@ -17,6 +17,7 @@ import { registerJobs, registerWorker } from './queue.ts';
 import { registerCopy } from './copy.ts';
 import { registerRuns } from './runs.ts';
 import { registerReindex } from './reindex.ts';
+import { registerMigrate } from './migrate.ts';
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('parley')
@@ -46,6 +47,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerCopy(program, ctx);
   registerRuns(program, ctx);
   registerReindex(program, ctx);
+  registerMigrate(program, ctx);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(add --help for usage)');
   return program;
 }

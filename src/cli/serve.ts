@@ -51,6 +51,18 @@ export function registerServe(program: Command, ctx: CliContext): void {
       }
       const writable = token !== null || analysts.length > 0;
       if (flags.private && !writable) throw new ParleyError('usage', '--private needs a token (--token, --tokens or PARLEY_TOKEN)');
+      // the database first: one that is missing, damaged or of another schema version (serve never
+      // migrates) stops here with one line saying what to run, before the web app is built
+      const store = openForReading(ctx, flags.db);
+      let pipeline: ReturnType<typeof makePipeline>;
+      try {
+        // the analyst's own actors (parley kb import --db) on top of the shipped base (a PostgreSQL
+        // schema is checked at this first read)
+        pipeline = makePipeline(await localKnowledgeBase(store));
+      } catch (error) {
+        await store.close();
+        throw error;
+      }
       if (flags.build) {
         try {
           await buildWeb({ quiet: true });
@@ -58,11 +70,8 @@ export function registerServe(program: Command, ctx: CliContext): void {
           writeLine(ctx.stderr, `parley: the web app could not be built (${(error as Error).message}); serving the API only`);
         }
       }
-      const store = openForReading(ctx, flags.db);
       // the queue lives in the record's PostgreSQL: /api/jobs shows it
       const jobs = isPostgresUrl(dbPath(ctx, flags.db)) ? openJobsView(dbPath(ctx, flags.db)) : undefined;
-      // the analyst's own actors (parley kb import --db) on top of the shipped base
-      const pipeline = makePipeline(await localKnowledgeBase(store));
       const { app } = await buildServer({
         store,
         token,

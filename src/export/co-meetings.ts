@@ -2,8 +2,8 @@
 // took part in one event, weighted by the number of such events, with their dates and ids.
 import type { Store } from '../store/store.ts';
 import { actorIndex } from './summarize-event.ts';
-import { viewsInOrder } from './event-view.ts';
-import type { ExportScope } from './stream.ts';
+import { VIEW_ORDER, viewEvent } from './event-view.ts';
+import { forEachEvent, type ExportScope } from './stream.ts';
 
 export interface NetworkNode {
   id: string;
@@ -29,14 +29,18 @@ export interface Network {
 }
 
 /**
- * The network, read one event at a time: memory holds the nodes (one per actor), the edges (one
- * per pair of actors who met) and each edge's event ids, never the events.
+ * The network, read one event at a time, each event once: memory holds the nodes (one per actor),
+ * the edges (one per pair of actors who met), each edge's event ids, and each event's date (its
+ * place in viewEvents' order, which each edge's event ids follow), never the events.
  */
 export async function buildCoMeetingNetwork(store: Store, scope: ExportScope = {}): Promise<Network> {
   const actors = actorIndex(await store.getActors());
   const nodes = new Map<string, NetworkNode>();
   const edges = new Map<string, NetworkEdge>();
-  for await (const view of viewsInOrder(store, scope, actors)) {
+  const keys = new Map<string, string | null>();
+  await forEachEvent(store, scope, (event) => {
+    const view = viewEvent(event, actors);
+    keys.set(view.id, VIEW_ORDER.key(event));
     const ids = [...new Set(view.participants.map((p) => p.actorId))].sort();
     for (const id of ids) {
       const node = nodes.get(id);
@@ -53,8 +57,12 @@ export async function buildCoMeetingNetwork(store: Store, scope: ExportScope = {
         if (view.date && !edge.dates.includes(view.date)) edge.dates.push(view.date);
       }
     }
+  });
+  const inOrder = (a: string, b: string) => VIEW_ORDER.compare({ key: keys.get(a) ?? null, id: a }, { key: keys.get(b) ?? null, id: b });
+  for (const edge of edges.values()) {
+    edge.dates.sort();
+    edge.eventIds.sort(inOrder);
   }
-  for (const edge of edges.values()) edge.dates.sort();
   return {
     nodes: [...nodes.values()].sort((a, b) => a.id.localeCompare(b.id)),
     edges: [...edges.values()].sort((a, b) => a.source.localeCompare(b.source) || a.target.localeCompare(b.target)),

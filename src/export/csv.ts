@@ -4,8 +4,8 @@
 // (YYYY-MM-DD, YYYY-MM, YYYY), and `date_precision` says which.
 import type { Store } from '../store/store.ts';
 import { actorIndex } from './summarize-event.ts';
-import { sidesOf, viewsInOrder } from './event-view.ts';
-import { boundedEventSources, exportToString, type ExportScope, type ExportSink } from './stream.ts';
+import { renderViewsInOrder, sidesOf, type EventView } from './event-view.ts';
+import { boundedEventSources, exportToString, writeRendered, type ExportScope, type ExportSink } from './stream.ts';
 import { precisionOf } from '../events/resolve-date.ts';
 
 export const CSV_COLUMNS = ['id', 'date', 'date_precision', 'mode', 'location', 'participants', 'documents', 'status', 'independent_sources', 'sources'] as const;
@@ -26,29 +26,28 @@ export async function buildEventsCsv(store: Store, scope: ExportScope = {}): Pro
   return exportToString((sink) => writeEventsCsv(store, sink, scope));
 }
 
-/** One row per event, written as each event is read (in viewEvents' order). */
+/** One row per event (in viewEvents' order), each event read once. */
 export async function writeEventsCsv(store: Store, sink: ExportSink, scope: ExportScope = {}): Promise<void> {
   const actors = actorIndex(await store.getActors());
   await sink.write(csvRow(CSV_COLUMNS));
   const whoSays = await boundedEventSources(store);
-  for await (const e of viewsInOrder(store, scope, actors)) {
+  const row = async (e: EventView): Promise<string> => {
     const said = await whoSays.of(e);
-    await sink.write(
-      csvRow([
-        e.id,
-        e.date,
-        e.date && precisionOf({ value: e.date }),
-        e.mode,
-        e.place?.name,
-        e.participants.map((p) => actors.get(p.actorId)?.name ?? p.actorId).join('; '),
-        e.documents.join('; '),
-        said.status.status,
-        said.status.independentSources,
-        // each independent source: where its words come from, and its first document
-        said.sources.map((c) => `${c.origin.kind}${c.origin.name ? ` ${c.origin.name}` : ''} (${c.docs.join(' ')})`).join('; '),
-      ]),
-    );
-  }
+    return csvRow([
+      e.id,
+      e.date,
+      e.date && precisionOf({ value: e.date }),
+      e.mode,
+      e.place?.name,
+      e.participants.map((p) => actors.get(p.actorId)?.name ?? p.actorId).join('; '),
+      e.documents.join('; '),
+      said.status.status,
+      said.status.independentSources,
+      // each independent source: where its words come from, and its first document
+      said.sources.map((c) => `${c.origin.kind}${c.origin.name ? ` ${c.origin.name}` : ''} (${c.docs.join(' ')})`).join('; '),
+    ]);
+  };
+  await writeRendered(sink, await renderViewsInOrder(store, scope, actors, row));
 }
 
 /** One row per participant of each event: which side it is on, and the reports that name it. */
@@ -59,7 +58,7 @@ export async function buildParticipantsCsv(store: Store, scope: ExportScope = {}
 export async function writeParticipantsCsv(store: Store, sink: ExportSink, scope: ExportScope = {}): Promise<void> {
   const actors = actorIndex(await store.getActors());
   await sink.write(csvRow(PARTICIPANT_COLUMNS));
-  for await (const e of viewsInOrder(store, scope, actors)) {
+  const rows = (e: EventView): string => {
     const sides = sidesOf(e);
     const docOf = new Map(e.reports.map((r) => [r.id, r.docId]));
     let rows = '';
@@ -78,6 +77,7 @@ export async function writeParticipantsCsv(store: Store, sink: ExportSink, scope
         [...new Set(p.reports.map((r) => docOf.get(r)).filter((d) => d !== undefined))].sort().join('; '),
       ]);
     }
-    await sink.write(rows);
-  }
+    return rows;
+  };
+  await writeRendered(sink, await renderViewsInOrder(store, scope, actors, rows));
 }

@@ -4,7 +4,7 @@
 import type { EventMode } from '../core/types.ts';
 import type { Store, StoredActor, StoredEvent, StoredReport } from '../store/store.ts';
 import { summarizeEvent } from './summarize-event.ts';
-import { orderEvents, type EventOrder, type ExportScope } from './stream.ts';
+import { renderInOrder, type EventOrder, type ExportScope, type RenderedInOrder } from './stream.ts';
 
 export interface EventView {
   id: string;
@@ -60,9 +60,14 @@ export function viewEvents(events: readonly StoredEvent[], actors: ReadonlyMap<s
     .sort((a, b) => VIEW_ORDER.compare({ key: a.date, id: a.id }, { key: b.date, id: b.id }));
 }
 
-/** viewEvents read from the store one event at a time (see orderEvents). */
-export async function* viewsInOrder(store: Store, scope: ExportScope, actors: ReadonlyMap<string, StoredActor>): AsyncGenerator<EventView> {
-  for await (const event of await orderEvents(store, scope, VIEW_ORDER)) yield viewEvent(event, actors);
+/** Each event of the scope as `render` writes its view, in viewEvents' order, each event read once (see renderInOrder). */
+export function renderViewsInOrder(
+  store: Store,
+  scope: ExportScope,
+  actors: ReadonlyMap<string, StoredActor>,
+  render: (view: EventView) => string | Promise<string>,
+): Promise<RenderedInOrder> {
+  return renderInOrder(store, scope, VIEW_ORDER, (event) => render(viewEvent(event, actors)));
 }
 
 export interface Sides {

@@ -2,7 +2,7 @@
 // whose offsets point into each document's original text.
 import type { Span } from '../core/types.ts';
 import type { Store, StoredActor, StoredEvent } from '../store/store.ts';
-import { boundedEventSources, orderEvents, writeJsonArray, type EventOrder, type ExportScope, type ExportSink } from './stream.ts';
+import { boundedEventSources, collectInOrder, jsonItem, renderInOrder, writeJsonArray, writeJsonItems, type EventOrder, type ExportScope, type ExportSink } from './stream.ts';
 import { actorIndex, summarizeEvent } from './summarize-event.ts';
 import { intervalOf, precisionOf } from '../events/resolve-date.ts';
 import { placeLevels } from '../events/settlement.ts';
@@ -60,12 +60,8 @@ export async function buildEventsJson(store: Store, scope: ExportScope = {}): Pr
   const whoSays = await boundedEventSources(store);
   const documents: EventsJson['documents'] = [];
   for await (const d of documentsJson(store)) documents.push(d);
-  const used = new Set<string>();
-  const order = await orderEvents(store, scope, EVENTS_JSON_ORDER, (event) => {
-    for (const id of summarizeEvent(event, actors).participants) used.add(id);
-  });
-  const events: EventsJsonEvent[] = [];
-  for await (const e of eventsJson(order, actors, whoSays)) events.push(e);
+  const events = await collectInOrder(store, scope, EVENTS_JSON_ORDER, (event) => eventJson(event, actors, whoSays));
+  const used = new Set(events.flatMap((e) => e.participants));
   return { documents, actors: actorsJson(used, actors), events };
 }
 
@@ -80,8 +76,8 @@ export const EVENTS_JSON_ORDER: EventOrder<string | null> = {
 
 /**
  * The events-json document (as JSON.stringify(..., null, 2) of buildEventsJson, then a newline),
- * written as it is read: documents a page at a time, then the actors in use (gathered over a first
- * pass), then the events one at a time in order.
+ * written as it is read: documents a page at a time, then the actors in use (gathered as the
+ * events are read and rendered, each once: renderInOrder), then the events in order.
  */
 export async function writeEventsJson(store: Store, sink: ExportSink, scope: ExportScope = {}): Promise<void> {
   const actors = actorIndex(await store.getActors());
@@ -89,14 +85,20 @@ export async function writeEventsJson(store: Store, sink: ExportSink, scope: Exp
   await sink.write('{\n  "documents": ');
   await writeJsonArray(sink, documentsJson(store), 1);
   const used = new Set<string>();
-  const events = await orderEvents(store, scope, EVENTS_JSON_ORDER, (event) => {
-    for (const id of summarizeEvent(event, actors).participants) used.add(id);
+  const events = await renderInOrder(store, scope, EVENTS_JSON_ORDER, async (event) => {
+    const json = await eventJson(event, actors, whoSays);
+    for (const id of json.participants) used.add(id);
+    return jsonItem(json, 1);
   });
-  await sink.write(',\n  "actors": ');
-  await writeJsonArray(sink, actorsJson(used, actors), 1);
-  await sink.write(',\n  "events": ');
-  await writeJsonArray(sink, eventsJson(events, actors, whoSays), 1);
-  await sink.write('\n}\n');
+  try {
+    await sink.write(',\n  "actors": ');
+    await writeJsonArray(sink, actorsJson(used, actors), 1);
+    await sink.write(',\n  "events": ');
+    await writeJsonItems(sink, events, 1);
+    await sink.write('\n}\n');
+  } finally {
+    await events.close();
+  }
 }
 
 function actorsJson(used: ReadonlySet<string>, actors: ReadonlyMap<string, StoredActor>): EventsJson['actors'] {
@@ -113,46 +115,45 @@ async function* documentsJson(store: Store): AsyncGenerator<EventsJson['document
   }
 }
 
-async function* eventsJson(
-  events: AsyncIterable<StoredEvent>,
+/** One event as the format writes it. */
+async function eventJson(
+  event: StoredEvent,
   actors: ReadonlyMap<string, StoredActor>,
   whoSays: Awaited<ReturnType<typeof boundedEventSources>>,
-): AsyncGenerator<EventsJsonEvent> {
-  for await (const event of events) {
-    const summary = summarizeEvent(event, actors);
-    const place = summary.place ? placeLevels(summary.place.actorId, actors) : null;
-    const said = await whoSays.of(event);
-    yield {
-      id: event.id,
-      type: summary.type,
-      mode: summary.mode,
-      participants: summary.participants,
-      ...dateFields(summary.date),
-      location: place?.location.name ?? null,
-      venue: place?.venue?.name ?? null,
-      mentions: event.reports.map((report) => {
-        const sentence = report.evidence[0] ?? report.trigger;
-        return {
-          doc: report.docId,
-          start: sentence.start,
-          end: sentence.end,
-          participants: report.participants.map((p) => p.actorId),
-          report: report.id,
-          trigger: report.trigger,
-          evidence: report.participants.map((p) => ({ actor: p.actorId, spans: p.spans })),
-          attribution: (said.attributions.get(report.id) ?? []).map(attributionJson),
-        };
-      }),
-      conflicts: summary.conflicts.map((c) => ({
-        field: c.field,
-        // places are shown by name, like `location`
-        values: c.values.map((v) => ({ value: c.field === 'place' ? (actors.get(v.value)?.name ?? v.value) : v.value, reports: v.reports })),
-        chosen: c.field === 'place' && c.chosen ? (actors.get(c.chosen)?.name ?? c.chosen) : c.chosen,
-      })),
-      judgements: event.humanJudgements,
-      ...sourcesJson(said),
-    };
-  }
+): Promise<EventsJsonEvent> {
+  const summary = summarizeEvent(event, actors);
+  const place = summary.place ? placeLevels(summary.place.actorId, actors) : null;
+  const said = await whoSays.of(event);
+  return {
+    id: event.id,
+    type: summary.type,
+    mode: summary.mode,
+    participants: summary.participants,
+    ...dateFields(summary.date),
+    location: place?.location.name ?? null,
+    venue: place?.venue?.name ?? null,
+    mentions: event.reports.map((report) => {
+      const sentence = report.evidence[0] ?? report.trigger;
+      return {
+        doc: report.docId,
+        start: sentence.start,
+        end: sentence.end,
+        participants: report.participants.map((p) => p.actorId),
+        report: report.id,
+        trigger: report.trigger,
+        evidence: report.participants.map((p) => ({ actor: p.actorId, spans: p.spans })),
+        attribution: (said.attributions.get(report.id) ?? []).map(attributionJson),
+      };
+    }),
+    conflicts: summary.conflicts.map((c) => ({
+      field: c.field,
+      // places are shown by name, like `location`
+      values: c.values.map((v) => ({ value: c.field === 'place' ? (actors.get(v.value)?.name ?? v.value) : v.value, reports: v.reports })),
+      chosen: c.field === 'place' && c.chosen ? (actors.get(c.chosen)?.name ?? c.chosen) : c.chosen,
+    })),
+    judgements: event.humanJudgements,
+    ...sourcesJson(said),
+  };
 }
 
 /** A stored date value ('YYYY-MM-DD', 'YYYY-MM' or 'YYYY') as the export's date fields. */

@@ -7,8 +7,8 @@
 import { dateFields } from './events-json.ts';
 import type { StoredActor, Store } from '../store/store.ts';
 import { actorIndex } from './summarize-event.ts';
-import { sidesOf, viewsInOrder, type EventView } from './event-view.ts';
-import { boundedEventSources, documentCache, exportToString, type ExportScope, type ExportSink } from './stream.ts';
+import { renderViewsInOrder, sidesOf, viewEvent, VIEW_ORDER, type EventView } from './event-view.ts';
+import { boundedEventSources, collectInOrder, documentCache, exportToString, writeRendered, type ExportScope, type ExportSink } from './stream.ts';
 import { placeLevels } from '../events/settlement.ts';
 import { attributionJson, sourcesJson, type AttributionJson, type SourceJson, type StatusJson } from '../sources/sources-json.ts';
 
@@ -58,13 +58,12 @@ const CODER = 'parley 0.1.0';
 
 /** Every record, in memory (for callers that want them all; exports stream them with writePloverJsonl). */
 export async function buildPloverRecords(store: Store, scope: ExportScope = {}): Promise<PloverRecord[]> {
-  const out: PloverRecord[] = [];
-  for await (const record of ploverRecords(store, scope)) out.push(record);
-  return out;
+  const { actors, record } = await ploverMaker(store);
+  return collectInOrder(store, scope, VIEW_ORDER, (event) => record(viewEvent(event, actors)));
 }
 
-/** The records one at a time, in viewEvents' order, each event read as it is written. */
-export async function* ploverRecords(store: Store, scope: ExportScope = {}): AsyncGenerator<PloverRecord> {
+/** What makes one event's record: the actors, and the documents and texts in use, a few at a time. */
+async function ploverMaker(store: Store): Promise<{ actors: Map<string, StoredActor>; record(view: EventView): Promise<PloverRecord> }> {
   const actors = actorIndex(await store.getActors());
   const documents = documentCache(store);
   // texts of the documents in use, a few at a time: exports stream over many documents
@@ -95,7 +94,7 @@ export async function* ploverRecords(store: Store, scope: ExportScope = {}): Asy
     return { name: location.name, identifier_id: location.actorId, ...(venue ? { venue: { name: venue.name, identifier_id: venue.actorId } } : {}) };
   };
   const whoSays = await boundedEventSources(store, documents);
-  for await (const view of viewsInOrder(store, scope, actors)) {
+  const record = async (view: EventView): Promise<PloverRecord> => {
     const sides = sidesOf(view);
     const said = await whoSays.of(view);
     const reports = view.reports.map((r) => {
@@ -109,7 +108,7 @@ export async function* ploverRecords(store: Store, scope: ExportScope = {}): Asy
     const recipient: PloverActor[] = [];
     for (const id of sides.recipient) recipient.push(await person(view, id));
     const { date, date_precision, date_from, date_to } = dateFields(view.date);
-    yield {
+    return {
       id: view.id,
       has_event: true,
       date,
@@ -137,7 +136,8 @@ export async function* ploverRecords(store: Store, scope: ExportScope = {}): Asy
         coder: CODER,
       },
     } satisfies PloverRecord;
-  }
+  };
+  return { actors, record };
 }
 
 /** Newline-delimited JSON, one event a line. */
@@ -145,6 +145,8 @@ export async function buildPloverJsonl(store: Store, scope: ExportScope = {}): P
   return exportToString((sink) => writePloverJsonl(store, sink, scope));
 }
 
+/** One line an event, in viewEvents' order, each event read once. */
 export async function writePloverJsonl(store: Store, sink: ExportSink, scope: ExportScope = {}): Promise<void> {
-  for await (const record of ploverRecords(store, scope)) await sink.write(JSON.stringify(record) + '\n');
+  const { actors, record } = await ploverMaker(store);
+  await writeRendered(sink, await renderViewsInOrder(store, scope, actors, async (view) => JSON.stringify(await record(view)) + '\n'));
 }

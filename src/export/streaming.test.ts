@@ -4,6 +4,9 @@
 // every block waits for room; and an export whose reader goes away stops reading the store.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { EXPORT_FORMATS } from '../cli/export.ts';
 import { buildFixture, type Fixture } from '../server/test-fixture.ts';
@@ -148,4 +151,74 @@ test('a write into a destroyed stream fails at once instead of waiting for room'
   const sink = streamSink(out);
   await sink.write('x');
   await assert.rejects(sink.end(), ExportAborted);
+});
+
+test('every format reads each event once (a scope of ids too), and leaves no temporary file behind', async () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'parley-export-tmp-'));
+  const was = process.env.TMPDIR;
+  process.env.TMPDIR = tmp;
+  try {
+    const store = fixture.store;
+    const events = (await store.listEvents()).filter((e) => e.reports.length > 0);
+    assert.ok(events.length > 3);
+    for (const format of Object.keys(EXPORT_FORMATS)) {
+      for (const scope of [{}, { ids: events.slice(0, 3).map((e) => e.id) }]) {
+        const reads = new Map<string, number>();
+        const counted = Object.create(store) as Store;
+        const count = (event: StoredEvent | null) => (event && reads.set(event.id, (reads.get(event.id) ?? 0) + 1), event);
+        counted.iterateEvents = (options) =>
+          (async function* () {
+            for await (const event of store.iterateEvents(options)) yield count(event)!;
+          })();
+        counted.getEvent = async (id) => count(await store.getEvent(id));
+        const text = await EXPORT_FORMATS[format].build(counted, scope);
+        assert.ok(text.length > 0);
+        const expected = 'ids' in scope ? scope.ids!.length : events.length;
+        assert.equal(reads.size, expected, `${format}: every event in scope read`);
+        assert.deepEqual([...new Set(reads.values())], [1], `${format}: each event read once`);
+      }
+    }
+    assert.deepEqual(readdirSync(tmp), [], 'the spilled rows are removed');
+  } finally {
+    if (was === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = was;
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test('an export stopped by its reader removes its temporary file, while reading events or writing them', async () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'parley-export-tmp-'));
+  const was = process.env.TMPDIR;
+  process.env.TMPDIR = tmp;
+  try {
+    const store = fixture.store;
+    const ids = (await store.listEvents()).map((e) => e.id);
+    for (const format of ['events-json', 'csv', 'participants-csv', 'plover']) {
+      // stopped while the events are read: the reader goes away after the second event
+      const stop = new AbortController();
+      let n = 0;
+      const stopping = Object.create(store) as Store;
+      stopping.iterateEvents = (options) =>
+        (async function* () {
+          for await (const event of store.iterateEvents(options)) {
+            if (++n === 2) stop.abort();
+            yield event;
+          }
+        })();
+      await assert.rejects(EXPORT_FORMATS[format].write(stopping, stringSink(), { signal: stop.signal }), ExportAborted);
+      assert.deepEqual(readdirSync(tmp), [], `${format}: nothing left after a stop while reading`);
+      // stopped while the events are written: the first event's text meets a closed stream
+      const closed = {
+        async write(text: string) {
+          if (ids.some((id) => text.includes(id))) throw new ExportAborted();
+        },
+      };
+      await assert.rejects(EXPORT_FORMATS[format].write(store, closed), ExportAborted);
+      assert.deepEqual(readdirSync(tmp), [], `${format}: nothing left after a stop while writing`);
+    }
+  } finally {
+    if (was === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = was;
+    rmSync(tmp, { recursive: true, force: true });
+  }
 });

@@ -18,7 +18,8 @@ import { createPostgresBrowse } from './pg-browse.ts';
 import { createPostgresSourcesTable, saveSourceRows } from './pg-sources.ts';
 import { sourceRows, type SourceRows } from '../source-rows.ts';
 import { insertRows } from './insert-rows.ts';
-import { migratePostgres } from './migrate.ts';
+import { migratePostgres, postgresSchemaState } from './migrate.ts';
+import { requireCurrent } from '../schema-version.ts';
 import { createPostgresResolutionStorage, postgresTransaction, primeReports } from './resolution-queries.ts';
 import { maintainingBrowse } from '../browse-maintenance.ts';
 import { pagedEvents, pagedRows } from '../paged-reads.ts';
@@ -28,6 +29,11 @@ export interface PostgresStoreOptions {
   now?: () => Date;
   /** Connections in the pool (default 4). */
   max?: number;
+  /**
+   * false for readers: a schema older than this Parley's is refused (naming `parley migrate`)
+   * instead of migrated. Default true (writers bring the schema up to date).
+   */
+  migrate?: boolean;
 }
 
 /** A `postgres://` or `postgresql://` URL selects this adapter. */
@@ -112,7 +118,11 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
   pool.on('error', () => undefined);
   const storage = createPostgresResolutionStorage(pool);
   const resolution = createResolution(storage, { now, shared: true });
-  const ready = migratePostgres(pool, undefined, now).then(() => resolution.repair());
+  const schema =
+    options.migrate === false
+      ? postgresSchemaState(pool).then((state) => requireCurrent(state, redactUrl(url)))
+      : migratePostgres(pool, undefined, now, redactUrl(url));
+  const ready = schema.then(() => resolution.repair());
   ready.catch(() => undefined);
   let currentRun: number | null = null;
   let sourcesTable: SourcesTable | undefined;

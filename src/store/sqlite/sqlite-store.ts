@@ -31,7 +31,8 @@ import type { Browse } from '../browse.ts';
 import { createBrowse } from './browse.ts';
 import { createDescriptorTable } from './descriptors.ts';
 import { createSourcesTable, type SourcesTable } from './sources.ts';
-import { migrate } from './migrate.ts';
+import { migrate, sqliteSchemaState } from './migrate.ts';
+import { requireCurrent } from '../schema-version.ts';
 import { deadRunStats, isDeadRun, runOwner, toRunRecord, type RunRow } from '../runs.ts';
 import { checkFileBytes, checkOpenDatabase, type FileCheckOptions } from './check-file.ts';
 import { createResolution } from '../../merge/event-resolution.ts';
@@ -50,6 +51,11 @@ export interface SqliteStoreOptions {
   pragmas?: readonly string[];
   /** How thoroughly an existing file is checked for damage before use (check-file.ts). */
   check?: FileCheckOptions;
+  /**
+   * false for readers: a schema older than this Parley's is refused (naming `parley migrate`)
+   * instead of migrated. Default true (writers bring the schema up to date).
+   */
+  migrate?: boolean;
 }
 
 /**
@@ -168,12 +174,21 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   }
   // the busy timeout first: switching a new file to WAL takes a lock another process may hold
   db.pragma('busy_timeout = 5000');
+  if (options.migrate === false) {
+    // a reader: the schema is read before anything could write (the WAL switch included)
+    try {
+      requireCurrent(sqliteSchemaState(db), file);
+    } catch (error) {
+      db.close();
+      throw storageFault(error, file) ?? error;
+    }
+  }
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   for (const pragma of options.pragmas ?? []) db.pragma(pragma);
   try {
-    migrate(db, undefined, now);
+    if (options.migrate !== false) migrate(db, undefined, now, file);
   } catch (error) {
     db.close();
     if (error instanceof ParleyError) throw error;

@@ -3,13 +3,12 @@
 // Each is previewed first (what moves: mentions, events, the id that survives) and applied only
 // from the preview. They are judgements like the event ones, so they survive re-runs of the
 // analysis (src/judgements/actor-view.ts). Needs the API token (given on Review).
-import { useRef, useState, type FormEvent } from 'react';
-import { api, ApiError, tokenStore, type ActorDetail, type JudgementPreview, type NewJudgement } from '../api.ts';
+import { useState, type FormEvent } from 'react';
+import { tokenStore, type ActorDetail, type JudgementPreview } from '../api.ts';
 import { href, navigate } from '../router.ts';
 import { ActorPicker } from './ActorPicker.tsx';
 import { JudgementPreviewView } from './JudgementPreviewView.tsx';
-
-const AUTHOR_KEY = 'parley-author';
+import { useJudgementPreview } from './useJudgementPreview.ts';
 
 /** What an actor judgement moves, read from its preview: mentions and events per actor id. */
 export function actorMoves(preview: JudgementPreview, ids: readonly string[]): { id: string; mentionsBefore: number; mentionsAfter: number; eventsBefore: number; eventsAfter: number }[] {
@@ -26,23 +25,13 @@ export function actorMoves(preview: JudgementPreview, ids: readonly string[]): {
 
 export function ActorActions({ actor, onChanged }: { actor: ActorDetail; onChanged: () => void }) {
   const token = tokenStore.get();
-  const [preview, setPreview] = useState<JudgementPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  // a preview is of the choices made when it was asked for: changing them drops it, and an answer
+  // to an older request (Enter in the picker submits at once) never shows over a newer choice
+  const { preview, error, done, open, setOpen, ask: askPreview, changed, cancel, applied } = useJudgementPreview(token);
   const [other, setOther] = useState('');
   const [keep, setKeep] = useState<'this' | 'other'>('this');
   const [names, setNames] = useState('');
   const [reason, setReason] = useState('');
-  // a preview is of the choices made when it was asked for: changing them drops it, and an answer
-  // to an older request (Enter in the picker submits at once) never shows over a newer choice
-  const asked = useRef(0);
-  // open while the analyst keeps it open, and whenever a preview arrives; dropping a stale preview
-  // never folds the form away under the analyst's hands
-  const [open, setOpen] = useState(false);
-  const changed = () => {
-    asked.current++;
-    setPreview(null);
-  };
 
   if (!token) {
     return (
@@ -51,23 +40,7 @@ export function ActorActions({ actor, onChanged }: { actor: ActorDetail; onChang
       </p>
     );
   }
-  const ask = async (judgement: Omit<NewJudgement, 'author'>) => {
-    setError(null);
-    setDone(null);
-    const author = localStorage.getItem(AUTHOR_KEY) || 'analyst';
-    const mine = ++asked.current;
-    try {
-      const answer = await api.post<JudgementPreview>('/api/judgements/preview', { ...judgement, author, reason: reason || null }, token);
-      if (mine === asked.current) {
-        setPreview(answer);
-        setOpen(true);
-      }
-    } catch (e) {
-      if (mine !== asked.current) return;
-      setPreview(null);
-      setError(e instanceof ApiError ? e.message : String(e));
-    }
-  };
+  const ask = (judgement: Parameters<typeof askPreview>[0]) => askPreview(judgement, reason);
   const merge = (e: FormEvent) => {
     e.preventDefault();
     const o = other.trim();
@@ -182,12 +155,11 @@ export function ActorActions({ actor, onChanged }: { actor: ActorDetail; onChang
             </section>
             <JudgementPreviewView
               preview={preview}
-              onCancel={() => setPreview(null)}
-              onApplied={(judgement, applied) => {
-                setPreview(null);
-                setDone(`Recorded judgement #${judgement.id}.`);
-                const [kept] = applied.judgement.subjects;
-                if (applied.judgement.kind === 'actor-merge' && kept !== actor.id) navigate(href(`/actor/${encodeURIComponent(kept)}`));
+              onCancel={cancel}
+              onApplied={(judgement, previewed) => {
+                applied(`Recorded judgement #${judgement.id}.`);
+                const [kept] = previewed.judgement.subjects;
+                if (previewed.judgement.kind === 'actor-merge' && kept !== actor.id) navigate(href(`/actor/${encodeURIComponent(kept)}`));
                 else onChanged();
               }}
             />

@@ -1,20 +1,20 @@
 // Review where the analyst reads: on the event page, merge this event with another, split a report
 // out, reject a report, correct the date or the place. Every action is previewed first
-// (JudgementPreviewView) and applied only from there. Needs the API token (given on Review).
+// (JudgementPreviewView) and applied only from there. A preview is of the choices made when it was
+// asked for: changing the other event, the report, the date or the place drops it, and an answer
+// to an older request never shows over a newer choice (useJudgementPreview, shared with the actor
+// page). Needs the API token (given on Review).
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, tokenStore, type EventDetail, type EventRow, type JudgementPreview, type NewJudgement, type Page } from '../api.ts';
+import { api, tokenStore, type EventDetail, type EventRow, type NewJudgement, type Page } from '../api.ts';
 import { href, navigate } from '../router.ts';
 import { useApi } from '../useApi.ts';
 import { ActorPicker } from './ActorPicker.tsx';
 import { JudgementPreviewView } from './JudgementPreviewView.tsx';
-
-const AUTHOR_KEY = 'parley-author';
+import { useJudgementPreview } from './useJudgementPreview.ts';
 
 export function EventActions({ event, onChanged }: { event: EventDetail; onChanged: () => void }) {
   const token = tokenStore.get();
-  const [preview, setPreview] = useState<JudgementPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const { preview, error, done, open, setOpen, ask: askPreview, changed, cancel, applied } = useJudgementPreview(token);
   const [other, setOther] = useState('');
   const [report, setReport] = useState(event.reports[0]?.id ?? '');
   const [date, setDate] = useState('');
@@ -34,17 +34,7 @@ export function EventActions({ event, onChanged }: { event: EventDetail; onChang
     );
   }
 
-  const ask = async (judgement: Omit<NewJudgement, 'author'>) => {
-    setError(null);
-    setDone(null);
-    const author = localStorage.getItem(AUTHOR_KEY) || 'analyst';
-    try {
-      setPreview(await api.post<JudgementPreview>('/api/judgements/preview', { ...judgement, author, reason: reason || null }, token));
-    } catch (e) {
-      setPreview(null);
-      setError(e instanceof ApiError ? e.message : String(e));
-    }
-  };
+  const ask = (judgement: Omit<NewJudgement, 'author'>) => askPreview(judgement, reason);
   const submit = (judgement: Omit<NewJudgement, 'author'>) => (e: FormEvent) => {
     e.preventDefault();
     void ask(judgement);
@@ -55,7 +45,7 @@ export function EventActions({ event, onChanged }: { event: EventDetail; onChang
   };
 
   return (
-    <details className="event-review" open={preview !== null || undefined}>
+    <details className="event-review" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         <h2>Review this event</h2> <span className="muted">merge with…, split a report out, reject a report, correct</span>
       </summary>
@@ -65,7 +55,7 @@ export function EventActions({ event, onChanged }: { event: EventDetail; onChang
           <h3>Merge with…</h3>
           <label className="field">
             <span>Other event id</span>
-            <input value={other} onChange={(e) => setOther(e.target.value)} placeholder="ev_…" />
+            <input value={other} onChange={(e) => (setOther(e.target.value), changed())} placeholder="ev_…" />
           </label>
           {candidates.data && candidates.data.items.filter((c) => c.id !== event.id).length > 0 && (
             <ul className="candidates" aria-label={`Other events of ${name(first!)}`}>
@@ -89,7 +79,7 @@ export function EventActions({ event, onChanged }: { event: EventDetail; onChang
           <h3>One report</h3>
           <label className="field">
             <span>Report</span>
-            <select value={report} onChange={(e) => setReport(e.target.value)}>
+            <select value={report} onChange={(e) => (setReport(e.target.value), changed())}>
               {event.reports.map((r) => (
                 <option key={r.id} value={r.id}>
                   {(event.documents[r.docId]?.outlet ?? r.docId) + ' · ' + (r.date?.value ?? 'no date') + ' · ' + r.id}
@@ -110,9 +100,9 @@ export function EventActions({ event, onChanged }: { event: EventDetail; onChang
           <h3>Correct</h3>
           <label className="field">
             <span>Date</span>
-            <input value={date} onChange={(e) => setDate(e.target.value)} placeholder="YYYY-MM-DD or none" />
+            <input value={date} onChange={(e) => (setDate(e.target.value), changed())} placeholder="YYYY-MM-DD or none" />
           </label>
-          <ActorPicker label="Place" value={place} onChange={setPlace} kind="place" />
+          <ActorPicker label="Place" value={place} onChange={(value) => (setPlace(value), changed())} kind="place" />
           <button type="submit" disabled={Object.keys(correction).length === 0}>
             Preview correction
           </button>
@@ -131,12 +121,11 @@ export function EventActions({ event, onChanged }: { event: EventDetail; onChang
       {preview && (
         <JudgementPreviewView
           preview={preview}
-          onCancel={() => setPreview(null)}
-          onApplied={(judgement, applied) => {
-            setPreview(null);
-            setDone(`Recorded judgement #${judgement.id}.`);
+          onCancel={cancel}
+          onApplied={(judgement, previewed) => {
+            applied(`Recorded judgement #${judgement.id}.`);
             // follow the event this page's reports went to, else stay and reload
-            const next = applied.after.find((e) => e.reports.some((r) => event.reports.some((mine) => mine.id === r.id)));
+            const next = previewed.after.find((e) => e.reports.some((r) => event.reports.some((mine) => mine.id === r.id)));
             if (next && next.id !== event.id) navigate(href(`/event/${encodeURIComponent(next.id)}`));
             else onChanged();
           }}
