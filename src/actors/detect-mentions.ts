@@ -9,6 +9,7 @@ import { prefixSplits, scriptOf, spellingsAgree } from './match/index.ts';
 import { lastWithin, reaching, startingWithin } from '../core/spans-by-start.ts';
 import { nameCues } from './name-data.ts';
 import { anyMatch } from '../text/any-match.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 // Expressions with \p{..} made once here: inside a function such a literal is rebuilt at every
 // call under tsx (esbuild turns it into `new RegExp(...)`).
@@ -63,7 +64,7 @@ export function wordTokens(text: string, span: Span): WordToken[] {
   const out: WordToken[] = [];
   WORD.lastIndex = 0;
   const slice = text.slice(span.start, span.end);
-  for (const m of slice.matchAll(WORD)) {
+  for (const m of allMatches(WORD, slice)) {
     const start = span.start + (m.index ?? 0);
     out.push({ start, end: start + m[0].length, text: m[0] });
   }
@@ -797,7 +798,7 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
       re.lastIndex = 0;
       if (!re.test(sentText)) continue;
       re.lastIndex = 0;
-      for (const m of sentText.matchAll(re)) {
+      for (const m of allMatches(re, sentText)) {
         const start = sentence.start + (m.index ?? 0);
         const end = start + m[0].length;
         // a name right after the title: the title is a cue, not a reference

@@ -18,6 +18,7 @@ import { isNewsMedium } from '../events/gather-participants.ts';
 import { findUnlistedMedia } from './unlisted-media.ts';
 import type { Lexicon } from '../events/lexicon.ts';
 import { rolesIn, salientSubject, type SalienceScope } from '../events/salience.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 export interface AttributionInput {
   text: string;
@@ -47,7 +48,7 @@ function hits(re: RegExp | null, text: string, from: number, to: number): Span[]
   if (!re) return [];
   re.lastIndex = 0;
   const part = text.slice(from, to);
-  return [...part.matchAll(re)].map((m) => ({ start: from + m.index!, end: from + m.index! + m[0].length }));
+  return allMatches(re, part).map((m) => ({ start: from + m.index!, end: from + m.index! + m[0].length }));
 }
 
 const within = (s: Span, r: Span): boolean => s.start >= r.start && s.end <= r.end;

@@ -8,6 +8,7 @@ import type { Attribution, Mention, Sentence, Span } from '../core/types.ts';
 import type { DemonymMention } from '../actors/detect-mentions.ts';
 import type { KnowledgeBase } from '../actors/knowledge-base.ts';
 import { foldPhrase, type AttributionCues } from './attribution-cues.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 /** How far a cue may stand from the medium it cites (as find-attributions.ts's CUE_REACH). */
 const CUE_REACH = 40;
@@ -21,7 +22,7 @@ const ACRONYM = /(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{Lu}\d]{1,5}(?:-\p{Lu}\p{L}*)?(?
 function spans(re: RegExp | null, text: string, from: number, to: number): Span[] {
   if (!re) return [];
   re.lastIndex = 0;
-  return [...text.slice(from, to).matchAll(re)].map((m) => ({ start: from + m.index!, end: from + m.index! + m[0].length }));
+  return allMatches(re, text.slice(from, to)).map((m) => ({ start: from + m.index!, end: from + m.index! + m[0].length }));
 }
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
