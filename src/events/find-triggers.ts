@@ -144,13 +144,6 @@ function wordTriggers(text: string, sentence: Span, lex: Lexicon, morph: Trigger
   const ids = words.map((w) => morph.matcher.match(w.form));
   const light = morph.light;
   const boundary = boundaryOf(lex);
-  // a dash between two words joins them here ("القمة المصرية – التركية بين", "the Egyptian – Turkish summit")
-  const crosses = (from: number, to: number): boolean => to > from && boundary.test(text.slice(from, to).replace(/\s[–—]\s/g, ' '));
-  const modal = (from: number, to: number): boolean => {
-    if (to <= from) return false;
-    const between = text.slice(from, to);
-    return lex.modalBefore.test(between) || lex.modalAfter.test(between);
-  };
   for (let i = 0; i < words.length; i++) {
     for (const id of ids[i]) {
       const t = morph.triggers.get(id);
@@ -179,7 +172,7 @@ function wordTriggers(text: string, sentence: Span, lex: Lexicon, morph: Trigger
         // a modal word between the trigger and its preposition is for the modality stages to see,
         // outside the trigger, and the words between may not cross into another clause
         // ("اللقاء الذي كان مقررا بين": the meeting that had been planned between)
-        if ((from < i && (modal(words[from].end, words[i].start) || crosses(words[from].end, words[i].start))) || (to > i && (modal(words[i].end, words[to].start) || crosses(words[i].end, words[to].start)))) continue;
+        if ((from < i && (modalBetween(text, lex, words[from].end, words[i].start) || crosses(text, boundary, words[from].end, words[i].start))) || (to > i && (modalBetween(text, lex, words[i].end, words[to].start) || crosses(text, boundary, words[i].end, words[to].start)))) continue;
         out.push({ start: words[from].start, end: words[to].end, mode: t.mode, weak: t.weak, needsObject: t.needsObject, needsPerson: t.needsPerson, noun: t.noun, rank: t.rank });
       }
       const modes = light?.verbs.get(id);
@@ -200,13 +193,28 @@ function wordTriggers(text: string, sentence: Span, lex: Lexicon, morph: Trigger
         }
         // "دیدار خواهد کرد": a modal between the noun and its verb makes it no event told as done
         // (a clause boundary may stand between: "الاجتماع الذي عقد", "the meeting that was held")
-        if (modal(a.end, b.start)) continue;
+        if (modalBetween(text, lex, a.end, b.start)) continue;
         out.push({ start: a.start, end: b.end, mode: noun, weak: false, needsObject: false, needsPerson: false, noun: false, rank: Number.MAX_SAFE_INTEGER });
         break;
       }
     }
   }
   return { hits: out, blocked };
+}
+
+// wordTriggers' tests, at module level: a closure declared in a function called per sentence is
+// wrapped in esbuild's __name() under tsx (keepNames), a defineProperty of about a microsecond
+// each time it is created
+
+/** A dash between two words joins them here ("القمة المصرية – التركية بين", "the Egyptian – Turkish summit"). */
+function crosses(text: string, boundary: RegExp, from: number, to: number): boolean {
+  return to > from && boundary.test(text.slice(from, to).replace(/\s[–—]\s/g, ' '));
+}
+
+function modalBetween(text: string, lex: Lexicon, from: number, to: number): boolean {
+  if (to <= from) return false;
+  const between = text.slice(from, to);
+  return lex.modalBefore.test(between) || lex.modalAfter.test(between);
 }
 
 /** The clause around a trigger: bounded by boundary words and other triggers. */
