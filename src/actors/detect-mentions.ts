@@ -9,6 +9,7 @@ import { prefixSplits, scriptOf, spellingsAgree } from './match/index.ts';
 import { lastWithin, reaching, startingWithin } from '../core/spans-by-start.ts';
 import { nameCues } from './name-data.ts';
 import { anyMatch } from '../text/any-match.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 // Expressions with \p{..} made once here: inside a function such a literal is rebuilt at every
 // call under tsx (esbuild turns it into `new RegExp(...)`).
@@ -63,7 +64,7 @@ export function wordTokens(text: string, span: Span): WordToken[] {
   const out: WordToken[] = [];
   WORD.lastIndex = 0;
   const slice = text.slice(span.start, span.end);
-  for (const m of slice.matchAll(WORD)) {
+  for (const m of allMatches(WORD, slice)) {
     const start = span.start + (m.index ?? 0);
     out.push({ start, end: start + m[0].length, text: m[0] });
   }
@@ -538,44 +539,52 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
     }
   };
 
+  // the sentence read now, for the tests below: they are made once per document, not per
+  // sentence (under tsx each named closure is wrapped in esbuild's __name(), a defineProperty of
+  // about a microsecond every time it is created)
+  let toks: WordToken[] = [];
+  let run: number[] = [];
+  let unspaced: UnspacedMatch[] = [];
+  let sentenceStart = 0;
+  // a word inside a Han name already found is not looked up again
+  const covered = (t: WordToken): boolean => unspaced.some((u) => sentenceStart + u.at < t.end && t.start < sentenceStart + u.at + u.alias.length);
+  // "Ahmed bin Hamad": what follows a name and "bin" is the father's name inside a longer
+  // name, not a mention of someone called Hamad
+  const fatherOf = (k: number): boolean =>
+    k >= 1 &&
+    FILIATION.test(toks[k].text) &&
+    UPPER.test(toks[k - 1].text) &&
+    !isHonorific(toks[k - 1].text) &&
+    !kb.demonyms.has(normalizeName(toks[k - 1].text)) &&
+    joinable(text, toks[k - 1], toks[k]);
+  // tokens to skip before a known name that starts k tokens into the n-token match at i and
+  // ends after it; 0 when there is none
+  const longerInside = (i: number, n: number): number => {
+    for (let k = 1; k < n; k++) {
+      const j = i + k;
+      if (run[j] <= n - k || !nameLike(toks[j]) || !opensName(toks[j].text)) continue;
+      for (let m = Math.min(kb.maxTokens, run[j]); m > n - k; m--) {
+        const last = toks[j + m - 1];
+        if (nameLike(last) && lookup(text.slice(toks[j].start, last.end), m)) return k;
+      }
+    }
+    return 0;
+  };
   for (const sentence of sentences) {
-    const toks = wordTokens(text, sentence);
+    toks = wordTokens(text, sentence);
+    sentenceStart = sentence.start;
     const sentText = text.slice(sentence.start, sentence.end);
     const sentenceFirst = mentions.length;
     // Han and other unspaced scripts: substring search of their aliases, leftmost-longest
-    const unspaced = kb.unspaced.length && /[\p{Script=Han}]/u.test(sentText) ? unspacedMatches(sentText, kb.unspaced) : [];
+    unspaced = kb.unspaced.length && /[\p{Script=Han}]/u.test(sentText) ? unspacedMatches(sentText, kb.unspaced) : [];
     for (const { at, alias, id } of unspaced) {
       const e = kb.entries.get(id)!;
       mentions.push({ start: sentence.start + at, end: sentence.start + at + alias.length, actorIds: [id], kind: e.kind, via: 'alias' });
       note(id, e.kind, e.name, alias, true);
     }
-    // a word inside a Han name already found is not looked up again
-    const covered = (t: WordToken): boolean => unspaced.some((u) => sentence.start + u.at < t.end && t.start < sentence.start + u.at + u.alias.length);
     // run[i]: how many tokens from i on are joined into one possible name (no comma, no stop)
-    const run = new Array<number>(toks.length).fill(1);
+    run = new Array<number>(toks.length).fill(1);
     for (let k = toks.length - 2; k >= 0; k--) if (joinable(text, toks[k], toks[k + 1])) run[k] = run[k + 1] + 1;
-    // "Ahmed bin Hamad": what follows a name and "bin" is the father's name inside a longer
-    // name, not a mention of someone called Hamad
-    const fatherOf = (k: number): boolean =>
-      k >= 1 &&
-      FILIATION.test(toks[k].text) &&
-      UPPER.test(toks[k - 1].text) &&
-      !isHonorific(toks[k - 1].text) &&
-      !kb.demonyms.has(normalizeName(toks[k - 1].text)) &&
-      joinable(text, toks[k - 1], toks[k]);
-    // tokens to skip before a known name that starts k tokens into the n-token match at i and
-    // ends after it; 0 when there is none
-    const longerInside = (i: number, n: number): number => {
-      for (let k = 1; k < n; k++) {
-        const j = i + k;
-        if (run[j] <= n - k || !nameLike(toks[j]) || !opensName(toks[j].text)) continue;
-        for (let m = Math.min(kb.maxTokens, run[j]); m > n - k; m--) {
-          const last = toks[j + m - 1];
-          if (nameLike(last) && lookup(text.slice(toks[j].start, last.end), m)) return k;
-        }
-      }
-      return 0;
-    };
     let i = 0;
     while (i < toks.length) {
       const tok = toks[i];
@@ -797,7 +806,7 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
       re.lastIndex = 0;
       if (!re.test(sentText)) continue;
       re.lastIndex = 0;
-      for (const m of sentText.matchAll(re)) {
+      for (const m of allMatches(re, sentText)) {
         const start = sentence.start + (m.index ?? 0);
         const end = start + m[0].length;
         // a name right after the title: the title is a cue, not a reference

@@ -14,6 +14,7 @@ import { derived } from './derived.ts';
 import { startingWithin } from '../core/spans-by-start.ts';
 import { placeCues, readClitics, type PlaceCues } from './place-cues.ts';
 import { referenceWords } from './resolve-reference.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 const PLACE_RANK: Record<string, number> = { venue: 0, city: 1, region: 2, country: 3 };
 /** words looked back over from a name for its locative: locative, article, adjective, noun, adjective */
@@ -141,7 +142,7 @@ function gluedLocative(raw: string, cues: PlaceCues): boolean {
  */
 function nounBetween(raw: string, rawStart: number, lex: Lexicon, cues: PlaceCues, covered: (start: number, end: number) => boolean): boolean {
   if (!cues.noun) return false;
-  const words = [...raw.matchAll(/[\p{L}\p{M}'’]+/gu)];
+  const words = allMatches(/[\p{L}\p{M}'’]+/gu, raw);
   let noun = false;
   for (let k = words.length - 1, n = 0; k >= 0 && n < GAP_WORDS; k--, n++) {
     const w = words[k][0].toLowerCase().replace(/’/g, "'");

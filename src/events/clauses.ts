@@ -7,6 +7,7 @@
 // the twelve languages at news-ingest speed; cutting at punctuation and at subordinators listed
 // per language (data/lang/<lang>/modality.json, "clauseOpeners") is enough for scoping modality.
 import type { Span } from '../core/types.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 export type OpenerKind = 'complement' | 'relative' | 'adverbial' | 'irrealis' | 'coordinate';
 
@@ -40,7 +41,7 @@ const RELATIVE_PREPOSITION = /^\s*(?:\p{Ll}{1,4}\s+)?$/u;
 export function splitClauses(text: string, span: Span, openers: ClauseOpeners): Clause[] {
   const s = text.slice(span.start, span.end);
   const cuts = new Map<number, { kind: OpenerKind | null; mark: boolean }>();
-  for (const m of s.matchAll(MARK)) {
+  for (const m of allMatches(MARK, s)) {
     const at = (m.index ?? 0) + m[0].length;
     cuts.set(at, { kind: null, mark: true });
   }
@@ -48,7 +49,7 @@ export function splitClauses(text: string, span: Span, openers: ClauseOpeners): 
   const found: Array<{ at: number; end: number; kind: OpenerKind }> = [];
   for (const [kind, re] of Object.entries(openers) as Array<[OpenerKind, RegExp]>) {
     re.lastIndex = 0;
-    for (const m of s.matchAll(re)) found.push({ at: m.index ?? 0, end: (m.index ?? 0) + m[0].length, kind });
+    for (const m of allMatches(re, s)) found.push({ at: m.index ?? 0, end: (m.index ?? 0) + m[0].length, kind });
   }
   found.sort((a, b) => a.at - b.at || b.end - a.end);
   let reach = -1;

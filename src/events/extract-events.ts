@@ -23,6 +23,7 @@ import { dayOfStay, findStays, stayPlace, type Stay } from './find-stays.ts';
 import { datelineFits, findDateline } from './dateline-place.ts';
 import { findDestinations } from './find-destinations.ts';
 import { lastWithin, startingWithin } from '../core/spans-by-start.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 export interface EventOptions {
   kb: KnowledgeBase;
@@ -113,7 +114,7 @@ export function extractEvents(text: string, sentences: Sentence[], mentions: Men
     const toks: WordToken[] = wordTokens(text, sentence);
     if (presenceRe && !isCaption) {
       // "Ismail Haniyeh, who is in the Lebanese capital ...": where a person is as the text is written
-      for (const m of sentText.matchAll(presenceRe)) {
+      for (const m of allMatches(presenceRe, sentText)) {
         const at = sentence.start + (m.index ?? 0);
         const who = lastWithin(persons, sentence.start, at, (p) => p.start >= sentence.start && p.end <= at);
         const where = placeOf(text, { start: at, end: Math.min(sentence.end, at + m[0].length + 40) }, { start: at, end: at + m[0].length }, mentions, demonyms, kb, lex);

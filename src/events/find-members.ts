@@ -6,6 +6,7 @@ import type { Mention, Sentence } from '../core/types.ts';
 import type { Lexicon } from './lexicon.ts';
 import { lastMatching, type Draft } from './draft.ts';
 import { startingWithin } from '../core/spans-by-start.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 export interface MemberScope {
   text: string;
@@ -22,7 +23,7 @@ export function addMembers(scope: MemberScope, sentence: Sentence, fresh: Draft[
   if (!cue || !group || sentence.index < 0) return;
   const sentText = text.slice(sentence.start, sentence.end);
   cue.lastIndex = 0;
-  for (const m of sentText.matchAll(cue)) {
+  for (const m of allMatches(cue, sentText)) {
     const at = sentence.start + (m.index ?? 0);
     const cueEnd = at + m[0].length;
     if (!group.test(text.slice(Math.max(sentence.start, at - 80), at))) continue;

@@ -10,6 +10,7 @@ import { lastMatching, type Draft, type PlaceFinding } from './draft.ts';
 import { placeOf } from './attach-place.ts';
 import { lastWithin, startingWithin } from '../core/spans-by-start.ts';
 import { addDays, daysIn, type DateFinding } from './resolve-date.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 export interface Stay {
   actorId: string;
@@ -38,7 +39,7 @@ export function findStays(scope: StayScope, sentence: Sentence, toks: WordToken[
   const out: Stay[] = [];
   const sentText = text.slice(sentence.start, sentence.end);
   cue.lastIndex = 0;
-  for (const m of sentText.matchAll(cue)) {
+  for (const m of allMatches(cue, sentText)) {
     const at = sentence.start + (m.index ?? 0);
     const who = lastWithin(scope.persons, sentence.start, at, (p) => p.start >= sentence.start && p.end <= at);
     if (!who) continue;

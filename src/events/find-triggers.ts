@@ -11,6 +11,7 @@ import { wordsOf, type Word } from '../text/stem.ts';
 import type { TriggerMorphology } from './lexicon.ts';
 import { anyMatch } from '../text/any-match.ts';
 import { governorOf, implicativesFor, infinitiveTriggers } from './implicatives.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 export function findTriggers(text: string, sentence: Span, lex: Lexicon, persons: Mention[]): TriggerHit[] {
   // matched on the sentence with vowel marks, tatweel and zero-width marks folded away; every
@@ -22,7 +23,7 @@ export function findTriggers(text: string, sentence: Span, lex: Lexicon, persons
     t.re.lastIndex = 0;
     if (!t.re.test(folded.text)) continue;
     t.re.lastIndex = 0;
-    for (const m of folded.text.matchAll(t.re)) {
+    for (const m of allMatches(t.re, folded.text)) {
       const at = m.index ?? 0;
       const start = original(folded, at, sentence.start);
       hits.push({ start, end: original(folded, at + m[0].length, sentence.start), mode: t.mode, weak: t.weak, needsObject: t.needsObject, needsPerson: t.needsPerson, noun: t.noun, rank: t.rank });
@@ -143,13 +144,6 @@ function wordTriggers(text: string, sentence: Span, lex: Lexicon, morph: Trigger
   const ids = words.map((w) => morph.matcher.match(w.form));
   const light = morph.light;
   const boundary = boundaryOf(lex);
-  // a dash between two words joins them here ("القمة المصرية – التركية بين", "the Egyptian – Turkish summit")
-  const crosses = (from: number, to: number): boolean => to > from && boundary.test(text.slice(from, to).replace(/\s[–—]\s/g, ' '));
-  const modal = (from: number, to: number): boolean => {
-    if (to <= from) return false;
-    const between = text.slice(from, to);
-    return lex.modalBefore.test(between) || lex.modalAfter.test(between);
-  };
   for (let i = 0; i < words.length; i++) {
     for (const id of ids[i]) {
       const t = morph.triggers.get(id);
@@ -178,7 +172,7 @@ function wordTriggers(text: string, sentence: Span, lex: Lexicon, morph: Trigger
         // a modal word between the trigger and its preposition is for the modality stages to see,
         // outside the trigger, and the words between may not cross into another clause
         // ("اللقاء الذي كان مقررا بين": the meeting that had been planned between)
-        if ((from < i && (modal(words[from].end, words[i].start) || crosses(words[from].end, words[i].start))) || (to > i && (modal(words[i].end, words[to].start) || crosses(words[i].end, words[to].start)))) continue;
+        if ((from < i && (modalBetween(text, lex, words[from].end, words[i].start) || crosses(text, boundary, words[from].end, words[i].start))) || (to > i && (modalBetween(text, lex, words[i].end, words[to].start) || crosses(text, boundary, words[i].end, words[to].start)))) continue;
         out.push({ start: words[from].start, end: words[to].end, mode: t.mode, weak: t.weak, needsObject: t.needsObject, needsPerson: t.needsPerson, noun: t.noun, rank: t.rank });
       }
       const modes = light?.verbs.get(id);
@@ -199,7 +193,7 @@ function wordTriggers(text: string, sentence: Span, lex: Lexicon, morph: Trigger
         }
         // "دیدار خواهد کرد": a modal between the noun and its verb makes it no event told as done
         // (a clause boundary may stand between: "الاجتماع الذي عقد", "the meeting that was held")
-        if (modal(a.end, b.start)) continue;
+        if (modalBetween(text, lex, a.end, b.start)) continue;
         out.push({ start: a.start, end: b.end, mode: noun, weak: false, needsObject: false, needsPerson: false, noun: false, rank: Number.MAX_SAFE_INTEGER });
         break;
       }
@@ -208,12 +202,27 @@ function wordTriggers(text: string, sentence: Span, lex: Lexicon, morph: Trigger
   return { hits: out, blocked };
 }
 
+// wordTriggers' tests, at module level: a closure declared in a function called per sentence is
+// wrapped in esbuild's __name() under tsx (keepNames), a defineProperty of about a microsecond
+// each time it is created
+
+/** A dash between two words joins them here ("القمة المصرية – التركية بين", "the Egyptian – Turkish summit"). */
+function crosses(text: string, boundary: RegExp, from: number, to: number): boolean {
+  return to > from && boundary.test(text.slice(from, to).replace(/\s[–—]\s/g, ' '));
+}
+
+function modalBetween(text: string, lex: Lexicon, from: number, to: number): boolean {
+  if (to <= from) return false;
+  const between = text.slice(from, to);
+  return lex.modalBefore.test(between) || lex.modalAfter.test(between);
+}
+
 /** The clause around a trigger: bounded by boundary words and other triggers. */
 export function clauseOf(text: string, region: Span, trigger: Span, lex: Lexicon): Span {
   const s = text.slice(region.start, region.end);
   let start = region.start;
   let end = region.end;
-  for (const m of s.matchAll(derived(lex).boundaries)) {
+  for (const m of allMatches(derived(lex).boundaries, s)) {
     const at = region.start + (m.index ?? 0);
     // a boundary that opens the trigger ("après avoir échangé") still starts its clause
     if (at <= trigger.start) start = Math.max(start, Math.min(at + m[0].length, trigger.start));
@@ -285,7 +294,7 @@ function unrealReason0(scope: ModalityScope, trig: TriggerHit, region: Span, cla
   // a meeting noun that is the occasion of another verb ("pledged to cooperate during their
   // meeting") is not governed by that verb's infinitive marker, only by a modal word proper
   const marker = trig.noun && lex.words.infinitiveMarker && lex.words.occasionBefore?.test(seg(Math.max(lo, trig.start - 40), trig.start)) ? lex.words.infinitiveMarker : null;
-  const modalIn = (s: string): boolean => (marker ? [...s.matchAll(modalAnyGlobal(lex))].some((x) => !marker.test(x[0].trim())) : modalAny.test(s));
+  const modalIn = (s: string): boolean => (marker ? allMatches(modalAnyGlobal(lex), s).some((x) => !marker.test(x[0].trim())) : modalAny.test(s));
   // a noun trigger hangs on a verb a few words before: "will participate in a video conference"
   if (trig.noun && modalIn(pre.split(/\s+/).filter(Boolean).slice(-5).join(' '))) return 'modal';
   if (trig.noun && lex.modalAfter.test(seg(trig.end, Math.min(hi, trig.end + 160)))) return 'modal';
@@ -301,7 +310,7 @@ function unrealReason0(scope: ModalityScope, trig: TriggerHit, region: Span, cla
     const next = after + (text.slice(after).match(/^\s*/)?.[0].length ?? 0);
     return !scope.mentions || startingWithin(scope.mentions, next, next).length === 0;
   };
-  const lastModal = [...head.matchAll(modalAnyGlobal(lex))].filter(governing).pop();
+  const lastModal = allMatches(modalAnyGlobal(lex), head).filter(governing).pop();
   if (lastModal) {
     const rest = head.slice((lastModal.index ?? 0) + lastModal[0].length);
     if (!/[,;:，；]/.test(rest) && lex.words.coordinator?.test(rest)) return 'modal';
@@ -311,7 +320,7 @@ function unrealReason0(scope: ModalityScope, trig: TriggerHit, region: Span, cla
   const cond = lex.words.conditional;
   if (cond) {
     const head = text.slice(scope.sentence.start, trig.start);
-    const last = [...head.matchAll(globalOf(cond))].pop();
+    const last = allMatches(globalOf(cond), head).pop();
     if (last && !/[,;:]/.test(head.slice((last.index ?? 0) + last[0].length))) return 'condition';
   }
   if (pressStatement(scope, trig, clause)) return 'press';
@@ -321,7 +330,7 @@ function unrealReason0(scope: ModalityScope, trig: TriggerHit, region: Span, cla
   const since = lex.words.firstSince;
   if (since) {
     const head = text.slice(scope.sentence.start, trig.start);
-    const last = [...head.matchAll(globalOf(since))].pop();
+    const last = allMatches(globalOf(since), head).pop();
     if (last && !/[,;:]/.test(head.slice((last.index ?? 0) + last[0].length))) return 'reference';
   }
   return null;
@@ -337,7 +346,7 @@ function pressStatement(scope: ModalityScope, trig: TriggerHit, clause: Span): b
   const from = Math.max(clause.start, trig.start - 40);
   const to = Math.min(clause.end, trig.end + 45);
   const window = scope.text.slice(from, to);
-  for (const m of window.matchAll(globalOf(press))) {
+  for (const m of allMatches(globalOf(press), window)) {
     const at = from + (m.index ?? 0);
     const end = at + m[0].length;
     // "a joint press conference with X": the trigger itself, two people seen together
@@ -356,11 +365,11 @@ function pressStatement(scope: ModalityScope, trig: TriggerHit, clause: Span): b
 
 const globals = new WeakMap<RegExp, RegExp>();
 
-/** A lexicon pattern as a global expression (flags giu) for matchAll, compiled once, not per trigger. */
+/** A lexicon pattern as a global expression (flags giu) for allMatches, compiled once, not per trigger. */
 function globalOf(re: RegExp): RegExp {
   let g = globals.get(re);
   if (!g) globals.set(re, (g = new RegExp(re.source, 'giu')));
-  // matchAll starts where lastIndex stands
+  // allMatches starts where lastIndex stands
   g.lastIndex = 0;
   return g;
 }

@@ -14,6 +14,7 @@ import { derived } from './derived.ts';
 import { forumAt, frameOf, invitedBy, quotesIn, referenceWords, reportedFrom, reportsAfter, speakerOf, sponsoredAt } from './resolve-reference.ts';
 import { modalityOf } from './modality.ts';
 import { rolesIn, salientSubject, subjectOf, type SalienceScope } from './salience.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 export interface ParticipantScope {
   text: string;
@@ -98,7 +99,7 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
   const cue = lex.words.accompanyCue;
   if (cue) {
     cue.lastIndex = 0;
-    for (const c of text.slice(sentence.start, sentence.end).matchAll(cue)) {
+    for (const c of allMatches(cue, text.slice(sentence.start, sentence.end))) {
       const end = sentence.start + (c.index ?? 0) + c[0].length;
       const first = startingWithin(persons, end, end + 70).find((p) => p.start >= end && p.start - end <= 70 && p.end <= sentence.end && !/[,.;:]/.test(text.slice(end, p.start)));
       if (first) along.add(first.start);
@@ -164,7 +165,7 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
   const subj = words.subjectPronoun;
   if (subj) {
     subj.lastIndex = 0;
-    for (const sm of text.slice(clause.start, trig.start).matchAll(subj)) {
+    for (const sm of allMatches(subj, text.slice(clause.start, trig.start))) {
       const at = clause.start + (sm.index ?? 0);
       if (!inClause.some((m) => m.kind === 'person' && m.start > at && m.end <= trig.start)) subjectAt = at;
     }
@@ -210,7 +211,7 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
   if (pronoun && lex.words.coordinatorGap && personCount() < 2) {
     const head = text.slice(clause.start, trig.start);
     const g = new RegExp(pronoun.source, 'giu');
-    for (const pm of head.matchAll(g)) {
+    for (const pm of allMatches(g, head)) {
       const at = clause.start + (pm.index ?? 0);
       const end = at + pm[0].length;
       const joinedTo = startingWithin(persons, end, end + 12).find((p) => p.start >= end && p.end <= trig.start && lex.words.coordinatorGap!.test(text.slice(end, p.start)));
@@ -224,7 +225,7 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
   const possessive = lex.words.possessive;
   if (!agentNamed() && trig.noun && possessive) {
     const lead = text.slice(Math.max(clause.start, trig.start - 30), trig.start);
-    const words = [...lead.matchAll(/[\p{L}\p{M}'’-]+/gu)].slice(-3);
+    const words = allMatches(/[\p{L}\p{M}'’-]+/gu, lead).slice(-3);
     const own = words.find((w) => possessive.test(w[0]) && w[0].match(possessive)![0].length === w[0].length);
     if (own) {
       const at = trig.start - lead.length + (own.index ?? 0);
@@ -256,7 +257,7 @@ export function gatherParticipants(scope: ParticipantScope, trig: TriggerHit, cl
   if (personCount() < 2) {
     const pluralIn = (from: number, to: number): RegExpMatchArray | null => {
       const slice = text.slice(from, to);
-      const pm = plurals ? [...slice.matchAll(plurals)][0] : undefined;
+      const pm = plurals ? allMatches(plurals, slice)[0] : undefined;
       return pm ?? slice.match(lex.words.countedPlural ?? /(?!)/);
     };
     let found = pluralIn(clause.start, clause.end);
@@ -344,7 +345,7 @@ function bareHead(text: string, sentence: Span, trig: Span, sides: Span[]): bool
   let before = text.slice(sentence.start, trig.start);
   for (const s of sides)
     if (s.start >= sentence.start && s.end <= trig.start) before = before.slice(0, s.start - sentence.start) + ' '.repeat(s.end - s.start) + before.slice(s.end - sentence.start);
-  const cut = Math.max(...[...before.matchAll(/[,;:，；：]/gu)].map((x) => (x.index ?? 0) + 1), 0);
+  const cut = Math.max(...allMatches(/[,;:，；：]/gu, before).map((x) => (x.index ?? 0) + 1), 0);
   const words = before.slice(cut).match(/[\p{L}\p{M}'’-]+/gu) ?? [];
   if (words.length > 3) return false;
   return words.every((w, i) => !/^\p{Lu}/u.test(w) || (i === 0 && cut === 0));

@@ -20,6 +20,7 @@ import type { EventMode, Span } from '../core/types.ts';
 import type { TriggerHit } from './draft.ts';
 import { DEFAULT_LANG_DIR } from './lexicon.ts';
 import { phrasePattern, WORD_END as E, WORD_START as B } from '../text/word-pattern.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 interface ImplicativeData {
   verbs?: string[];
@@ -131,7 +132,7 @@ export function infinitiveTriggers(text: string, sentence: Span, imp: Implicativ
   const s = text.slice(sentence.start, sentence.end);
   for (const inf of imp.infinitives) {
     inf.re.lastIndex = 0;
-    for (const m of s.matchAll(inf.re)) {
+    for (const m of allMatches(inf.re, s)) {
       const start = sentence.start + (m.index ?? 0);
       if (!governorOf(text, sentence, start, imp)) continue;
       out.push({ start, end: start + m[0].length, mode: inf.mode, weak: false, needsObject: inf.needsObject, needsPerson: false, noun: false, rank: Number.MAX_SAFE_INTEGER - 1 });

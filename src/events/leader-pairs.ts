@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { DocActor, Mention } from '../core/types.ts';
 import { roleActiveOn, type KnowledgeBase } from '../actors/knowledge-base.ts';
 import { DEFAULT_LANG_DIR } from './lexicon.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 interface PairData {
   suffixes?: string[];
@@ -65,7 +66,7 @@ export function leaderPairMentions(text: string, mentions: Mention[], pairs: Lea
   const out: Mention[] = [];
   if (!pairs.re) return out;
   pairs.re.lastIndex = 0;
-  for (const m of text.matchAll(pairs.re)) {
+  for (const m of allMatches(pairs.re, text)) {
     const at = m.index ?? 0;
     if (mentions.some((x) => x.start < at + 2 && x.end > at)) continue;
     const a = holder(pairs.people.get(m[1]) ?? [], kb, date);

@@ -6,6 +6,7 @@ import type { TriggerTraits } from './draft.ts';
 import { type CalendarName, fromGregorian, readDigits, toGregorian } from '../text/calendar.ts';
 import { foldText } from '../text/normalize-script.ts';
 import { lower, WordMatcher, type Morphology, type WordSpec } from '../text/stem.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 export const DEFAULT_LANG_DIR = fileURLToPath(new URL('../../data/lang/', import.meta.url));
 
@@ -489,7 +490,7 @@ export function findWrittenDates(text: string, span: Span, lex: Lexicon, publish
   const pubDay = published?.precision === 'day' ? published.value : null;
   for (const form of lex.dateForms) {
     form.re.lastIndex = 0;
-    for (const m of slice.matchAll(form.re)) {
+    for (const m of allMatches(form.re, slice)) {
       const g = m.groups ?? {};
       const start = span.start + (m.index ?? 0);
       if (g.wd) {

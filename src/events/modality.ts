@@ -14,6 +14,7 @@ import { DEFAULT_LANG_DIR } from './lexicon.ts';
 import { type Clause, type ClauseOpeners, type OpenerKind, clauseIndexAt, governors, modalWindow, splitClauses } from './clauses.ts';
 import type { Lexicon } from './lexicon.ts';
 import { phrasePattern as pattern, WORD_END as E, WORD_START as B } from '../text/word-pattern.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 // Expressions with \p{..} made once here: inside a function such a literal is rebuilt at every
 // call under tsx (esbuild turns it into `new RegExp(...)`).
@@ -171,7 +172,7 @@ const WORD = /[\p{L}\p{M}'’-]+/gu;
 function wordsIn(text: string, from: number, to: number): Array<{ w: string; at: number }> {
   const out: Array<{ w: string; at: number }> = [];
   if (to <= from) return out;
-  for (const x of text.slice(from, to).matchAll(WORD)) out.push({ w: x[0].replace(/^['’-]+|['’-]+$/g, ''), at: from + (x.index ?? 0) });
+  for (const x of allMatches(WORD, text.slice(from, to))) out.push({ w: x[0].replace(/^['’-]+|['’-]+$/g, ''), at: from + (x.index ?? 0) });
   return out;
 }
 
@@ -220,7 +221,7 @@ export function clauseModality(text: string, sentence: Span, trig: TriggerSpan, 
     const out: Span[] = [];
     for (const sp of spans) {
       re.lastIndex = 0;
-      for (const x of text.slice(sp.start, sp.end).matchAll(re)) out.push({ start: sp.start + (x.index ?? 0), end: sp.start + (x.index ?? 0) + x[0].length });
+      for (const x of allMatches(re, text.slice(sp.start, sp.end))) out.push({ start: sp.start + (x.index ?? 0), end: sp.start + (x.index ?? 0) + x[0].length });
     }
     return out;
   };

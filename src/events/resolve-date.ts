@@ -7,6 +7,7 @@ import type { WordToken } from '../actors/detect-mentions.ts';
 import { readDigits } from '../text/calendar.ts';
 import { findDates } from '../text/date-patterns.ts';
 import { defaultLangData } from '../text/lang-data.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 // Expressions with \p{..} made once here: inside a function such a literal is rebuilt at every
 // call under tsx (esbuild turns it into `new RegExp(...)`).
@@ -225,7 +226,7 @@ export interface PostDate {
 export function postDates(text: string): PostDate[] {
   const out: PostDate[] = [];
   if (!text.includes('(@')) return out;
-  for (const m of text.matchAll(SIGNATURE)) {
+  for (const m of allMatches(SIGNATURE, text)) {
     const at = (m.index ?? 0) + m[0].length - m[1].length;
     const d = findDates(text, 'en', defaultLangData(), at, at + m[1].length).find((c) => c.year !== null && c.day !== null);
     if (!d) continue;
@@ -254,7 +255,7 @@ const CREDIT = /\([^()\n]{2,60}\/[^()\n]{2,60}\)\s*$/u;
 export function captionLines(text: string, captions: Span[], lex: Lexicon): Span[] {
   const cue = timeWords(lex).captionCue;
   const out: Span[] = [...captions];
-  for (const m of text.matchAll(/[^\n]+/g)) {
+  for (const m of allMatches(/[^\n]+/g, text)) {
     const line = m[0];
     if (line.length > 400 || !(CREDIT.test(line) || cue?.test(line))) continue;
     const start = m.index ?? 0;
@@ -317,17 +318,17 @@ const isYear = (s: string): boolean => FOUR_DIGITS.test(s) && YEAR.test(String(r
 function candidates(text: string, clause: Span, toks: WordToken[], lex: Lexicon): Candidate[] {
   const out: Candidate[] = [];
   const s = text.slice(clause.start, clause.end);
-  for (const m of s.matchAll(/\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b/g)) {
+  for (const m of allMatches(/\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b/g, s)) {
     const start = clause.start + (m.index ?? 0);
     out.push({ start, end: start + m[0].length, kind: 'full', y: +m[1], m: +m[2], d: +m[3] });
   }
-  for (const m of s.matchAll(/\b(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)\b/g)) {
+  for (const m of allMatches(/\b(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)\b/g, s)) {
     const start = clause.start + (m.index ?? 0);
     out.push({ start, end: start + m[0].length, kind: 'full', y: +m[3], m: +m[2], d: +m[1] });
   }
   const time = timeWords(lex);
   // a day and month in parentheses after the weekday they date: "nesta segunda-feira (18/11)"
-  for (const m of s.matchAll(/(?<=\p{L}\s*\()(\d{1,2})[./](\d{1,2})(?=\))/gu)) {
+  for (const m of allMatches(/(?<=\p{L}\s*\()(\d{1,2})[./](\d{1,2})(?=\))/gu, s)) {
     const start = clause.start + (m.index ?? 0);
     const [d, mo] = time.monthFirst ? [+m[2], +m[1]] : [+m[1], +m[2]];
     if (mo >= 1 && mo <= 12) out.push({ start, end: start + m[0].length, kind: 'daymonth', m: mo, d });
@@ -390,7 +391,7 @@ function candidates(text: string, clause: Span, toks: WordToken[], lex: Lexicon)
   }
   for (const r of time.relative) {
     r.re.lastIndex = 0;
-    for (const m of s.matchAll(r.re)) {
+    for (const m of allMatches(r.re, s)) {
       const start = clause.start + (m.index ?? 0);
       out.push({ start, end: start + m[0].length, kind: 'relative', unit: r.unit, offset: r.offset });
     }
@@ -401,7 +402,7 @@ function candidates(text: string, clause: Span, toks: WordToken[], lex: Lexicon)
   ] as const) {
     if (!re) continue;
     const g = new RegExp(re.source, 'giu');
-    for (const m of s.matchAll(g)) {
+    for (const m of allMatches(g, s)) {
       const start = clause.start + (m.index ?? 0);
       out.push({ start, end: start + m[0].length, kind });
     }
@@ -460,7 +461,7 @@ export function resolveDate(
     if (!speech) return false;
     const from = Math.max(clause.start, c.start - 30);
     let verb = -1;
-    for (const m of text.slice(from, c.start).matchAll(speech)) verb = from + (m.index ?? 0);
+    for (const m of allMatches(speech, text.slice(from, c.start))) verb = from + (m.index ?? 0);
     if (verb >= 0 && !(trigger.start >= verb && trigger.end <= c.start) && !/[.;:!?]/.test(text.slice(verb, c.start))) return true;
     if (c.end > trigger.start) return false;
     const m = text.slice(c.end, trigger.start).match(speechOne!);

@@ -12,6 +12,7 @@ import { clausesOf, type Modality } from './modality.ts';
 import { clauseIndexAt } from './clauses.ts';
 import { phrasePattern as phrase, UNSPACED as HAN, WORD_END as E, WORD_START as B } from '../text/word-pattern.ts';
 import { anyMatch } from '../text/any-match.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 interface ReferenceData {
   /** role -> phrases with a country slot {C}: "top {C} diplomat", "homologue {C}", "{C} lideri" */
@@ -228,12 +229,12 @@ export function roleDescriptions(scope: RoleScope, span: Span): Mention[] {
   for (const form of forms) {
     if (!wholeKey(form).test(slice)) continue;
     form.re.lastIndex = 0;
-    for (const m of slice.matchAll(form.re)) {
+    for (const m of allMatches(form.re, slice)) {
       const slot = m.groups?.c ?? '';
       const matchStart = span.start + (m.index ?? 0);
       const slotStart = matchStart + m[0].indexOf(slot);
       // the slot's words next to the role words name the country: "the South African" -> "South African"
-      const words = [...slot.matchAll(/[^\s]+/gu)];
+      const words = allMatches(/[^\s]+/gu, slot);
       let country: string | null = null;
       let start = matchStart;
       let end = matchStart + m[0].length;

@@ -7,6 +7,7 @@ import type { Lexicon } from './lexicon.ts';
 import { normalizeName } from '../actors/name-key.ts';
 import { startingWithin } from '../core/spans-by-start.ts';
 import { referenceWords, roleDescriptions, type ReferenceWords } from './resolve-reference.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 export interface SalienceScope {
   text: string;
@@ -46,7 +47,7 @@ function atClauseStart(scope: SalienceScope, s: Span, m: Mention): boolean {
   const { text, lex, kb } = scope;
   const from = Math.max(s.start, m.start - 60);
   const before = text.slice(from, m.start);
-  const cut = Math.max(...[...before.matchAll(/[,;:，；：。、(（—–]/gu)].map((x) => (x.index ?? 0) + 1), -1);
+  const cut = Math.max(...allMatches(/[,;:，；：。、(（—–]/gu, before).map((x) => (x.index ?? 0) + 1), -1);
   if (cut < 0 && from > s.start) return false;
   const gap = before.slice(Math.max(cut, 0));
   const words = gap.match(/[\p{L}\p{M}'’.-]+/gu) ?? [];

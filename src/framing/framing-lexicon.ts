@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ParleyError } from '../core/errors.ts';
 import type { FramingStance } from '../core/types.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 export const DEFAULT_FRAMING_DIR = fileURLToPath(new URL('../../data/framing/', import.meta.url));
 
@@ -130,7 +131,7 @@ const UNSPACED_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{S
 export function cutWords(text: string, unspaced: boolean, vocabulary: readonly string[], offset = 0): Word[] {
   const out: Word[] = [];
   SPACED_WORD.lastIndex = 0;
-  for (const m of text.matchAll(SPACED_WORD)) {
+  for (const m of allMatches(SPACED_WORD, text)) {
     const start = offset + (m.index ?? 0);
     const value = m[0];
     if (!unspaced || !UNSPACED_CHAR.test(value)) {

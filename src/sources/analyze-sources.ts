@@ -14,6 +14,7 @@ import { findAttributions } from './find-attributions.ts';
 import { attributeReports } from './attribute-reports.ts';
 import { signature } from './minhash.ts';
 import { findCorrections } from './corrections.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 export interface SourceInput {
   document: Document;
@@ -40,7 +41,7 @@ function denialCue(text: string, sentence: Span, trigger: Span, lex: Lexicon): S
   const find = (re: RegExp | null, from: number, to: number): Span[] => {
     if (!re) return [];
     const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
-    return [...text.slice(from, to).matchAll(g)].map((x) => ({ start: from + x.index!, end: from + x.index! + x[0].length }));
+    return allMatches(g, text.slice(from, to)).map((x) => ({ start: from + x.index!, end: from + x.index! + x[0].length }));
   };
   return find(m.denial, sentence.start, trigger.start).pop() ?? find(m.denialAfter, trigger.end, sentence.end)[0] ?? find(m.denial, trigger.end, sentence.end)[0] ?? null;
 }

@@ -59,12 +59,28 @@ export const foldPhrase = (s: string): string => s.toLowerCase().replace(/[\s\u0
 
 const LISTS = ['according', 'reportVerbs', 'statements', 'officials', 'unnamed', 'jointStatements', 'corrections', 'media', 'mediaNouns', 'possessives', 'possessedOfficials', 'correctionOld', 'correctionNew', 'noMeeting'] as const;
 
-/** Phrases as one global regex, longest first; bounded by word edges except in scripts without spaces. */
+/**
+ * Phrases as one global regex, longest first; bounded by word edges except in scripts without
+ * spaces. A run of bounded phrases shares one pair of edges, `WS(?:a|b)WE`: it matches what
+ * `WS(?:a)WE|WS(?:b)WE` does, in the same order, but tests the edge once per position instead of
+ * once per phrase (about half the time of a scan).
+ */
 export function cueRegex(phrases: readonly string[] | undefined): RegExp | null {
   if (!phrases?.length) return null;
-  const parts = [...phrases]
-    .sort((a, b) => b.length - a.length)
-    .map((p) => (UNSPACED.test(p) ? `(?:${phrasePattern(p)})` : `${WORD_START}(?:${phrasePattern(p)})${WORD_END}`));
+  const parts: string[] = [];
+  let run: string[] = [];
+  const close = (): void => {
+    if (run.length) parts.push(`${WORD_START}(?:${run.join('|')})${WORD_END}`);
+    run = [];
+  };
+  for (const p of [...phrases].sort((a, b) => b.length - a.length)) {
+    if (!UNSPACED.test(p)) run.push(`(?:${phrasePattern(p)})`);
+    else {
+      close();
+      parts.push(`(?:${phrasePattern(p)})`);
+    }
+  }
+  close();
   return new RegExp(parts.join('|'), 'giu');
 }
 

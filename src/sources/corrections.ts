@@ -20,6 +20,7 @@ import type { Lexicon } from '../events/lexicon.ts';
 import { resolveDate } from '../events/resolve-date.ts';
 import type { DeniedTrigger } from '../events/extract-events.ts';
 import type { AttributionCues } from './attribution-cues.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 export interface CorrectionInput {
   docId: string;
@@ -45,7 +46,7 @@ const MAX_SENTENCES = 3;
 function hits(re: RegExp | null, text: string, from: number, to: number): Span[] {
   if (!re) return [];
   re.lastIndex = 0;
-  return [...text.slice(from, to).matchAll(re)].map((m) => ({ start: from + m.index!, end: from + m.index! + m[0].length }));
+  return allMatches(re, text.slice(from, to)).map((m) => ({ start: from + m.index!, end: from + m.index! + m[0].length }));
 }
 
 const inside = (s: Span, r: Span): boolean => s.start >= r.start && s.end <= r.end;

@@ -18,6 +18,7 @@ import { isNewsMedium } from '../events/gather-participants.ts';
 import { findUnlistedMedia } from './unlisted-media.ts';
 import type { Lexicon } from '../events/lexicon.ts';
 import { rolesIn, salientSubject, type SalienceScope } from '../events/salience.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 export interface AttributionInput {
   text: string;
@@ -47,7 +48,7 @@ function hits(re: RegExp | null, text: string, from: number, to: number): Span[]
   if (!re) return [];
   re.lastIndex = 0;
   const part = text.slice(from, to);
-  return [...part.matchAll(re)].map((m) => ({ start: from + m.index!, end: from + m.index! + m[0].length }));
+  return allMatches(re, part).map((m) => ({ start: from + m.index!, end: from + m.index! + m[0].length }));
 }
 
 const within = (s: Span, r: Span): boolean => s.start >= r.start && s.end <= r.end;
@@ -135,15 +136,12 @@ export function findAttributions(input: AttributionInput): Attribution[] {
     const statements = hits(cues.statement, text, sentence.start, sentence.end);
     const offices = hits(cues.official, text, sentence.start, sentence.end);
     const citing = offices.length ? hits(cues.citing, text, sentence.start, sentence.end) : [];
-    // an office speaks only beside a verb of saying or "according to" ("the Kremlin said",
-    // "according to Erdogan's office"); a title ("the foreign minister") holds such words too
-    const speaks = (s: Span): boolean => citing.some((c) => (c.end <= s.start ? s.start - c.end : c.start - s.end) <= OFFICE_REACH && !/[,.;:،]/.test(c.end <= s.start ? text.slice(c.end, s.start) : text.slice(s.end, c.start)));
     const found = [...statements.map((cue) => ({ cue, statement: true })), ...offices.map((cue) => ({ cue, statement: false }))].sort((a, b) => a.cue.start - b.cue.start);
     let last: Attribution | null = null;
     for (const { cue, statement } of found) {
       if (taken(cue)) continue;
       const named = nearest(owners, cue, sentence, text);
-      if (!statement && !speaks(cue) && !(named && speaks(named))) continue;
+      if (!statement && !speaks(text, citing, cue) && !(named && speaks(text, citing, named))) continue;
       withRoles(sentence);
       const owner = possessedBy(text, cue, sentence, cues, salience(sentence)) ?? nearest(owners, cue, sentence, text);
       const span = owner ? { start: Math.min(cue.start, owner.start), end: Math.max(cue.end, owner.end) } : cue;
@@ -167,6 +165,15 @@ export function findAttributions(input: AttributionInput): Attribution[] {
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * An office speaks only beside a verb of saying or "according to" ("the Kremlin said", "according
+ * to Erdogan's office"); a title ("the foreign minister") holds such words too. At module level,
+ * not a closure made per sentence (tsx wraps each named closure in a defineProperty, __name()).
+ */
+function speaks(text: string, citing: readonly Span[], s: Span): boolean {
+  return citing.some((c) => (c.end <= s.start ? s.start - c.end : c.start - s.end) <= OFFICE_REACH && !/[,.;:،]/.test(c.end <= s.start ? text.slice(c.end, s.start) : text.slice(s.end, c.start)));
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { KnowledgeBase } from '../actors/knowledge-base.ts';
 import { isNewsMedium } from '../events/gather-participants.ts';
 import { phrasePattern, UNSPACED, WORD_END, WORD_START } from '../text/word-pattern.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 // Expressions with \p{..} made once here: inside a function such a literal is rebuilt at every
 // call under tsx (esbuild turns it into `new RegExp(...)`).
@@ -88,7 +89,7 @@ export function createMediaMatcher(kb: KnowledgeBase): MediaMatcher {
       const hits: MediumHit[] = [];
       for (const m of matchers) {
         m.re.lastIndex = 0;
-        for (const r of text.matchAll(m.re)) {
+        for (const r of allMatches(m.re, text)) {
           const found = lookup(m, r[0]);
           if (!found) continue;
           const start = r.index! + found.skip;

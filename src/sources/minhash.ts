@@ -5,6 +5,7 @@
 // 0.0.9); what Parley needs is 40 lines: a signature computed once per document in the analysis
 // threads, kept in the store, and compared within an event's reports.
 import { UNSPACED } from '../text/word-pattern.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 /** Permutations in a signature: the standard error of the estimate is about 1/sqrt(64) = 0.125. */
 export const SIGNATURE_SIZE = 64;
@@ -18,7 +19,7 @@ export function normalizedWords(text: string): string[] {
   const out: string[] = [];
   // one normalization of the whole text (compatibility forms split, marks dropped), not one per word
   const folded = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
-  for (const m of folded.matchAll(WORD)) {
+  for (const m of allMatches(WORD, folded)) {
     const w = m[0];
     if (UNSPACED.test(w)) out.push(...w);
     else out.push(w);

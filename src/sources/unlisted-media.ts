@@ -8,6 +8,7 @@ import type { Attribution, Mention, Sentence, Span } from '../core/types.ts';
 import type { DemonymMention } from '../actors/detect-mentions.ts';
 import type { KnowledgeBase } from '../actors/knowledge-base.ts';
 import { foldPhrase, type AttributionCues } from './attribution-cues.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 /** How far a cue may stand from the medium it cites (as find-attributions.ts's CUE_REACH). */
 const CUE_REACH = 40;
@@ -21,7 +22,7 @@ const ACRONYM = /(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{Lu}\d]{1,5}(?:-\p{Lu}\p{L}*)?(?
 function spans(re: RegExp | null, text: string, from: number, to: number): Span[] {
   if (!re) return [];
   re.lastIndex = 0;
-  return [...text.slice(from, to).matchAll(re)].map((m) => ({ start: from + m.index!, end: from + m.index! + m[0].length }));
+  return allMatches(re, text.slice(from, to)).map((m) => ({ start: from + m.index!, end: from + m.index! + m[0].length }));
 }
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
@@ -38,6 +39,23 @@ export interface UnlistedInput {
   taken: readonly Span[];
 }
 
+const cased = (s: string): boolean => /\p{Lu}/u.test(s) && s !== s.toLowerCase();
+
+// at module level, not closures made per sentence: under tsx each named closure is wrapped in
+// esbuild's __name(), a defineProperty of about a microsecond every time it is created
+function atStart(text: string, sentence: Span, s: Span): boolean {
+  return /^[\s"“«'-]*$/u.test(text.slice(sentence.start, s.start));
+}
+
+/** A name beside a media noun, not an actor the base knows, not a lone word opening the sentence. */
+function nameBeside(text: string, sentence: Span, mentions: readonly Mention[], countries: readonly Span[], noun: Span): Span | null {
+  const names = spans(NAME, text, sentence.start, sentence.end).filter((n) => cased(text.slice(n.start, n.end)) && !mentions.some((m) => overlaps(m, n)) && !countries.some((c) => overlaps(c, n)));
+  const after = names.find((n) => n.start >= noun.end && JOIN.test(text.slice(noun.end, n.start)));
+  const before = [...names].reverse().find((n) => n.end <= noun.start && JOIN.test(text.slice(n.end, noun.start)));
+  const ok = (n: Span | undefined): n is Span => !!n && !(atStart(text, sentence, n) && !/\s/.test(text.slice(n.start, n.end).trim()) && !/^\p{Lu}[\p{Lu}\d-]+$/u.test(text.slice(n.start, n.end)));
+  return ok(after) ? after : ok(before) ? before : null;
+}
+
 export function findUnlistedMedia(input: UnlistedInput): Attribution[] {
   const { text, sentences, lead, mentions, demonyms, kb, cues, taken } = input;
   const out: Attribution[] = [];
@@ -52,24 +70,14 @@ export function findUnlistedMedia(input: UnlistedInput): Attribution[] {
     ...demonyms.map((d) => ({ start: d.start, end: d.end, id: d.countryId })),
     ...mentions.filter((m) => m.kind === 'place' && m.actorIds.length === 1 && kb.entries.get(m.actorIds[0])?.type === 'country').map((m) => ({ start: m.start, end: m.end, id: m.actorIds[0] })),
   ];
-  const cased = (s: string): boolean => /\p{Lu}/u.test(s) && s !== s.toLowerCase();
   for (const sentence of sentences) {
-    const atStart = (s: Span): boolean => /^[\s"“«'-]*$/u.test(text.slice(sentence.start, s.start));
-    // a name beside a media noun, not an actor the base knows, not a lone word opening the sentence
-    const nameBeside = (noun: Span): Span | null => {
-      const names = spans(NAME, text, sentence.start, sentence.end).filter((n) => cased(text.slice(n.start, n.end)) && !mentions.some((m) => overlaps(m, n)) && !countries.some((c) => overlaps(c, n)));
-      const after = names.find((n) => n.start >= noun.end && JOIN.test(text.slice(noun.end, n.start)));
-      const before = [...names].reverse().find((n) => n.end <= noun.start && JOIN.test(text.slice(n.end, noun.start)));
-      const ok = (n: Span | undefined): n is Span => !!n && !(atStart(n) && !/\s/.test(text.slice(n.start, n.end).trim()) && !/^\p{Lu}[\p{Lu}\d-]+$/u.test(text.slice(n.start, n.end)));
-      return ok(after) ? after : ok(before) ? before : null;
-    };
     for (const noun of spans(cues.mediaNoun, text, sentence.start, sentence.end)) {
       if (busy(noun)) continue;
       const written = text.slice(noun.start, noun.end);
       const complete = cues.mediaComplete.has(foldPhrase(written));
       const country = countries.find((c) => (c.end <= noun.start && JOIN.test(text.slice(c.end, noun.start))) || (c.start >= noun.end && JOIN.test(text.slice(noun.end, c.start))));
       // a name beside the noun and its country: "la chaîne saoudienne « Asharq »"
-      const name = nameBeside(country ? { start: Math.min(noun.start, country.start), end: Math.max(noun.end, country.end) } : noun);
+      const name = nameBeside(text, sentence, mentions, countries, country ? { start: Math.min(noun.start, country.start), end: Math.max(noun.end, country.end) } : noun);
       if (!complete && !country && !name) continue;
       const phrase = [noun, ...(country ? [country] : []), ...(name ? [name] : [])];
       const whole = { start: Math.min(...phrase.map((p) => p.start)), end: Math.max(...phrase.map((p) => p.end)) };

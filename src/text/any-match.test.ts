@@ -54,3 +54,17 @@ test('an empty list matches nothing, and a list is compiled once', () => {
   const list = [{ re: /x/u }];
   assert.equal(anyMatch(list, (i) => i.re), anyMatch(list, (i) => i.re));
 });
+
+test('patterns bounded by word edges share them in the union, which still matches exactly when one does', () => {
+  const patterns = [word('met(?: with)?'), word('talks'), new RegExp(`${WORD_START}a${WORD_END}|b`, 'giu'), word('x\\\\'), /会谈/giu];
+  const re = union(patterns)!;
+  assert.equal(re.source.split(WORD_START).length - 1, 2, 'one shared start for the first two, one inside the top-level "a|b" pattern kept whole');
+  const any = anyMatch(patterns, (p) => p);
+  for (const t of ['they met', 'metwith', 'the talks', 'talkshow', 'xb', 'a', 'ab', 'cab', 'x\\', 'x\\y', '举行会谈', 'none']) {
+    const one = patterns.some((p) => {
+      p.lastIndex = 0;
+      return p.test(t);
+    });
+    assert.equal(any(t), one, t);
+  }
+});

@@ -4,6 +4,7 @@ import { franc, francAll } from 'franc-min';
 import type { LanguageCode, NoiseRange } from '../core/types.ts';
 import { scriptCounts } from './script-counts.ts';
 import { clearLeader, createLexiconVoter, type LexiconVoter } from './lexicon-votes.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 /** ISO 639-3 (franc) to ISO 639-1. */
 const ISO3_TO_1: Record<string, string> = {
@@ -45,7 +46,7 @@ function byFunctionWords(text: string): LanguageCode | null {
   const shared = new Map<string, number>();
   let words = 0;
   // a case ending after an apostrophe on a name is no word ("Putin'le", "Soçi'de": Turkish, not French)
-  for (const m of text.matchAll(/(?<!\p{L})(?<!\p{Lu}\p{L}*['’])\p{L}+/gu)) {
+  for (const m of allMatches(/(?<!\p{L})(?<!\p{Lu}\p{L}*['’])\p{L}+/gu, text)) {
     words++;
     const langs = FUNCTION_INDEX.get(m[0].toLowerCase()) ?? [];
     for (const lang of langs) {

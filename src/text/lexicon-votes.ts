@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { foldText } from './normalize-script.ts';
 import { lower, WordMatcher, type Morphology, type WordSpec } from './stem.ts';
 import { UNSPACED, WORD_END, WORD_START } from './word-pattern.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 /** A trigger hit tells more than a grammatical word: it is what the text will be read for. */
 const TRIGGER_WEIGHT = 2;
@@ -107,7 +108,7 @@ export function createLexiconVoter(dir: string | URL = DEFAULT_DIR): LexiconVote
         extraSets.set(lang, set);
         for (const x of set) extraSharing.set(x, (extraSharing.get(x) ?? 0) + 1);
       }
-      const tokens = [...folded.matchAll(/[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?/gu)].map((m) => ({ w: m[0], at: m.index ?? 0 }));
+      const tokens = allMatches(/[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?/gu, folded).map((m) => ({ w: m[0], at: m.index ?? 0 }));
       const capital = (i: number): boolean => i >= 0 && i < tokens.length && UPPER_START.test(tokens[i].w);
       // a name particle between two capitalized words is part of a name ("Ursula von der Leyen")
       const inName = tokens.map(() => false);

@@ -16,6 +16,7 @@ import { stemmer as romanian } from '@orama/stemmers/romanian';
 import { stemmer as russian } from '@orama/stemmers/russian';
 import { stemmer as turkish } from '@orama/stemmers/turkish';
 import { foldScript, foldText, original, type Folded } from './normalize-script.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 const SNOWBALL: Record<string, (w: string) => string> = {
   ar: arabic, de: german, en: english, es: spanish, fr: french, id: indonesian, pt: portuguese, ro: romanian, ru: russian, tr: turkish,
@@ -45,7 +46,7 @@ export function lower(lang: string, s: string): string {
 export function wordsOf(text: string, span: { start: number; end: number }, lang: string, folded?: Folded): Word[] {
   const f = folded ?? foldScript(text.slice(span.start, span.end));
   const out: Word[] = [];
-  for (const m of f.text.matchAll(WORD)) {
+  for (const m of allMatches(WORD, f.text)) {
     if (UNSPACED.test(m[0])) continue;
     const at = m.index ?? 0;
     out.push({ start: original(f, at, span.start), end: original(f, at + m[0].length, span.start), form: lower(lang, m[0]) });

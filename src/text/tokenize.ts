@@ -1,6 +1,7 @@
 // Tokens inside sentences, from Intl.Segmenter (word granularity), so scripts without spaces
 // (Chinese, Japanese, Thai) are cut into words too. Whitespace is not a token.
 import type { Sentence, Span, Token, TokenKind } from '../core/types.ts';
+import { allMatches } from '../core/all-matches.ts';
 
 // Expressions with \p{..} made once here: inside a function such a literal is rebuilt at every
 // call under tsx (esbuild turns it into `new RegExp(...)`).
@@ -27,7 +28,7 @@ export function createTokenizer(locale = 'und') {
       const slice = text.slice(s.start, s.end);
       // spaced scripts: a regular expression cuts the same words, many times faster
       if (!UNSPACED.test(slice)) {
-        for (const m of slice.matchAll(SPACED)) {
+        for (const m of allMatches(SPACED, slice)) {
           const kind = kindOf(m[0], undefined);
           if (kind) tokens.push({ start: s.start + m.index!, end: s.start + m.index! + m[0].length, kind });
         }
