@@ -7,16 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { runIngest } from '../../src/pipeline/run-ingest.ts';
-import { SHOTS, skipWithoutBrowser, startHarness, useToken, type Harness } from './harness.ts';
+import { SHOTS, skipWithoutBrowser, startHarness, useToken, openReview, type Harness } from './harness.ts';
 
 let h: Harness;
-
-async function openReview(): Promise<void> {
-  const summary = h.page.locator('details.actor-review > summary');
-  await summary.focus();
-  await h.page.keyboard.press('Enter');
-  await h.page.getByRole('region', { name: 'Review this actor' }).waitFor();
-}
 
 const mentionsOf = async (actorId: string) => {
   const events = (await h.fixture.store.listEvents()).filter((e) => e.participants.some((p) => p.actorId === actorId));
@@ -33,7 +26,7 @@ describe('review on the actor page', { skip: skipWithoutBrowser }, () => {
 
   test('split off names: the preview names the new actor and what moves; nothing is recorded', async () => {
     await h.open('#/actor/xi-jinping');
-    await openReview();
+    await openReview(h, 'actor');
     const form = h.page.getByRole('form', { name: 'Split off names' });
     await form.getByLabel(/Names whose mentions/).fill('Xi Jinping');
     await form.getByRole('button', { name: 'Preview split' }).click();
@@ -54,7 +47,7 @@ describe('review on the actor page', { skip: skipWithoutBrowser }, () => {
     const [k, a] = [await mentionsOf(kept), await mentionsOf(absorbed)];
     assert.ok(k.mentions > 0 && a.mentions > 0);
     await h.open(`#/actor/${absorbed}`);
-    await openReview();
+    await openReview(h, 'actor');
     const form = h.page.getByRole('form', { name: 'Merge with another actor' });
     const other = form.getByLabel('Other actor');
     await other.fill(kept);

@@ -106,3 +106,16 @@ export async function useToken(h: Harness): Promise<void> {
   await h.page.getByRole('button', { name: 'Use token' }).click();
   await h.page.waitForSelector('text=Token accepted');
 }
+
+/** Opens the review panel folded under an event's or an actor's facts, from the keyboard. */
+export async function openReview(h: Harness, of: 'event' | 'actor'): Promise<void> {
+  const summary = h.page.locator(`details.${of}-review > summary`);
+  await summary.focus();
+  await h.page.keyboard.press('Enter');
+  await h.page.getByRole('region', { name: `Review this ${of}` }).waitFor();
+}
+
+/** The event holding a document's report, as the store has it now. */
+export async function eventOfDoc(h: Harness, docId: string) {
+  return (await h.fixture.store.listEvents()).find((e) => e.reports.some((r) => r.docId === docId))!;
+}

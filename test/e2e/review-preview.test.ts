@@ -6,17 +6,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Route } from 'playwright-core';
 import { reviewAnalyses } from '../../src/store/sqlite/review-fixture.ts';
-import { skipWithoutBrowser, startHarness, useToken, type Harness } from './harness.ts';
+import { skipWithoutBrowser, startHarness, useToken, openReview, eventOfDoc, type Harness } from './harness.ts';
 
 let h: Harness;
-const eventOfDoc = async (docId: string) => (await h.fixture.store.listEvents()).find((e) => e.reports.some((r) => r.docId === docId))!;
-
-async function openReview(): Promise<void> {
-  const summary = h.page.locator('details.event-review > summary');
-  await summary.focus();
-  await h.page.keyboard.press('Enter');
-  await h.page.getByRole('region', { name: 'Review this event' }).waitFor();
-}
 
 /** Holds back the answers to preview requests of one kind until `release()`; answers when they arrive. */
 async function holdPreviews(kind: string): Promise<{ release(): void; answered: Promise<unknown>; stop(): Promise<void> }> {
@@ -43,8 +35,8 @@ describe('review previews on the event page follow the choices', { skip: skipWit
   after(async () => h?.close());
 
   test('changing the date after a correction was previewed drops the preview; the panel stays open', async () => {
-    await h.open(`#/event/${(await eventOfDoc('en-madrid')).id}`);
-    await openReview();
+    await h.open(`#/event/${(await eventOfDoc(h, 'en-madrid')).id}`);
+    await openReview(h, 'event');
     const form = h.page.getByRole('form', { name: 'Correct this event' });
     await form.getByLabel('Date').fill('2023-04-27');
     await form.getByRole('button', { name: 'Preview correction' }).click();
@@ -58,11 +50,11 @@ describe('review previews on the event page follow the choices', { skip: skipWit
   });
 
   test('a late answer to an older request never shows over a newer choice', async () => {
-    const [en, pt] = [(await eventOfDoc('en-madrid')).id, (await eventOfDoc('pt-madrid')).id];
+    const [en, pt] = [(await eventOfDoc(h, 'en-madrid')).id, (await eventOfDoc(h, 'pt-madrid')).id];
     // a fresh page: the same address again would keep the panel the last test opened
     await h.page.goto('about:blank');
     await h.open(`#/event/${en}`);
-    await openReview();
+    await openReview(h, 'event');
     const merge = h.page.getByRole('form', { name: 'Merge with another event' });
     const correct = h.page.getByRole('form', { name: 'Correct this event' });
     const preview = h.page.getByRole('region', { name: 'Preview' });

@@ -4,18 +4,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { reviewAnalyses } from '../../src/store/sqlite/review-fixture.ts';
-import { SHOTS, skipWithoutBrowser, startHarness, useToken, type Harness } from './harness.ts';
+import { SHOTS, skipWithoutBrowser, startHarness, useToken, openReview, eventOfDoc, type Harness } from './harness.ts';
 
 let h: Harness;
-const eventOfDoc = async (docId: string) => (await h.fixture.store.listEvents()).find((e) => e.reports.some((r) => r.docId === docId))!;
-
-/** The review actions are folded under the event's facts: open them from the keyboard. */
-async function openReview(): Promise<void> {
-  const summary = h.page.locator('details.event-review > summary');
-  await summary.focus();
-  await h.page.keyboard.press('Enter');
-  await h.page.getByRole('region', { name: 'Review this event' }).waitFor();
-}
 
 describe('review on the event page', { skip: skipWithoutBrowser }, () => {
   before(async () => {
@@ -25,9 +16,9 @@ describe('review on the event page', { skip: skipWithoutBrowser }, () => {
   after(async () => h?.close());
 
   test('merge with preview, then the merged-away id redirects', async () => {
-    const [pt, en] = [(await eventOfDoc('pt-madrid')).id, (await eventOfDoc('en-madrid')).id];
+    const [pt, en] = [(await eventOfDoc(h, 'pt-madrid')).id, (await eventOfDoc(h, 'en-madrid')).id];
     await h.open(`#/event/${pt}`);
-    await openReview();
+    await openReview(h, 'event');
     const form = h.page.getByRole('form', { name: 'Merge with another event' });
     await form.getByLabel('Other event id').fill(en);
     await form.getByRole('button', { name: 'Preview merge' }).click();
@@ -46,8 +37,8 @@ describe('review on the event page', { skip: skipWithoutBrowser }, () => {
     await why.locator('summary').click();
     await why.getByText(/an analyst said so/).waitFor();
     assert.match((await why.textContent()) ?? '', /Judgement #\d+ \(event-merge\) by analyst, \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
-    const merged = (await eventOfDoc('en-madrid')).id;
-    assert.equal((await eventOfDoc('pt-madrid')).id, merged);
+    const merged = (await eventOfDoc(h, 'en-madrid')).id;
+    assert.equal((await eventOfDoc(h, 'pt-madrid')).id, merged);
     const gone = [pt, en].find((id) => id !== merged)!;
     await h.open(`#/event/${gone}`);
     const notice = h.page.getByRole('status').filter({ hasText: 'was merged into this one' });
@@ -57,9 +48,9 @@ describe('review on the event page', { skip: skipWithoutBrowser }, () => {
   });
 
   test('an implausible merge needs a ticked confirmation, with the reasons shown', async () => {
-    const [madrid, baires] = [(await eventOfDoc('pt-madrid')).id, (await eventOfDoc('es-baires')).id];
+    const [madrid, baires] = [(await eventOfDoc(h, 'pt-madrid')).id, (await eventOfDoc(h, 'es-baires')).id];
     await h.open(`#/event/${baires}`);
-    await openReview();
+    await openReview(h, 'event');
     const form = h.page.getByRole('form', { name: 'Merge with another event' });
     await form.getByLabel('Other event id').fill(madrid);
     await form.getByRole('button', { name: 'Preview merge' }).click();
@@ -73,13 +64,13 @@ describe('review on the event page', { skip: skipWithoutBrowser }, () => {
     await preview.getByLabel(/apply it anyway/).check();
     await apply.click();
     await h.page.waitForFunction(() => document.querySelector('.facts')?.textContent?.includes('3 in 3 document'));
-    assert.equal((await eventOfDoc('es-baires')).id, (await eventOfDoc('pt-madrid')).id);
+    assert.equal((await eventOfDoc(h, 'es-baires')).id, (await eventOfDoc(h, 'pt-madrid')).id);
   });
 
   test('a correction to 2023-02-31 is refused with the reason', async () => {
     const paris = (await h.fixture.store.listEvents()).find((e) => e.date === '2023-01-22')!.id;
     await h.open(`#/event/${paris}`);
-    await openReview();
+    await openReview(h, 'event');
     const form = h.page.getByRole('form', { name: 'Correct this event' });
     await form.getByLabel('Date').fill('2023-02-31');
     await form.getByRole('button', { name: 'Preview correction' }).click();
