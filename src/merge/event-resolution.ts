@@ -261,13 +261,20 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
         }
       };
       const expanded = new Set<string>();
+      // copies of one story look up the same keys: each key is read once a rebuild, and its
+      // reports added to the block once (the keys do not change during a rebuild)
+      const looked = new Set<string>();
       const expand = async (ids: Iterable<string>) => {
         for (const id of [...ids]) {
           if (expanded.has(id)) continue;
           expanded.add(id);
           const value = await input(id);
           if (!value) continue;
-          for (const key of lookupKeys(value)) for (const other of await q.reportsOfKey(key)) block.add(other);
+          for (const key of lookupKeys(value)) {
+            if (looked.has(key)) continue;
+            looked.add(key);
+            for (const other of await q.reportsOfKey(key)) block.add(other);
+          }
         }
       };
       // A report's decision depends on its candidates' events, and theirs on their candidates:
