@@ -331,8 +331,10 @@ export function mergeReports(
 
   // candidates from shared blocking keys only
   const blocks = new Map<string, number[]>();
+  const indexedUnder = sorted.map((report) => blockingKeys(report));
+  const lookedUp = sorted.map((report) => lookupKeys(report));
   sorted.forEach((report, i) => {
-    for (const key of blockingKeys(report)) {
+    for (const key of indexedUnder[i]) {
       const list = blocks.get(key);
       if (list) list.push(i);
       else blocks.set(key, [i]);
@@ -342,8 +344,18 @@ export function mergeReports(
   // pairs of the same people whose times meet (vetoed or not): each shows a meeting of theirs then
   const overlapping: { i: number; j: number }[] = [];
   const vetoedPeers = new Map<number, number[]>();
-  const seen = new Set<number>();
   const kinds = new PairKinds(sorted);
+  // whether j's lookups find i (what lookups find depends only on the kinds of the two)
+  const finds = new Map<number, boolean>();
+  const found = (j: number, i: number) => {
+    const key = kinds.pairKey(j, i);
+    let known = finds.get(key);
+    if (known === undefined) {
+      const under = new Set(indexedUnder[i]);
+      finds.set(key, (known = lookedUp[j].some((k) => under.has(k))));
+    }
+    return known;
+  };
   const sets = sorted.map((r) => matchingSet(r));
   const dated = sorted.map((r) => timeWindow(r) !== null);
   // a report with no time at all must know every dated report of its people, fitting or not
@@ -363,12 +375,11 @@ export function mergeReports(
   };
   sorted.forEach((report, i) => {
     const candidates = new Set<number>();
-    for (const key of lookupKeys(report)) for (const j of blocks.get(key) ?? []) if (j !== i) candidates.add(j);
+    for (const key of lookedUp[i]) for (const j of blocks.get(key) ?? []) if (j !== i) candidates.add(j);
     for (const j of candidates) {
-      // each unordered pair once (lookups are asymmetric: a pair may be found from either side)
-      const pairId = Math.min(i, j) * sorted.length + Math.max(i, j);
-      if (seen.has(pairId)) continue;
-      seen.add(pairId);
+      // each unordered pair once, where it is first found (lookups are asymmetric: a pair may be
+      // found from either side): an earlier report that finds this one had the pair
+      if (j < i && found(j, i)) continue;
       if (sorted[j].docId === report.docId) {
         notePeers(i, j);
         continue;
@@ -473,7 +484,7 @@ export function mergeReports(
     const candidates = { events: events.size, fitting: fitting.length, repeated };
     if (fitting.length === 1 && (monthDay || !repeated)) {
       if (precise(fitting[0][0])) {
-        const context = Math.max(-1, ...groups.membersOf(fitting[0][0]).map((m) => contextOverlap(sorted[i], sorted[m]) ?? -1));
+        const context = Math.max(-1, ...groups.membersOf(fitting[0][0]).map((m) => kinds.overlap(i, m) ?? -1));
         const s = { ...fitting[0][1], features: { ...fitting[0][1].features, candidates, ...(context >= 0 ? { context } : {}) } };
         joins.push({ i, root: fitting[0][0], s, rule: monthDay ? 'dateline-day' : 'only-candidate' });
       }
@@ -485,7 +496,7 @@ export function mergeReports(
         let best = -1;
         let bestMember = -1;
         for (const m of groups.membersOf(root)) {
-          const overlap = contextOverlap(sorted[i], sorted[m]) ?? -1;
+          const overlap = kinds.overlap(i, m) ?? -1;
           if (overlap > best) [best, bestMember] = [overlap, m];
         }
         return { root, s, overlap: best, member: bestMember };
@@ -755,6 +766,11 @@ class PairKinds {
     this.count = ids.size;
   }
 
+  /** A key for the ordered pair of the two reports' kinds. */
+  pairKey(i: number, j: number): number {
+    return this.kindOf[i] * this.count + this.kindOf[j];
+  }
+
   /** scorePair(reports[i], reports[j], corroboration), for reports of different documents; its features are shared: never change them. */
   score(i: number, j: number, corroboration = 0): PairScore {
     const a = this.reports[i];
@@ -765,6 +781,28 @@ class PairKinds {
     if (!known) this.scores.set(key, (known = scorePair(a, b, corroboration)));
     const [left, right] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
     return { version: known.version, left, right, score: known.score, veto: known.veto, same: known.same, features: known.features };
+  }
+
+  private contextKinds: number[] | null = null;
+  private contextCount = 0;
+  private readonly overlaps = new Map<number, number | null>();
+
+  /** contextOverlap(reports[i], reports[j]): it reads the documents' actors and the reports' participants. */
+  overlap(i: number, j: number): number | null {
+    if (!this.contextKinds) {
+      const ids = new Map<string, number>();
+      this.contextKinds = this.reports.map((r) => {
+        const key = JSON.stringify([r.context ?? null, r.participants.map((p) => p.actorId)]);
+        let kind = ids.get(key);
+        if (kind === undefined) ids.set(key, (kind = ids.size));
+        return kind;
+      });
+      this.contextCount = ids.size;
+    }
+    const key = this.contextKinds[i] * this.contextCount + this.contextKinds[j];
+    let known = this.overlaps.get(key);
+    if (known === undefined) this.overlaps.set(key, (known = contextOverlap(this.reports[i], this.reports[j])));
+    return known;
   }
 
   /** sharedPlace(reports[i], reports[j]); shared: never change it. */
