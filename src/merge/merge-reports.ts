@@ -293,6 +293,8 @@ export function mergeReports(
   reports: readonly MergeInput[],
   constraints: MergeConstraints = {},
   stats: MergeStats = { pairsScored: 0 },
+  /** alike: false scores every pair on its own (the reference the tests hold PairKinds to). */
+  options: { alike?: boolean } = {},
 ): DerivedEvent[] {
   const sorted = reports
     .filter((r) => !constraints.rejected?.has(r.id))
@@ -344,7 +346,7 @@ export function mergeReports(
   // pairs of the same people whose times meet (vetoed or not): each shows a meeting of theirs then
   const overlapping: { i: number; j: number }[] = [];
   const vetoedPeers = new Map<number, number[]>();
-  const kinds = new PairKinds(sorted);
+  const kinds = new PairKinds(sorted, options.alike ?? true);
   // whether j's lookups find i (what lookups find depends only on the kinds of the two)
   const finds = new Map<number, boolean>();
   const found = (j: number, i: number) => {
@@ -755,9 +757,16 @@ class PairKinds {
   private readonly scores = new Map<number, PairScore>();
   private readonly places = new Map<number, SharedPlace | null>();
 
-  constructor(private readonly reports: readonly MergeInput[]) {
+  constructor(
+    private readonly reports: readonly MergeInput[],
+    private readonly alike: boolean,
+  ) {
     const ids = new Map<string, number>();
-    this.kindOf = reports.map((r) => {
+    this.kindOf = reports.map((r, i) => {
+      if (!alike) {
+        ids.set(String(i), i);
+        return i;
+      }
       const key = JSON.stringify([matchingSet(r), r.date, r.published, r.anchor ?? null, r.place ?? null, r.mode ?? null, r.contextPlaces ?? null]);
       let kind = ids.get(key);
       if (kind === undefined) ids.set(key, (kind = ids.size));
@@ -791,7 +800,11 @@ class PairKinds {
   overlap(i: number, j: number): number | null {
     if (!this.contextKinds) {
       const ids = new Map<string, number>();
-      this.contextKinds = this.reports.map((r) => {
+      this.contextKinds = this.reports.map((r, i) => {
+        if (!this.alike) {
+          ids.set(String(i), i);
+          return i;
+        }
         const key = JSON.stringify([r.context ?? null, r.participants.map((p) => p.actorId)]);
         let kind = ids.get(key);
         if (kind === undefined) ids.set(key, (kind = ids.size));
