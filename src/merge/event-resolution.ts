@@ -278,14 +278,22 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
       // the events do not change until the rebuild writes: each report's is read once
       const asked = new Set<string>();
       const addEvents = async () => {
-        for (const id of [...block]) {
-          if (asked.has(id)) continue;
-          asked.add(id);
-          const eventId = await q.eventOfReport(id);
-          if (eventId && !oldEvents.has(eventId)) {
-            const members = await q.membersOfEvent(eventId);
-            oldEvents.set(eventId, members);
-            for (const member of members) block.add(member);
+        const ids = [...block].filter((id) => !asked.has(id));
+        for (const id of ids) asked.add(id);
+        // the block's events and their members in one read (not two round trips a report)
+        const found = new Map<string, string[]>();
+        for (const { eventId, reportId } of await q.eventMembersOfReports(ids)) {
+          if (oldEvents.has(eventId)) continue;
+          const list = found.get(eventId);
+          if (list) list.push(reportId);
+          else found.set(eventId, [reportId]);
+        }
+        for (const [eventId, members] of found) {
+          oldEvents.set(eventId, members);
+          for (const member of members) {
+            block.add(member);
+            // a member's event is this one: no need to ask again
+            asked.add(member);
           }
         }
       };

@@ -75,6 +75,8 @@ export interface ResolutionQueries {
   reportIdsByTime(): Answer<string[]>;
   eventOfReport(reportId: string): Answer<string | null>;
   membersOfEvent(eventId: string): Answer<string[]>;
+  /** The events holding any of these reports, each with all its members (one read for a block), by event id then report id. */
+  eventMembersOfReports(reportIds: readonly string[]): Answer<{ eventId: string; reportId: string }[]>;
   deleteEvent(eventId: string): Answer<void>;
   insertEvent(eventId: string, explanation: readonly MergeJudgement[], stamp: string, reportIds: readonly string[]): Answer<void>;
   event(id: string): Answer<{ id: string; explanation: MergeJudgement[] } | null>;

@@ -124,6 +124,8 @@ export function createSqliteResolutionStorage(db: Database.Database): Resolution
       .pluck(),
     eventOfReport: db.prepare('SELECT event_id FROM event_members WHERE report_id = ?').pluck(),
     membersOfEvent: db.prepare('SELECT report_id FROM event_members WHERE event_id = ? ORDER BY report_id').pluck(),
+    eventMembersOfReports: db.prepare(`SELECT event_id, report_id FROM event_members WHERE event_id IN
+      (SELECT event_id FROM event_members WHERE report_id IN (SELECT value FROM json_each(?))) ORDER BY event_id, report_id`),
     deleteEvent: db.prepare('DELETE FROM events WHERE id = ?'),
     insertEvent: db.prepare('INSERT INTO events (id, explanation, updated_at) VALUES (?, ?, ?)'),
     insertMember: db.prepare('INSERT INTO event_members (event_id, report_id) VALUES (?, ?)'),
@@ -203,6 +205,10 @@ export function createSqliteResolutionStorage(db: Database.Database): Resolution
     reportIdsByTime: () => s.reportIdsByTime.all() as string[],
     eventOfReport: (reportId) => (s.eventOfReport.get(reportId) as string | undefined) ?? null,
     membersOfEvent: (eventId) => s.membersOfEvent.all(eventId) as string[],
+    eventMembersOfReports: (reportIds) =>
+      reportIds.length === 0
+        ? []
+        : (s.eventMembersOfReports.all(JSON.stringify(reportIds)) as { event_id: string; report_id: string }[]).map((m) => ({ eventId: m.event_id, reportId: m.report_id })),
     deleteEvent: (eventId) => {
       s.deleteEvent.run(eventId);
     },
