@@ -302,6 +302,7 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
       // reports added to the block once (the keys do not change during a rebuild)
       const looked = new Set<string>();
       const expand = async (ids: Iterable<string>) => {
+        const keys: string[] = [];
         for (const id of [...ids]) {
           if (expanded.has(id)) continue;
           expanded.add(id);
@@ -310,9 +311,11 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
           for (const key of lookupKeys(value)) {
             if (looked.has(key)) continue;
             looked.add(key);
-            for (const other of await q.reportsOfKey(key)) block.add(other);
+            keys.push(key);
           }
         }
+        // every new key's reports in one read
+        for (const other of await q.reportsOfKeys(keys)) block.add(other);
       };
       // A report's decision depends on its candidates' events, and theirs on their candidates:
       // two hops. A report with no time at all joins an event only when it is the one event of its

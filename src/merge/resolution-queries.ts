@@ -67,6 +67,8 @@ export interface ResolutionQueries {
   reportsOfActor(actorId: string): Answer<string[]>;
   replaceKeys(reportId: string, keys: readonly string[]): Answer<void>;
   reportsOfKey(key: string): Answer<string[]>;
+  /** The reports indexed under any of these keys (each once; one read for a block). */
+  reportsOfKeys(keys: readonly string[]): Answer<string[]>;
   /** Reports are stored but no blocking key is (a migration dropped them). */
   unkeyed(): Answer<boolean>;
   /** Reports are stored but no event is (a migration dropped them). */

@@ -219,6 +219,18 @@ export function postgresResolutionQueries(db: Queryable): ResolutionQueries {
       if (missing.length) await primeReports(db as pg.PoolClient, missing);
       return ids;
     },
+    reportsOfKeys: async (keys) => {
+      if (keys.length === 0) return [];
+      const ids = await column(
+        'SELECT report_id FROM report_keys WHERE key = ANY($1::text[]) GROUP BY report_id ORDER BY report_id COLLATE "C"',
+        [keys],
+      );
+      // as reportsOfKey: in a transaction reading ahead, the reports found are read ahead together
+      const known = ahead();
+      const missing = known ? ids.filter((id) => !known.reports.has(id)) : [];
+      if (missing.length) await primeReports(db as pg.PoolClient, missing);
+      return ids;
+    },
     unkeyed: async () =>
       (await first<{ v: boolean }>('SELECT EXISTS (SELECT 1 FROM event_reports) AND NOT EXISTS (SELECT 1 FROM report_keys) AS v'))!.v,
     eventless: async () =>
