@@ -76,10 +76,15 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
   const anchors = new Map<string, string | null>();
   // the cities and venues a document mentions: where its story can be set (merge's sharedPlace)
   const contextPlaces = new Map<string, { actorId: string; within: readonly string[] }[]>();
+  // reports as merging sees them, kept from one rebuild to the next (a stored report changes only
+  // when its document is replaced; its participants only with the judgements): a rebuild around a
+  // story's new copies reads only the new ones. Its place is checked against the stored actor.
+  const inputs = new Map<string, MergeInput>();
 
   function invalidate(): void {
     judgementCache = null;
     viewCache = null;
+    inputs.clear();
     contexts.clear();
     contextPlaces.clear();
     anchors.clear();
@@ -197,6 +202,20 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
       };
     }
 
+    /** mergeInput, kept across rebuilds; `placeOf` answers placeInfo once a rebuild. */
+    async function keptInput(reportId: string, placeOf: (id: string) => Promise<PlaceInfo | undefined>): Promise<MergeInput | null> {
+      const known = inputs.get(reportId);
+      // its document's context as mergeInput would read it now (the same kept lists, or read again)
+      const current = known && contexts.get(known.docId) === known.context && contextPlaces.get(known.docId) === known.contextPlaces;
+      if (known && current && (!known.place || samePlace(known.place, await placeOf(known.place.actorId)))) return known;
+      const loaded = await mergeInput(reportId);
+      if (loaded) {
+        if (inputs.size > 100_000) inputs.clear();
+        inputs.set(reportId, loaded);
+      }
+      return loaded;
+    }
+
     async function indexReports(reportIds: readonly string[]): Promise<void> {
       for (const id of reportIds) {
         const input = await mergeInput(id);
@@ -239,36 +258,64 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
     async function rebuild(seedReportIds: Iterable<string>): Promise<number> {
       const block = new Set<string>(seedReportIds);
       if (block.size === 0) return 0;
-      const inputs = new Map<string, MergeInput>();
+      const blockInputs = new Map<string, MergeInput>();
+      const placesNow = new Map<string, Promise<PlaceInfo | undefined>>();
+      const placeOf = (id: string) => {
+        let info = placesNow.get(id);
+        if (!info) placesNow.set(id, (info = placeInfo(id)));
+        return info;
+      };
       const input = async (id: string) => {
-        let value = inputs.get(id);
+        let value = blockInputs.get(id);
         if (value === undefined) {
-          const loaded = await mergeInput(id);
+          const loaded = await keptInput(id, placeOf);
           if (!loaded) return null;
-          inputs.set(id, (value = loaded));
+          blockInputs.set(id, (value = loaded));
         }
         return value;
       };
       const oldEvents = new Map<string, string[]>();
+      // the events do not change until the rebuild writes: each report's is read once
+      const asked = new Set<string>();
       const addEvents = async () => {
-        for (const id of [...block]) {
-          const eventId = await q.eventOfReport(id);
-          if (eventId && !oldEvents.has(eventId)) {
-            const members = await q.membersOfEvent(eventId);
-            oldEvents.set(eventId, members);
-            for (const member of members) block.add(member);
+        const ids = [...block].filter((id) => !asked.has(id));
+        for (const id of ids) asked.add(id);
+        // the block's events and their members in one read (not two round trips a report)
+        const found = new Map<string, string[]>();
+        for (const { eventId, reportId } of await q.eventMembersOfReports(ids)) {
+          if (oldEvents.has(eventId)) continue;
+          const list = found.get(eventId);
+          if (list) list.push(reportId);
+          else found.set(eventId, [reportId]);
+        }
+        for (const [eventId, members] of found) {
+          oldEvents.set(eventId, members);
+          for (const member of members) {
+            block.add(member);
+            // a member's event is this one: no need to ask again
+            asked.add(member);
           }
         }
       };
       const expanded = new Set<string>();
+      // copies of one story look up the same keys: each key is read once a rebuild, and its
+      // reports added to the block once (the keys do not change during a rebuild)
+      const looked = new Set<string>();
       const expand = async (ids: Iterable<string>) => {
+        const keys: string[] = [];
         for (const id of [...ids]) {
           if (expanded.has(id)) continue;
           expanded.add(id);
           const value = await input(id);
           if (!value) continue;
-          for (const key of lookupKeys(value)) for (const other of await q.reportsOfKey(key)) block.add(other);
+          for (const key of lookupKeys(value)) {
+            if (looked.has(key)) continue;
+            looked.add(key);
+            keys.push(key);
+          }
         }
+        // every new key's reports in one read
+        for (const other of await q.reportsOfKeys(keys)) block.add(other);
       };
       // A report's decision depends on its candidates' events, and theirs on their candidates:
       // two hops. A report with no time at all joins an event only when it is the one event of its
@@ -327,6 +374,7 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
     }
 
     async function releaseDocument(docId: string): Promise<string[]> {
+      for (const [id, input] of inputs) if (input.docId === docId) inputs.delete(id);
       contexts.delete(docId);
       contextPlaces.delete(docId);
       anchors.delete(docId);
@@ -708,6 +756,8 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
     if (options.shared) {
       judgementCache = null;
       viewCache = null;
+      // another process may have replaced a document since
+      inputs.clear();
     }
   };
 
@@ -787,6 +837,17 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
     },
     stats,
   };
+}
+
+/** A kept report's place still says what the stored actor says (a later document may have told more of it). */
+function samePlace(place: NonNullable<MergeInput['place']>, info: PlaceInfo | undefined): boolean {
+  const within = info?.within ?? [];
+  return (
+    place.within.length === within.length &&
+    place.within.every((id, k) => id === within[k]) &&
+    place.known === (within.length > 0 || info?.placeType === 'country') &&
+    place.local === (info?.placeType === 'city' || info?.placeType === 'venue')
+  );
 }
 
 const byDocThenTrigger = (a: StoredReport, b: StoredReport) => (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.trigger.start - b.trigger.start);

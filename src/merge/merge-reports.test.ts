@@ -456,3 +456,35 @@ test('a call and a meeting held in a city are never one event, however well the 
   const visit = report('visit', ['x', 'y'], null, { published: '2024-05-07', mode: 'visit', place: ANKARA });
   assert.equal(mergeReports([meeting, visit]).length, 1);
 });
+
+test('copies alike are scored once per kind: the same events, explanations and pairs as scoring every pair', () => {
+  // copies differing in one thing only (day, place, mode, people, publication, anchor, the places
+  // their documents mention), dated and not, in their own documents and two to a document
+  const kinds: ((k: number) => MergeInput)[] = [
+    (k) => report(`a${k}`, ['x', 'y'], '2024-03-04', { place: CAIRO }),
+    (k) => report(`b${k}`, ['x', 'y'], '2024-03-05', { place: CAIRO }),
+    (k) => report(`c${k}`, ['x', 'y'], '2024-03-04', { place: ANKARA }),
+    (k) => report(`d${k}`, ['x', 'y'], '2024-03-04', { mode: 'phone' }),
+    (k) => report(`e${k}`, ['x', 'y', 'z'], '2024-03-04'),
+    (k) => report(`f${k}`, ['x', 'y'], null, { published: '2024-03-06' }),
+    (k) => report(`g${k}`, ['x', 'y'], null, { anchor: '2024-03-05' }),
+    (k) => report(`h${k}`, ['x', 'y'], null, { place: CAIRO }),
+    (k) => ({ ...report(`i${k}`, ['x', 'y'], null), contextPlaces: [PALACE] }),
+    (k) => ({ ...report(`j${k}`, ['x', 'y'], null), contextPlaces: [ISTANBUL_CITY] }),
+    (k) => report(`k${k}`, ['x', 'y'], null, { anchor: '--03-04', doc: `doc-a${k}` }),
+    (k) => report(`l${k}`, ['x', 'w'], '2024-03-04', { doc: `doc-a${k}` }),
+    (k) => report(`m${k}`, ['x', 'y'], '2024-03-04'),
+    // other people: undated reports set in the city of the one placed meeting, or elsewhere
+    (k) => report(`n${k}`, ['p', 'q'], '2024-05', { place: CAIRO }),
+    (k) => ({ ...report(`o${k}`, ['p', 'q'], null), contextPlaces: [PALACE] }),
+    (k) => ({ ...report(`p${k}`, ['p', 'q'], null), contextPlaces: [ISTANBUL_CITY] }),
+  ];
+  const inputs: MergeInput[] = [];
+  for (let k = 0; k < 6; k++) for (const kind of kinds) inputs.push(kind(k));
+  const byKind = { pairsScored: 0 };
+  const each = { pairsScored: 0 };
+  const events = mergeReports(inputs, {}, byKind);
+  assert.deepEqual(events, mergeReports(inputs, {}, each, { alike: false }));
+  assert.equal(byKind.pairsScored, each.pairsScored);
+  assert.ok(events.some((e) => e.reportIds.length >= 6), 'copies join');
+});

@@ -195,6 +195,7 @@ class Groups {
   private members: number[][];
   private forbidden: Set<number>[];
   private profiles: Profile[];
+  private coherence = new Map<number, boolean>();
 
   constructor(private readonly reports: readonly MergeInput[]) {
     const n = reports.length;
@@ -229,8 +230,19 @@ class Groups {
 
   /** No member of i's group contradicts a member of j's group (time, place, mode, document). */
   coherent(i: number, j: number): boolean {
-    const a = this.profiles[this.find(i)];
-    const b = this.profiles[this.find(j)];
+    const [x, y] = [this.find(i), this.find(j)];
+    // asked again and again of the same two groups (every pair of their members): known until a group changes
+    const key = x < y ? x * this.parent.length + y : y * this.parent.length + x;
+    let known = this.coherence.get(key);
+    if (known === undefined) this.coherence.set(key, (known = this.coherentRoots(x, y)));
+    return known;
+  }
+
+  private coherentRoots(x: number, y: number): boolean {
+    const i = x;
+    const j = y;
+    const a = this.profiles[x];
+    const b = this.profiles[y];
     if (a.remote && b.inPerson) return false;
     if (a.inPerson && b.remote) return false;
     const [small, large] = a.docs.size < b.docs.size ? [a.docs, b.docs] : [b.docs, a.docs];
@@ -259,6 +271,7 @@ class Groups {
     if (checked && !this.coherent(a, b)) return 'refused';
     if (this.members[a].length < this.members[b].length) [a, b] = [b, a];
     this.parent[b] = a;
+    this.coherence.clear();
     this.members[a].push(...this.members[b]);
     for (const f of this.forbidden[b]) this.forbidden[a].add(f);
     this.members[b] = [];
@@ -280,6 +293,8 @@ export function mergeReports(
   reports: readonly MergeInput[],
   constraints: MergeConstraints = {},
   stats: MergeStats = { pairsScored: 0 },
+  /** alike: false scores every pair on its own (the reference the tests hold PairKinds to). */
+  options: { alike?: boolean } = {},
 ): DerivedEvent[] {
   const sorted = reports
     .filter((r) => !constraints.rejected?.has(r.id))
@@ -318,8 +333,10 @@ export function mergeReports(
 
   // candidates from shared blocking keys only
   const blocks = new Map<string, number[]>();
+  const indexedUnder = sorted.map((report) => blockingKeys(report));
+  const lookedUp = sorted.map((report) => lookupKeys(report));
   sorted.forEach((report, i) => {
-    for (const key of blockingKeys(report)) {
+    for (const key of indexedUnder[i]) {
       const list = blocks.get(key);
       if (list) list.push(i);
       else blocks.set(key, [i]);
@@ -329,32 +346,44 @@ export function mergeReports(
   // pairs of the same people whose times meet (vetoed or not): each shows a meeting of theirs then
   const overlapping: { i: number; j: number }[] = [];
   const vetoedPeers = new Map<number, number[]>();
-  const seen = new Set<number>();
+  const kinds = new PairKinds(sorted, options.alike ?? true);
+  // whether j's lookups find i (what lookups find depends only on the kinds of the two)
+  const finds = new Map<number, boolean>();
+  const found = (j: number, i: number) => {
+    const key = kinds.pairKey(j, i);
+    let known = finds.get(key);
+    if (known === undefined) {
+      const under = new Set(indexedUnder[i]);
+      finds.set(key, (known = lookedUp[j].some((k) => under.has(k))));
+    }
+    return known;
+  };
+  const sets = sorted.map((r) => matchingSet(r));
+  const dated = sorted.map((r) => timeWindow(r) !== null);
+  // a report with no time at all must know every dated report of its people, fitting or not
+  // (a place or mode that rules one out, or its own document telling of another meeting of
+  // theirs, does not make the people meet only once)
+  const notePeers = (i: number, j: number) => {
+    if (jaccard(sets[i], sets[j]) < MIN_JACCARD) return;
+    for (const [x, y] of [
+      [i, j],
+      [j, i],
+    ]) {
+      if (dated[x] || !dated[y]) continue;
+      const list = vetoedPeers.get(x);
+      if (list) list.push(y);
+      else vetoedPeers.set(x, [y]);
+    }
+  };
   sorted.forEach((report, i) => {
     const candidates = new Set<number>();
-    for (const key of lookupKeys(report)) for (const j of blocks.get(key) ?? []) if (j !== i) candidates.add(j);
+    for (const key of lookedUp[i]) for (const j of blocks.get(key) ?? []) if (j !== i) candidates.add(j);
     for (const j of candidates) {
-      // each unordered pair once (lookups are asymmetric: a pair may be found from either side)
-      const pairId = Math.min(i, j) * sorted.length + Math.max(i, j);
-      if (seen.has(pairId)) continue;
-      seen.add(pairId);
-      // a report with no time at all must know every dated report of its people, fitting or not
-      // (a place or mode that rules one out, or its own document telling of another meeting of
-      // theirs, does not make the people meet only once)
-      const notePeers = () => {
-        if (jaccard(matchingSet(report), matchingSet(sorted[j])) < MIN_JACCARD) return;
-        for (const [x, y] of [
-          [i, j],
-          [j, i],
-        ]) {
-          if (timeWindow(sorted[x]) !== null || timeWindow(sorted[y]) === null) continue;
-          const list = vetoedPeers.get(x);
-          if (list) list.push(y);
-          else vetoedPeers.set(x, [y]);
-        }
-      };
+      // each unordered pair once, where it is first found (lookups are asymmetric: a pair may be
+      // found from either side): an earlier report that finds this one had the pair
+      if (j < i && found(j, i)) continue;
       if (sorted[j].docId === report.docId) {
-        notePeers();
+        notePeers(i, j);
         continue;
       }
       stats.pairsScored++;
@@ -362,33 +391,37 @@ export function mergeReports(
       // blocks most pairs are, and their features were most of the memory); times that cannot
       // meet are a veto whatever else the pair shares, so those are not even scored
       if (timesApart(report, sorted[j])) continue;
-      const s = scorePair(report, sorted[j]);
-      if (s.features.participants.jaccard >= MIN_JACCARD && timeWindow(report) !== null && timeWindow(sorted[j]) !== null) overlapping.push({ i, j });
+      const s = kinds.score(i, j);
+      if (s.features.participants.jaccard >= MIN_JACCARD && dated[i] && dated[j]) overlapping.push({ i, j });
       if (!s.veto) scored.push({ i: Math.min(i, j), j: Math.max(i, j), s });
-      else notePeers();
+      else notePeers(i, j);
     }
   });
 
   // corroboration: the two documents also report another meeting (other people) compatibly
-  const byDocs = new Map<string, typeof scored>();
+  const docIndex = new Map<string, number>();
+  for (const r of sorted) if (!docIndex.has(r.docId)) docIndex.set(r.docId, docIndex.size);
+  const byDocs = new Map<number, typeof scored>();
   for (const pair of scored) {
-    const key = docPairKey(sorted[pair.i].docId, sorted[pair.j].docId);
+    const a = docIndex.get(sorted[pair.i].docId)!;
+    const b = docIndex.get(sorted[pair.j].docId)!;
+    const key = Math.min(a, b) * docIndex.size + Math.max(a, b);
     const list = byDocs.get(key);
     if (list) list.push(pair);
     else byDocs.set(key, [pair]);
   }
   for (const list of byDocs.values()) {
     if (list.length < 2) continue;
-    for (const pair of list) {
-      const shared = pair.s.features.participants.shared.join('|');
+    const sharedOf = list.map((pair) => pair.s.features.participants.shared.join('|'));
+    list.forEach((pair, k) => {
+      const shared = sharedOf[k];
       const others = new Set<string>();
-      for (const other of list) {
-        if (other.i === pair.i || other.j === pair.j || other.i === pair.j || other.j === pair.i) continue;
-        const otherShared = other.s.features.participants.shared.join('|');
-        if (otherShared !== shared) others.add(otherShared);
-      }
-      if (others.size > 0) pair.s = scorePair(sorted[pair.i], sorted[pair.j], others.size);
-    }
+      list.forEach((other, m) => {
+        if (other.i === pair.i || other.j === pair.j || other.i === pair.j || other.j === pair.i) return;
+        if (sharedOf[m] !== shared) others.add(sharedOf[m]);
+      });
+      if (others.size > 0) pair.s = kinds.score(pair.i, pair.j, others.size);
+    });
   }
 
   // machine links, best first; a human "different" is never overridden
@@ -428,6 +461,8 @@ export function mergeReports(
       [i, j],
       [j, i],
     ]) {
+      // only a report with no time at all looks at its candidates' events (below)
+      if (dated[x]) continue;
       let map = candidatesOf.get(x);
       if (!map) candidatesOf.set(x, (map = new Map()));
       const root = groups.find(y);
@@ -451,7 +486,7 @@ export function mergeReports(
     const candidates = { events: events.size, fitting: fitting.length, repeated };
     if (fitting.length === 1 && (monthDay || !repeated)) {
       if (precise(fitting[0][0])) {
-        const context = Math.max(-1, ...groups.membersOf(fitting[0][0]).map((m) => contextOverlap(sorted[i], sorted[m]) ?? -1));
+        const context = Math.max(-1, ...groups.membersOf(fitting[0][0]).map((m) => kinds.overlap(i, m) ?? -1));
         const s = { ...fitting[0][1], features: { ...fitting[0][1].features, candidates, ...(context >= 0 ? { context } : {}) } };
         joins.push({ i, root: fitting[0][0], s, rule: monthDay ? 'dateline-day' : 'only-candidate' });
       }
@@ -463,7 +498,7 @@ export function mergeReports(
         let best = -1;
         let bestMember = -1;
         for (const m of groups.membersOf(root)) {
-          const overlap = contextOverlap(sorted[i], sorted[m]) ?? -1;
+          const overlap = kinds.overlap(i, m) ?? -1;
           if (overlap > best) [best, bestMember] = [overlap, m];
         }
         return { root, s, overlap: best, member: bestMember };
@@ -479,7 +514,7 @@ export function mergeReports(
   }
   for (const { i, root, s, rule } of joins) if (groups.union(i, root, true) === 'joined') judgements.push(toJudgement(s, rule));
 
-  for (const { i, root, s } of sameOccasion(sorted, groups, scored, vetoedPeers, byDoc, precise)) {
+  for (const { i, root, s } of sameOccasion(sorted, groups, scored, vetoedPeers, byDoc, precise, kinds)) {
     if (groups.union(i, root, true) === 'joined') judgements.push(toJudgement(s, 'same-place'));
   }
 
@@ -604,11 +639,16 @@ function sameOccasion(
   vetoedPeers: ReadonlyMap<number, readonly number[]>,
   byDoc: ReadonlyMap<string, readonly number[]>,
   precise: (root: number) => boolean,
+  kinds: PairKinds,
 ): { i: number; root: number; s: PairScore }[] {
+  // the groups do not change while deciding: each report's looseness is asked once
+  const looseness: (boolean | undefined)[] = [];
   const loose = (x: number) => {
     const w = timeWindow(sorted[x]);
-    return (w === null || w[1] - w[0] > PRECISE_DAYS) && !precise(groups.find(x));
+    return (looseness[x] ??= (w === null || w[1] - w[0] > PRECISE_DAYS) && !precise(groups.find(x)));
   };
+  const peopleKeys: (string | undefined)[] = [];
+  const peopleOf = (x: number) => (peopleKeys[x] ??= matchingSet(sorted[x]).join('|'));
   const partners = new Map<number, number[]>();
   for (const { i, j } of scored) {
     for (const [x, y] of [
@@ -626,16 +666,21 @@ function sameOccasion(
   const ambiguous = new Set<number>();
   for (const [i, others] of [...partners].sort((a, b) => a[0] - b[0])) {
     const own = groups.find(i);
-    const people = matchingSet(sorted[i]).join('|');
+    const people = peopleOf(i);
     // per candidate event: the best place evidence any of its reports of the same people gives
     const evidence = new Map<number, { tier: number; member: number; place: SharedPlace }>();
     const fitting = new Set<number>();
+    // the groups do not change while deciding: whether i fits a group is asked once per group
+    const fits = new Map<number, boolean>();
     for (const j of others) {
       const root = groups.find(j);
-      if (root === own || !groups.coherent(i, root)) continue;
+      if (root === own) continue;
+      let fit = fits.get(root);
+      if (fit === undefined) fits.set(root, (fit = groups.coherent(i, root)));
+      if (!fit) continue;
       fitting.add(root);
-      if (matchingSet(sorted[j]).join('|') !== people) continue;
-      const place = sharedPlace(sorted[i], sorted[j]);
+      if (peopleOf(j) !== people) continue;
+      const place = kinds.sharedPlace(i, j);
       if (!place) continue;
       const tier = PLACE_TIER[place.tier];
       if ((evidence.get(root)?.tier ?? 0) < tier) evidence.set(root, { tier, member: j, place });
@@ -672,7 +717,7 @@ function sameOccasion(
           (p) =>
             p !== x &&
             contactOf(sorted[p].mode) !== 'remote' &&
-            matchingSet(sorted[p]).join('|') === people &&
+            peopleOf(p) === people &&
             !timesApart(sorted[i], sorted[p]) &&
             !elsewhere(sorted[i], sorted[p]) &&
             !elsewhere(sorted[m], sorted[p]),
@@ -699,6 +744,85 @@ function meetsRepeatedly(windows: readonly [number, number][]): boolean {
   return latestStart > earliestEnd;
 }
 
-function docPairKey(a: string, b: string): string {
-  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+/**
+ * Reports alike in all that scoring a pair reads (participants as matched, time, place, mode,
+ * the places their documents mention), differing only in id and document: wire copies of one
+ * story. A pair's score depends only on what the two are like, so it is computed once per pair
+ * of kinds (in the order asked: a pair's features name a left and a right) and given each pair's
+ * own ids: a block of N copies scores a handful of kinds, not N² pairs.
+ */
+class PairKinds {
+  private readonly kindOf: number[];
+  private readonly count: number;
+  private readonly scores = new Map<number, PairScore>();
+  private readonly places = new Map<number, SharedPlace | null>();
+
+  constructor(
+    private readonly reports: readonly MergeInput[],
+    private readonly alike: boolean,
+  ) {
+    const ids = new Map<string, number>();
+    this.kindOf = reports.map((r, i) => {
+      if (!alike) {
+        ids.set(String(i), i);
+        return i;
+      }
+      const key = JSON.stringify([matchingSet(r), r.date, r.published, r.anchor ?? null, r.place ?? null, r.mode ?? null, r.contextPlaces ?? null]);
+      let kind = ids.get(key);
+      if (kind === undefined) ids.set(key, (kind = ids.size));
+      return kind;
+    });
+    this.count = ids.size;
+  }
+
+  /** A key for the ordered pair of the two reports' kinds. */
+  pairKey(i: number, j: number): number {
+    return this.kindOf[i] * this.count + this.kindOf[j];
+  }
+
+  /** scorePair(reports[i], reports[j], corroboration), for reports of different documents; its features are shared: never change them. */
+  score(i: number, j: number, corroboration = 0): PairScore {
+    const a = this.reports[i];
+    const b = this.reports[j];
+    if (corroboration > 1023) return scorePair(a, b, corroboration);
+    const key = (this.kindOf[i] * this.count + this.kindOf[j]) * 1024 + corroboration;
+    let known = this.scores.get(key);
+    if (!known) this.scores.set(key, (known = scorePair(a, b, corroboration)));
+    const [left, right] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
+    return { version: known.version, left, right, score: known.score, veto: known.veto, same: known.same, features: known.features };
+  }
+
+  private contextKinds: number[] | null = null;
+  private contextCount = 0;
+  private readonly overlaps = new Map<number, number | null>();
+
+  /** contextOverlap(reports[i], reports[j]): it reads the documents' actors and the reports' participants. */
+  overlap(i: number, j: number): number | null {
+    if (!this.contextKinds) {
+      const ids = new Map<string, number>();
+      this.contextKinds = this.reports.map((r, i) => {
+        if (!this.alike) {
+          ids.set(String(i), i);
+          return i;
+        }
+        const key = JSON.stringify([r.context ?? null, r.participants.map((p) => p.actorId)]);
+        let kind = ids.get(key);
+        if (kind === undefined) ids.set(key, (kind = ids.size));
+        return kind;
+      });
+      this.contextCount = ids.size;
+    }
+    const key = this.contextKinds[i] * this.contextCount + this.contextKinds[j];
+    let known = this.overlaps.get(key);
+    if (known === undefined) this.overlaps.set(key, (known = contextOverlap(this.reports[i], this.reports[j])));
+    return known;
+  }
+
+  /** sharedPlace(reports[i], reports[j]); shared: never change it. */
+  sharedPlace(i: number, j: number): SharedPlace | null {
+    const key = this.kindOf[i] * this.count + this.kindOf[j];
+    let known = this.places.get(key);
+    if (known === undefined) this.places.set(key, (known = sharedPlace(this.reports[i], this.reports[j])));
+    return known;
+  }
 }

@@ -67,6 +67,8 @@ export interface ResolutionQueries {
   reportsOfActor(actorId: string): Answer<string[]>;
   replaceKeys(reportId: string, keys: readonly string[]): Answer<void>;
   reportsOfKey(key: string): Answer<string[]>;
+  /** The reports indexed under any of these keys (each once; one read for a block). */
+  reportsOfKeys(keys: readonly string[]): Answer<string[]>;
   /** Reports are stored but no blocking key is (a migration dropped them). */
   unkeyed(): Answer<boolean>;
   /** Reports are stored but no event is (a migration dropped them). */
@@ -75,6 +77,8 @@ export interface ResolutionQueries {
   reportIdsByTime(): Answer<string[]>;
   eventOfReport(reportId: string): Answer<string | null>;
   membersOfEvent(eventId: string): Answer<string[]>;
+  /** The events holding any of these reports, each with all its members (one read for a block), by event id then report id. */
+  eventMembersOfReports(reportIds: readonly string[]): Answer<{ eventId: string; reportId: string }[]>;
   deleteEvent(eventId: string): Answer<void>;
   insertEvent(eventId: string, explanation: readonly MergeJudgement[], stamp: string, reportIds: readonly string[]): Answer<void>;
   event(id: string): Answer<{ id: string; explanation: MergeJudgement[] } | null>;

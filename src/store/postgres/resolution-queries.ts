@@ -219,6 +219,18 @@ export function postgresResolutionQueries(db: Queryable): ResolutionQueries {
       if (missing.length) await primeReports(db as pg.PoolClient, missing);
       return ids;
     },
+    reportsOfKeys: async (keys) => {
+      if (keys.length === 0) return [];
+      const ids = await column(
+        'SELECT report_id FROM report_keys WHERE key = ANY($1::text[]) GROUP BY report_id ORDER BY report_id COLLATE "C"',
+        [keys],
+      );
+      // as reportsOfKey: in a transaction reading ahead, the reports found are read ahead together
+      const known = ahead();
+      const missing = known ? ids.filter((id) => !known.reports.has(id)) : [];
+      if (missing.length) await primeReports(db as pg.PoolClient, missing);
+      return ids;
+    },
     unkeyed: async () =>
       (await first<{ v: boolean }>('SELECT EXISTS (SELECT 1 FROM event_reports) AND NOT EXISTS (SELECT 1 FROM report_keys) AS v'))!.v,
     eventless: async () =>
@@ -229,6 +241,15 @@ export function postgresResolutionQueries(db: Queryable): ResolutionQueries {
         ORDER BY coalesce(r.date_value, d.published_value) COLLATE "C" NULLS FIRST, r.id COLLATE "C"`),
     eventOfReport: async (reportId) => (await first<{ event_id: string }>('SELECT event_id FROM event_members WHERE report_id = $1', [reportId]))?.event_id ?? null,
     membersOfEvent: (eventId) => column('SELECT report_id FROM event_members WHERE event_id = $1 ORDER BY report_id COLLATE "C"', [eventId]),
+    eventMembersOfReports: async (reportIds) =>
+      reportIds.length === 0
+        ? []
+        : (await rows<{ event_id: string; report_id: string }>(
+            `SELECT event_id, report_id FROM event_members WHERE event_id IN
+               (SELECT event_id FROM event_members WHERE report_id = ANY($1::text[]))
+             ORDER BY event_id COLLATE "C", report_id COLLATE "C"`,
+            [reportIds],
+          )).map((m) => ({ eventId: m.event_id, reportId: m.report_id })),
     deleteEvent: async (eventId) => {
       await db.query('DELETE FROM events WHERE id = $1', [eventId]);
     },

@@ -113,6 +113,7 @@ export function createSqliteResolutionStorage(db: Database.Database): Resolution
     deleteKeys: db.prepare('DELETE FROM report_keys WHERE report_id = ?'),
     insertKey: db.prepare('INSERT OR IGNORE INTO report_keys (key, report_id) VALUES (?, ?)'),
     reportsOfKey: db.prepare('SELECT report_id FROM report_keys WHERE key = ?').pluck(),
+    reportsOfKeys: db.prepare('SELECT DISTINCT report_id FROM report_keys WHERE key IN (SELECT value FROM json_each(?)) ORDER BY report_id').pluck(),
     unkeyed: db.prepare('SELECT EXISTS (SELECT 1 FROM event_reports) AND NOT EXISTS (SELECT 1 FROM report_keys)').pluck(),
     eventless: db.prepare('SELECT EXISTS (SELECT 1 FROM event_reports) AND NOT EXISTS (SELECT 1 FROM event_members)').pluck(),
     // by the time they tell of, so that a slice of them is a few weeks and its neighbours overlap
@@ -124,6 +125,8 @@ export function createSqliteResolutionStorage(db: Database.Database): Resolution
       .pluck(),
     eventOfReport: db.prepare('SELECT event_id FROM event_members WHERE report_id = ?').pluck(),
     membersOfEvent: db.prepare('SELECT report_id FROM event_members WHERE event_id = ? ORDER BY report_id').pluck(),
+    eventMembersOfReports: db.prepare(`SELECT event_id, report_id FROM event_members WHERE event_id IN
+      (SELECT event_id FROM event_members WHERE report_id IN (SELECT value FROM json_each(?))) ORDER BY event_id, report_id`),
     deleteEvent: db.prepare('DELETE FROM events WHERE id = ?'),
     insertEvent: db.prepare('INSERT INTO events (id, explanation, updated_at) VALUES (?, ?, ?)'),
     insertMember: db.prepare('INSERT INTO event_members (event_id, report_id) VALUES (?, ?)'),
@@ -198,11 +201,16 @@ export function createSqliteResolutionStorage(db: Database.Database): Resolution
       for (const key of keys) s.insertKey.run(key, reportId);
     },
     reportsOfKey: (key) => s.reportsOfKey.all(key) as string[],
+    reportsOfKeys: (keys) => (keys.length === 0 ? [] : (s.reportsOfKeys.all(JSON.stringify(keys)) as string[])),
     unkeyed: () => s.unkeyed.get() === 1,
     eventless: () => s.eventless.get() === 1,
     reportIdsByTime: () => s.reportIdsByTime.all() as string[],
     eventOfReport: (reportId) => (s.eventOfReport.get(reportId) as string | undefined) ?? null,
     membersOfEvent: (eventId) => s.membersOfEvent.all(eventId) as string[],
+    eventMembersOfReports: (reportIds) =>
+      reportIds.length === 0
+        ? []
+        : (s.eventMembersOfReports.all(JSON.stringify(reportIds)) as { event_id: string; report_id: string }[]).map((m) => ({ eventId: m.event_id, reportId: m.report_id })),
     deleteEvent: (eventId) => {
       s.deleteEvent.run(eventId);
     },
