@@ -34,6 +34,8 @@ export interface Resolution<Tx = unknown> {
   /** Keys and events for a database whose migration dropped them (call once after opening). */
   repair(): Promise<void>;
   getEvent(id: string): Promise<StoredEvent | null>;
+  /** Several events read as one read: judgements are read once for them all, not once per event. */
+  getEvents(ids: readonly string[]): Promise<(StoredEvent | null)[]>;
   listEvents(): Promise<StoredEvent[]>;
   /** Event ids the given reports belong to now. */
   eventsOfReports(reportIds: readonly string[]): Promise<string[]>;
@@ -785,6 +787,12 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
       }
     },
     getEvent: (id) => (fresh(), reader.getEvent(id)),
+    async getEvents(ids) {
+      fresh();
+      const events: (StoredEvent | null)[] = [];
+      for (const id of ids) events.push(await reader.getEvent(id));
+      return events;
+    },
     listEvents: () => (fresh(), reader.listEvents()),
     eventsOfReports: (ids) => reader.eventsOfReports(ids),
     viewActors: (stored, requested) => (fresh(), reader.viewActors(stored, requested)),

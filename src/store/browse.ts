@@ -181,7 +181,8 @@ export interface Browse {
 }
 
 export interface BrowseSource {
-  getEvent(id: string): Promise<StoredEvent | null>;
+  /** The events of these ids (null where gone), read as one read. */
+  getEvents(ids: readonly string[]): Promise<(StoredEvent | null)[]>;
   getActors(ids: readonly string[]): Promise<StoredActor[]>;
 }
 

@@ -49,10 +49,8 @@ export function createPostgresBrowse(
     const state = shared ?? (await sourcesState());
     const stamps = new Map((await rows<{ id: string; updated_at: string }>('SELECT id, updated_at FROM events WHERE id = ANY($1)', [ids])).map((r) => [r.id, r.updated_at]));
     const events = new Map<string, StoredEvent>();
-    for (const id of ids) {
-      const event = stamps.has(id) ? await source.getEvent(id) : null;
-      if (event) events.set(id, event);
-    }
+    const live = ids.filter((id) => stamps.has(id));
+    for (const event of await source.getEvents(live)) if (event) events.set(event.id, event);
     const all = [...events.values()];
     const participants = [...new Set(all.flatMap(summaryParticipants))];
     const names = new Map((participants.length ? await source.getActors(participants) : []).map((a) => [a.id, a.name]));

@@ -497,7 +497,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
         }
       }),
     browse() {
-      return (browser ??= createPostgresBrowse(pool, { getEvent: (id) => resolution.getEvent(id), getActors }, () => ready));
+      return (browser ??= createPostgresBrowse(pool, { getEvents: (ids) => resolution.getEvents(ids), getActors }, () => ready));
     },
     async close() {
       await ready.catch(() => undefined);

@@ -157,11 +157,15 @@ export function createBrowse(
 
   async function indexEvents(ids: readonly string[], shared?: SourcesState): Promise<void> {
     const state = shared ?? (await sourcesState());
-    const read: { id: string; stamp: string | undefined; event: StoredEvent | null }[] = [];
-    for (const id of ids) {
-      const stamp = q.stamp.get(id) as string | undefined;
-      read.push({ id, stamp, event: stamp === undefined ? null : await source.getEvent(id) });
-    }
+    const stamps = ids.map((id) => ({ id, stamp: q.stamp.get(id) as string | undefined }));
+    const live = stamps.filter((s) => s.stamp !== undefined);
+    const events = new Map(live.map((s, i) => [s.id, i]));
+    const got = await source.getEvents(live.map((s) => s.id));
+    const read: { id: string; stamp: string | undefined; event: StoredEvent | null }[] = stamps.map(({ id, stamp }) => ({
+      id,
+      stamp,
+      event: events.has(id) ? got[events.get(id)!] : null,
+    }));
     const said = await sourcesReader(read.flatMap((r) => (r.event ? [r.event] : [])), state);
     const loaded: Loaded[] = [];
     for (const { id, stamp, event } of read) {

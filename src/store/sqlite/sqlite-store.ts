@@ -546,7 +546,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       }).immediate();
     },
     browse() {
-      return (browser ??= createBrowse(db, { getEvent: (id) => resolution.getEvent(id), getActors: (ids) => impl.getActors(ids) }, exclusive));
+      return (browser ??= createBrowse(db, { getEvents: (ids) => resolution.getEvents(ids), getActors: (ids) => impl.getActors(ids) }, exclusive));
     },
     async close() {
       db.close();
