@@ -1,19 +1,13 @@
 // News-like generated articles (300-800 words: headline, date line, dateline lead, filler
 // paragraphs) for the benchmarks (scripts/bench.ts, scripts/bench-jsonl.ts); deterministic for a seed.
 
+import { prng } from './prng.ts';
+
 export function seedArticles(seed: number): void {
-  state = seed >>> 0;
+  random = prng(seed);
 }
 
-// A small deterministic PRNG (mulberry32) so runs are comparable.
-let state = 1;
-function random(): number {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+let random = prng(1);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
 
 const LEADERS = [

@@ -17,6 +17,7 @@ import { makePipeline } from '../src/cli/ingest.ts';
 import { runIngest } from '../src/pipeline/run-ingest.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { createTextAnalyzer } from '../src/text/analyze-text.ts';
+import { prng } from './prng.ts';
 import { DEFAULT_SHARED, realTexts } from './real-texts.ts';
 
 const { values } = parseArgs({
@@ -47,15 +48,7 @@ const log = (line: string) => {
 // ---- the real texts
 const originals = realTexts(values.shared!, 'bench:real');
 
-// A small deterministic PRNG (mulberry32) so runs are comparable.
-let state = whole('seed', values.seed, 0) >>> 0;
-function random(): number {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = prng(whole('seed', values.seed, 0));
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
 
 // Language and sentences of each original, counted by the project's own text stage (outside the

@@ -14,6 +14,7 @@ import pg from 'pg';
 import type { DocActor, DocumentAnalysis, EventMode, EventReport, Span } from '../src/core/types.ts';
 import { buildServer } from '../src/server/app.ts';
 import { isPostgresUrl, openStore } from '../src/store/open-store.ts';
+import { prng } from './prng.ts';
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -47,14 +48,7 @@ const pgQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
 }
 
 // A deterministic generator, so runs compare.
-let seed = 20240601;
-function random(): number {
-  // mulberry32
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = prng(20240601);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
 
 const PEOPLE = Array.from({ length: 600 }, (_, i) => ({ id: `person-${i}`, name: `Person ${i} Example` }));

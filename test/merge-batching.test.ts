@@ -12,6 +12,7 @@ import { article, seedArticles } from '../scripts/article-generator.ts';
 import { createPipeline, forStorage } from '../src/pipeline/analyze.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import type { StoredAnalysis } from '../src/core/types.ts';
+import { chunks, shuffled } from './batches.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-batching-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -55,24 +56,12 @@ async function eventsOf(batches: StoredAnalysis[][], name: string): Promise<stri
   return events.sort();
 }
 
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const out = [...items];
-  let s = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
-
 test('one batch, small batches, and small batches in another order give the same events', { timeout: 300_000 }, async () => {
   const docs = corpus(1500);
   const whole = await eventsOf([docs], 'whole');
   const multi = whole.filter((e) => e.includes(' '));
   // the corpus is worth the test: many events join reports of several documents
   assert.ok(multi.length >= 30, `events of several reports: ${multi.length}`);
-  const chunks = (list: StoredAnalysis[], size: number) => Array.from({ length: Math.ceil(list.length / size) }, (_, k) => list.slice(k * size, (k + 1) * size));
   assert.deepEqual(await eventsOf(chunks(docs, 7), 'in-order'), whole);
   assert.deepEqual(await eventsOf(chunks(shuffled(docs, 42), 5), 'shuffled'), whole);
   assert.deepEqual(await eventsOf(chunks([...docs].reverse(), 1), 'one-by-one'), whole);

@@ -16,6 +16,7 @@ import { after, test } from 'node:test';
 import type { StoredAnalysis } from '../src/core/types.ts';
 import { createPipeline, forStorage } from '../src/pipeline/analyze.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import { chunks, shuffled } from './batches.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-undated-order-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -89,19 +90,6 @@ async function eventsOf(batches: string[][], prefix = 'd', names?: ReadonlyMap<s
     await store.close();
   }
 }
-
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const out = [...items];
-  let s = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
-
-const chunks = <T>(list: readonly T[], size: number) => Array.from({ length: Math.ceil(list.length / size) }, (_, k) => list.slice(k * size, (k + 1) * size));
 
 test('undated reports of one pair, day after day, several outlets: the same events in any order, batching and naming', { timeout: 300_000 }, async () => {
   const docs = corpus();

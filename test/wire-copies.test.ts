@@ -22,6 +22,7 @@ import { createTestDatabase } from '../src/store/postgres/test-database.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../src/store/store.ts';
 import type { StoredAnalysis } from '../src/core/types.ts';
+import { chunks, shuffled } from './batches.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-wire-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -53,20 +54,6 @@ function corpus(): StoredAnalysis[] {
     return forStorage(pipeline.analyze({ id: `w${String(i).padStart(3, '0')}`, hash, text, source: {}, meta: {} }));
   });
 }
-
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const out = [...items];
-  let s = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
-
-const chunks = <T>(list: readonly T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(list.length / size) }, (_, k) => list.slice(k * size, (k + 1) * size));
 
 /** The record: the events JSON export, and each event's members and merge explanation. */
 async function record(store: Store): Promise<unknown> {

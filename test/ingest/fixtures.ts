@@ -98,16 +98,7 @@ function hash(s: string): number {
 }
 
 /** mulberry32: a small PRNG with a fixed seed, so fuzz runs are repeatable. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from '../../scripts/prng.ts';
 
 export const PARAGRAPHS = [
   'MOSCOW, March 20 (Xinhua) -- Chinese President Xi Jinping met with Russian President Vladimir Putin in Moscow on Monday, the first day of a three-day state visit.',

@@ -1,0 +1,12 @@
+// A small deterministic PRNG (mulberry32), so generated inputs are the same for a seed and runs
+// compare: the benchmarks, the load check and the tests' generated inputs share it.
+export function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
