@@ -180,10 +180,11 @@ export function createPostgresBrowse(
     }
     // every event a write left stale, as the triggers of migration 0010 noted it; the notes read
     // are deleted by seq after indexing (a note committed meanwhile waits for the next sync)
-    const notes = await rows<{ seq: string; event_id: string }>(`SELECT seq, event_id FROM browse_dirty`);
-    const live = new Set(
-      notes.length ? (await rows<{ id: string }>('SELECT id FROM events WHERE id = ANY($1)', [[...new Set(notes.map((n) => n.event_id))]])).map((r) => r.id) : [],
+    // (an event gone since took its summary with it: its note is only deleted)
+    const notes = await rows<{ seq: string; event_id: string; live: boolean }>(
+      `SELECT d.seq, d.event_id, e.id IS NOT NULL AS live FROM browse_dirty d LEFT JOIN events e ON e.id = d.event_id`,
     );
+    const live = new Set(notes.filter((n) => n.live).map((n) => n.event_id));
     if (options.full) {
       for (const r of await rows<{ id: string }>(`SELECT e.id FROM events e LEFT JOIN browse_events b ON b.event_id = e.id
         WHERE b.event_id IS NULL OR b.stamp <> e.updated_at`)) live.add(r.id);

@@ -158,14 +158,9 @@ export function createBrowse(
   async function indexEvents(ids: readonly string[], shared?: SourcesState): Promise<void> {
     const state = shared ?? (await sourcesState());
     const stamps = ids.map((id) => ({ id, stamp: q.stamp.get(id) as string | undefined }));
-    const live = stamps.filter((s) => s.stamp !== undefined);
-    const events = new Map(live.map((s, i) => [s.id, i]));
-    const got = await source.getEvents(live.map((s) => s.id));
-    const read: { id: string; stamp: string | undefined; event: StoredEvent | null }[] = stamps.map(({ id, stamp }) => ({
-      id,
-      stamp,
-      event: events.has(id) ? got[events.get(id)!] : null,
-    }));
+    const events = new Map<string, StoredEvent>();
+    for (const event of await source.getEvents(stamps.flatMap((s) => (s.stamp === undefined ? [] : [s.id])))) if (event) events.set(event.id, event);
+    const read = stamps.map(({ id, stamp }) => ({ id, stamp, event: events.get(id) ?? null }));
     const said = await sourcesReader(read.flatMap((r) => (r.event ? [r.event] : [])), state);
     const loaded: Loaded[] = [];
     for (const { id, stamp, event } of read) {
@@ -199,7 +194,7 @@ export function createBrowse(
     const ids = options.full ? [...new Set([...noted, ...(q.stale.all() as string[])])] : noted;
     const shared = ids.length ? await sourcesState() : undefined;
     for (let i = 0; i < ids.length; i += 500) await indexEvents(ids.slice(i, i + 500), shared);
-    // one writer at a time on SQLite: nothing was noted between the read and here but by this sync's own writes
+    // notes up to the one read first: a later note (a write since) waits for the next sync
     q.clearDirty.run(upTo);
     q.setState.run('sources', sources.state);
     return ids.length;
