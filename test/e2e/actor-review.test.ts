@@ -2,12 +2,10 @@
 // which mentions and events move), the merged-away actor id redirecting to the survivor (API 308
 // and the page's notice), and a split of some names previewed with the new actor it makes.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { runIngest } from '../../src/pipeline/run-ingest.ts';
-import { SHOTS, skipWithoutBrowser, startHarness, useToken, openReview, type Harness } from './harness.ts';
+import { SHOTS, skipWithoutBrowser, startHarness, useToken, openReview, type Harness, ingestFiles } from './harness.ts';
 
 let h: Harness;
 
@@ -80,10 +78,8 @@ describe('review on the actor page', { skip: skipWithoutBrowser }, () => {
     assert.match((await notice.textContent()) ?? '', new RegExp(`${absorbed} was merged into this one \\(${kept}\\)`));
     assert.equal(await h.page.evaluate(() => location.hash), `#/actor/${kept}`);
     // the judgement holds for reports analysed afterwards: a new article naming the absorbed actor
-    const dir = mkdtempSync(join(tmpdir(), 'parley-actor-review-'));
-    writeFileSync(join(dir, 'ws-after-merge.txt'), 'Macron meets Biden\n2025-11-20\n\nWASHINGTON - French President Emmanuel Macron met US President Joe Biden at the White House in Washington on Thursday, 20 November 2025.\n');
-    await runIngest({ paths: [dir], store: h.fixture.store, pipeline: h.fixture.pipeline, command: 'after merge' });
-    rmSync(dir, { recursive: true, force: true });
+    const article = 'Macron meets Biden\n2025-11-20\n\nWASHINGTON - French President Emmanuel Macron met US President Joe Biden at the White House in Washington on Thursday, 20 November 2025.\n';
+    await ingestFiles(h.fixture, { 'ws-after-merge.txt': article }, 'after merge');
     const later = (await h.fixture.store.listEvents()).find((e) => e.reports.some((r) => r.docId === 'ws-after-merge'))!;
     assert.ok(later, 'the new article made an event');
     const who = later.participants.map((p) => p.actorId);

@@ -2,12 +2,10 @@
 // actors; the event page and the actor page show the descriptors each outlet used, one column per
 // outlet, and an outlet name carrying markup stays text. The API answers 404 for an unknown event.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { runIngest } from '../../src/pipeline/run-ingest.ts';
-import { skipWithoutBrowser, startHarness, SHOTS, type Harness } from './harness.ts';
+import { skipWithoutBrowser, startHarness, SHOTS, type Harness, ingestFiles } from './harness.ts';
 
 const NORTH = 'Northern Wire';
 const SOUTH = 'Southern <i>Daily</i>';
@@ -30,11 +28,9 @@ describe('framing side by side in Chromium', { skip: skipWithoutBrowser }, () =>
   before(async () => {
     h = await startHarness({
       prepare: async (fixture) => {
-        const dir = mkdtempSync(join(tmpdir(), 'parley-framing-'));
-        for (const [id, text] of Object.entries(ARTICLES)) writeFileSync(join(dir, `${id}.txt`), text);
-        writeFileSync(join(dir, 'parley-meta.jsonl'), [JSON.stringify({ id: 'ws-frame-a', outlet: NORTH }), JSON.stringify({ id: 'ws-frame-b', outlet: SOUTH })].join('\n') + '\n');
-        await runIngest({ paths: [dir], store: fixture.store, pipeline: fixture.pipeline, command: 'framing test' });
-        rmSync(dir, { recursive: true, force: true });
+        const meta = [JSON.stringify({ id: 'ws-frame-a', outlet: NORTH }), JSON.stringify({ id: 'ws-frame-b', outlet: SOUTH })].join('\n') + '\n';
+        const articles = Object.fromEntries(Object.entries(ARTICLES).map(([id, text]) => [`${id}.txt`, text]));
+        await ingestFiles(fixture, { ...articles, 'parley-meta.jsonl': meta }, 'framing test');
         const events = (await fixture.store.listEvents()).filter((e) => e.reports.some((r) => r.docId === 'ws-frame-a'));
         assert.equal(events.length, 1);
         assert.equal(events[0].reports.length, 2, 'both reports are one event');

@@ -1,7 +1,8 @@
 // What an end-to-end test file needs: the built web app served by `parley serve`'s server on
 // 127.0.0.1 and a random port, Debian's Chromium (never a downloaded browser), a page that records
 // every error, dialog and outside request, and screenshots.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -11,6 +12,7 @@ import { loadPlaceCoordinates } from '../../src/kb/place-coordinates.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { buildWeb } from '../../src/server/build-web.ts';
 import { buildFixture, type Fixture } from '../../src/server/test-fixture.ts';
+import { runIngest } from '../../src/pipeline/run-ingest.ts';
 
 export const CHROMIUM = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
 export const TOKEN = 'e2eW5nQ8rT2yU6iO0pA4sD7fG1hJ3kLzX';
@@ -39,7 +41,7 @@ export async function startHarness(
   const webRoot = await buildWeb({ quiet: true });
   const fixture = await buildFixture();
   await options.prepare?.(fixture);
-  fixture.store.browse().sync();
+  await fixture.store.browse().sync();
   const { app } = await buildServer({
     store: fixture.store,
     token: TOKEN,
@@ -118,4 +120,15 @@ export async function openReview(h: Harness, of: 'event' | 'actor'): Promise<voi
 /** The event holding a document's report, as the store has it now. */
 export async function eventOfDoc(h: Harness, docId: string) {
   return (await h.fixture.store.listEvents()).find((e) => e.reports.some((r) => r.docId === docId))!;
+}
+
+/** Ingests these files (name -> content: articles, a parley-meta.jsonl) into the fixture's store, as `parley ingest` of a folder would. */
+export async function ingestFiles(fixture: Fixture, files: Record<string, string>, command: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
+  try {
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    await runIngest({ paths: [dir], store: fixture.store, pipeline: fixture.pipeline, command });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

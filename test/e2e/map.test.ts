@@ -2,12 +2,10 @@
 // chosen (from the keyboard); events are counted per country and region, and choosing a country
 // filters the map. The sample corpus plus a meeting in Brussels written here, near Paris's events.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { runIngest } from '../../src/pipeline/run-ingest.ts';
-import { skipWithoutBrowser, startHarness, SHOTS, type Harness } from './harness.ts';
+import { skipWithoutBrowser, startHarness, SHOTS, type Harness, ingestFiles } from './harness.ts';
 
 const BRUSSELS = `Von der Leyen receives Scholz
 2025-10-14
@@ -26,10 +24,7 @@ describe('the map in Chromium', { skip: skipWithoutBrowser }, () => {
   before(async () => {
     h = await startHarness({
       prepare: async (fixture) => {
-        const dir = mkdtempSync(join(tmpdir(), 'parley-map-'));
-        writeFileSync(join(dir, 'ws-map-brussels.txt'), BRUSSELS);
-        await runIngest({ paths: [dir], store: fixture.store, pipeline: fixture.pipeline, command: 'map test' });
-        rmSync(dir, { recursive: true, force: true });
+        await ingestFiles(fixture, { 'ws-map-brussels.txt': BRUSSELS }, 'map test');
         brussels = (await fixture.store.listEvents()).find((e) => e.reports.some((r) => r.docId === 'ws-map-brussels'))?.place ?? '';
       },
     });

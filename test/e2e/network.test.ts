@@ -2,13 +2,11 @@
 // beyond the filter, the shortest chain of meetings between two actors, and labels that never
 // overlap. The sample corpus plus two meetings written here, so one pair met three times.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { NetworkData } from '../../web/src/api.ts';
-import { runIngest } from '../../src/pipeline/run-ingest.ts';
-import { skipWithoutBrowser, startHarness, SHOTS, type Harness } from './harness.ts';
+import { skipWithoutBrowser, startHarness, SHOTS, type Harness, ingestFiles } from './harness.ts';
 
 const MORE = {
   'ws-net-1': `Putin and Xi meet in Moscow
@@ -29,10 +27,7 @@ describe('network tools in Chromium', { skip: skipWithoutBrowser }, () => {
   before(async () => {
     h = await startHarness({
       prepare: async (fixture) => {
-        const dir = mkdtempSync(join(tmpdir(), 'parley-net-'));
-        for (const [id, text] of Object.entries(MORE)) writeFileSync(join(dir, `${id}.txt`), text);
-        await runIngest({ paths: [dir], store: fixture.store, pipeline: fixture.pipeline, command: 'network test' });
-        rmSync(dir, { recursive: true, force: true });
+        await ingestFiles(fixture, Object.fromEntries(Object.entries(MORE).map(([id, text]) => [`${id}.txt`, text])), 'network test');
       },
     });
   });
