@@ -9,6 +9,7 @@ import { href, navigate } from '../router.ts';
 import { ActorPicker } from './ActorPicker.tsx';
 import { JudgementPreviewView } from './JudgementPreviewView.tsx';
 import { useJudgementPreview } from './useJudgementPreview.ts';
+import { ReasonAndStatus } from './ReasonAndStatus.tsx';
 
 /** What an actor judgement moves, read from its preview: mentions and events per actor id. */
 export function actorMoves(preview: JudgementPreview, ids: readonly string[]): { id: string; mentionsBefore: number; mentionsAfter: number; eventsBefore: number; eventsAfter: number }[] {
@@ -106,16 +107,7 @@ export function ActorActions({ actor, onChanged }: { actor: ActorDetail; onChang
             </button>
           </form>
         </div>
-        <label className="field wide">
-          <span>Reason (optional)</span>
-          <input value={reason} onChange={(e) => setReason(e.target.value)} />
-        </label>
-        {error && <p role="alert">{error}</p>}
-        {done && (
-          <p role="status" className="ok">
-            {done}
-          </p>
-        )}
+        <ReasonAndStatus reason={reason} onReason={setReason} error={error} done={done} />
         {preview && (
           <>
             <section className="actor-moves" aria-label="What moves">

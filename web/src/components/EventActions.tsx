@@ -11,6 +11,7 @@ import { useApi } from '../useApi.ts';
 import { ActorPicker } from './ActorPicker.tsx';
 import { JudgementPreviewView } from './JudgementPreviewView.tsx';
 import { useJudgementPreview } from './useJudgementPreview.ts';
+import { ReasonAndStatus } from './ReasonAndStatus.tsx';
 
 export function EventActions({ event, onChanged }: { event: EventDetail; onChanged: () => void }) {
   const token = tokenStore.get();
@@ -108,16 +109,7 @@ export function EventActions({ event, onChanged }: { event: EventDetail; onChang
           </button>
         </form>
       </div>
-      <label className="field wide">
-        <span>Reason (optional)</span>
-        <input value={reason} onChange={(e) => setReason(e.target.value)} />
-      </label>
-      {error && <p role="alert">{error}</p>}
-      {done && (
-        <p role="status" className="ok">
-          {done}
-        </p>
-      )}
+      <ReasonAndStatus reason={reason} onReason={setReason} error={error} done={done} />
       {preview && (
         <JudgementPreviewView
           preview={preview}
