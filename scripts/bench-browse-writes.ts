@@ -1,7 +1,7 @@
 // What keeping the browse index costs a writer on PostgreSQL: SQL statements and time per new
 // event, for batches of 100 documents and for one document at a time (the server's uploads), in a
 // database of its own (created and dropped, as the tests do). Usage:
-//   node --import tsx scripts/bench-browse-writes.ts [--batches 6] [--singles 20] [--prefix parley_bench]
+//   node --import ./src/runtime/register.mjs scripts/bench-browse-writes.ts [--batches 6] [--singles 20] [--prefix parley_bench]
 import pg from 'pg';
 import { makeAnalysis } from '../src/store/fixtures.ts';
 import { openPostgresStore } from '../src/store/postgres/pg-store.ts';

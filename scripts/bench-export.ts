@@ -3,7 +3,7 @@
 // real `parley export` in a child process per format and run, interleaved, and prints the median
 // CPU time (user+sys), events per CPU second, wall time, peak resident memory and output size.
 //
-//   node --import tsx scripts/bench-export.ts [--articles 20000] [--runs 3] [--formats csv,events-json] [--db file]
+//   node --import ./src/runtime/register.mjs scripts/bench-export.ts [--articles 20000] [--runs 3] [--formats csv,events-json] [--db file]
 //
 // --db uses an existing database instead (its events are counted with the store).
 import { spawn } from 'node:child_process';

@@ -1,6 +1,6 @@
 // What checking a database file for damage on open costs (src/store/sqlite/check-file.ts), against
 // PRAGMA quick_check, on a file you give (CPU time user+sys, interleaved runs, medians):
-//   node --import tsx scripts/bench-open-check.ts FILE [--runs 5]
+//   node --import ./src/runtime/register.mjs scripts/bench-open-check.ts FILE [--runs 5]
 import Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { checkFileBytes, checkOpenDatabase } from '../src/store/sqlite/check-file.ts';

@@ -7,7 +7,7 @@
 // (--job-timeout is then set low, so a dead worker's job comes back within a minute). The kills
 // fall at random fractions of the stored documents, so they spread over the whole run.
 //
-//   node --import tsx scripts/bench-queue.ts --n 1000 [--workers 2] [--kills 5]
+//   node --import ./src/runtime/register.mjs scripts/bench-queue.ts --n 1000 [--workers 2] [--kills 5]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -2,7 +2,7 @@
 // whole analysis per article, and within it the near-duplicate signature and the attributions.
 // (npm run bench measures the whole ingest; this says which part of the difference is which.)
 //
-//   node --import tsx scripts/bench-sources.ts [--n 1000]
+//   node --import ./src/runtime/register.mjs scripts/bench-sources.ts [--n 1000]
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { article, seedArticles } from './article-generator.ts';

@@ -3,7 +3,7 @@
 // that several documents report gives one line per pair of documents, with the predicted events
 // its reports landed in; predicted events joining documents the gold keeps apart are listed too.
 //
-//   node --import tsx scripts/crossdoc-pairs.ts ../shared/corpus-broad/world [--all]
+//   node --import ./src/runtime/register.mjs scripts/crossdoc-pairs.ts ../shared/corpus-broad/world [--all]
 //
 // Without --all only the pairs the prediction gets wrong are printed. Matching is the scorer's
 // in spirit (same gold actors at overlap >= 0.5 within one document), not its exact assignment.

@@ -1,7 +1,7 @@
 // Load check (a script, not a timed test): generates a database of 100,000 events, serves it on
 // 127.0.0.1, and measures the latency of event-list and event-page requests over HTTP.
 // Target: p95 under 50 ms for both. Usage:
-//   node --import tsx scripts/load-check.ts [--events 100000] [--requests 400] [--db file|postgres://...] [--keep]
+//   node --import ./src/runtime/register.mjs scripts/load-check.ts [--events 100000] [--requests 400] [--db file|postgres://...] [--keep]
 // Deep pages are asked as the web app asks them: "next" by the cursor the list answered (after=).
 // Besides wall and CPU time it counts the SQL statements each request runs, and on PostgreSQL
 // adds the CPU time of the server's backends (read from /proc: the database runs on this machine).

@@ -2,7 +2,7 @@
 // similarity of generated rewrites of each corpus text (a wire story as outlets republish it)
 // against that of different reports of one meeting and of unrelated texts in the corpora.
 //
-//   node --import tsx scripts/near-duplicate-threshold.ts ../shared/corpus/dev ../shared/corpus-broad/mideast ...
+//   node --import ./src/runtime/register.mjs scripts/near-duplicate-threshold.ts ../shared/corpus/dev ../shared/corpus-broad/mideast ...
 import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';

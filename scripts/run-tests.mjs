@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs every src/**/*.test.ts and test/**/*.test.ts with node:test through tsx, listing the
+// Runs every src/**/*.test.ts and test/**/*.test.ts with node:test through Parley's TypeScript loader (src/runtime/), listing the
 // files explicitly (Node 20's --test does not expand globs). Exits with the test run's code.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -24,7 +24,7 @@ if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...process.argv.slice(2), ...files], {
+const result = spawnSync(process.execPath, ['--import', './src/runtime/register.mjs', '--test', ...process.argv.slice(2), ...files], {
   cwd: root,
   stdio: 'inherit',
 });

@@ -1,7 +1,7 @@
 // Development aid: a gold corpus through the real path (files -> ingest -> SQLite -> events-json),
 // scored by the project's scorer, with per-document differences on request.
 //
-//   node --import tsx scripts/score-corpus.ts ../shared/corpus-broad/world [--diff] [--json]
+//   node --import ./src/runtime/register.mjs scripts/score-corpus.ts ../shared/corpus-broad/world [--diff] [--json]
 //
 // --diff prints, per document where prediction and gold differ, the gold events and the
 // predicted reports (participants, date, place, the trigger sentence).

@@ -2,7 +2,7 @@
 // docs/screenshots/, from the sample corpus in Debian's Chromium (as the end-to-end tests run it);
 // the README's lead picture (event.png) is the event page at 1366. Each page is checked to fit the
 // phone's width (scrollWidth <= innerWidth); a page that does not is named and the script fails.
-//   node --import tsx scripts/screenshots.ts
+//   node --import ./src/runtime/register.mjs scripts/screenshots.ts
 import { fileURLToPath } from 'node:url';
 import { startHarness, TOKEN } from '../test/e2e/harness.ts';
 

@@ -2,7 +2,7 @@
 // publisher, followers and citations), its status and reasons, and the denials and corrections
 // found (each linked to an event, or to none: never a meeting). For hand spot-checks.
 //
-//   node --import tsx scripts/sources-report.ts ../shared/corpus-broad/mideast ../shared/corpus/dev [--json]
+//   node --import ./src/runtime/register.mjs scripts/sources-report.ts ../shared/corpus-broad/mideast ../shared/corpus/dev [--json]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

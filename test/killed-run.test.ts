@@ -101,7 +101,7 @@ test('several processes opening one new database at once all get a working datab
   const script = `import { openSqliteStore } from ${JSON.stringify(new URL('../src/store/sqlite/sqlite-store.ts', import.meta.url).href)};
 const s = openSqliteStore(${JSON.stringify(file)}); await s.beginRun('open', []); console.log(JSON.stringify(await s.counts())); await s.close();`;
   const runs = Array.from({ length: 4 }, () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env });
+    const child = spawn(process.execPath, ['--import', fileURLToPath(new URL('../src/runtime/register.mjs', import.meta.url)), '--input-type=module', '-e', script], { env });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));

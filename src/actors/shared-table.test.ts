@@ -52,7 +52,7 @@ test('a worker thread opens the image another thread built and reads the same ba
       holders: kb.holders(['president'], 'lemuria', '2021').map((e) => e.id),
       matched: kb.matchPerson('Anna Voss')?.id ?? null,
     });`;
-  const boot = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify('data:text/javascript,' + encodeURIComponent(source))});`;
+  const boot = `import ${JSON.stringify(new URL('../runtime/register.mjs', import.meta.url).href)}; await import(${JSON.stringify('data:text/javascript,' + encodeURIComponent(source))});`;
   const worker = new Worker(new URL('data:text/javascript,' + encodeURIComponent(boot)), { workerData: kb.image });
   const answer = await new Promise((resolve, reject) => {
     worker.once('message', resolve);

@@ -2,7 +2,7 @@
 // Han) of the gold people in the corpora, with the imported people alone (no hand-written entry
 // to lean on), before and after the derived spellings of native-names.ts, and with the whole base.
 //
-//   node --import tsx src/kb/native-report.ts [CORPUS_DIR ...]   (default: ../shared/corpus*/*)
+//   node --import ./src/runtime/register.mjs src/kb/native-report.ts [CORPUS_DIR ...]   (default: ../shared/corpus*/*)
 //
 // A native spelling counts once per person and spelling, where it occurs in a document of the
 // corpus. Resolved: the matcher's one answer is the gold person (its canonical name normalized

@@ -1,5 +1,5 @@
-// Worker threads do not inherit the parent's TypeScript loader: register tsx, then load the worker.
-import { register } from 'tsx/esm/api';
+// Worker threads do not inherit the parent's module hooks: register Parley's TypeScript loader
+// (src/runtime/), then load the worker.
+import '../runtime/register.mjs';
 
-register();
 await import('./analyze-worker.ts');

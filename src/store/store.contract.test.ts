@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -498,7 +499,7 @@ for (const adapter of adapters) {
       // another process begins a run and ends without finishing it, as a killed one does
       const script = `import { openStore } from ${JSON.stringify(new URL('./open-store.ts', import.meta.url).href)};
 const s = openStore(${JSON.stringify(target)}); process.stdout.write(String(await s.beginRun('ingest', ['b']))); process.exit(0);`;
-      const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+      const child = spawnSync(process.execPath, ['--import', fileURLToPath(new URL('../runtime/register.mjs', import.meta.url)), '--input-type=module', '-e', script], { encoding: 'utf8' });
       assert.equal(child.status, 0, child.stderr);
       const orphan = Number(child.stdout);
       assert.equal((await store.listRuns()).find((r) => r.id === orphan)!.state, 'interrupted');
