@@ -128,3 +128,16 @@ test("statements of one participant's side are one origin, whichever office the 
   const third: SourceReport = { ...base, reportId: 'd', docId: 'd', outlet: 'd', attributions: [{ kind: 'official', sourceId: 'qatar', name: 'Qatar', span: { start: 0, end: 5 }, side: null }] };
   assert.deepEqual(sourceChains([presidency, own, other, third]).map((c) => c.docs), [['a', 'b'], ['c'], ['d']]);
 });
+
+test('copies already in one chain are not compared again, and an analyst\'s "independent" still splits a chain of copies', () => {
+  const copy = (doc: string, outlet: string): SourceReport => ({ reportId: `r-${doc}`, docId: doc, outlet, published: '2024-01-01', attributions: [{ kind: 'own', sourceId: null, name: null, span: null }], signature: signature(WIRE.join(' ')) });
+  const copies = Array.from({ length: 200 }, (_, i) => copy(`c${String(i).padStart(3, '0')}`, `Outlet ${i}`));
+  const one = sourceChains(copies);
+  assert.equal(one.length, 1);
+  assert.equal(one[0].followers.length, 199);
+  assert.ok(one[0].followers.every((f) => f.via === 'near-duplicate' && f.similarity === 1));
+  // a, b, c are copies; the analyst says a and c are independent: c stays apart from the chain a joins
+  const [a, b, c] = copies;
+  const split = sourceChains([a, b, c], [{ docs: [a.docId, c.docId], same: false }]);
+  assert.deepEqual(split.map((ch) => [...ch.docs].sort()).sort(), [[a.docId, b.docId], [c.docId]]);
+});

@@ -86,9 +86,11 @@ export function sourceChains(reports: readonly SourceReport[], judgements: reado
     const rb = find(b);
     if (ra === rb) return;
     // an analyst's "independent" holds against every machine link
-    const ma = members(ra);
-    const mb = members(rb);
-    if (link !== 'judgement' && apart.some(([x, y]) => (ma.includes(x) && mb.includes(y)) || (ma.includes(y) && mb.includes(x)))) return;
+    if (link !== 'judgement' && apart.length > 0) {
+      const ma = members(ra);
+      const mb = members(rb);
+      if (apart.some(([x, y]) => (ma.includes(x) && mb.includes(y)) || (ma.includes(y) && mb.includes(x)))) return;
+    }
     parent[rb] = ra;
     if (!via.has(b)) via.set(b, { link, ...(sim !== undefined ? { similarity: sim } : {}) });
     if (!via.has(a)) via.set(a, { link, ...(sim !== undefined ? { similarity: sim } : {}) });
@@ -99,8 +101,12 @@ export function sourceChains(reports: readonly SourceReport[], judgements: reado
     if (a !== undefined && b !== undefined && j.same) union(a, b, 'judgement');
   }
   const orig = docs.map(origins);
+  // Pairs already in one chain are skipped before they are compared: union would change nothing,
+  // and an event told by hundreds of copies of one story is one chain after the first row, so
+  // its cost is a find per pair instead of a signature comparison per pair.
   for (let a = 0; a < docs.length; a++) {
     for (let b = a + 1; b < docs.length; b++) {
+      if (find(a) === find(b)) continue;
       const sa = docs[a].signature;
       const sb = docs[b].signature;
       const sim = sa && sb ? similarity(sa, sb) : 0;
@@ -110,13 +116,19 @@ export function sourceChains(reports: readonly SourceReport[], judgements: reado
     }
   }
   const byRoot = new Map<number, number[]>();
-  for (let i = 0; i < docs.length; i++) byRoot.set(find(i), [...(byRoot.get(find(i)) ?? []), i]);
+  for (let i = 0; i < docs.length; i++) {
+    const root = find(i);
+    const group = byRoot.get(root);
+    if (group) group.push(i);
+    else byRoot.set(root, [i]);
+  }
   const order = (x: SourceReport, y: SourceReport): number => (x.published ?? '\uffff').localeCompare(y.published ?? '\uffff') || x.docId.localeCompare(y.docId);
   const chains: SourceChain[] = [];
   for (const group of byRoot.values()) {
     const ds = group.map((i) => docs[i]).sort(order);
     const first = ds[0];
-    const all = reports.filter((r) => group.some((i) => docs[i].docId === r.docId));
+    const inGroup = new Set(group.map((i) => docs[i].docId));
+    const all = reports.filter((r) => inGroup.has(r.docId));
     const named = all.flatMap((r) => r.attributions.filter((a) => a.kind !== 'own').map((a) => ({ docId: r.docId, kind: a.kind, sourceId: a.sourceId, name: a.name })));
     // the origin: the source most of the chain's documents name (an agency or an official before an unnamed source), else the first outlet
     const counts = new Map<string, { n: number; a: (typeof named)[number] }>();

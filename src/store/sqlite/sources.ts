@@ -56,8 +56,11 @@ export function createSourcesTable(db: Database.Database): SqliteSourcesTable {
       VALUES (@id, @doc_id, @reason, @trigger_start, @trigger_end, @sentence_start, @sentence_end, @cue_start, @cue_end, @participants, @date, @by_actor, @by_name, @by_start, @by_end, @correction)`),
     signature: db.prepare('INSERT OR REPLACE INTO text_signatures (doc_id, minhash) VALUES (?, ?)'),
     attrsOf: db.prepare('SELECT start, end, kind, source_id, name, scope, joint, country FROM attributions WHERE doc_id = ? ORDER BY start'),
-    reportAttrsOf: db.prepare('SELECT seq, kind, source_id, name, start, end, side, joint, country FROM report_attributions WHERE report_id = ? ORDER BY seq'),
-    signatureOf: db.prepare('SELECT minhash FROM text_signatures WHERE doc_id = ?'),
+    // a batch of reports' or documents' rows in one statement: the browse index reads every report
+    // of each event it re-summarizes, and an event told by hundreds of copies has hundreds
+    reportAttrsOf: db.prepare(`SELECT report_id, kind, source_id, name, start, end, side, joint, country FROM report_attributions
+      WHERE report_id IN (SELECT value FROM json_each(?)) ORDER BY report_id, seq`),
+    signaturesOf: db.prepare('SELECT doc_id, minhash FROM text_signatures WHERE doc_id IN (SELECT value FROM json_each(?))'),
     allDenials: db.prepare('SELECT * FROM denial_claims ORDER BY doc_id, trigger_start'),
     denialsOf: db.prepare('SELECT * FROM denial_claims WHERE doc_id = ? ORDER BY trigger_start'),
     judgements: db.prepare('SELECT * FROM source_judgements ORDER BY id'),
@@ -79,18 +82,15 @@ export function createSourcesTable(db: Database.Database): SqliteSourcesTable {
       }));
     },
     async reportAttributions(reportIds) {
-      const out = new Map<string, ReportAttribution[]>();
-      for (const id of reportIds) {
-        const rows = q.reportAttrsOf.all(id) as Array<{ kind: ReportAttribution['kind']; source_id: string | null; name: string | null; start: number | null; end: number | null; side: string | null; joint: number; country: string | null }>;
-        out.set(id, rows.map(toReportAttribution));
-      }
+      const out = new Map<string, ReportAttribution[]>(reportIds.map((id) => [id, []]));
+      const rows = q.reportAttrsOf.all(JSON.stringify(reportIds)) as Array<{ report_id: string; kind: ReportAttribution['kind']; source_id: string | null; name: string | null; start: number | null; end: number | null; side: string | null; joint: number; country: string | null }>;
+      for (const r of rows) out.get(r.report_id)?.push(toReportAttribution(r));
       return out;
     },
     async signatures(docIds) {
       const out = new Map<string, number[]>();
-      for (const id of docIds) {
-        const row = q.signatureOf.get(id) as { minhash: Buffer } | undefined;
-        if (row) out.set(id, [...new Uint32Array(row.minhash.buffer.slice(row.minhash.byteOffset, row.minhash.byteOffset + row.minhash.byteLength))]);
+      for (const row of q.signaturesOf.all(JSON.stringify(docIds)) as Array<{ doc_id: string; minhash: Buffer }>) {
+        out.set(row.doc_id, Array.from(new Uint32Array(row.minhash.buffer.slice(row.minhash.byteOffset, row.minhash.byteOffset + row.minhash.byteLength))));
       }
       return out;
     },
