@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { runIngest } from './run-ingest.ts';
+import { countWords, runIngest } from './run-ingest.ts';
 import { createPipeline } from './analyze.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import { languageLine } from '../cli/ingest.ts';
@@ -43,4 +43,14 @@ test('runIngest: documents per language, most first, and the languages without a
 test('languageLine: no parenthesis when every language has a lexicon, nothing when nothing was read', () => {
   assert.equal(languageLine({ languages: { es: 1 }, noLexicon: [] }), '1 document: es 1');
   assert.equal(languageLine({ languages: {}, noLexicon: [] }), '');
+});
+
+test('countWords counts what /\\S+/g matches, Unicode spaces included, without the array', () => {
+  const pieces = ['Putin', 'Си', 'Цзиньпин', '会谈', 'x', ' ', '\t', '\n', '\r\n', '\u00a0', '\u2009', '\u3000', '\u202f', '\ufeff', '\u200b', '\u2028', '\u180e', '-'];
+  let seed = 7;
+  const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let n = 0; n < 300; n++) {
+    const text = Array.from({ length: Math.floor(next() * 30) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+    assert.equal(countWords(text), (text.match(/\S+/g) ?? []).length, JSON.stringify(text));
+  }
 });
