@@ -19,9 +19,11 @@ export function normalizedWords(text: string): string[] {
   const out: string[] = [];
   // one normalization of the whole text (compatibility forms split, marks dropped), not one per word
   const folded = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  // a text with no character of an unspaced script (most) needs no test per word
+  const unspaced = UNSPACED.test(folded);
   for (const m of allMatches(WORD, folded)) {
     const w = m[0];
-    if (UNSPACED.test(w)) out.push(...w);
+    if (unspaced && UNSPACED.test(w)) out.push(...w);
     else out.push(w);
   }
   return out;

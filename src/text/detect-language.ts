@@ -39,6 +39,9 @@ const FUNCTION_INDEX = new Map<string, string[]>();
 for (const [lang, words] of Object.entries(FUNCTION_WORDS))
   for (const w of new Set(words)) FUNCTION_INDEX.set(w, [...(FUNCTION_INDEX.get(w) ?? []), lang]);
 
+// most words are no function word: one empty list for them all, not a new one per word
+const NO_LANGUAGES: readonly string[] = [];
+
 /** A language when its function words clearly outnumber every other's, else null. */
 function byFunctionWords(text: string): LanguageCode | null {
   const hits = new Map<string, number>();
@@ -48,7 +51,7 @@ function byFunctionWords(text: string): LanguageCode | null {
   // a case ending after an apostrophe on a name is no word ("Putin'le", "Soçi'de": Turkish, not French)
   for (const m of allMatches(/(?<!\p{L})(?<!\p{Lu}\p{L}*['’])\p{L}+/gu, text)) {
     words++;
-    const langs = FUNCTION_INDEX.get(m[0].toLowerCase()) ?? [];
+    const langs = FUNCTION_INDEX.get(m[0].toLowerCase()) ?? NO_LANGUAGES;
     for (const lang of langs) {
       hits.set(lang, (hits.get(lang) ?? 0) + 1);
       shared.set(lang, (shared.get(lang) ?? 0) + 1 / langs.length);
