@@ -143,9 +143,15 @@ export const skeletonKey: (name: string, lang?: string) => string = memoByArg((n
 function skeletonKeyRaw(name: string, lang?: string): string {
   return latinTokens(name, lang)
     .filter((t) => /^[a-z]+$/.test(t))
-    .map((t) => skeletonToken(toEnglishSpelling(t, lang)))
+    .map((t) => tokenSkeleton(t, lang))
     .join(' ');
 }
+
+// The skeleton of one word in a language's spelling: some 25 rewrite rules, each a regular
+// expression run over the word. The name keys of a text miss their cache for every new window
+// of capitalized words ("Minister Sergei", "Minister Sergei Lavrov", ...), but the words of the
+// windows recur: remembered per word, the rules run once per word, not once per window.
+const tokenSkeleton: (token: string, lang?: string) => string = memoByArg((token: string, lang?: string) => skeletonToken(toEnglishSpelling(token, lang)));
 
 /** Jaro-Winkler similarity in [0, 1]. */
 export function jaroWinkler(a: string, b: string): number {
