@@ -148,6 +148,17 @@ export interface DetectOptions {
   minFrancLetters?: number;
 }
 
+const LETTER_RUN = /\p{L}+/gu;
+
+/** Whether `text` holds fewer than `n` runs of letters: counted up to n, not collected into an array of every word. */
+function fewerWords(text: string, n: number): boolean {
+  LETTER_RUN.lastIndex = 0;
+  let k = 0;
+  while (k < n && LETTER_RUN.test(text)) k++;
+  LETTER_RUN.lastIndex = 0;
+  return k < n;
+}
+
 function count(text: string, re: RegExp): number {
   return text.match(re)?.length ?? 0;
 }
@@ -186,7 +197,7 @@ export function detectLanguage(text: string, noise: NoiseRange[] = [], options: 
   const sample = clean.length > 4000 ? clean.slice(0, 4000) : clean;
   // a short text (a headline, a lead, a sentence full of names): the language whose lexicon it
   // hits most, triggers and grammatical words together, when one clearly leads
-  if ((sample.match(/\p{L}+/gu)?.length ?? 0) < SHORT_WORDS) {
+  if (fewerWords(sample, SHORT_WORDS)) {
     const leader = clearLeader(voter().votes(sample, FUNCTION_WORDS));
     if (leader) return closeSibling(leader, sample);
   }

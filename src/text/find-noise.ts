@@ -180,7 +180,9 @@ export function createNoiseFinder(data: LangData) {
       for (const i of top) {
         if (i <= titleIdx || kinds[i]) continue;
         const s = lines[i].text;
-        const w = words(s);
+        // the words are asked about only for lines of 200 characters or fewer (a repeated title,
+        // a lead photo's caption): a paragraph is not cut into words for nothing
+        const w = s.length <= 200 ? words(s) : [];
         const shared = w.filter((x) => titleWords.has(x)).length;
         if (looksLikeTitle && s.length <= 200 && !/[.:;,]$/.test(s) && w.length >= 2 && shared / w.length >= 0.75) {
           kinds[i] = 'repeated-title';
