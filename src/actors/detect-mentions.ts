@@ -9,7 +9,7 @@ import { prefixSplits, scriptOf, spellingsAgree } from './match/index.ts';
 import { lastWithin, reaching, startingWithin } from '../core/spans-by-start.ts';
 import { nameCues } from './name-data.ts';
 import { anyMatch } from '../text/any-match.ts';
-import { allMatches } from '../core/all-matches.ts';
+import { allMatches, matchesOrNull } from '../core/all-matches.ts';
 
 // Expressions with \p{..} made once here: inside a function such a literal is rebuilt at every
 // call under tsx (esbuild turns it into `new RegExp(...)`).
@@ -824,9 +824,9 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
     if (!anyRole(sentText)) continue;
     for (const { role, re } of lex.roles) {
       re.lastIndex = 0;
-      if (!re.test(sentText)) continue;
-      re.lastIndex = 0;
-      for (const m of allMatches(re, sentText)) {
+      const found = matchesOrNull(re, sentText);
+      if (!found) continue;
+      for (const m of found) {
         const start = sentence.start + (m.index ?? 0);
         const end = start + m[0].length;
         // a name right after the title: the title is a cue, not a reference
