@@ -234,3 +234,15 @@ test('a month or a weekday after a title in a script without capitals is when, n
   // a name after the title is still found
   assert.deepEqual(names('הוא שוחח עם נשיא המדינה משה לוי ביום שני.', 'he').length, 1);
 });
+
+test('the words of a sentence are cut once per text: asked again, the same tokens; another text, its own', async () => {
+  const { wordTokens } = await import('./detect-mentions.ts');
+  const text = 'Putin met Xi in Moscow. Both spoke.';
+  const first = wordTokens(text, { start: 0, end: 23 });
+  assert.deepEqual(first.map((t) => t.text), ['Putin', 'met', 'Xi', 'in', 'Moscow']);
+  assert.equal(wordTokens(text, { start: 0, end: 23 }), first, 'the same array, not cut again');
+  assert.deepEqual(wordTokens(text, { start: 24, end: 35 }).map((t) => [t.text, t.start]), [['Both', 24], ['spoke', 29]]);
+  const other = 'Lavrov met Wang in Beijing. Both spoke.';
+  assert.deepEqual(wordTokens(other, { start: 0, end: 23 }).map((t) => t.text), ['Lavrov', 'met', 'Wang', 'in', 'Beij']);
+  assert.deepEqual(wordTokens(text, { start: 0, end: 23 }).map((t) => t.text), ['Putin', 'met', 'Xi', 'in', 'Moscow']);
+});

@@ -9,7 +9,7 @@ import { prefixSplits, scriptOf, spellingsAgree } from './match/index.ts';
 import { lastWithin, reaching, startingWithin } from '../core/spans-by-start.ts';
 import { nameCues } from './name-data.ts';
 import { anyMatch } from '../text/any-match.ts';
-import { allMatches } from '../core/all-matches.ts';
+import { allMatches, matchesOrNull } from '../core/all-matches.ts';
 
 // Expressions with \p{..} made once here: inside a function such a literal is rebuilt at every
 // call under tsx (esbuild turns it into `new RegExp(...)`).
@@ -60,7 +60,27 @@ const NAMED_GAP = /^[\s,]*(?:(?:\p{Lu}[\p{L}\p{M}.'’-]*|of|the|de|du|des|la|le
 const OF_AFTER = /^[\s,]*(?:(?:of|de|des|du|der|von|del)\s+(?:(?:the|la|le|l['’])\s*)?[\p{L}\s-]{0,25})?$/iu;
 const DEPUTY = /(?:deputy|vice|former|ex|acting|adjoint|adjointe|ancien|ancienne|stellvertretende[rn]?|ehemalige[rn]?|vice-|заместитель|бывший)[\s-]*$/iu;
 
+// The words of a sentence are asked for by mention detection, then again by event extraction
+// (and date resolution, corrections) for the same sentences of the same text: cut once. The
+// tokens of the last text asked about are kept, by span; a new text drops them. Callers read
+// the arrays and tokens, never change them (a cached array is handed to every caller).
+let tokensText: string | null = null;
+let tokensBySpan = new Map<number, WordToken[]>();
+
 export function wordTokens(text: string, span: Span): WordToken[] {
+  // start and end as one number, for spans below 2^26 (any text of news size; longer: uncached)
+  if (span.end >= 0x4000000) return cutWordTokens(text, span);
+  if (text !== tokensText) {
+    tokensText = text;
+    tokensBySpan = new Map();
+  }
+  const key = span.start * 0x4000000 + span.end;
+  let toks = tokensBySpan.get(key);
+  if (!toks) tokensBySpan.set(key, (toks = cutWordTokens(text, span)));
+  return toks;
+}
+
+function cutWordTokens(text: string, span: Span): WordToken[] {
   const out: WordToken[] = [];
   WORD.lastIndex = 0;
   const slice = text.slice(span.start, span.end);
@@ -804,9 +824,9 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
     if (!anyRole(sentText)) continue;
     for (const { role, re } of lex.roles) {
       re.lastIndex = 0;
-      if (!re.test(sentText)) continue;
-      re.lastIndex = 0;
-      for (const m of allMatches(re, sentText)) {
+      const found = matchesOrNull(re, sentText);
+      if (!found) continue;
+      for (const m of found) {
         const start = sentence.start + (m.index ?? 0);
         const end = start + m[0].length;
         // a name right after the title: the title is a cue, not a reference

@@ -42,3 +42,10 @@ test('keys remembered per language stay apart, and the same key is returned howe
     assert.equal(skeletonKey('Siad', undefined), skeletonKey('Siad'));
   }
 });
+
+test('normalizeName: plain ASCII words read without the cache normalize as every other name does', () => {
+  // the reference: the normalization written out (name-key.ts normalizeNameRaw)
+  const spelled = (s: string): string => s.normalize('NFKD').replace(/[\p{M}\u0640]/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  for (const s of ['', 'the', 'met', 'g20', '2024', 'Putin', 'PUTIN', ',', '.', '--', "'", ' ', '\t', 'a b', 'al-Sisi', 'x,', ',x', 'Erdoğan', 'ب', 'İstanbul', 'ﬁ', 'a\u0301', 'ⅸ'])
+    assert.equal(normalizeName(s), spelled(s), JSON.stringify(s));
+});

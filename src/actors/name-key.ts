@@ -15,29 +15,62 @@ const PARTICLES = translit().particles;
 
 // Names and words recur across a corpus: keys are remembered (bounded: see recent-cache.ts).
 // One further argument (a language) picks a cache of its own rather than being joined into the
-// key: a joined key is a new string to build and hash on every call, hit or miss.
-function memo<A extends unknown[]>(fn: (key: string, ...rest: A) => string, size = 10_000): (key: string, ...rest: A) => string {
+// key: a joined key is a new string to build and hash on every call, hit or miss. The wrappers
+// take their arguments by name, not as a rest array: a rest array is a new object on every call,
+// and these are called for every word of every document.
+function memo(fn: (key: string) => string, size = 10_000): (key: string) => string {
+  const cache = recentCache<string>(size);
+  return (key: string) => {
+    let v = cache.get(key);
+    if (v === undefined) {
+      v = fn(key);
+      cache.set(key, v);
+    }
+    return v;
+  };
+}
+
+function memoByArg(fn: (key: string, arg?: string) => string, size = 10_000): (key: string, arg?: string) => string {
   const cache = recentCache<string>(size);
   const byArg = new Map<string, RecentCache<string>>();
-  return (key: string, ...rest: A) => {
+  return (key: string, arg?: string) => {
     let c = cache;
     let k = key;
-    // an argument left out and one given as undefined are the same call
-    const arg = rest.length === 1 && rest[0] != null ? String(rest[0]) : '';
-    if (arg && (byArg.has(arg) || byArg.size < 64)) {
-      c = byArg.get(arg)!;
-      if (!c) byArg.set(arg, (c = recentCache<string>(size)));
-    } else if (arg || rest.length > 1) k = `${key}\u0000${rest.join('\u0000')}`;
+    // an argument left out and one given as undefined (or null, or '') are the same call
+    const a = arg != null ? String(arg) : '';
+    if (a && (byArg.has(a) || byArg.size < 64)) {
+      c = byArg.get(a)!;
+      if (!c) byArg.set(a, (c = recentCache<string>(size)));
+    } else if (a) k = `${key}\u0000${a}`;
     let v = c.get(k);
     if (v === undefined) {
-      v = fn(key, ...rest);
+      v = fn(key, arg);
       c.set(k, v);
     }
     return v;
   };
 }
 
-export const normalizeName = memo(normalizeNameRaw);
+const normalizeNameMemo = memo(normalizeNameRaw);
+
+/**
+ * normalizeName of a word in plain ASCII without the cache: lower-case letters and digits are
+ * their own normal form, and a run of ASCII with no letter or digit normalizes to ''. Every token
+ * of every document is asked for (the demonym check), most of them such words: a loop over a few
+ * characters costs less than the cache's lookups. Anything else goes to the cache.
+ */
+export function normalizeName(name: string): string {
+  let alnum = false;
+  let plain = true;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) alnum = true;
+    else if (c >= 128 || (c >= 65 && c <= 90)) return normalizeNameMemo(name);
+    else plain = false;
+  }
+  if (plain) return name;
+  return alnum ? normalizeNameMemo(name) : '';
+}
 
 // Arabic tatweel (a stretched joining stroke, U+0640) is a letter to Unicode but no letter of the
 // name; vowel marks (tashkeel, niqqud) go with the other marks. Keys only: spans keep the text.
@@ -75,7 +108,7 @@ export function isHonorific(token: string): boolean {
 }
 
 /** A Latin reading of a name written in any script with a table (Cyrillic, Arabic, Hebrew, ...). */
-export const latinName: (name: string, lang?: string) => string = memo((name: string, lang?: string) =>
+export const latinName: (name: string, lang?: string) => string = memoByArg((name: string, lang?: string) =>
   scriptOf(name) ? name.normalize('NFC').replace(/\u0640/g, '').replace(/[\p{L}\p{M}\u200c\u200d]+/gu, (w) => readWord(w, lang)) : name,
 );
 
@@ -105,14 +138,20 @@ export function skeletonToken(token: string): string {
   return (/^[aeiouy]/.test(token) ? 'V' : '') + t;
 }
 
-export const skeletonKey: (name: string, lang?: string) => string = memo((name: string, lang?: string) => skeletonKeyRaw(name, lang));
+export const skeletonKey: (name: string, lang?: string) => string = memoByArg((name: string, lang?: string) => skeletonKeyRaw(name, lang));
 
 function skeletonKeyRaw(name: string, lang?: string): string {
   return latinTokens(name, lang)
     .filter((t) => /^[a-z]+$/.test(t))
-    .map((t) => skeletonToken(toEnglishSpelling(t, lang)))
+    .map((t) => tokenSkeleton(t, lang))
     .join(' ');
 }
+
+// The skeleton of one word in a language's spelling: some 25 rewrite rules, each a regular
+// expression run over the word. The name keys of a text miss their cache for every new window
+// of capitalized words ("Minister Sergei", "Minister Sergei Lavrov", ...), but the words of the
+// windows recur: remembered per word, the rules run once per word, not once per window.
+const tokenSkeleton: (token: string, lang?: string) => string = memoByArg((token: string, lang?: string) => skeletonToken(toEnglishSpelling(token, lang)));
 
 /** Jaro-Winkler similarity in [0, 1]. */
 export function jaroWinkler(a: string, b: string): number {

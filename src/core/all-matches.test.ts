@@ -42,3 +42,19 @@ test('a body that uses the same expression does not disturb the matches', () => 
 test('wants a global expression, as matchAll does', () => {
   assert.throws(() => allMatches(/a/, 'a'), TypeError);
 });
+
+test('matchesOrNull: null where allMatches finds none, else the same matches; lastIndex as found', async () => {
+  const { matchesOrNull } = await import('./all-matches.ts');
+  const re = /\bmet\b/gu;
+  re.lastIndex = 0;
+  assert.equal(matchesOrNull(re, 'they talked'), null);
+  assert.equal(re.lastIndex, 0);
+  const text = 'Putin met Xi; they met again';
+  assert.deepEqual(matchesOrNull(re, text)!.map((m) => m.index), allMatches(re, text).map((m) => m.index));
+  assert.equal(re.lastIndex, 0);
+  re.lastIndex = 12;
+  assert.deepEqual(matchesOrNull(re, text)!.map((m) => m.index), [19]);
+  assert.equal(re.lastIndex, 12);
+  const empty = /x*/gu;
+  assert.deepEqual(matchesOrNull(empty, 'a😀b')!.map((m) => m.index), allMatches(empty, 'a😀b').map((m) => m.index));
+});

@@ -22,6 +22,32 @@ export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
   return out;
 }
 
+/**
+ * allMatches, or null when there is none: for a loop over many patterns of which most match
+ * nowhere, one scan per pattern (not a test, then the same scan again for the matches) and no
+ * empty array per miss.
+ */
+export function matchesOrNull(re: RegExp, text: string): RegExpExecArray[] | null {
+  if (!re.global) throw new TypeError(`matchesOrNull wants a global expression: ${re}`);
+  const saved = re.lastIndex;
+  let m = re.exec(text);
+  if (m === null) {
+    re.lastIndex = saved;
+    return null;
+  }
+  const out: RegExpExecArray[] = [];
+  try {
+    do {
+      out.push(m);
+      // as in allMatches: an empty match moves on by one character (code point under u or v)
+      if (m[0] === '') re.lastIndex = advance(text, re.lastIndex, re.unicode || re.flags.includes('v'));
+    } while ((m = re.exec(text)) !== null);
+  } finally {
+    re.lastIndex = saved;
+  }
+  return out;
+}
+
 function advance(text: string, at: number, unicode: boolean): number {
   if (!unicode || at + 1 >= text.length) return at + 1;
   const c = text.charCodeAt(at);

@@ -5,7 +5,7 @@
 // The stages, one module each: find-triggers (triggers, clauses, modality), gather-participants,
 // attach-place, resolve-date, merge-drafts. This module reads the document sentence by sentence
 // and hands each trigger through them.
-import { createHash } from 'node:crypto';
+import { sha1Hex } from '../core/sha1-hex.ts';
 import type { EventReport, Mention, PartialDate, Sentence, Span } from '../core/types.ts';
 import type { KnowledgeBase } from '../actors/knowledge-base.ts';
 import { wordTokens, type DemonymMention, type WordToken } from '../actors/detect-mentions.ts';
@@ -55,7 +55,7 @@ export interface DeniedTrigger {
 const DENYING = new Set(['denied', 'negated']);
 
 function reportId(docId: string, trigger: Span): string {
-  return 'r' + createHash('sha1').update(`${docId}:${trigger.start}:${trigger.end}`).digest('hex').slice(0, 16);
+  return 'r' + sha1Hex(`${docId}:${trigger.start}:${trigger.end}`).slice(0, 16);
 }
 
 /** What every sentence of one document is read against. */

@@ -11,7 +11,7 @@ import { wordsOf, type Word } from '../text/stem.ts';
 import type { TriggerMorphology } from './lexicon.ts';
 import { anyMatch } from '../text/any-match.ts';
 import { governorOf, implicativesFor, infinitiveTriggers } from './implicatives.ts';
-import { allMatches } from '../core/all-matches.ts';
+import { allMatches, matchesOrNull } from '../core/all-matches.ts';
 
 export function findTriggers(text: string, sentence: Span, lex: Lexicon, persons: Mention[]): TriggerHit[] {
   // matched on the sentence with vowel marks, tatweel and zero-width marks folded away; every
@@ -21,9 +21,9 @@ export function findTriggers(text: string, sentence: Span, lex: Lexicon, persons
   // one scan for any trigger pattern first: most sentences hold none (same matches, same order)
   for (const t of anyMatch(lex.triggers, (p) => p.re)(folded.text) ? lex.triggers : []) {
     t.re.lastIndex = 0;
-    if (!t.re.test(folded.text)) continue;
-    t.re.lastIndex = 0;
-    for (const m of allMatches(t.re, folded.text)) {
+    const found = matchesOrNull(t.re, folded.text);
+    if (!found) continue;
+    for (const m of found) {
       const at = m.index ?? 0;
       const start = original(folded, at, sentence.start);
       hits.push({ start, end: original(folded, at + m[0].length, sentence.start), mode: t.mode, weak: t.weak, needsObject: t.needsObject, needsPerson: t.needsPerson, noun: t.noun, rank: t.rank });

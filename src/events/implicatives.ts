@@ -21,6 +21,7 @@ import type { TriggerHit } from './draft.ts';
 import { DEFAULT_LANG_DIR } from './lexicon.ts';
 import { phrasePattern, WORD_END as E, WORD_START as B } from '../text/word-pattern.ts';
 import { allMatches } from '../core/all-matches.ts';
+import { anyMatch } from '../text/any-match.ts';
 
 interface ImplicativeData {
   verbs?: string[];
@@ -125,11 +126,15 @@ export function governorOf(text: string, sentence: Span, at: number, imp: Implic
   return verb ? { span: verb, kind: 'implicative' } : null;
 }
 
+const patternOf = (inf: { re: RegExp }): RegExp => inf.re;
+
 /** Triggers of the language's `infinitives` that stand right under an implicative verb or a rejected marker. */
 export function infinitiveTriggers(text: string, sentence: Span, imp: Implicatives): Array<TriggerHit & { rank: number }> {
   const out: Array<TriggerHit & { rank: number }> = [];
   if (!imp.infinitives.length) return out;
   const s = text.slice(sentence.start, sentence.end);
+  // one scan for any of them first (any-match.ts): most sentences hold none
+  if (!anyMatch(imp.infinitives, patternOf)(s)) return out;
   for (const inf of imp.infinitives) {
     inf.re.lastIndex = 0;
     for (const m of allMatches(inf.re, s)) {

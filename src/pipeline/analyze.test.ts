@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createPipeline } from './analyze.ts';
+import { createPipeline, forStorage } from './analyze.ts';
 import type { Span } from '../core/types.ts';
 
 const shared = new URL('../../../shared/corpus/', import.meta.url).pathname;
@@ -44,4 +44,27 @@ test('analysis is deterministic: the same document gives the same reports', () =
   const text = '2022-11-15\n\nUS President Joe Biden met Chinese leader Xi Jinping on Monday in Bali.\n';
   const doc = { id: 'd', hash: 'h', text, source: {}, meta: {} };
   assert.deepEqual(pipeline.analyze(doc).reports, pipeline.analyze(doc).reports);
+});
+
+test('the tokens are cut when read, and what the store keeps is made without reading them', () => {
+  const doc = { id: 'lazy', hash: 'h', text: 'Published 2024-03-02\n\nPresident Vladimir Putin met Xi Jinping in Moscow on Friday.', source: {}, meta: {} };
+  const a = pipeline.analyze(doc);
+  const words = a.text.tokens.filter((t) => t.kind === 'word').map((t) => doc.text.slice(t.start, t.end));
+  assert.ok(words.includes('Putin') && words.includes('Moscow'), 'read, they are the text’s tokens');
+  const b = pipeline.analyze({ ...doc, id: 'lazy2' });
+  Object.defineProperty(b.text, 'tokens', {
+    get() {
+      throw new Error('tokens read');
+    },
+  });
+  const stored = forStorage(b);
+  assert.deepEqual(Object.keys(stored.text), ['language', 'title', 'published', 'noise']);
+  assert.equal(stored.text.published?.value, '2024-03-02');
+});
+
+test('tokens of a text with format characters are mapped back with the sentences', () => {
+  const text = 'President Vladimir \u200ePutin met Xi Jinping in \u200bMoscow on Friday.';
+  const a = pipeline.analyze({ id: 'fmt', hash: 'h', text, source: {}, meta: {} });
+  const words = a.text.tokens.filter((t) => t.kind === 'word').map((t) => text.slice(t.start, t.end));
+  assert.ok(words.includes('Putin') && words.includes('Moscow') && words.includes('Friday'), words.join('|'));
 });

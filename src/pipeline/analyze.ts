@@ -84,6 +84,9 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       const stripped = stripFormatChars(document.text);
       if (!stripped.map) return analyzeDocument(document);
       const { document: _read, ...analysis } = analyzeDocument({ ...document, text: stripped.text });
+      // the tokens are cut on first read (analyze-text.ts), from the sentences as they stand:
+      // cut them before the sentences are mapped back, so both are mapped, once
+      void analysis.text.tokens;
       remapSpans(analysis, stripped.map);
       return { document, ...analysis };
     },
@@ -92,6 +95,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
 
 /** The part of an analysis the store keeps (a new value; the tokens and sentences are left out). */
 export function forStorage(analysis: DocumentAnalysis): StoredAnalysis {
-  const { tokens: _tokens, sentences: _sentences, ...text } = analysis.text;
-  return { ...analysis, text };
+  // the kept parts by name: reading `tokens` to leave it out would cut them (analyze-text.ts)
+  const { language, title, published, noise } = analysis.text;
+  return { ...analysis, text: { language, title, published, noise } };
 }

@@ -1,7 +1,7 @@
 // The sources stage of the pipeline: who says so in one document. Runs after events; reads the
 // text, its sentences, mentions and reports, and the triggers modality found denied, and adds
 // spans (attributions, denial claims) and the text's near-duplicate signature.
-import { createHash } from 'node:crypto';
+import { sha1Hex } from '../core/sha1-hex.ts';
 import type { DenialClaim, Document, EventReport, Mention, NoiseRange, Sentence, SourceAnalysis, Span } from '../core/types.ts';
 import type { KnowledgeBase } from '../actors/knowledge-base.ts';
 import type { DemonymMention } from '../actors/detect-mentions.ts';
@@ -32,7 +32,7 @@ export interface SourceInput {
 export type SourceAnalyzer = (input: SourceInput) => SourceAnalysis & { withheld: string[] };
 
 function claimId(docId: string, trigger: Span): string {
-  return 'd' + createHash('sha1').update(`${docId}:${trigger.start}:${trigger.end}`).digest('hex').slice(0, 16);
+  return 'd' + sha1Hex(`${docId}:${trigger.start}:${trigger.end}`).slice(0, 16);
 }
 
 /** The denying words before the trigger in its sentence ("denied reports that"), else after it ("were denied"). */

@@ -13,7 +13,7 @@
 //   (mentions), and days (the events' own date resolution, read-only);
 // - `noMeeting` ("no such meeting took place") in the correction, or a meeting the events stage
 //   found denied in it: the field is `occurrence`, and the event it names is disputed.
-import { createHash } from 'node:crypto';
+import { sha1Hex } from '../core/sha1-hex.ts';
 import type { Correction, CorrectedValue, DenialClaim, EventReport, Mention, PartialDate, Sentence, Span } from '../core/types.ts';
 import { wordTokens, type WordToken } from '../actors/detect-mentions.ts';
 import type { Lexicon } from '../events/lexicon.ts';
@@ -141,7 +141,7 @@ export function findCorrections(input: CorrectionInput): FoundCorrections {
     const withheld = reports.filter((r) => inside(r.trigger, region));
     const participants = named.length >= 2 ? named : [...new Set(withheld.flatMap((r) => r.participants.map((p) => p.actorId)))];
     claims.push({
-      id: 'c' + createHash('sha1').update(`${docId}:${cue.start}:${cue.end}`).digest('hex').slice(0, 16),
+      id: 'c' + sha1Hex(`${docId}:${cue.start}:${cue.end}`).slice(0, 16),
       docId,
       reason: 'corrected',
       trigger: cue,

@@ -19,9 +19,11 @@ export function normalizedWords(text: string): string[] {
   const out: string[] = [];
   // one normalization of the whole text (compatibility forms split, marks dropped), not one per word
   const folded = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  // a text with no character of an unspaced script (most) needs no test per word
+  const unspaced = UNSPACED.test(folded);
   for (const m of allMatches(WORD, folded)) {
     const w = m[0];
-    if (UNSPACED.test(w)) out.push(...w);
+    if (unspaced && UNSPACED.test(w)) out.push(...w);
     else out.push(w);
   }
   return out;
@@ -48,6 +50,10 @@ function mix(x: number, seed: number): number {
 }
 
 const SEEDS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix(i + 1, 0x9e3779b9));
+// the same seeds as signed 32-bit numbers (the same bits): the hot loop stays in small integers
+const SEEDS32 = Int32Array.from(SEEDS);
+/** Flips the sign bit: unsigned order of 32-bit values becomes signed order (and back). */
+const FLIP = 0x80000000 | 0;
 
 /** The MinHash signature of a text's word shingles (empty text: all 0xffffffff). */
 export function signature(text: string): number[] {
@@ -56,25 +62,30 @@ export function signature(text: string): number[] {
   // one pass over the shingles into typed arrays: each word hashed once, a shingle's hash
   // combines its words' hashes in order (no strings joined), and the 64 permutations (mix()
   // written out) update a Uint32Array of minima, so no number is boxed in the hot loop
-  const wh = new Uint32Array(words.length);
+  //
+  // Every value is kept as a signed 32-bit number with the same bits (an unsigned one above 2^31
+  // is a heap number to the engine, slow in a loop run 64 times per shingle); the minima are kept
+  // with the sign bit flipped, so that signed order is the unsigned order of the hashes, and
+  // flipped back at the end: the same minima, the same signature.
+  const wh = new Int32Array(words.length);
   for (let i = 0; i < words.length; i++) wh[i] = fnv1a(words[i]);
-  const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
+  const sig = new Int32Array(SIGNATURE_SIZE).fill(0xffffffff ^ FLIP);
   const n = Math.max(1, wh.length - SHINGLE + 1);
   for (let i = 0; i < n; i++) {
-    let h = 0x9747b28c;
+    let h = 0x9747b28c | 0;
     const end = Math.min(i + SHINGLE, wh.length);
-    for (let k = i; k < end; k++) h = (Math.imul(h ^ wh[k], 0x5bd1e995) ^ (h >>> 15)) >>> 0;
+    for (let k = i; k < end; k++) h = Math.imul(h ^ wh[k], 0x5bd1e995) ^ (h >>> 15);
     for (let k = 0; k < SIGNATURE_SIZE; k++) {
-      let v = h ^ SEEDS[k];
+      let v = h ^ SEEDS32[k];
       v ^= v >>> 16;
       v = Math.imul(v, 0x85ebca6b);
       v ^= v >>> 13;
       v = Math.imul(v, 0xc2b2ae35);
-      v ^= v >>> 16;
-      if (v >>> 0 < sig[k]) sig[k] = v;
+      v = (v ^ (v >>> 16)) ^ FLIP;
+      if (v < sig[k]) sig[k] = v;
     }
   }
-  return Array.from(sig);
+  return Array.from(sig, (x) => (x ^ FLIP) >>> 0);
 }
 
 /** Estimated Jaccard similarity of the two texts' shingle sets: the share of equal positions. */

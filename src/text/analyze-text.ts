@@ -1,5 +1,5 @@
 // The text stage: noise, language, published date, title, sentences and tokens of one text.
-import type { DocumentMeta, LanguageCode, TextAnalysis } from '../core/types.ts';
+import type { DocumentMeta, LanguageCode, TextAnalysis, Token } from '../core/types.ts';
 import { chooseLanguage, detectLanguage } from './detect-language.ts';
 import { createNoiseFinder } from './find-noise.ts';
 import { createPublishedFinder, type PublishedOptions } from './find-published.ts';
@@ -39,7 +39,26 @@ export function createTextAnalyzer(options: TextAnalyzerOptions = {}): TextAnaly
     const published = findPublished(text, language, noise);
     const title = findTitle(text, noise, published?.span ?? null);
     const sentences = splitSentences(text, noise, language);
-    const tokens = tokenizerFor(language)(text, sentences);
-    return { language, title, published, noise, sentences, tokens };
+    return withLazyTokens({ language, title, published, noise, sentences }, () => tokenizerFor(language)(text, sentences));
   };
+}
+
+/**
+ * The text analysis with its tokens cut on first read, not up front: no stage of the pipeline
+ * reads them (the stages cut the words they need themselves) and the store leaves them out, so
+ * the analysis threads, which send on only what is stored, never build them: a token object per
+ * word of every document was a tenth of what an analysis allocated. Whoever reads `tokens` gets
+ * the same tokens as before. They are cut from the sentences as they stand when first read: a
+ * caller that moves the sentences' spans (format-chars.ts's remapSpans) reads the tokens first.
+ */
+function withLazyTokens(analysis: Omit<TextAnalysis, 'tokens'>, cut: () => Token[]): TextAnalysis {
+  let tokens: Token[] | undefined;
+  return Object.defineProperty(analysis as TextAnalysis, 'tokens', {
+    enumerable: true,
+    configurable: true,
+    get: () => (tokens ??= cut()),
+    set: (value: Token[]) => {
+      tokens = value;
+    },
+  });
 }

@@ -39,6 +39,9 @@ const FUNCTION_INDEX = new Map<string, string[]>();
 for (const [lang, words] of Object.entries(FUNCTION_WORDS))
   for (const w of new Set(words)) FUNCTION_INDEX.set(w, [...(FUNCTION_INDEX.get(w) ?? []), lang]);
 
+// most words are no function word: one empty list for them all, not a new one per word
+const NO_LANGUAGES: readonly string[] = [];
+
 /** A language when its function words clearly outnumber every other's, else null. */
 function byFunctionWords(text: string): LanguageCode | null {
   const hits = new Map<string, number>();
@@ -48,7 +51,7 @@ function byFunctionWords(text: string): LanguageCode | null {
   // a case ending after an apostrophe on a name is no word ("Putin'le", "Soçi'de": Turkish, not French)
   for (const m of allMatches(/(?<!\p{L})(?<!\p{Lu}\p{L}*['’])\p{L}+/gu, text)) {
     words++;
-    const langs = FUNCTION_INDEX.get(m[0].toLowerCase()) ?? [];
+    const langs = FUNCTION_INDEX.get(m[0].toLowerCase()) ?? NO_LANGUAGES;
     for (const lang of langs) {
       hits.set(lang, (hits.get(lang) ?? 0) + 1);
       shared.set(lang, (shared.get(lang) ?? 0) + 1 / langs.length);
@@ -145,6 +148,17 @@ export interface DetectOptions {
   minFrancLetters?: number;
 }
 
+const LETTER_RUN = /\p{L}+/gu;
+
+/** Whether `text` holds fewer than `n` runs of letters: counted up to n, not collected into an array of every word. */
+function fewerWords(text: string, n: number): boolean {
+  LETTER_RUN.lastIndex = 0;
+  let k = 0;
+  while (k < n && LETTER_RUN.test(text)) k++;
+  LETTER_RUN.lastIndex = 0;
+  return k < n;
+}
+
 function count(text: string, re: RegExp): number {
   return text.match(re)?.length ?? 0;
 }
@@ -183,7 +197,7 @@ export function detectLanguage(text: string, noise: NoiseRange[] = [], options: 
   const sample = clean.length > 4000 ? clean.slice(0, 4000) : clean;
   // a short text (a headline, a lead, a sentence full of names): the language whose lexicon it
   // hits most, triggers and grammatical words together, when one clearly leads
-  if ((sample.match(/\p{L}+/gu)?.length ?? 0) < SHORT_WORDS) {
+  if (fewerWords(sample, SHORT_WORDS)) {
     const leader = clearLeader(voter().votes(sample, FUNCTION_WORDS));
     if (leader) return closeSibling(leader, sample);
   }

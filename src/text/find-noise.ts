@@ -4,6 +4,7 @@
 import type { LanguageCode, NoiseKind, NoiseRange } from '../core/types.ts';
 import { findDates } from './date-patterns.ts';
 import { defaultLangData, escapeRegExp, type LangData, lexiconLanguages, phraseToRegExp } from './lang-data.ts';
+import { anyMatch } from './any-match.ts';
 
 // Expressions with \p{..} made once here: inside a function such a literal is rebuilt at every
 // call under tsx (esbuild turns it into `new RegExp(...)`).
@@ -34,6 +35,8 @@ const BULLET = /^[•●▪◦·*‣]\s*/u;
 /** Ends like a sentence (or a quote closing one). */
 const FINAL = /[.!?。！？…:;]["”»’')\]]*$/u;
 const SHORT = 120;
+
+const identity = (re: RegExp): RegExp => re;
 
 function words(s: string): string[] {
   return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -102,7 +105,9 @@ export function createNoiseFinder(data: LangData) {
     const ranges: NoiseRange[] = [];
     const lines = splitLines(text, ranges);
     const kinds: (NoiseKind | null)[] = lines.map(() => null);
-    const any = (res: RegExp[], s: string) => res.some((re) => re.test(s));
+    // one scan of a list's union first (any-match.ts: exact, and remembered per compiled list):
+    // most lines match no pattern of a list, and the 'und' pass holds every language's patterns
+    const any = (res: RegExp[], s: string) => anyMatch(res, identity)(s) && res.some((re) => re.test(s));
     const nonEmpty = lines.map((l, i) => (l.text ? i : -1)).filter((i) => i >= 0);
     const lastLine = nonEmpty[nonEmpty.length - 1];
 
@@ -175,7 +180,9 @@ export function createNoiseFinder(data: LangData) {
       for (const i of top) {
         if (i <= titleIdx || kinds[i]) continue;
         const s = lines[i].text;
-        const w = words(s);
+        // the words are asked about only for lines of 200 characters or fewer (a repeated title,
+        // a lead photo's caption): a paragraph is not cut into words for nothing
+        const w = s.length <= 200 ? words(s) : [];
         const shared = w.filter((x) => titleWords.has(x)).length;
         if (looksLikeTitle && s.length <= 200 && !/[.:;,]$/.test(s) && w.length >= 2 && shared / w.length >= 0.75) {
           kinds[i] = 'repeated-title';

@@ -46,8 +46,10 @@ export function lower(lang: string, s: string): string {
 export function wordsOf(text: string, span: { start: number; end: number }, lang: string, folded?: Folded): Word[] {
   const f = folded ?? foldScript(text.slice(span.start, span.end));
   const out: Word[] = [];
+  // a span with no character of an unspaced script (most) needs no test per word
+  const unspaced = UNSPACED.test(f.text);
   for (const m of allMatches(WORD, f.text)) {
-    if (UNSPACED.test(m[0])) continue;
+    if (unspaced && UNSPACED.test(m[0])) continue;
     const at = m.index ?? 0;
     out.push({ start: original(f, at, span.start), end: original(f, at + m[0].length, span.start), form: lower(lang, m[0]) });
   }
