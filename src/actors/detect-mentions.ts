@@ -12,7 +12,7 @@ import { anyMatch } from '../text/any-match.ts';
 import { allMatches, matchesOrNull } from '../core/all-matches.ts';
 
 // Expressions with \p{..} made once here: inside a function such a literal is rebuilt at every
-// call under tsx (esbuild turns it into `new RegExp(...)`).
+// call under tsx (the loader before src/runtime/) (esbuild turns it into `new RegExp(...)`).
 const SHORT_LETTER_GAP = /^[\s\p{L}-]{0,20}$/u;
 const COMMA_THEN_CAPITAL = /^[^,.;:!?،]{0,45}[,،]\s*\p{Lu}/u;
 const COMMA_CAPITAL_WORD_LOWER = /^[^,.;:!?،]{0,45}[,،]\s*\p{Lu}\p{L}*\s+(?:\p{Ll})/u;
@@ -560,7 +560,7 @@ export function detectMentions(text: string, sentences: Sentence[], options: Men
   };
 
   // the sentence read now, for the tests below: they are made once per document, not per
-  // sentence (under tsx each named closure is wrapped in esbuild's __name(), a defineProperty of
+  // sentence (under tsx (the loader before src/runtime/) each named closure is wrapped in esbuild's __name(), a defineProperty of
   // about a microsecond every time it is created)
   let toks: WordToken[] = [];
   let run: number[] = [];

@@ -203,7 +203,7 @@ function wordTriggers(text: string, sentence: Span, lex: Lexicon, morph: Trigger
 }
 
 // wordTriggers' tests, at module level: a closure declared in a function called per sentence is
-// wrapped in esbuild's __name() under tsx (keepNames), a defineProperty of about a microsecond
+// wrapped in esbuild's __name() under tsx (the loader before src/runtime/) (keepNames), a defineProperty of about a microsecond
 // each time it is created
 
 /** A dash between two words joins them here ("القمة المصرية – التركية بين", "the Egyptian – Turkish summit"). */

@@ -17,7 +17,7 @@ import { phrasePattern as pattern, WORD_END as E, WORD_START as B } from '../tex
 import { allMatches } from '../core/all-matches.ts';
 
 // Expressions with \p{..} made once here: inside a function such a literal is rebuilt at every
-// call under tsx (esbuild turns it into `new RegExp(...)`).
+// call under tsx (the loader before src/runtime/) (esbuild turns it into `new RegExp(...)`).
 const UPPER_START = /^\p{Lu}/u;
 
 interface ModalityData {

@@ -10,7 +10,7 @@ import { defaultLangData } from '../text/lang-data.ts';
 import { allMatches } from '../core/all-matches.ts';
 
 // Expressions with \p{..} made once here: inside a function such a literal is rebuilt at every
-// call under tsx (esbuild turns it into `new RegExp(...)`).
+// call under tsx (the loader before src/runtime/) (esbuild turns it into `new RegExp(...)`).
 const HAS_YEAR_DIGITS = /\p{Nd}{4}/u;
 const FOUR_DIGITS = /^\p{Nd}{4}$/u;
 const SHORT_WORD = /^\p{L}{1,3}$/u;

@@ -170,7 +170,7 @@ export function findAttributions(input: AttributionInput): Attribution[] {
 /**
  * An office speaks only beside a verb of saying or "according to" ("the Kremlin said", "according
  * to Erdogan's office"); a title ("the foreign minister") holds such words too. At module level,
- * not a closure made per sentence (tsx wraps each named closure in a defineProperty, __name()).
+ * not a closure made per sentence (tsx, the loader before src/runtime/, wrapped each named closure in a defineProperty, __name()).
  */
 function speaks(text: string, citing: readonly Span[], s: Span): boolean {
   return citing.some((c) => (c.end <= s.start ? s.start - c.end : c.start - s.end) <= OFFICE_REACH && !/[,.;:،]/.test(c.end <= s.start ? text.slice(c.end, s.start) : text.slice(s.end, c.start)));

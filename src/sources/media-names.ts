@@ -8,7 +8,7 @@ import { phrasePattern, UNSPACED, WORD_END, WORD_START } from '../text/word-patt
 import { allMatches } from '../core/all-matches.ts';
 
 // Expressions with \p{..} made once here: inside a function such a literal is rebuilt at every
-// call under tsx (esbuild turns it into `new RegExp(...)`).
+// call under tsx (the loader before src/runtime/) (esbuild turns it into `new RegExp(...)`).
 const ARABIC_START = /^\p{Script=Arabic}/u;
 const HEBREW_START = /^\p{Script=Hebrew}/u;
 

@@ -41,7 +41,7 @@ export interface UnlistedInput {
 
 const cased = (s: string): boolean => /\p{Lu}/u.test(s) && s !== s.toLowerCase();
 
-// at module level, not closures made per sentence: under tsx each named closure is wrapped in
+// at module level, not closures made per sentence: under tsx (the loader before src/runtime/) each named closure is wrapped in
 // esbuild's __name(), a defineProperty of about a microsecond every time it is created
 function atStart(text: string, sentence: Span, s: Span): boolean {
   return /^[\s"“«'-]*$/u.test(text.slice(sentence.start, s.start));

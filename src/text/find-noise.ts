@@ -7,7 +7,7 @@ import { defaultLangData, escapeRegExp, type LangData, lexiconLanguages, phraseT
 import { anyMatch } from './any-match.ts';
 
 // Expressions with \p{..} made once here: inside a function such a literal is rebuilt at every
-// call under tsx (esbuild turns it into `new RegExp(...)`).
+// call under tsx (the loader before src/runtime/) (esbuild turns it into `new RegExp(...)`).
 const BREADCRUMB = /^\d+\.\s*\p{L}+$/u;
 const LETTER = /\p{L}/u;
 

@@ -15,7 +15,7 @@ import { allMatches } from '../core/all-matches.ts';
 
 /** A trigger hit tells more than a grammatical word: it is what the text will be read for. */
 const TRIGGER_WEIGHT = 2;
-// made once here: a literal with \p{..} in a function is rebuilt at every call under tsx
+// made once here: a literal with \p{..} in a function is rebuilt at every call under tsx (the loader before src/runtime/)
 const UPPER_START = /^\p{Lu}/u;
 
 interface LanguageWitness {

@@ -6,7 +6,7 @@ import type { LanguageCode, NoiseRange, Sentence, Span } from '../core/types.ts'
 import { defaultLangData, type LangData, lexiconLanguages } from './lang-data.ts';
 
 // Expressions with \p{..} made once here: inside a function such a literal is rebuilt at every
-// call under tsx (esbuild turns it into `new RegExp(...)`).
+// call under tsx (the loader before src/runtime/) (esbuild turns it into `new RegExp(...)`).
 const WORD_BEFORE = /([\p{L}\p{N}.'’-]*)$/u;
 const DOTTED_INITIALS = /^(?:\p{L}\.)+\p{L}$/u;
 const LOWER_START = /^\p{Ll}/u;

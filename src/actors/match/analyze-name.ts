@@ -7,7 +7,7 @@ import { applyRules, readWord, scriptOf, translit } from './translit.ts';
 import { recentCache } from '../../core/recent-cache.ts';
 
 // Expressions with \p{..} made once here: inside a function such a literal is rebuilt at every
-// call under tsx (esbuild turns it into `new RegExp(...)`).
+// call under tsx (the loader before src/runtime/) (esbuild turns it into `new RegExp(...)`).
 const INNER_APOSTROPHE = /(\p{L})['’ʼ‘`](?=\p{L})/gu;
 const INNER_DIGIT = /(?<=\p{L})\d(?=\p{L})/gu;
 const GLUED_LEGAL_FORM = /(\p{Ll})(\p{Lu}{2,5})(?![\p{L}\p{N}])/gu;
