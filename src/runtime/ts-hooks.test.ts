@@ -36,3 +36,13 @@ test('a syntax error names the file and its line', () => {
   assert.notEqual(run.status, 0);
   assert.match(run.stderr, /broken\.ts:2:\d+/);
 });
+
+test('a file changed since it was last run runs as changed, not from the cache', () => {
+  const file = join(dir, 'changes.ts');
+  const run = () => spawnSync(process.execPath, ['--import', register, file], { encoding: 'utf8' });
+  writeFileSync(file, "const n: number = 1;\nconsole.log(`value ${n}`);\n");
+  assert.match(run().stdout, /value 1/);
+  assert.match(run().stdout, /value 1/);
+  writeFileSync(file, "const n: number = 2;\nconsole.log(`value ${n}`);\n");
+  assert.match(run().stdout, /value 2/);
+});
