@@ -196,6 +196,8 @@ class Groups {
   private forbidden: Set<number>[];
   private profiles: Profile[];
   private coherence = new Map<number, boolean>();
+  /** Changes whenever two groups become one (what is known of the groups holds until then). */
+  version = 0;
 
   constructor(private readonly reports: readonly MergeInput[]) {
     const n = reports.length;
@@ -333,6 +335,7 @@ class Groups {
     if (checked && !this.coherent(a, b)) return 'refused';
     if (this.members[a].length < this.members[b].length) [a, b] = [b, a];
     this.parent[b] = a;
+    this.version++;
     this.coherence.clear();
     this.members[a].push(...this.members[b]);
     for (const f of this.forbidden[b]) this.forbidden[a].add(f);
@@ -536,11 +539,24 @@ export function mergeReports(
     else byDoc.set(r.docId, [x]);
   });
   const anchored = (root: number) => groups.window(root) !== null;
-  const precise = (root: number) =>
-    groups.membersOf(root).some((m) => {
-      const w = timeWindow(sorted[m]);
-      return w !== null && w[1] - w[0] <= PRECISE_DAYS;
-    });
+  // asked of each candidate event of each loose report: known per group until the groups change
+  const preciseOf = new Map<number, boolean>();
+  let preciseAt = -1;
+  const precise = (root: number) => {
+    if (preciseAt !== groups.version) {
+      preciseOf.clear();
+      preciseAt = groups.version;
+    }
+    let known = preciseOf.get(root);
+    if (known === undefined) {
+      known = groups.membersOf(root).some((m) => {
+        const w = timeWindow(sorted[m]);
+        return w !== null && w[1] - w[0] <= PRECISE_DAYS;
+      });
+      preciseOf.set(root, known);
+    }
+    return known;
+  };
   const joins: { i: number; root: number; s: PairScore; rule: MergeJudgement['rule'] }[] = [];
   const candidatesOf = new Map<number, Map<number, Scored>>();
   // only a report with no time at all looks at its candidates' events (below); scored is in
@@ -758,9 +774,16 @@ function sameOccasion(
     const fitting = new Set<number>();
     // the groups do not change while deciding: whether i fits a group is asked once per group
     const fits = new Map<number, boolean>();
+    // what follows reads of j only its group and its kind: a second report of both changes nothing
+    const seen = new Set<number>();
+    const roots = new Set<number>();
     for (const j of others) {
       const root = groups.find(j);
       if (root === own) continue;
+      const key = root * kinds.count + kinds.kind(j);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      roots.add(root);
       let fit = fits.get(root);
       if (fit === undefined) fits.set(root, (fit = groups.coherent(i, root)));
       if (!fit) continue;
@@ -779,7 +802,7 @@ function sameOccasion(
       continue;
     }
     // do those people meet more than once? (as for a report with no time at all, below)
-    const events = new Set([...others].map((j) => groups.find(j)).filter((root) => root !== own && groups.window(root) !== null));
+    const events = new Set([...roots].filter((root) => groups.window(root) !== null));
     for (const j of vetoedPeers.get(i) ?? []) events.add(groups.find(j));
     const repeated = meetsRepeatedly([...events].map((root) => groups.window(root)!));
     if (repeated) {
@@ -852,7 +875,8 @@ function meetsRepeatedly(windows: readonly [number, number][]): boolean {
  */
 class PairKinds {
   private readonly kindOf: number[];
-  private readonly count: number;
+  /** How many kinds there are. */
+  readonly count: number;
   private readonly scores = new Map<number, PairScore>();
   private readonly places = new Map<number, SharedPlace | null>();
 
@@ -872,6 +896,11 @@ class PairKinds {
       return kind;
     });
     this.count = ids.size;
+  }
+
+  /** The kind of report i. */
+  kind(i: number): number {
+    return this.kindOf[i];
   }
 
   /** A key for the ordered pair of the two reports' kinds. */
