@@ -240,6 +240,11 @@ class Groups {
     return known;
   }
 
+  /** coherent(i, j), not remembered: for pairs of groups asked about once (a loose report's candidate events). */
+  coherentNow(i: number, j: number): boolean {
+    return this.coherentRoots(this.find(i), this.find(j));
+  }
+
   private coherentRoots(x: number, y: number): boolean {
     const i = x;
     const j = y;
@@ -785,7 +790,7 @@ function sameOccasion(
       seen.add(key);
       roots.add(root);
       let fit = fits.get(root);
-      if (fit === undefined) fits.set(root, (fit = groups.coherent(i, root)));
+      if (fit === undefined) fits.set(root, (fit = groups.coherentNow(i, root)));
       if (!fit) continue;
       fitting.add(root);
       if (peopleOf(j) !== people) continue;
