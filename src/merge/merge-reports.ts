@@ -77,6 +77,12 @@ export interface DerivedEvent {
 export interface MergeStats {
   /** Candidate pairs scored (the blocking keeps this near-linear). */
   pairsScored: number;
+  /**
+   * Questions about whether groups can be one (a pair of groups, or a whole set at once):
+   * linear in the pairs scored, where asking every pair of a loose report's candidate events
+   * was cubic in a story's undated copies.
+   */
+  groupChecks?: number;
 }
 
 /**
@@ -199,7 +205,10 @@ class Groups {
   /** Changes whenever two groups become one (what is known of the groups holds until then). */
   version = 0;
 
-  constructor(private readonly reports: readonly MergeInput[]) {
+  constructor(
+    private readonly reports: readonly MergeInput[],
+    private readonly stats: MergeStats,
+  ) {
     const n = reports.length;
     this.parent = Array.from({ length: n }, (_, i) => i);
     this.members = Array.from({ length: n }, (_, i) => [i]);
@@ -232,6 +241,7 @@ class Groups {
 
   /** No member of i's group contradicts a member of j's group (time, place, mode, document). */
   coherent(i: number, j: number): boolean {
+    this.stats.groupChecks = (this.stats.groupChecks ?? 0) + 1;
     const [x, y] = [this.find(i), this.find(j)];
     // asked again and again of the same two groups (every pair of their members): known until a group changes
     const key = x < y ? x * this.parent.length + y : y * this.parent.length + x;
@@ -242,6 +252,7 @@ class Groups {
 
   /** coherent(i, j), not remembered: for pairs of groups asked about once (a loose report's candidate events). */
   coherentNow(i: number, j: number): boolean {
+    this.stats.groupChecks = (this.stats.groupChecks ?? 0) + 1;
     return this.coherentRoots(this.find(i), this.find(j));
   }
 
@@ -281,6 +292,7 @@ class Groups {
    */
   allCoherent(roots: readonly number[]): boolean {
     if (roots.length < 8) return roots.every((a, k) => roots.slice(k + 1).every((b) => this.coherent(a, b)));
+    this.stats.groupChecks = (this.stats.groupChecks ?? 0) + 1;
     const remote = roots.filter((r) => this.profiles[r].remote);
     const inPerson = roots.filter((r) => this.profiles[r].inPerson);
     if (remote.length && inPerson.length && !(remote.length === 1 && inPerson.length === 1 && remote[0] === inPerson[0])) return false;
@@ -377,7 +389,7 @@ export function mergeReports(
     .filter((r) => !constraints.rejected?.has(r.id))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const indexOf = new Map(sorted.map((report, i) => [report.id, i]));
-  const groups = new Groups(sorted);
+  const groups = new Groups(sorted, stats);
   const judgements: MergeJudgement[] = [];
 
   // analysts first: "different" holds unless a later "same" covers the very pair
