@@ -377,6 +377,40 @@ interface Scored {
   s: PairScore;
 }
 
+/**
+ * The scored pairs, a column a field (a story's copies make millions of pairs: as objects they
+ * were most of the garbage a rebuild left). `at(k)` gives one as an object.
+ */
+class ScoredPairs {
+  i: number[] = [];
+  j: number[] = [];
+  s: PairScore[] = [];
+
+  get length(): number {
+    return this.i.length;
+  }
+
+  push(i: number, j: number, s: PairScore): void {
+    this.i.push(i);
+    this.j.push(j);
+    this.s.push(s);
+  }
+
+  at(k: number): Scored {
+    return { i: this.i[k], j: this.j[k], s: this.s[k] };
+  }
+
+  /** Best first, then by i, then by j (a total order: each pair is there once). */
+  sort(): void {
+    const { i, j, s } = this;
+    const order = Array.from({ length: i.length }, (_, k) => k);
+    order.sort((a, b) => s[b].score - s[a].score || i[a] - i[b] || j[a] - j[b]);
+    this.i = order.map((k) => i[k]);
+    this.j = order.map((k) => j[k]);
+    this.s = order.map((k) => s[k]);
+  }
+}
+
 /** Groups reports into events. */
 export function mergeReports(
   reports: readonly MergeInput[],
@@ -433,9 +467,9 @@ export function mergeReports(
   });
   // each scored pair once, i < j; s is shared by every pair of the same kinds (PairKinds.shared):
   // its ids are not the pair's own (ownScore gives them), and it is never changed
-  const scored: Scored[] = [];
+  const scored = new ScoredPairs();
   // pairs of the same people whose times meet (vetoed or not): each shows a meeting of theirs then
-  const overlapping: { i: number; j: number }[] = [];
+  const overlapping: { i: number[]; j: number[] } = { i: [], j: [] };
   const vetoedPeers = new Map<number, number[]>();
   const kinds = new PairKinds(sorted, options.alike ?? true);
   // per ordered pair of kinds: whether j's lookups find i, whether their times cannot meet, and
@@ -491,13 +525,16 @@ export function mergeReports(
         if (far === undefined) apart.set(key, (far = timesApart(report, sorted[j])));
         if (far) continue;
         const s = kinds.shared(i, j);
-        if (dated[i] && dated[j] && s.features.participants.jaccard >= MIN_JACCARD) overlapping.push({ i, j });
-        if (!s.veto) scored.push(i < j ? { i, j, s } : { i: j, j: i, s });
+        if (dated[i] && dated[j] && s.features.participants.jaccard >= MIN_JACCARD) {
+          overlapping.i.push(i);
+          overlapping.j.push(j);
+        }
+        if (!s.veto) scored.push(Math.min(i, j), Math.max(i, j), s);
         else notePeers(i, j);
       }
     }
   });
-  const ownScore = (pair: Scored): PairScore => ({ ...pair.s, left: sorted[pair.i].id, right: sorted[pair.j].id });
+  const ownScore = (k: number): PairScore => ({ ...scored.s[k], left: sorted[scored.i[k]].id, right: sorted[scored.j[k]].id });
 
   // corroboration: the two documents also report another meeting (other people) compatibly; only
   // two documents of two reports or more each can (the pairs between them must share no report)
@@ -507,35 +544,36 @@ export function mergeReports(
   for (const r of sorted) if (!docIndex.has(r.docId)) docIndex.set(r.docId, docIndex.size);
   const docOf = Int32Array.from(sorted, (r) => docIndex.get(r.docId)!);
   const shares = Uint8Array.from(sorted, (r) => (docSize.get(r.docId)! > 1 ? 1 : 0));
-  const byDocs = new Map<number, typeof scored>();
-  for (const pair of scored) {
-    if (!shares[pair.i] || !shares[pair.j]) continue;
-    const a = docOf[pair.i];
-    const b = docOf[pair.j];
+  const byDocs = new Map<number, number[]>();
+  for (let k = 0; k < scored.length; k++) {
+    if (!shares[scored.i[k]] || !shares[scored.j[k]]) continue;
+    const a = docOf[scored.i[k]];
+    const b = docOf[scored.j[k]];
     const key = Math.min(a, b) * docIndex.size + Math.max(a, b);
     const list = byDocs.get(key);
-    if (list) list.push(pair);
-    else byDocs.set(key, [pair]);
+    if (list) list.push(k);
+    else byDocs.set(key, [k]);
   }
   for (const list of byDocs.values()) {
     if (list.length < 2) continue;
-    const sharedOf = list.map((pair) => pair.s.features.participants.shared.join('|'));
-    list.forEach((pair, k) => {
-      const shared = sharedOf[k];
+    const pairs = list.map((k) => scored.at(k));
+    const sharedOf = pairs.map((pair) => pair.s.features.participants.shared.join('|'));
+    pairs.forEach((pair, n) => {
+      const shared = sharedOf[n];
       const others = new Set<string>();
-      list.forEach((other, m) => {
+      pairs.forEach((other, m) => {
         if (other.i === pair.i || other.j === pair.j || other.i === pair.j || other.j === pair.i) return;
         if (sharedOf[m] !== shared) others.add(sharedOf[m]);
       });
-      if (others.size > 0) pair.s = kinds.shared(pair.i, pair.j, others.size);
+      if (others.size > 0) scored.s[list[n]] = kinds.shared(pair.i, pair.j, others.size);
     });
   }
 
   // machine links, best first; a human "different" is never overridden
-  scored.sort((a, b) => b.s.score - a.s.score || a.i - b.i || a.j - b.j);
-  for (const pair of scored) {
-    if (!pair.s.same) continue;
-    if (groups.union(pair.i, pair.j, true) === 'joined') judgements.push(toJudgement(ownScore(pair)));
+  scored.sort();
+  for (let k = 0; k < scored.length; k++) {
+    if (!scored.s[k].same) continue;
+    if (groups.union(scored.i[k], scored.j[k], true) === 'joined') judgements.push(toJudgement(ownScore(k)));
   }
   for (const { i, j, s } of nearDays(sorted, groups, scored, overlapping, ownScore)) {
     if (groups.union(i, j, true) === 'joined') judgements.push(toJudgement(s, 'only-candidate'));
@@ -575,18 +613,18 @@ export function mergeReports(
     return known;
   };
   const joins: { i: number; root: number; s: PairScore; rule: MergeJudgement['rule'] }[] = [];
-  const candidatesOf = new Map<number, Map<number, Scored>>();
+  const candidatesOf = new Map<number, Map<number, number>>();
   // only a report with no time at all looks at its candidates' events (below); scored is in
   // score order, so the first pair found for an event is its best (the first best, on a tie)
-  const candidate = (x: number, y: number, pair: Scored) => {
+  const candidate = (x: number, y: number, k: number) => {
     let map = candidatesOf.get(x);
     if (!map) candidatesOf.set(x, (map = new Map()));
     const root = groups.find(y);
-    if (!map.has(root)) map.set(root, pair);
+    if (!map.has(root)) map.set(root, k);
   };
-  for (const pair of scored) {
-    if (!dated[pair.i]) candidate(pair.i, pair.j, pair);
-    if (!dated[pair.j]) candidate(pair.j, pair.i, pair);
+  for (let k = 0; k < scored.length; k++) {
+    if (!dated[scored.i[k]]) candidate(scored.i[k], scored.j[k], k);
+    if (!dated[scored.j[k]]) candidate(scored.j[k], scored.i[k], k);
   }
   for (const [i, roots] of candidatesOf) {
     if (groups.membersOf(i).length !== 1 || timeWindow(sorted[i]) !== null) continue;
@@ -672,11 +710,15 @@ export function mergeReports(
 function nearDays(
   sorted: readonly MergeInput[],
   groups: Groups,
-  scored: readonly Scored[],
-  overlapping: readonly { i: number; j: number }[],
-  ownScore: (pair: Scored) => PairScore,
+  scored: ScoredPairs,
+  overlapping: { readonly i: readonly number[]; readonly j: readonly number[] },
+  ownScore: (k: number) => PairScore,
 ): { i: number; j: number; s: PairScore }[] {
-  const near = scored.filter(({ i, j, s }) => !s.same && daysOnlyFromPages(sorted[i], sorted[j]) && s.score + WEIGHTS.timeAgree >= SAME_THRESHOLD);
+  const near: number[] = [];
+  for (let k = 0; k < scored.length; k++) {
+    const s = scored.s[k];
+    if (!s.same && daysOnlyFromPages(sorted[scored.i[k]], sorted[scored.j[k]]) && s.score + WEIGHTS.timeAgree >= SAME_THRESHOLD) near.push(k);
+  }
   if (!near.length) return [];
   const rivals = new Map<number, Set<number>>();
   const rival = (x: number, y: number) => {
@@ -684,7 +726,8 @@ function nearDays(
     if (set) set.add(y);
     else rivals.set(x, new Set([y]));
   };
-  for (const { i, j } of overlapping) {
+  for (let k = 0; k < overlapping.i.length; k++) {
+    const [i, j] = [overlapping.i[k], overlapping.j[k]];
     const [a, b] = [groups.find(i), groups.find(j)];
     if (a === b) continue;
     rival(a, b);
@@ -696,12 +739,13 @@ function nearDays(
   };
   const out: { i: number; j: number; s: PairScore }[] = [];
   const seen = new Set<string>();
-  for (const pair of near) {
+  for (const k of near) {
+    const pair = scored.at(k);
     const [a, b] = [groups.find(pair.i), groups.find(pair.j)];
     const key = a < b ? `${a}|${b}` : `${b}|${a}`;
     if (a === b || seen.has(key) || !only(a, b) || !only(b, a) || !groups.coherent(a, b)) continue;
     seen.add(key);
-    const own = ownScore(pair);
+    const own = ownScore(k);
     const s = { ...own, features: { ...own.features, candidates: { events: 1, fitting: 1, repeated: false } } };
     out.push({ i: pair.i, j: pair.j, s });
   }
@@ -756,7 +800,7 @@ const PLACE_TIER = { local: 2, coarse: 1 } as const;
 function sameOccasion(
   sorted: readonly MergeInput[],
   groups: Groups,
-  scored: readonly Scored[],
+  scored: ScoredPairs,
   vetoedPeers: ReadonlyMap<number, readonly number[]>,
   byDoc: ReadonlyMap<string, readonly number[]>,
   precise: (root: number) => boolean,
@@ -776,7 +820,8 @@ function sameOccasion(
     if (list) list.push(y);
     else partners.set(x, [y]);
   };
-  for (const { i, j } of scored) {
+  for (let k = 0; k < scored.length; k++) {
+    const [i, j] = [scored.i[k], scored.j[k]];
     if (loose(i)) partner(i, j);
     if (loose(j)) partner(j, i);
   }
