@@ -502,6 +502,10 @@ export function mergeReports(
     if (list) list.push(y);
     else vetoedPeers.set(x, [y]);
   };
+  // documents by number (compared for every pair)
+  const docIndex = new Map<string, number>();
+  for (const r of sorted) if (!docIndex.has(r.docId)) docIndex.set(r.docId, docIndex.size);
+  const docOf = Int32Array.from(sorted, (r) => docIndex.get(r.docId)!);
   // the candidates of a report, each once in the order first found (marked with the report's index)
   const seenBy = new Int32Array(sorted.length).fill(-1);
   sorted.forEach((report, i) => {
@@ -512,7 +516,7 @@ export function mergeReports(
         // each unordered pair once, where it is first found (lookups are asymmetric: a pair may be
         // found from either side): an earlier report that finds this one had the pair
         if (j < i && found(j, i)) continue;
-        if (sorted[j].docId === report.docId) {
+        if (docOf[j] === docOf[i]) {
           notePeers(i, j);
           continue;
         }
@@ -540,9 +544,6 @@ export function mergeReports(
   // two documents of two reports or more each can (the pairs between them must share no report)
   const docSize = new Map<string, number>();
   for (const r of sorted) docSize.set(r.docId, (docSize.get(r.docId) ?? 0) + 1);
-  const docIndex = new Map<string, number>();
-  for (const r of sorted) if (!docIndex.has(r.docId)) docIndex.set(r.docId, docIndex.size);
-  const docOf = Int32Array.from(sorted, (r) => docIndex.get(r.docId)!);
   const shares = Uint8Array.from(sorted, (r) => (docSize.get(r.docId)! > 1 ? 1 : 0));
   const byDocs = new Map<number, number[]>();
   for (let k = 0; k < scored.length; k++) {
