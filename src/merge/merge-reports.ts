@@ -77,6 +77,12 @@ export interface DerivedEvent {
 export interface MergeStats {
   /** Candidate pairs scored (the blocking keeps this near-linear). */
   pairsScored: number;
+  /**
+   * Questions about whether groups can be one (a pair of groups, or a whole set at once):
+   * linear in the pairs scored, where asking every pair of a loose report's candidate events
+   * was cubic in a story's undated copies.
+   */
+  groupChecks?: number;
 }
 
 /**
@@ -196,8 +202,13 @@ class Groups {
   private forbidden: Set<number>[];
   private profiles: Profile[];
   private coherence = new Map<number, boolean>();
+  /** Changes whenever two groups become one (what is known of the groups holds until then). */
+  version = 0;
 
-  constructor(private readonly reports: readonly MergeInput[]) {
+  constructor(
+    private readonly reports: readonly MergeInput[],
+    private readonly stats: MergeStats,
+  ) {
     const n = reports.length;
     this.parent = Array.from({ length: n }, (_, i) => i);
     this.members = Array.from({ length: n }, (_, i) => [i]);
@@ -230,12 +241,19 @@ class Groups {
 
   /** No member of i's group contradicts a member of j's group (time, place, mode, document). */
   coherent(i: number, j: number): boolean {
+    this.stats.groupChecks = (this.stats.groupChecks ?? 0) + 1;
     const [x, y] = [this.find(i), this.find(j)];
     // asked again and again of the same two groups (every pair of their members): known until a group changes
     const key = x < y ? x * this.parent.length + y : y * this.parent.length + x;
     let known = this.coherence.get(key);
     if (known === undefined) this.coherence.set(key, (known = this.coherentRoots(x, y)));
     return known;
+  }
+
+  /** coherent(i, j), not remembered: for pairs of groups asked about once (a loose report's candidate events). */
+  coherentNow(i: number, j: number): boolean {
+    this.stats.groupChecks = (this.stats.groupChecks ?? 0) + 1;
+    return this.coherentRoots(this.find(i), this.find(j));
   }
 
   private coherentRoots(x: number, y: number): boolean {
@@ -250,12 +268,75 @@ class Groups {
     if (a.dated && b.dated) {
       if (a.lo <= a.hi && b.lo <= b.hi) {
         if (Math.max(a.lo, b.lo) > Math.min(a.hi, b.hi)) return false;
-      } else if (this.membersOf(i).some((m) => this.membersOf(j).some((n) => timesApart(this.reports[m], this.reports[n])))) {
+      } else if (this.membersApart(i, j)) {
         // an analyst joined reports whose days disagree: only the members themselves can say
         return false;
       }
     }
     for (const x of a.places) for (const y of b.places) if (comparePlace(x, y).verdict === 'conflict') return false;
+    return true;
+  }
+
+  /** Some member of i's group and some member of j's group tell of times that cannot meet. */
+  private membersApart(i: number, j: number): boolean {
+    return this.membersOf(i).some((m) => this.membersOf(j).some((n) => timesApart(this.reports[m], this.reports[n])));
+  }
+
+  /**
+   * Whether every two of these groups (distinct roots) are coherent: what asking coherent() of
+   * each pair answers, without asking each pair (copies of an undated story each keep a group of
+   * their own, and a report of it finds them all). Each condition of coherentRoots is checked
+   * over the whole set at once: a remote and an in-person group, a document in two groups, days
+   * (intervals that pairwise meet share a day, Helly in one dimension; groups whose own members
+   * disagree are asked member by member, as coherentRoots does), places that conflict.
+   */
+  allCoherent(roots: readonly number[]): boolean {
+    if (roots.length < 8) return roots.every((a, k) => roots.slice(k + 1).every((b) => this.coherent(a, b)));
+    this.stats.groupChecks = (this.stats.groupChecks ?? 0) + 1;
+    const remote = roots.filter((r) => this.profiles[r].remote);
+    const inPerson = roots.filter((r) => this.profiles[r].inPerson);
+    if (remote.length && inPerson.length && !(remote.length === 1 && inPerson.length === 1 && remote[0] === inPerson[0])) return false;
+    const docRoot = new Map<string, number>();
+    for (const r of roots) {
+      for (const doc of this.profiles[r].docs) {
+        const seen = docRoot.get(doc);
+        if (seen !== undefined && seen !== r) return false;
+        docRoot.set(doc, r);
+      }
+    }
+    let lo = -Infinity;
+    let hi = Infinity;
+    const dated: number[] = [];
+    const torn: number[] = [];
+    for (const r of roots) {
+      const p = this.profiles[r];
+      if (!p.dated) continue;
+      dated.push(r);
+      if (p.lo <= p.hi) {
+        lo = Math.max(lo, p.lo);
+        hi = Math.min(hi, p.hi);
+      } else torn.push(r);
+    }
+    if (lo > hi) return false;
+    for (const a of torn) for (const b of dated) if (b !== a && this.membersApart(a, b)) return false;
+    // each distinct place once, with the groups that state it
+    const byPlace = new Map<string, { report: MergeInput; roots: number[] }>();
+    for (const r of roots) {
+      for (const x of this.profiles[r].places) {
+        const key = placeKey(x);
+        const entry = byPlace.get(key);
+        if (entry) entry.roots.push(r);
+        else byPlace.set(key, { report: x, roots: [r] });
+      }
+    }
+    const places = [...byPlace.values()];
+    for (let a = 0; a < places.length; a++) {
+      for (let b = a + 1; b < places.length; b++) {
+        const [x, y] = [places[a], places[b]];
+        const oneGroup = x.roots.length === 1 && y.roots.length === 1 && x.roots[0] === y.roots[0];
+        if (!oneGroup && comparePlace(x.report, y.report).verdict === 'conflict') return false;
+      }
+    }
     return true;
   }
 
@@ -267,10 +348,11 @@ class Groups {
     let a = this.find(i);
     let b = this.find(j);
     if (a === b) return 'already';
-    if (this.members[b].some((m) => this.forbidden[a].has(m))) return 'refused';
+    if (this.forbidden[a].size > 0 && this.members[b].some((m) => this.forbidden[a].has(m))) return 'refused';
     if (checked && !this.coherent(a, b)) return 'refused';
     if (this.members[a].length < this.members[b].length) [a, b] = [b, a];
     this.parent[b] = a;
+    this.version++;
     this.coherence.clear();
     this.members[a].push(...this.members[b]);
     for (const f of this.forbidden[b]) this.forbidden[a].add(f);
@@ -288,6 +370,47 @@ class Groups {
   }
 }
 
+/** A scored pair (i < j, indexes into the sorted reports); s is shared by pairs of the same kinds, its ids not theirs. */
+interface Scored {
+  i: number;
+  j: number;
+  s: PairScore;
+}
+
+/**
+ * The scored pairs, a column a field (a story's copies make millions of pairs: as objects they
+ * were most of the garbage a rebuild left). `at(k)` gives one as an object.
+ */
+class ScoredPairs {
+  i: number[] = [];
+  j: number[] = [];
+  s: PairScore[] = [];
+
+  get length(): number {
+    return this.i.length;
+  }
+
+  push(i: number, j: number, s: PairScore): void {
+    this.i.push(i);
+    this.j.push(j);
+    this.s.push(s);
+  }
+
+  at(k: number): Scored {
+    return { i: this.i[k], j: this.j[k], s: this.s[k] };
+  }
+
+  /** Best first, then by i, then by j (a total order: each pair is there once). */
+  sort(): void {
+    const { i, j, s } = this;
+    const order = Array.from({ length: i.length }, (_, k) => k);
+    order.sort((a, b) => s[b].score - s[a].score || i[a] - i[b] || j[a] - j[b]);
+    this.i = order.map((k) => i[k]);
+    this.j = order.map((k) => j[k]);
+    this.s = order.map((k) => s[k]);
+  }
+}
+
 /** Groups reports into events. */
 export function mergeReports(
   reports: readonly MergeInput[],
@@ -300,7 +423,7 @@ export function mergeReports(
     .filter((r) => !constraints.rejected?.has(r.id))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const indexOf = new Map(sorted.map((report, i) => [report.id, i]));
-  const groups = new Groups(sorted);
+  const groups = new Groups(sorted, stats);
   const judgements: MergeJudgement[] = [];
 
   // analysts first: "different" holds unless a later "same" covers the very pair
@@ -342,12 +465,15 @@ export function mergeReports(
       else blocks.set(key, [i]);
     }
   });
-  const scored: { i: number; j: number; s: PairScore }[] = [];
+  // each scored pair once, i < j; s is shared by every pair of the same kinds (PairKinds.shared):
+  // its ids are not the pair's own (ownScore gives them), and it is never changed
+  const scored = new ScoredPairs();
   // pairs of the same people whose times meet (vetoed or not): each shows a meeting of theirs then
-  const overlapping: { i: number; j: number }[] = [];
+  const overlapping: { i: number[]; j: number[] } = { i: [], j: [] };
   const vetoedPeers = new Map<number, number[]>();
   const kinds = new PairKinds(sorted, options.alike ?? true);
-  // whether j's lookups find i (what lookups find depends only on the kinds of the two)
+  // per ordered pair of kinds: whether j's lookups find i, whether their times cannot meet, and
+  // whether their people overlap enough to be peers (each depends only on what the two are like)
   const finds = new Map<number, boolean>();
   const found = (j: number, i: number) => {
     const key = kinds.pairKey(j, i);
@@ -358,79 +484,99 @@ export function mergeReports(
     }
     return known;
   };
+  const apart = new Map<number, boolean>();
   const sets = sorted.map((r) => matchingSet(r));
+  const peers = new Map<number, boolean>();
   const dated = sorted.map((r) => timeWindow(r) !== null);
   // a report with no time at all must know every dated report of its people, fitting or not
   // (a place or mode that rules one out, or its own document telling of another meeting of
   // theirs, does not make the people meet only once)
   const notePeers = (i: number, j: number) => {
-    if (jaccard(sets[i], sets[j]) < MIN_JACCARD) return;
-    for (const [x, y] of [
-      [i, j],
-      [j, i],
-    ]) {
-      if (dated[x] || !dated[y]) continue;
-      const list = vetoedPeers.get(x);
-      if (list) list.push(y);
-      else vetoedPeers.set(x, [y]);
-    }
+    if (dated[i] === dated[j]) return;
+    const key = kinds.pairKey(i, j);
+    let known = peers.get(key);
+    if (known === undefined) peers.set(key, (known = jaccard(sets[i], sets[j]) >= MIN_JACCARD));
+    if (!known) return;
+    const [x, y] = dated[i] ? [j, i] : [i, j];
+    const list = vetoedPeers.get(x);
+    if (list) list.push(y);
+    else vetoedPeers.set(x, [y]);
   };
-  sorted.forEach((report, i) => {
-    const candidates = new Set<number>();
-    for (const key of lookedUp[i]) for (const j of blocks.get(key) ?? []) if (j !== i) candidates.add(j);
-    for (const j of candidates) {
-      // each unordered pair once, where it is first found (lookups are asymmetric: a pair may be
-      // found from either side): an earlier report that finds this one had the pair
-      if (j < i && found(j, i)) continue;
-      if (sorted[j].docId === report.docId) {
-        notePeers(i, j);
-        continue;
-      }
-      stats.pairsScored++;
-      // a vetoed pair can never join, corroborate or be a candidate: it is not kept (in large
-      // blocks most pairs are, and their features were most of the memory); times that cannot
-      // meet are a veto whatever else the pair shares, so those are not even scored
-      if (timesApart(report, sorted[j])) continue;
-      const s = kinds.score(i, j);
-      if (s.features.participants.jaccard >= MIN_JACCARD && dated[i] && dated[j]) overlapping.push({ i, j });
-      if (!s.veto) scored.push({ i: Math.min(i, j), j: Math.max(i, j), s });
-      else notePeers(i, j);
-    }
-  });
-
-  // corroboration: the two documents also report another meeting (other people) compatibly
+  // documents by number (compared for every pair)
   const docIndex = new Map<string, number>();
   for (const r of sorted) if (!docIndex.has(r.docId)) docIndex.set(r.docId, docIndex.size);
-  const byDocs = new Map<number, typeof scored>();
-  for (const pair of scored) {
-    const a = docIndex.get(sorted[pair.i].docId)!;
-    const b = docIndex.get(sorted[pair.j].docId)!;
+  const docOf = Int32Array.from(sorted, (r) => docIndex.get(r.docId)!);
+  // the candidates of a report, each once in the order first found (marked with the report's index)
+  const seenBy = new Int32Array(sorted.length).fill(-1);
+  sorted.forEach((report, i) => {
+    for (const key of lookedUp[i]) {
+      for (const j of blocks.get(key) ?? []) {
+        if (j === i || seenBy[j] === i) continue;
+        seenBy[j] = i;
+        // each unordered pair once, where it is first found (lookups are asymmetric: a pair may be
+        // found from either side): an earlier report that finds this one had the pair
+        if (j < i && found(j, i)) continue;
+        if (docOf[j] === docOf[i]) {
+          notePeers(i, j);
+          continue;
+        }
+        stats.pairsScored++;
+        // a vetoed pair can never join, corroborate or be a candidate: it is not kept (in large
+        // blocks most pairs are, and their features were most of the memory); times that cannot
+        // meet are a veto whatever else the pair shares, so those are not even scored
+        const key = kinds.pairKey(i, j);
+        let far = apart.get(key);
+        if (far === undefined) apart.set(key, (far = timesApart(report, sorted[j])));
+        if (far) continue;
+        const s = kinds.shared(i, j);
+        if (dated[i] && dated[j] && s.features.participants.jaccard >= MIN_JACCARD) {
+          overlapping.i.push(i);
+          overlapping.j.push(j);
+        }
+        if (!s.veto) scored.push(Math.min(i, j), Math.max(i, j), s);
+        else notePeers(i, j);
+      }
+    }
+  });
+  const ownScore = (k: number): PairScore => ({ ...scored.s[k], left: sorted[scored.i[k]].id, right: sorted[scored.j[k]].id });
+
+  // corroboration: the two documents also report another meeting (other people) compatibly; only
+  // two documents of two reports or more each can (the pairs between them must share no report)
+  const docSize = new Map<string, number>();
+  for (const r of sorted) docSize.set(r.docId, (docSize.get(r.docId) ?? 0) + 1);
+  const shares = Uint8Array.from(sorted, (r) => (docSize.get(r.docId)! > 1 ? 1 : 0));
+  const byDocs = new Map<number, number[]>();
+  for (let k = 0; k < scored.length; k++) {
+    if (!shares[scored.i[k]] || !shares[scored.j[k]]) continue;
+    const a = docOf[scored.i[k]];
+    const b = docOf[scored.j[k]];
     const key = Math.min(a, b) * docIndex.size + Math.max(a, b);
     const list = byDocs.get(key);
-    if (list) list.push(pair);
-    else byDocs.set(key, [pair]);
+    if (list) list.push(k);
+    else byDocs.set(key, [k]);
   }
   for (const list of byDocs.values()) {
     if (list.length < 2) continue;
-    const sharedOf = list.map((pair) => pair.s.features.participants.shared.join('|'));
-    list.forEach((pair, k) => {
-      const shared = sharedOf[k];
+    const pairs = list.map((k) => scored.at(k));
+    const sharedOf = pairs.map((pair) => pair.s.features.participants.shared.join('|'));
+    pairs.forEach((pair, n) => {
+      const shared = sharedOf[n];
       const others = new Set<string>();
-      list.forEach((other, m) => {
+      pairs.forEach((other, m) => {
         if (other.i === pair.i || other.j === pair.j || other.i === pair.j || other.j === pair.i) return;
         if (sharedOf[m] !== shared) others.add(sharedOf[m]);
       });
-      if (others.size > 0) pair.s = kinds.score(pair.i, pair.j, others.size);
+      if (others.size > 0) scored.s[list[n]] = kinds.shared(pair.i, pair.j, others.size);
     });
   }
 
   // machine links, best first; a human "different" is never overridden
-  scored.sort((a, b) => b.s.score - a.s.score || a.i - b.i || a.j - b.j);
-  for (const { i, j, s } of scored) {
-    if (!s.same) continue;
-    if (groups.union(i, j, true) === 'joined') judgements.push(toJudgement(s));
+  scored.sort();
+  for (let k = 0; k < scored.length; k++) {
+    if (!scored.s[k].same) continue;
+    if (groups.union(scored.i[k], scored.j[k], true) === 'joined') judgements.push(toJudgement(ownScore(k)));
   }
-  for (const { i, j, s } of nearDays(sorted, groups, scored, overlapping)) {
+  for (const { i, j, s } of nearDays(sorted, groups, scored, overlapping, ownScore)) {
     if (groups.union(i, j, true) === 'joined') judgements.push(toJudgement(s, 'only-candidate'));
   }
 
@@ -449,25 +595,37 @@ export function mergeReports(
     else byDoc.set(r.docId, [x]);
   });
   const anchored = (root: number) => groups.window(root) !== null;
-  const precise = (root: number) =>
-    groups.membersOf(root).some((m) => {
-      const w = timeWindow(sorted[m]);
-      return w !== null && w[1] - w[0] <= PRECISE_DAYS;
-    });
-  const joins: { i: number; root: number; s: PairScore; rule: MergeJudgement['rule'] }[] = [];
-  const candidatesOf = new Map<number, Map<number, PairScore>>();
-  for (const { i, j, s } of scored) {
-    for (const [x, y] of [
-      [i, j],
-      [j, i],
-    ]) {
-      // only a report with no time at all looks at its candidates' events (below)
-      if (dated[x]) continue;
-      let map = candidatesOf.get(x);
-      if (!map) candidatesOf.set(x, (map = new Map()));
-      const root = groups.find(y);
-      if (!map.has(root) || map.get(root)!.score < s.score) map.set(root, s);
+  // asked of each candidate event of each loose report: known per group until the groups change
+  const preciseOf = new Map<number, boolean>();
+  let preciseAt = -1;
+  const precise = (root: number) => {
+    if (preciseAt !== groups.version) {
+      preciseOf.clear();
+      preciseAt = groups.version;
     }
+    let known = preciseOf.get(root);
+    if (known === undefined) {
+      known = groups.membersOf(root).some((m) => {
+        const w = timeWindow(sorted[m]);
+        return w !== null && w[1] - w[0] <= PRECISE_DAYS;
+      });
+      preciseOf.set(root, known);
+    }
+    return known;
+  };
+  const joins: { i: number; root: number; s: PairScore; rule: MergeJudgement['rule'] }[] = [];
+  const candidatesOf = new Map<number, Map<number, number>>();
+  // only a report with no time at all looks at its candidates' events (below); scored is in
+  // score order, so the first pair found for an event is its best (the first best, on a tie)
+  const candidate = (x: number, y: number, k: number) => {
+    let map = candidatesOf.get(x);
+    if (!map) candidatesOf.set(x, (map = new Map()));
+    const root = groups.find(y);
+    if (!map.has(root)) map.set(root, k);
+  };
+  for (let k = 0; k < scored.length; k++) {
+    if (!dated[scored.i[k]]) candidate(scored.i[k], scored.j[k], k);
+    if (!dated[scored.j[k]]) candidate(scored.j[k], scored.i[k], k);
   }
   for (const [i, roots] of candidatesOf) {
     if (groups.membersOf(i).length !== 1 || timeWindow(sorted[i]) !== null) continue;
@@ -487,21 +645,22 @@ export function mergeReports(
     if (fitting.length === 1 && (monthDay || !repeated)) {
       if (precise(fitting[0][0])) {
         const context = Math.max(-1, ...groups.membersOf(fitting[0][0]).map((m) => kinds.overlap(i, m) ?? -1));
-        const s = { ...fitting[0][1], features: { ...fitting[0][1].features, candidates, ...(context >= 0 ? { context } : {}) } };
+        const own = ownScore(fitting[0][1]);
+        const s = { ...own, features: { ...own.features, candidates, ...(context >= 0 ? { context } : {}) } };
         joins.push({ i, root: fitting[0][0], s, rule: monthDay ? 'dateline-day' : 'only-candidate' });
       }
       continue;
     }
     // several, or people who meet repeatedly: the one whose documents clearly share what the report's document is about
     const ranked = fitting
-      .map(([root, s]) => {
+      .map(([root]) => {
         let best = -1;
         let bestMember = -1;
         for (const m of groups.membersOf(root)) {
           const overlap = kinds.overlap(i, m) ?? -1;
           if (overlap > best) [best, bestMember] = [overlap, m];
         }
-        return { root, s, overlap: best, member: bestMember };
+        return { root, overlap: best, member: bestMember };
       })
       .sort((x, y) => y.overlap - x.overlap);
     const [top, second] = ranked;
@@ -514,8 +673,8 @@ export function mergeReports(
   }
   for (const { i, root, s, rule } of joins) if (groups.union(i, root, true) === 'joined') judgements.push(toJudgement(s, rule));
 
-  for (const { i, root, s } of sameOccasion(sorted, groups, scored, vetoedPeers, byDoc, precise, kinds)) {
-    if (groups.union(i, root, true) === 'joined') judgements.push(toJudgement(s, 'same-place'));
+  for (const { i, root, score } of sameOccasion(sorted, groups, scored, vetoedPeers, byDoc, precise, kinds)) {
+    if (groups.union(i, root, true) === 'joined') judgements.push(toJudgement(score(), 'same-place'));
   }
 
   const byRoot = new Map<number, string[]>();
@@ -552,23 +711,28 @@ export function mergeReports(
 function nearDays(
   sorted: readonly MergeInput[],
   groups: Groups,
-  scored: readonly { i: number; j: number; s: PairScore }[],
-  overlapping: readonly { i: number; j: number }[],
+  scored: ScoredPairs,
+  overlapping: { readonly i: readonly number[]; readonly j: readonly number[] },
+  ownScore: (k: number) => PairScore,
 ): { i: number; j: number; s: PairScore }[] {
-  const near = scored.filter(({ i, j, s }) => !s.same && daysOnlyFromPages(sorted[i], sorted[j]) && s.score + WEIGHTS.timeAgree >= SAME_THRESHOLD);
+  const near: number[] = [];
+  for (let k = 0; k < scored.length; k++) {
+    const s = scored.s[k];
+    if (!s.same && daysOnlyFromPages(sorted[scored.i[k]], sorted[scored.j[k]]) && s.score + WEIGHTS.timeAgree >= SAME_THRESHOLD) near.push(k);
+  }
   if (!near.length) return [];
   const rivals = new Map<number, Set<number>>();
-  for (const { i, j } of overlapping) {
+  const rival = (x: number, y: number) => {
+    const set = rivals.get(x);
+    if (set) set.add(y);
+    else rivals.set(x, new Set([y]));
+  };
+  for (let k = 0; k < overlapping.i.length; k++) {
+    const [i, j] = [overlapping.i[k], overlapping.j[k]];
     const [a, b] = [groups.find(i), groups.find(j)];
     if (a === b) continue;
-    for (const [x, y] of [
-      [a, b],
-      [b, a],
-    ]) {
-      const set = rivals.get(x);
-      if (set) set.add(y);
-      else rivals.set(x, new Set([y]));
-    }
+    rival(a, b);
+    rival(b, a);
   }
   const only = (x: number, y: number) => {
     const set = rivals.get(x);
@@ -576,12 +740,14 @@ function nearDays(
   };
   const out: { i: number; j: number; s: PairScore }[] = [];
   const seen = new Set<string>();
-  for (const pair of near) {
+  for (const k of near) {
+    const pair = scored.at(k);
     const [a, b] = [groups.find(pair.i), groups.find(pair.j)];
     const key = a < b ? `${a}|${b}` : `${b}|${a}`;
     if (a === b || seen.has(key) || !only(a, b) || !only(b, a) || !groups.coherent(a, b)) continue;
     seen.add(key);
-    const s = { ...pair.s, features: { ...pair.s.features, candidates: { events: 1, fitting: 1, repeated: false } } };
+    const own = ownScore(k);
+    const s = { ...own, features: { ...own.features, candidates: { events: 1, fitting: 1, repeated: false } } };
     out.push({ i: pair.i, j: pair.j, s });
   }
   return out;
@@ -635,12 +801,12 @@ const PLACE_TIER = { local: 2, coarse: 1 } as const;
 function sameOccasion(
   sorted: readonly MergeInput[],
   groups: Groups,
-  scored: readonly { i: number; j: number; s: PairScore }[],
+  scored: ScoredPairs,
   vetoedPeers: ReadonlyMap<number, readonly number[]>,
   byDoc: ReadonlyMap<string, readonly number[]>,
   precise: (root: number) => boolean,
   kinds: PairKinds,
-): { i: number; root: number; s: PairScore }[] {
+): { i: number; root: number; score: () => PairScore }[] {
   // the groups do not change while deciding: each report's looseness is asked once
   const looseness: (boolean | undefined)[] = [];
   const loose = (x: number) => {
@@ -650,16 +816,15 @@ function sameOccasion(
   const peopleKeys: (string | undefined)[] = [];
   const peopleOf = (x: number) => (peopleKeys[x] ??= matchingSet(sorted[x]).join('|'));
   const partners = new Map<number, number[]>();
-  for (const { i, j } of scored) {
-    for (const [x, y] of [
-      [i, j],
-      [j, i],
-    ]) {
-      if (!loose(x)) continue;
-      const list = partners.get(x);
-      if (list) list.push(y);
-      else partners.set(x, [y]);
-    }
+  const partner = (x: number, y: number) => {
+    const list = partners.get(x);
+    if (list) list.push(y);
+    else partners.set(x, [y]);
+  };
+  for (let k = 0; k < scored.length; k++) {
+    const [i, j] = [scored.i[k], scored.j[k]];
+    if (loose(i)) partner(i, j);
+    if (loose(j)) partner(j, i);
   }
   const links: { i: number; root: number; member: number; place: SharedPlace }[] = [];
   // reports whose evidence points at meetings that cannot be one: they link nothing, either way
@@ -672,11 +837,18 @@ function sameOccasion(
     const fitting = new Set<number>();
     // the groups do not change while deciding: whether i fits a group is asked once per group
     const fits = new Map<number, boolean>();
+    // what follows reads of j only its group and its kind: a second report of both changes nothing
+    const seen = new Set<number>();
+    const roots = new Set<number>();
     for (const j of others) {
       const root = groups.find(j);
       if (root === own) continue;
+      const key = root * kinds.count + kinds.kind(j);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      roots.add(root);
       let fit = fits.get(root);
-      if (fit === undefined) fits.set(root, (fit = groups.coherent(i, root)));
+      if (fit === undefined) fits.set(root, (fit = groups.coherentNow(i, root)));
       if (!fit) continue;
       fitting.add(root);
       if (peopleOf(j) !== people) continue;
@@ -688,17 +860,18 @@ function sameOccasion(
     if (!evidence.size) continue;
     const best = Math.max(...[...evidence.values()].map((e) => e.tier));
     const chosen = [...evidence].filter(([, e]) => e.tier === best);
-    if (chosen.some(([a], k) => chosen.slice(k + 1).some(([b]) => !groups.coherent(a, b)))) {
+    if (!groups.allCoherent(chosen.map(([root]) => root))) {
       ambiguous.add(i);
       continue;
     }
     // do those people meet more than once? (as for a report with no time at all, below)
-    const events = new Set([...others].map((j) => groups.find(j)).filter((root) => root !== own && groups.window(root) !== null));
+    const events = new Set([...roots].filter((root) => groups.window(root) !== null));
     for (const j of vetoedPeers.get(i) ?? []) events.add(groups.find(j));
     const repeated = meetsRepeatedly([...events].map((root) => groups.window(root)!));
     if (repeated) {
       if (best < PLACE_TIER.local) continue;
-      const rest = [...fitting].filter((root) => groups.window(root) !== null && !chosen.some(([c]) => c === root));
+      const chosenRoots = new Set(chosen.map(([root]) => root));
+      const rest = [...fitting].filter((root) => groups.window(root) !== null && !chosenRoots.has(root));
       // each other meeting must be placed, only in a wider place holding this one ("Indonesia", not "Bogor")
       const placedAround = (root: number) =>
         groups.membersOf(root).some((m) => {
@@ -711,28 +884,40 @@ function sameOccasion(
     // them apart) shows them meeting more than once: unless that one was elsewhere (or at a
     // time the report cannot tell of), the place could be that meeting's as well
     const elsewhere = (a: MergeInput, b: MergeInput) => comparePlace(a, b).verdict === 'conflict';
-    const otherMeetingThere = (m: number) =>
-      [i, m].some((x) =>
-        (byDoc.get(sorted[x].docId) ?? []).some(
-          (p) =>
-            p !== x &&
-            contactOf(sorted[p].mode) !== 'remote' &&
-            peopleOf(p) === people &&
-            !timesApart(sorted[i], sorted[p]) &&
-            !elsewhere(sorted[i], sorted[p]) &&
-            !elsewhere(sorted[m], sorted[p]),
-        ),
+    const otherMeetingThere = (x: number) =>
+      (byDoc.get(sorted[x].docId) ?? []).some(
+        (p) =>
+          p !== x &&
+          contactOf(sorted[p].mode) !== 'remote' &&
+          peopleOf(p) === people &&
+          !timesApart(sorted[i], sorted[p]) &&
+          !elsewhere(sorted[i], sorted[p]) &&
+          !elsewhere(sorted[x], sorted[p]),
       );
-    if (chosen.some(([, e]) => otherMeetingThere(e.member))) continue;
+    // (chosen is never empty: i's own document is asked once, not once per chosen event)
+    if (otherMeetingThere(i) || chosen.some(([, e]) => otherMeetingThere(e.member))) continue;
     for (const [root, e] of chosen) links.push({ i, root, member: e.member, place: e.place });
   }
+  // scored only when the link joins (most find i already there)
   return links
     .filter((l) => !ambiguous.has(l.member))
-    .map(({ i, root, member, place }) => {
-      const s = scorePair(sorted[i], sorted[member]);
-      s.features.sharedPlace = place;
-      return { i, root, s };
-    });
+    .map(({ i, root, member, place }) => ({
+      i,
+      root,
+      score: () => {
+        const s = scorePair(sorted[i], sorted[member]);
+        s.features.sharedPlace = place;
+        return s;
+      },
+    }));
+}
+
+const placeKeys = new WeakMap<MergeInput, string>();
+/** What comparePlace reads of a report's place, as a key (for a report that states one). */
+function placeKey(report: MergeInput): string {
+  let key = placeKeys.get(report);
+  if (key === undefined) placeKeys.set(report, (key = JSON.stringify(report.place)));
+  return key;
 }
 
 /** Two of these events' windows share no day: the same people met at different times. */
@@ -753,7 +938,8 @@ function meetsRepeatedly(windows: readonly [number, number][]): boolean {
  */
 class PairKinds {
   private readonly kindOf: number[];
-  private readonly count: number;
+  /** How many kinds there are. */
+  readonly count: number;
   private readonly scores = new Map<number, PairScore>();
   private readonly places = new Map<number, SharedPlace | null>();
 
@@ -775,21 +961,29 @@ class PairKinds {
     this.count = ids.size;
   }
 
+  /** The kind of report i. */
+  kind(i: number): number {
+    return this.kindOf[i];
+  }
+
   /** A key for the ordered pair of the two reports' kinds. */
   pairKey(i: number, j: number): number {
     return this.kindOf[i] * this.count + this.kindOf[j];
   }
 
-  /** scorePair(reports[i], reports[j], corroboration), for reports of different documents; its features are shared: never change them. */
-  score(i: number, j: number, corroboration = 0): PairScore {
+  /**
+   * scorePair(reports[i], reports[j], corroboration), for reports of different documents, as
+   * scored for the first pair of these kinds asked: its ids are that pair's (the caller knows its
+   * own) and it is shared: never change it.
+   */
+  shared(i: number, j: number, corroboration = 0): PairScore {
     const a = this.reports[i];
     const b = this.reports[j];
     if (corroboration > 1023) return scorePair(a, b, corroboration);
     const key = (this.kindOf[i] * this.count + this.kindOf[j]) * 1024 + corroboration;
     let known = this.scores.get(key);
     if (!known) this.scores.set(key, (known = scorePair(a, b, corroboration)));
-    const [left, right] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
-    return { version: known.version, left, right, score: known.score, veto: known.veto, same: known.same, features: known.features };
+    return known;
   }
 
   private contextKinds: number[] | null = null;
