@@ -5,7 +5,7 @@
 // process would keep as RSS) instead of building it (seconds; tens of MB). Any change of an
 // input is another key, so a stale image is never read.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ArenaImage, ArenaLayout } from '../actors/shared-table.ts';
@@ -13,9 +13,28 @@ import type { ArenaImage, ArenaLayout } from '../actors/shared-table.ts';
 /** Bumped when the image's layout changes in a way the hashed inputs do not show. */
 const FORMAT = 'parley-kb-image-4';
 
-/** PARLEY_CACHE_DIR, else a folder in the system's temporary directory. */
+/** PARLEY_CACHE_DIR, else a folder of this user's in the system's temporary directory. */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.PARLEY_CACHE_DIR || join(tmpdir(), 'parley-cache');
+  if (env.PARLEY_CACHE_DIR) return env.PARLEY_CACHE_DIR;
+  const uid = process.getuid?.();
+  return join(tmpdir(), uid === undefined ? 'parley-cache' : `parley-cache-${uid}`);
+}
+
+/**
+ * Whether a cache folder can be trusted (made if missing, readable and writable by this user
+ * alone): owned by this user, a folder and not a link, writable by no one else. The default folder
+ * is in the shared temporary directory, where another local user could make it first and plant an
+ * image: a knowledge base of their making, read as ours. An untrusted folder is not used at all.
+ */
+export function trustedDir(dir: string): boolean {
+  if (!process.getuid) return true;
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const st = lstatSync(dir);
+    return st.isDirectory() && st.uid === process.getuid() && (st.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
 }
 
 function* files(root: string): Generator<string> {
@@ -50,12 +69,12 @@ export function inputsKey(roots: readonly string[], extra: unknown): string {
 
 /** The image from the cache file of `key`, or built and then written there (a cache that cannot be written is skipped). */
 export function cachedImage(key: string, build: () => ArenaImage, dir: string = cacheDir()): ArenaImage {
+  if (!trustedDir(dir)) return build();
   const file = join(dir, `kb-${key}.bin`);
   const read = readImage(file);
   if (read) return read;
   const image = build();
   try {
-    mkdirSync(dir, { recursive: true });
     const header = Buffer.from(JSON.stringify({ format: FORMAT, size: image.buffer.byteLength, layout: image.layout }));
     const head = Buffer.alloc(8);
     head.writeUInt32LE(header.length, 0);
