@@ -3,7 +3,7 @@
 // between two actors (graphology-shortest-path, the graphology team's own), and choose which
 // labels to draw, heaviest first, so that no two overlap.
 import Graph from 'graphology';
-import { bidirectional } from 'graphology-shortest-path/unweighted';
+import { bidirectional } from 'graphology-shortest-path/unweighted.js';
 import type { NetworkData } from '../api.ts';
 
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
