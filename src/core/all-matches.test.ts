@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { allMatches } from './all-matches.ts';
+import { allMatches, matchesOrNull } from './all-matches.ts';
 
 const same = (re: RegExp, text: string) => {
   const want = [...text.matchAll(re)].map((m) => [m.index, [...m]]);
@@ -43,8 +43,7 @@ test('wants a global expression, as matchAll does', () => {
   assert.throws(() => allMatches(/a/, 'a'), TypeError);
 });
 
-test('matchesOrNull: null where allMatches finds none, else the same matches; lastIndex as found', async () => {
-  const { matchesOrNull } = await import('./all-matches.ts');
+test('matchesOrNull: null where allMatches finds none, else the same matches; lastIndex as found', () => {
   const re = /\bmet\b/gu;
   re.lastIndex = 0;
   assert.equal(matchesOrNull(re, 'they talked'), null);

@@ -7,19 +7,7 @@
 /** The matches of `re` (global) in `text` from re.lastIndex on, in order; re.lastIndex is unchanged after. */
 export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
   if (!re.global) throw new TypeError(`allMatches wants a global expression: ${re}`);
-  const saved = re.lastIndex;
-  const out: RegExpExecArray[] = [];
-  try {
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      out.push(m);
-      // an empty match moves on by one character (a whole code point under u or v), as matchAll does
-      if (m[0] === '') re.lastIndex = advance(text, re.lastIndex, re.unicode || re.flags.includes('v'));
-    }
-  } finally {
-    re.lastIndex = saved;
-  }
-  return out;
+  return matchesOrNull(re, text) ?? [];
 }
 
 /**
