@@ -319,15 +319,39 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
         // every new key's reports in one read
         for (const other of await q.reportsOfKeys(keys)) block.add(other);
       };
+      // A report's decisions read its document's other reports too: two documents that both tell
+      // of another meeting corroborate their pair, and a document telling of a second meeting of
+      // the same people shows them meeting repeatedly. Those reports share no key with it, so the
+      // keys alone leave them out of the block and the events then depended on which document
+      // came last (the merge of everything at once had them). Each document is asked once.
+      const docsAsked = new Set<string>();
+      const addSiblings = async () => {
+        const docs: string[] = [];
+        for (const id of [...block]) {
+          const value = await input(id);
+          if (!value || docsAsked.has(value.docId)) continue;
+          docsAsked.add(value.docId);
+          docs.push(value.docId);
+        }
+        for (const sibling of await q.reportIdsOfDocs(docs)) block.add(sibling);
+      };
+      // the block's events (every member) and documents (every report), until neither adds one
+      const settle = async () => {
+        for (let size = -1; size !== block.size; ) {
+          size = block.size;
+          await addEvents();
+          await addSiblings();
+        }
+      };
       // A report's decision depends on its candidates' events, and theirs on their candidates:
       // two hops. A report with no time at all joins an event only when it is the one event of its
       // people that fits, so wherever it is reached it needs every candidate, and so on for the
       // undated reports those bring (without this the events depended on the order of batches).
-      await addEvents();
+      await settle();
       await expand(block);
-      await addEvents();
+      await settle();
       await expand(block);
-      await addEvents();
+      await settle();
       // groups of reports dated only by their pages' days join across days only as each other's
       // one meeting of those people then: a group two hops out needs its rivals as well
       const paged: string[] = [];
@@ -336,7 +360,7 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
         if (value !== null && pageDated(value)) paged.push(id);
       }
       await expand(paged);
-      await addEvents();
+      await settle();
       for (;;) {
         const undated: string[] = [];
         for (const id of block) {
@@ -345,12 +369,12 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
         }
         if (!undated.length) break;
         await expand(undated);
-        await addEvents();
+        await settle();
       }
       const c = await constraints();
       // a human "same" pulls in the reports it names
       for (const s of c.same ?? []) if (s.reports.some((r) => block.has(r))) for (const r of s.reports) block.add(r);
-      await addEvents();
+      await settle();
       const present: MergeInput[] = [];
       for (const id of block) {
         const value = await input(id);

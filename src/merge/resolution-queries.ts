@@ -51,6 +51,8 @@ export interface ResolutionQueries {
   report(id: string): Answer<ReportRecord | null>;
   reportExists(id: string): Answer<boolean>;
   reportsOfDoc(docId: string): Answer<AnchorableReport[]>;
+  /** The ids of every report of these documents (each once; one read for a block). */
+  reportIdsOfDocs(docIds: readonly string[]): Answer<string[]>;
   /** A report's participants in their stored order, with their actor's kind. */
   participants(reportId: string): Answer<ParticipantRecord[]>;
   allReports(): Answer<ReportRecord[]>;

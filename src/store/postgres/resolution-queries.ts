@@ -156,6 +156,15 @@ export function postgresResolutionQueries(db: Queryable): ResolutionQueries {
         'SELECT id, doc_id, trigger_start, trigger_end, evidence FROM event_reports WHERE doc_id = $1 ORDER BY id COLLATE "C"',
         [docId],
       )).map((r) => ({ id: r.id, docId: r.doc_id, trigger: { start: r.trigger_start, end: r.trigger_end }, evidence: r.evidence })),
+    reportIdsOfDocs: async (docIds) => {
+      if (docIds.length === 0) return [];
+      const ids = await column('SELECT id FROM event_reports WHERE doc_id = ANY($1::text[]) ORDER BY id COLLATE "C"', [docIds]);
+      // as reportsOfKeys: in a transaction reading ahead, the reports found are read ahead together
+      const known = ahead();
+      const missing = known ? ids.filter((id) => !known.reports.has(id)) : [];
+      if (missing.length) await primeReports(db as pg.PoolClient, missing);
+      return ids;
+    },
     participants: async (reportId) =>
       ahead()?.participants.get(reportId) ??
       (await rows<{ actor_id: string; spans: Span[]; kind: ActorKind }>(

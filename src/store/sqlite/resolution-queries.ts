@@ -97,6 +97,7 @@ export function createSqliteResolutionStorage(db: Database.Database): Resolution
     report: db.prepare('SELECT * FROM event_reports WHERE id = ?'),
     reportExists: db.prepare('SELECT 1 FROM event_reports WHERE id = ?').pluck(),
     reportsOfDoc: db.prepare('SELECT id, doc_id, trigger_start, trigger_end, evidence FROM event_reports WHERE doc_id = ?'),
+    reportIdsOfDocs: db.prepare('SELECT id FROM event_reports WHERE doc_id IN (SELECT value FROM json_each(?)) ORDER BY id').pluck(),
     participants: db.prepare(`SELECT p.actor_id, p.spans, a.kind FROM report_participants p
       JOIN actors a ON a.id = p.actor_id WHERE p.report_id = ? ORDER BY p.position`),
     allReports: db.prepare('SELECT * FROM event_reports'),
@@ -154,6 +155,7 @@ export function createSqliteResolutionStorage(db: Database.Database): Resolution
         trigger: { start: r.trigger_start, end: r.trigger_end },
         evidence: JSON.parse(r.evidence) as Span[],
       })),
+    reportIdsOfDocs: (docIds) => (docIds.length === 0 ? [] : (s.reportIdsOfDocs.all(JSON.stringify(docIds)) as string[])),
     participants: (reportId) =>
       (s.participants.all(reportId) as { actor_id: string; spans: string; kind: ActorKind }[]).map((r) => ({
         reportId,
