@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
-import { mergeReports, type MergeInput, type MergeStats } from '../src/merge/merge-reports.ts';
+import { MERGE_VERSION, mergeReports, type MergeInput, type MergeStats } from '../src/merge/merge-reports.ts';
 import { prng } from '../scripts/prng.ts';
 import { shuffled } from './batches.ts';
 
@@ -79,8 +79,9 @@ test('a mix of stories and their copies merges as it did before (events and expl
   const events = mergeReports(inputs, {});
   assert.ok(events.some((e) => e.reportIds.length >= 10), 'copies pile onto events');
   assert.ok(events.some((e) => e.judgements.some((j) => j.rule === 'same-place')), 'undated copies are linked on their place');
-  // recorded with the code before the change (commit 4f32454)
-  assert.equal(digest(events), EXPECTED_MIX);
+  // recorded with the code before the change (commit 4f32454), whose explanations were merge-v7's:
+  // the rule for republished copies (merge-v8) reads text signatures, which this mix has none of
+  assert.equal(digest(JSON.parse(JSON.stringify(events).replaceAll(`"version":"${MERGE_VERSION}"`, '"version":"merge-v7"'))), EXPECTED_MIX);
   assert.deepEqual(mergeReports(shuffled(inputs, 3), {}), events);
   assert.deepEqual(mergeReports([...inputs].reverse(), {}), events);
 });

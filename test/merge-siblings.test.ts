@@ -24,7 +24,8 @@ const clock = () => new Date('2026-01-01T00:00:00Z');
 
 const TEXTS = [
   'Indonesian President Joko Widodo met Russian President Vladimir Putin to talk about food supplies.\n\nWidodo also met Ukrainian President Volodymyr Zelensky, his office said.\n',
-  'Indonesian President Joko Widodo met Russian President Vladimir Putin to discuss food supplies.\n\nWidodo also met Ukrainian President Volodymyr Zelensky, according to his office.\n',
+  // worded otherwise (not a republished copy of the first, which would join it as one)
+  'Russian President Vladimir Putin received Joko Widodo of Indonesia for talks on grain and fertiliser.\n\nOn the same trip Joko Widodo held a meeting with Volodymyr Zelensky of Ukraine.\n',
   'Joko Widodo held talks with Vladimir Putin on grain exports.\n',
 ];
 

@@ -91,6 +91,10 @@ test('wire copies in small batches give the events deriving everything at once g
   // the corpus is worth the test: copies pile onto events, dated and not
   assert.ok(events.some((e) => e.reports.length >= 8), `largest event: ${Math.max(...events.map((e) => e.reports.length))} reports`);
   assert.ok((whole as { json: { events: { date: string | null }[] } }).json.events.some((e) => e.date === null), 'an undated event');
+  // copies alike in all that merging reads join their story's first report as republished text
+  const rules = new Map<string, number>();
+  for (const e of events as { judgements: { rule: string }[] }[]) for (const j of e.judgements) rules.set(j.rule, (rules.get(j.rule) ?? 0) + 1);
+  assert.ok((rules.get('copy') ?? 0) >= 100, `links by rule: ${JSON.stringify(Object.fromEntries(rules))}`);
   assert.deepEqual(inBatches, whole);
   sqliteWhole = whole;
 

@@ -47,7 +47,7 @@ export function registerShow(program: Command, ctx: CliContext): void {
           writeLine(ctx.stdout);
           writeLine(ctx.stdout, 'merged because:');
           for (const j of event.judgements) {
-            writeLine(ctx.stdout, `  ${j.left} = ${j.right}: score ${j.score.toFixed(2)} ${JSON.stringify(j.features)} (${j.version})`);
+            writeLine(ctx.stdout, `  ${j.left} = ${j.right}: rule ${j.rule}, score ${j.score.toFixed(2)} ${JSON.stringify(j.features)} (${j.version})`);
           }
         }
       });

@@ -76,6 +76,8 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
   const contexts = new Map<string, string[]>();
   // a document's time anchor, for documents without a publication day: one scan of its text
   const anchors = new Map<string, string | null>();
+  // a document's text signature (republished copies), one array for all its reports
+  const signatures = new Map<string, number[] | null>();
   // the cities and venues a document mentions: where its story can be set (merge's sharedPlace)
   const contextPlaces = new Map<string, { actorId: string; within: readonly string[] }[]>();
   // reports as merging sees them, kept from one rebuild to the next (a stored report changes only
@@ -90,6 +92,7 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
     contexts.clear();
     contextPlaces.clear();
     anchors.clear();
+    signatures.clear();
   }
 
   /** The rules over one connection (the pool's, or one transaction's). */
@@ -182,6 +185,12 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
           ? await timeAnchorOf(row.docId, published && doc.precision ? { value: published, precision: doc.precision } : null)
           : null;
       const info = row.placeActorId ? await placeInfo(row.placeActorId) : undefined;
+      let signature = signatures.get(row.docId);
+      if (signature === undefined) {
+        signature = await q.signature(row.docId);
+        if (signatures.size > 10_000) signatures.clear();
+        signatures.set(row.docId, signature);
+      }
       const place = row.placeActorId
         ? {
             actorId: row.placeActorId,
@@ -201,6 +210,7 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
         published,
         ...(anchor ? { anchor } : {}),
         place,
+        ...(signature ? { signature } : {}),
       };
     }
 
@@ -404,6 +414,7 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
       contexts.delete(docId);
       contextPlaces.delete(docId);
       anchors.delete(docId);
+      signatures.delete(docId);
       const own = (await q.reportsOfDoc(docId)).map((r) => r.id);
       const others = new Set<string>();
       for (const eventId of await eventsOfReports(own)) {

@@ -59,7 +59,7 @@ test('the explanation names each feature and the decision', () => {
   assert.match(same[0], /participants: overlap 1 \(x, y\)/);
   assert.match(same[1], /time: agree \(2024-04-20 \/ 2024-04-20\)/);
   assert.match(same[2], /place: within \(doha \/ qatar\)/);
-  assert.match(same.at(-1)!, /decision: same \(score 1.1 >= 0.7, merge-v7\)/);
+  assert.match(same.at(-1)!, /decision: same \(score 1.1 >= 0.7, merge-v8\)/);
   const apart = explainScore(scorePair(report('a', ['x', 'y'], '2024-09-12'), report('b', ['x', 'y'], '2024-10-03')));
   assert.match(apart[1], /time: conflict .*21 days apart/);
   assert.match(apart.at(-1)!, /decision: different \(times disagree \(2024-09-12 vs 2024-10-03\)\)/);

@@ -5,6 +5,8 @@
 // with no time at all joins an event only when it is the one compatible event of those people.
 // Pure: no store, no clock.
 import { createHash } from 'node:crypto';
+import { NEAR_DUPLICATE } from '../sources/independence.ts';
+import { similarity } from '../sources/minhash.ts';
 import {
   comparePlace,
   contactOf,
@@ -48,9 +50,11 @@ export interface MergeJudgement {
    * days hold its document's dateline day (a dateline without a year); best-context: of its
    * compatible events, the one whose documents clearly share its document's other actors;
    * same-place: a report with no precise time, and the reports of the same people that put
-   * the meeting in the same city or venue (sameOccasion); human: an analyst said so.
+   * the meeting in the same city or venue (sameOccasion); copy: the same report republished (a
+   * report alike in all that merging reads, in a document whose text is a near-duplicate of the
+   * other's: republished); human: an analyst said so.
    */
-  rule: 'score' | 'only-candidate' | 'dateline-day' | 'best-context' | 'same-place' | 'human';
+  rule: 'score' | 'only-candidate' | 'dateline-day' | 'best-context' | 'same-place' | 'copy' | 'human';
   score: number;
   features?: PairFeatures;
   /** The analyst's judgement, for rule 'human'. */
@@ -83,6 +87,8 @@ export interface MergeStats {
    * was cubic in a story's undated copies.
    */
   groupChecks?: number;
+  /** Reports joined as republished copies of another (rule 'copy'): they take part in no pair of their own. */
+  copies?: number;
 }
 
 /**
@@ -454,10 +460,19 @@ export function mergeReports(
     }
   }
 
+  // Republished copies first: a report alike in all that merging reads whose document's text is a
+  // near-duplicate of another report's document is that report again. It joins that report's
+  // group here and takes part in no pair of its own: the pairs a story's copies made among
+  // themselves grew with the square of its copies, and every rebuild around a new copy scored
+  // them all again (the group's profile still holds each copy's document, so no event takes two
+  // reports of one document).
+  const kinds = new PairKinds(sorted, options.alike ?? true);
+  const { copy, copiesOf } = republished(sorted, kinds, groups, judgements, stats);
+
   // candidates from shared blocking keys only
   const blocks = new Map<string, number[]>();
-  const indexedUnder = sorted.map((report) => blockingKeys(report));
-  const lookedUp = sorted.map((report) => lookupKeys(report));
+  const indexedUnder = sorted.map((report, i) => (copy[i] ? [] : blockingKeys(report)));
+  const lookedUp = sorted.map((report, i) => (copy[i] ? [] : lookupKeys(report)));
   sorted.forEach((report, i) => {
     for (const key of indexedUnder[i]) {
       const list = blocks.get(key);
@@ -471,7 +486,6 @@ export function mergeReports(
   // pairs of the same people whose times meet (vetoed or not): each shows a meeting of theirs then
   const overlapping: { i: number[]; j: number[] } = { i: [], j: [] };
   const vetoedPeers = new Map<number, number[]>();
-  const kinds = new PairKinds(sorted, options.alike ?? true);
   // per ordered pair of kinds: whether j's lookups find i, whether their times cannot meet, and
   // whether their people overlap enough to be peers (each depends only on what the two are like)
   const finds = new Map<number, boolean>();
@@ -628,7 +642,8 @@ export function mergeReports(
     if (!dated[scored.j[k]]) candidate(scored.j[k], scored.i[k], k);
   }
   for (const [i, roots] of candidatesOf) {
-    if (groups.membersOf(i).length !== 1 || timeWindow(sorted[i]) !== null) continue;
+    // still on its own (with its republished copies, if any)
+    if (groups.membersOf(i).length !== 1 + copiesOf[i] || timeWindow(sorted[i]) !== null) continue;
     // a dateline's day without a year: only the events whose days hold it (whatever the year) fit
     const monthDay = sorted[i].anchor?.startsWith('--') ? sorted[i].anchor! : null;
     const fitting = [...roots].filter(
@@ -930,6 +945,59 @@ function meetsRepeatedly(windows: readonly [number, number][]): boolean {
 }
 
 /**
+ * Republished copies (mergeReports): a report whose document's text is a near-duplicate (MinHash
+ * similarity at least NEAR_DUPLICATE, the threshold the sources stage chains copies by) of the
+ * document of an earlier report of its kind (id order) joins that report's group, unless an
+ * analyst's "different" or a contradiction of that group forbids it. Each is compared with the
+ * first report of each chain of its kind, not with every other copy. Only reports with a
+ * signature take part, and only where their document holds no other report of their kind (which
+ * of two alike reports of one text a copy's report repeats is not known). `copy[i]`: report i
+ * joined as a copy; `copiesOf[i]`: how many copies joined report i.
+ */
+function republished(
+  sorted: readonly MergeInput[],
+  kinds: PairKinds,
+  groups: Groups,
+  judgements: MergeJudgement[],
+  stats: MergeStats,
+): { copy: Uint8Array; copiesOf: Int32Array } {
+  const copy = new Uint8Array(sorted.length);
+  const copiesOf = new Int32Array(sorted.length);
+  const perDoc = new Map<string, number>();
+  const docKey = (i: number) => `${sorted[i].docId}\u0000${kinds.likeness(i)}`;
+  for (let i = 0; i < sorted.length; i++) if (sorted[i].signature?.length) perDoc.set(docKey(i), (perDoc.get(docKey(i)) ?? 0) + 1);
+  const byKind = new Map<number, number[]>();
+  for (let i = 0; i < sorted.length; i++) {
+    if (!sorted[i].signature?.length || perDoc.get(docKey(i)) !== 1) continue;
+    const list = byKind.get(kinds.likeness(i));
+    if (list) list.push(i);
+    else byKind.set(kinds.likeness(i), [i]);
+  }
+  let count = 0;
+  for (const list of byKind.values()) {
+    if (list.length < 2) continue;
+    const firsts: number[] = [];
+    for (const i of list) {
+      let joined = false;
+      for (const f of firsts) {
+        const alike = similarity(sorted[f].signature!, sorted[i].signature!);
+        if (alike < NEAR_DUPLICATE || groups.union(f, i, true) !== 'joined') continue;
+        const s = kinds.shared(f, i);
+        judgements.push(toJudgement({ ...s, left: sorted[f].id, right: sorted[i].id, features: { ...s.features, copy: alike } }, 'copy'));
+        copy[i] = 1;
+        copiesOf[f]++;
+        count++;
+        joined = true;
+        break;
+      }
+      if (!joined) firsts.push(i);
+    }
+  }
+  if (count) stats.copies = (stats.copies ?? 0) + count;
+  return { copy, copiesOf };
+}
+
+/**
  * Reports alike in all that scoring a pair reads (participants as matched, time, place, mode,
  * the places their documents mention), differing only in id and document: wire copies of one
  * story. A pair's score depends only on what the two are like, so it is computed once per pair
@@ -938,6 +1006,7 @@ function meetsRepeatedly(windows: readonly [number, number][]): boolean {
  */
 class PairKinds {
   private readonly kindOf: number[];
+  private readonly likenessOf: number[];
   /** How many kinds there are. */
   readonly count: number;
   private readonly scores = new Map<number, PairScore>();
@@ -948,17 +1017,19 @@ class PairKinds {
     private readonly alike: boolean,
   ) {
     const ids = new Map<string, number>();
-    this.kindOf = reports.map((r, i) => {
-      if (!alike) {
-        ids.set(String(i), i);
-        return i;
-      }
+    this.likenessOf = reports.map((r) => {
       const key = JSON.stringify([matchingSet(r), r.date, r.published, r.anchor ?? null, r.place ?? null, r.mode ?? null, r.contextPlaces ?? null]);
       let kind = ids.get(key);
       if (kind === undefined) ids.set(key, (kind = ids.size));
       return kind;
     });
-    this.count = ids.size;
+    this.kindOf = alike ? this.likenessOf : reports.map((_, i) => i);
+    this.count = alike ? ids.size : reports.length;
+  }
+
+  /** Report i's kind whether or not pairs are scored by kind (alike: false): what republished copies share. */
+  likeness(i: number): number {
+    return this.likenessOf[i];
   }
 
   /** The kind of report i. */

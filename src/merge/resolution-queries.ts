@@ -61,6 +61,8 @@ export interface ResolutionQueries {
   published(docId: string): Answer<{ value: string | null; precision: 'year' | 'month' | 'day' | null } | null>;
   docText(docId: string): Answer<string | null>;
   anchorSource(docId: string): Answer<{ text: string; language: string; noise: NoiseRange[] } | null>;
+  /** The document's text signature (MinHash), or null when none is stored. */
+  signature(docId: string): Answer<number[] | null>;
   reportDatesOfDoc(docId: string): Answer<({ value: string; span: Span | null } | null)[]>;
   /** The actor ids of each mention of a document. */
   mentionActors(docId: string): Answer<string[][]>;

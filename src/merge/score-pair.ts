@@ -5,7 +5,7 @@
 import type { ActorKind, EventMode } from '../core/types.ts';
 
 /** Bumped whenever a weight, a window or the decision rule changes. */
-export const SCORER_VERSION = 'merge-v7';
+export const SCORER_VERSION = 'merge-v8';
 /** A pair is the same event when its score reaches this. */
 export const SAME_THRESHOLD = 0.7;
 /** Below this participant overlap two reports are never one event. */
@@ -54,6 +54,12 @@ export interface MergeInput {
    * story can be set when the report itself states no place.
    */
   contextPlaces?: readonly { actorId: string; within: readonly string[] }[];
+  /**
+   * Its document's text signature (MinHash, sources/minhash.ts), when stored: two reports alike in
+   * all that merging reads, in documents whose texts are near-duplicates, are one report
+   * republished (merge-reports.ts, rule 'copy').
+   */
+  signature?: readonly number[] | null;
 }
 
 export type TimeVerdict = 'agree' | 'compatible' | 'unknown' | 'conflict';
@@ -77,6 +83,8 @@ export interface PairFeatures {
   candidates?: { events: number; fitting: number; repeated: boolean };
   /** For a report with no precise time joined on where it happened: the place both tell of (sharedPlace). */
   sharedPlace?: SharedPlace;
+  /** For a report joined as a republished copy: the estimated similarity of the two documents' texts (MinHash). */
+  copy?: number;
 }
 
 /**
@@ -374,6 +382,7 @@ export function explainScore(s: PairScore): string[] {
   ];
   if (f.corroboration > 0) lines.push(`corroborated: the two documents also report ${f.corroboration} other meeting(s) in common`);
   if (f.context !== undefined) lines.push(`context: the documents mention the same other actors at ${f.context}`);
+  if (f.copy !== undefined) lines.push(`republished: the two texts are near-duplicates (similarity ${round(f.copy)})`);
   if (f.sharedPlace) {
     const p = f.sharedPlace;
     lines.push(`shared place (${p.tier}): ${p.left} / ${p.right}${p.via === 'mentioned' ? ' (one of them only mentioned by its document)' : ''}`);

@@ -91,6 +91,7 @@ export function toJudgement(row: JudgementRow): Judgement {
 interface ReadAhead {
   reports: Map<string, ReportRecord>;
   published: Map<string, { value: string | null; precision: 'year' | 'month' | 'day' | null }>;
+  signatures: Map<string, number[] | null>;
   mentionActors: Map<string, string[][]>;
   participants: Map<string, ParticipantRecord[]>;
   actors: Map<string, ActorRecord | null>;
@@ -104,13 +105,14 @@ const toActorRecord = (row: ActorRow): ActorRecord => ({ id: row.id, kind: row.k
 /** Reads ahead, on a write transaction's client, what event derivation asks about these reports (see ReadAhead). */
 export async function primeReports(client: pg.PoolClient, reportIds: readonly string[]): Promise<void> {
   if (!reportIds.length) return;
-  const ahead: ReadAhead = readAheads.get(client) ?? { reports: new Map(), published: new Map(), mentionActors: new Map(), participants: new Map(), actors: new Map() };
+  const ahead: ReadAhead = readAheads.get(client) ?? { reports: new Map(), published: new Map(), signatures: new Map(), mentionActors: new Map(), participants: new Map(), actors: new Map() };
   const reports = (await client.query(`SELECT ${REPORT_COLUMNS} FROM event_reports WHERE id = ANY($1)`, [reportIds])).rows as ReportRow[];
   const docIds = [...new Set(reports.map((r) => r.doc_id))];
   const docs = (await client.query('SELECT id, published_value, published_precision FROM documents WHERE id = ANY($1)', [docIds])).rows as {
     id: string; published_value: string | null; published_precision: 'year' | 'month' | 'day' | null;
   }[];
   const mentions = (await client.query('SELECT doc_id, actor_ids FROM mentions WHERE doc_id = ANY($1) ORDER BY id', [docIds])).rows as { doc_id: string; actor_ids: string[] }[];
+  const signatures = (await client.query('SELECT doc_id, minhash FROM text_signatures WHERE doc_id = ANY($1)', [docIds])).rows as { doc_id: string; minhash: string[] }[];
   const participants = (await client.query(
     `SELECT p.report_id, p.actor_id, p.spans, a.kind FROM report_participants p JOIN actors a ON a.id = p.actor_id
      WHERE p.report_id = ANY($1) ORDER BY p.report_id, p.position`,
@@ -129,7 +131,9 @@ export async function primeReports(client: pg.PoolClient, reportIds: readonly st
   for (const d of docs) {
     ahead.published.set(d.id, { value: d.published_value, precision: d.published_precision });
     ahead.mentionActors.set(d.id, []);
+    ahead.signatures.set(d.id, null);
   }
+  for (const s of signatures) ahead.signatures.set(s.doc_id, s.minhash.map(Number));
   for (const m of mentions) ahead.mentionActors.get(m.doc_id)?.push(m.actor_ids);
   for (const id of actorIds) ahead.actors.set(id, null);
   for (const a of actors) ahead.actors.set(a.id, toActorRecord(a));
@@ -190,6 +194,12 @@ export function postgresResolutionQueries(db: Queryable): ResolutionQueries {
     docText: async (docId) => (await first<{ text: string }>('SELECT text FROM documents WHERE id = $1', [docId]))?.text ?? null,
     anchorSource: async (docId) =>
       (await first<{ text: string; language: string; noise: NoiseRange[] }>('SELECT text, language, noise FROM documents WHERE id = $1', [docId])) ?? null,
+    signature: async (docId) => {
+      const known = ahead()?.signatures.get(docId);
+      if (known !== undefined) return known;
+      const row = await first<{ minhash: string[] }>('SELECT minhash FROM text_signatures WHERE doc_id = $1', [docId]);
+      return row ? row.minhash.map(Number) : null;
+    },
     reportDatesOfDoc: async (docId) =>
       (await rows<{ date_value: string | null; date_start: number | null; date_end: number | null }>(
         'SELECT date_value, date_start, date_end FROM event_reports WHERE doc_id = $1 ORDER BY id COLLATE "C"',

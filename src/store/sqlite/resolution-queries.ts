@@ -106,6 +106,7 @@ export function createSqliteResolutionStorage(db: Database.Database): Resolution
     published: db.prepare('SELECT published_value, published_precision FROM documents WHERE id = ?'),
     docText: db.prepare('SELECT text FROM documents WHERE id = ?').pluck(),
     anchorSource: db.prepare('SELECT text, language, noise FROM documents WHERE id = ?'),
+    signature: db.prepare('SELECT minhash FROM text_signatures WHERE doc_id = ?').pluck(),
     reportDatesOfDoc: db.prepare('SELECT date_value, date_start, date_end FROM event_reports WHERE doc_id = ?'),
     mentionActors: db.prepare('SELECT actor_ids FROM mentions WHERE doc_id = ?').pluck(),
     actor: db.prepare('SELECT id, kind, name, aliases, place_type, within FROM actors WHERE id = ?'),
@@ -179,6 +180,10 @@ export function createSqliteResolutionStorage(db: Database.Database): Resolution
     anchorSource: (docId) => {
       const row = s.anchorSource.get(docId) as { text: string; language: string; noise: string } | undefined;
       return row ? { text: row.text, language: row.language, noise: JSON.parse(row.noise) } : null;
+    },
+    signature: (docId) => {
+      const blob = s.signature.get(docId) as Buffer | undefined;
+      return blob ? Array.from(new Uint32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength))) : null;
     },
     reportDatesOfDoc: (docId) =>
       (s.reportDatesOfDoc.all(docId) as { date_value: string | null; date_start: number | null; date_end: number | null }[]).map((r) =>

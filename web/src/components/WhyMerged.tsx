@@ -16,6 +16,7 @@ export interface MergeLink {
     time?: { verdict: string; left: string | null; right: string | null; gapDays: number | null };
     place?: { verdict: string; left: string | null; right: string | null };
     mode?: { verdict: string };
+    copy?: number;
   };
 }
 
@@ -25,6 +26,7 @@ const RULES: Record<string, string> = {
   'dateline-day': "the one event holding its dateline's day",
   'best-context': 'the event whose articles share its other actors',
   'same-place': 'same people, same place, no precise time',
+  copy: 'the same report republished (near-duplicate text)',
   human: 'an analyst said so',
 };
 
@@ -52,6 +54,7 @@ export function WhyMerged({ event, links }: { event: EventDetail; links: readonl
                 — participants {l.features.participants ? `${Math.round(l.features.participants.jaccard * 100)}% shared (${l.features.participants.shared.map(name).join(', ')})` : '?'}; time{' '}
                 {l.features.time?.verdict ?? '?'}
                 {l.features.time?.gapDays != null ? ` (${l.features.time.gapDays} days apart)` : ''}; place {l.features.place?.verdict ?? '?'}; mode {l.features.mode?.verdict ?? '?'}
+                {l.features.copy !== undefined ? `; texts ${Math.round(l.features.copy * 100)}% alike` : ''}
               </span>
             )}
           </li>
