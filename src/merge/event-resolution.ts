@@ -12,7 +12,7 @@ import type { JudgementPreview, StoredActor, StoredEvent, StoredReport } from '.
 import { mergeConcerns } from '../judgements/plausibility.ts';
 import { deriveEventFields, type FieldCorrection, type PlaceInfo } from './derive-event.ts';
 import { blockingKeys, lookupKeys, mergeReports, pageDated, type MergeConstraints, type MergeInput, type MergeJudgement, type MergeStats } from './merge-reports.ts';
-import type { ReportRecord, ResolutionQueries, ResolutionStorage } from './resolution-queries.ts';
+import type { ParticipantRecord, ReportRecord, ResolutionQueries, ResolutionStorage } from './resolution-queries.ts';
 import { timeWindow } from './score-pair.ts';
 import { findTimeAnchor } from './time-anchor.ts';
 
@@ -84,11 +84,16 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
   // when its document is replaced; its participants only with the judgements): a rebuild around a
   // story's new copies reads only the new ones. Its place is checked against the stored actor.
   const inputs = new Map<string, MergeInput>();
+  // stored report rows and their participant rows as read (before judgements apply), kept from
+  // one read to the next for the same reason: the browse index reads every report of each event
+  // a batch touches, and a story's copies make events of hundreds of reports
+  const rows = new Map<string, { row: ReportRecord; participants: ParticipantRecord[] }>();
 
   function invalidate(): void {
     judgementCache = null;
     viewCache = null;
     inputs.clear();
+    rows.clear();
     contexts.clear();
     contextPlaces.clear();
     anchors.clear();
@@ -109,9 +114,22 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
 
     // ---------------------------------------------------------- reports as merging sees them
 
+    /** A report's rows (kept; see `rows`), or null when it is not stored. */
+    async function reportRows(reportId: string): Promise<{ row: ReportRecord; participants: ParticipantRecord[] } | null> {
+      const known = rows.get(reportId);
+      if (known) return known;
+      const row = await q.report(reportId);
+      if (!row) return null;
+      // shared by every reader from now on: frozen, so that a reader changing one fails loudly
+      const entry = deepFreeze({ row, participants: await q.participants(reportId) });
+      if (rows.size > 100_000) rows.clear();
+      rows.set(reportId, entry);
+      return entry;
+    }
+
     async function participantsOf(reportId: string, docId: string): Promise<{ actorId: string; kind: ActorKind; spans: Span[] }[]> {
       const v = await view();
-      const rows = await q.participants(reportId);
+      const rows = (await reportRows(reportId))?.participants ?? [];
       // the words are needed only where a split may send a participant elsewhere
       const text = !v.empty && rows.some((r) => v.splits.has(r.actorId) || v.splits.has(v.canonical(r.actorId))) ? ((await q.docText(docId)) ?? '') : '';
       const out: { actorId: string; kind: ActorKind; spans: Span[] }[] = [];
@@ -175,7 +193,7 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
     }
 
     async function mergeInput(reportId: string): Promise<MergeInput | null> {
-      const row = await q.report(reportId);
+      const row = (await reportRows(reportId))?.row;
       if (!row) return null;
       const doc = (await q.published(row.docId)) ?? { value: null, precision: null };
       const published = doc.value === null ? null : doc.value.slice(0, doc.precision === 'year' ? 4 : doc.precision === 'month' ? 7 : 10);
@@ -411,6 +429,7 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
 
     async function releaseDocument(docId: string): Promise<string[]> {
       for (const [id, input] of inputs) if (input.docId === docId) inputs.delete(id);
+      for (const [id, entry] of rows) if (entry.row.docId === docId) rows.delete(id);
       contexts.delete(docId);
       contextPlaces.delete(docId);
       anchors.delete(docId);
@@ -474,7 +493,7 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
       const v = await view();
       const reports: StoredReport[] = [];
       for (const reportId of await q.membersOfEvent(id)) {
-        const r = (await q.report(reportId))!;
+        const r = (await reportRows(reportId))!.row;
         reports.push(toReport(r, (await participantsOf(r.id, r.docId)).map((p) => ({ actorId: p.actorId, spans: p.spans })), v));
       }
       const corrections = (await correctionsByEvent((reportId) => q.eventOfReport(reportId))).get(id) ?? [];
@@ -795,6 +814,7 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
       viewCache = null;
       // another process may have replaced a document since
       inputs.clear();
+      rows.clear();
     }
   };
 
@@ -908,4 +928,13 @@ function assemble(
   for (const j of judgements) if (j.judgementId !== undefined) human.add(j.judgementId);
   for (const c of corrections) human.add(c.judgementId);
   return { id, reports: sortedReports, judgements, ...fields, humanJudgements: [...human].sort((a, b) => a - b) };
+}
+
+/** The value, frozen with everything it holds (plain objects and arrays). */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }

@@ -927,6 +927,24 @@ function sameOccasion(
     }));
 }
 
+// Keys of what a report is like, kept per input object: event derivation keeps a report's
+// MergeInput from one rebuild to the next (inputs are never changed once made), and a story's
+// copies are in every rebuild of its event
+const likenessKeys = new WeakMap<MergeInput, string>();
+/** What scoring a pair reads of a report (PairKinds), as a key. */
+function likenessKey(r: MergeInput): string {
+  let key = likenessKeys.get(r);
+  if (key === undefined) likenessKeys.set(r, (key = JSON.stringify([matchingSet(r), r.date, r.published, r.anchor ?? null, r.place ?? null, r.mode ?? null, r.contextPlaces ?? null])));
+  return key;
+}
+const contextKeys = new WeakMap<MergeInput, string>();
+/** What contextOverlap reads of a report, as a key. */
+function contextKey(r: MergeInput): string {
+  let key = contextKeys.get(r);
+  if (key === undefined) contextKeys.set(r, (key = JSON.stringify([r.context ?? null, r.participants.map((p) => p.actorId)])));
+  return key;
+}
+
 const placeKeys = new WeakMap<MergeInput, string>();
 /** What comparePlace reads of a report's place, as a key (for a report that states one). */
 function placeKey(report: MergeInput): string {
@@ -964,11 +982,11 @@ function republished(
   const copy = new Uint8Array(sorted.length);
   const copiesOf = new Int32Array(sorted.length);
   const perDoc = new Map<string, number>();
-  const docKey = (i: number) => `${sorted[i].docId}\u0000${kinds.likeness(i)}`;
-  for (let i = 0; i < sorted.length; i++) if (sorted[i].signature?.length) perDoc.set(docKey(i), (perDoc.get(docKey(i)) ?? 0) + 1);
+  const docKeys = sorted.map((r, i) => (r.signature?.length ? `${r.docId}\u0000${kinds.likeness(i)}` : null));
+  for (const key of docKeys) if (key !== null) perDoc.set(key, (perDoc.get(key) ?? 0) + 1);
   const byKind = new Map<number, number[]>();
   for (let i = 0; i < sorted.length; i++) {
-    if (!sorted[i].signature?.length || perDoc.get(docKey(i)) !== 1) continue;
+    if (docKeys[i] === null || perDoc.get(docKeys[i]!) !== 1) continue;
     const list = byKind.get(kinds.likeness(i));
     if (list) list.push(i);
     else byKind.set(kinds.likeness(i), [i]);
@@ -1018,7 +1036,7 @@ class PairKinds {
   ) {
     const ids = new Map<string, number>();
     this.likenessOf = reports.map((r) => {
-      const key = JSON.stringify([matchingSet(r), r.date, r.published, r.anchor ?? null, r.place ?? null, r.mode ?? null, r.contextPlaces ?? null]);
+      const key = likenessKey(r);
       let kind = ids.get(key);
       if (kind === undefined) ids.set(key, (kind = ids.size));
       return kind;
@@ -1070,7 +1088,7 @@ class PairKinds {
           ids.set(String(i), i);
           return i;
         }
-        const key = JSON.stringify([r.context ?? null, r.participants.map((p) => p.actorId)]);
+        const key = contextKey(r);
         let kind = ids.get(key);
         if (kind === undefined) ids.set(key, (kind = ids.size));
         return kind;
