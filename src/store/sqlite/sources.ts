@@ -48,7 +48,38 @@ export interface SqliteSourcesTable extends SourcesTable {
   save(docId: string, length: number, sources: SourceAnalysis | undefined, stored: ReadonlySet<string>, bad: (code: string, message: string) => void): void;
 }
 
+/**
+ * Report attributions and text signatures as read, kept per connection (every sources table of
+ * one connection shares them): the browse index reads them for every report of each event a
+ * batch touches, and a story's copies make events of hundreds of reports whose rows never change.
+ * A document saved again (re-analysed) drops its entries; a write by another connection (SQLite's
+ * data_version moves) drops them all. What is handed out is frozen: readers share it.
+ */
+interface SourcesCache {
+  version: number | null;
+  attributions: Map<string, readonly ReportAttribution[]>;
+  signatures: Map<string, readonly number[]>;
+}
+const caches = new WeakMap<Database.Database, SourcesCache>();
+const CACHE_LIMIT = 200_000;
+
 export function createSourcesTable(db: Database.Database): SqliteSourcesTable {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = { version: null, attributions: new Map(), signatures: new Map() }));
+  const kept = cache;
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  /** The cache, emptied first when another connection has written since it was last asked. */
+  const current = (): SourcesCache => {
+    const version = dataVersion.get() as number;
+    if (kept.version !== version) {
+      kept.attributions.clear();
+      kept.signatures.clear();
+      kept.version = version;
+    }
+    if (kept.attributions.size > CACHE_LIMIT) kept.attributions.clear();
+    if (kept.signatures.size > CACHE_LIMIT) kept.signatures.clear();
+    return kept;
+  };
   const q = {
     attr: db.prepare('INSERT INTO attributions (doc_id, start, end, kind, source_id, name, scope, joint, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     reportAttr: db.prepare('INSERT OR REPLACE INTO report_attributions (report_id, seq, kind, source_id, name, start, end, side, joint, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
@@ -71,6 +102,9 @@ export function createSourcesTable(db: Database.Database): SqliteSourcesTable {
   return {
     save(docId, length, sources, stored, bad) {
       const rows = sourceRows(docId, length, sources, stored, bad);
+      // a document analysed again: what was kept of it is not what is stored now
+      kept.signatures.delete(docId);
+      for (const reportId of stored) kept.attributions.delete(reportId);
       for (const a of rows.attributions) q.attr.run(a.doc_id, a.start, a.end, a.kind, a.source_id, a.name, a.scope, a.joint ? 1 : 0, a.country);
       for (const r of rows.reportAttributions) q.reportAttr.run(r.report_id, r.seq, r.kind, r.source_id, r.name, r.start, r.end, r.side, r.joint ? 1 : 0, r.country);
       for (const d of rows.denials) q.denial.run(d);
@@ -82,15 +116,39 @@ export function createSourcesTable(db: Database.Database): SqliteSourcesTable {
       }));
     },
     async reportAttributions(reportIds) {
-      const out = new Map<string, ReportAttribution[]>(reportIds.map((id) => [id, []]));
-      const rows = q.reportAttrsOf.all(JSON.stringify(reportIds)) as Array<{ report_id: string; kind: ReportAttribution['kind']; source_id: string | null; name: string | null; start: number | null; end: number | null; side: string | null; joint: number; country: string | null }>;
-      for (const r of rows) out.get(r.report_id)?.push(toReportAttribution(r));
+      const known = current().attributions;
+      const out = new Map<string, ReportAttribution[]>();
+      const missing: string[] = [];
+      for (const id of reportIds) {
+        const list = known.get(id);
+        if (list) out.set(id, list as ReportAttribution[]);
+        else {
+          out.set(id, []);
+          missing.push(id);
+        }
+      }
+      if (missing.length) {
+        const rows = q.reportAttrsOf.all(JSON.stringify(missing)) as Array<{ report_id: string; kind: ReportAttribution['kind']; source_id: string | null; name: string | null; start: number | null; end: number | null; side: string | null; joint: number; country: string | null }>;
+        for (const r of rows) out.get(r.report_id)?.push(Object.freeze(toReportAttribution(r)));
+        for (const id of missing) known.set(id, Object.freeze(out.get(id)!));
+      }
       return out;
     },
     async signatures(docIds) {
+      const known = current().signatures;
       const out = new Map<string, number[]>();
-      for (const row of q.signaturesOf.all(JSON.stringify(docIds)) as Array<{ doc_id: string; minhash: Buffer }>) {
-        out.set(row.doc_id, Array.from(new Uint32Array(row.minhash.buffer.slice(row.minhash.byteOffset, row.minhash.byteOffset + row.minhash.byteLength))));
+      const missing: string[] = [];
+      for (const id of docIds) {
+        const signature = known.get(id);
+        if (signature) out.set(id, signature as number[]);
+        else missing.push(id);
+      }
+      if (missing.length) {
+        for (const row of q.signaturesOf.all(JSON.stringify(missing)) as Array<{ doc_id: string; minhash: Buffer }>) {
+          const signature = Object.freeze(Array.from(new Uint32Array(row.minhash.buffer.slice(row.minhash.byteOffset, row.minhash.byteOffset + row.minhash.byteLength))));
+          known.set(row.doc_id, signature);
+          out.set(row.doc_id, signature as number[]);
+        }
       }
       return out;
     },
