@@ -17,6 +17,12 @@ import { timeWindow } from './score-pair.ts';
 import { findTimeAnchor } from './time-anchor.ts';
 
 const EVENT_KINDS = new Set(['event-merge', 'event-split', 'report-reject', 'field-correct']);
+/**
+ * Documents whose context, time anchor and signature are kept between rebuilds. A kept merge
+ * input is used only while its document's context is the kept one: a bound below the documents a
+ * run touches empties these (and so makes every input be read again) in the middle of large runs.
+ */
+const KEPT_DOCUMENTS = 100_000;
 
 /** What an adapter can run inside its own write transaction. */
 export interface ResolutionWriter {
@@ -161,7 +167,7 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
           const info = await placeInfo(id);
           if (info && isLocal(info)) places.push({ actorId: id, within: info.within });
         }
-        if (contextPlaces.size > 10_000) contextPlaces.clear();
+        if (contextPlaces.size > KEPT_DOCUMENTS) contextPlaces.clear();
         contextPlaces.set(docId, places);
       }
       return places;
@@ -174,7 +180,7 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
         const set = new Set<string>();
         for (const list of await q.mentionActors(docId)) for (const id of list) set.add(v.canonical(id));
         ids = [...set].sort();
-        if (contexts.size > 10_000) contexts.clear();
+        if (contexts.size > KEPT_DOCUMENTS) contexts.clear();
         contexts.set(docId, ids);
       }
       return ids;
@@ -186,7 +192,7 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
         const doc = await q.anchorSource(docId);
         const reportDates = doc ? await q.reportDatesOfDoc(docId) : [];
         anchor = doc ? (findTimeAnchor({ text: doc.text, language: doc.language, noise: doc.noise, published, reportDates })?.value ?? null) : null;
-        if (anchors.size > 10_000) anchors.clear();
+        if (anchors.size > KEPT_DOCUMENTS) anchors.clear();
         anchors.set(docId, anchor);
       }
       return anchor;
@@ -206,7 +212,7 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
       let signature = signatures.get(row.docId);
       if (signature === undefined) {
         signature = await q.signature(row.docId);
-        if (signatures.size > 10_000) signatures.clear();
+        if (signatures.size > KEPT_DOCUMENTS) signatures.clear();
         signatures.set(row.docId, signature);
       }
       const place = row.placeActorId
@@ -336,7 +342,7 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
         for (const id of [...ids]) {
           if (expanded.has(id)) continue;
           expanded.add(id);
-          const value = await input(id);
+          const value = blockInputs.get(id) ?? (await input(id));
           if (!value) continue;
           for (const key of lookupKeys(value)) {
             if (looked.has(key)) continue;
@@ -353,10 +359,13 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
       // keys alone leave them out of the block and the events then depended on which document
       // came last (the merge of everything at once had them). Each document is asked once.
       const docsAsked = new Set<string>();
+      const siblingsAsked = new Set<string>();
       const addSiblings = async () => {
         const docs: string[] = [];
         for (const id of [...block]) {
-          const value = await input(id);
+          if (siblingsAsked.has(id)) continue;
+          siblingsAsked.add(id);
+          const value = blockInputs.get(id) ?? (await input(id));
           if (!value || docsAsked.has(value.docId)) continue;
           docsAsked.add(value.docId);
           docs.push(value.docId);

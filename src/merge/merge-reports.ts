@@ -103,7 +103,18 @@ export interface MergeStats {
  * all are indexed under `@-` (found by every dated lookup) and look up `@*` (every report with
  * those participants: they need all candidates to know whether one event is the only fit).
  */
-export function blockingKeys(report: MergeInput): string[] {
+export function blockingKeys(report: MergeInput): readonly string[] {
+  let keys = indexKeys.get(report);
+  if (!keys) indexKeys.set(report, (keys = Object.freeze(makeBlockingKeys(report))));
+  return keys;
+}
+
+// a report's keys, kept per input object (inputs are never changed once made; event derivation
+// keeps them from one rebuild to the next, and a story's copies are in every rebuild of its event)
+const indexKeys = new WeakMap<MergeInput, readonly string[]>();
+const searchKeys = new WeakMap<MergeInput, readonly string[]>();
+
+function makeBlockingKeys(report: MergeInput): string[] {
   const base = participantKeys(report);
   const months = timeBuckets(report);
   const keys = base.map((k) => `${k}@*`);
@@ -111,7 +122,13 @@ export function blockingKeys(report: MergeInput): string[] {
   return keys;
 }
 
-export function lookupKeys(report: MergeInput): string[] {
+export function lookupKeys(report: MergeInput): readonly string[] {
+  let keys = searchKeys.get(report);
+  if (!keys) searchKeys.set(report, (keys = Object.freeze(makeLookupKeys(report))));
+  return keys;
+}
+
+function makeLookupKeys(report: MergeInput): string[] {
   const base = participantLookups(report);
   const months = timeBuckets(report);
   if (!months) return base.map((k) => `${k}@*`);
@@ -417,6 +434,8 @@ class ScoredPairs {
   }
 }
 
+const NO_KEYS: readonly string[] = Object.freeze([]);
+
 /** Groups reports into events. */
 export function mergeReports(
   reports: readonly MergeInput[],
@@ -471,8 +490,8 @@ export function mergeReports(
 
   // candidates from shared blocking keys only
   const blocks = new Map<string, number[]>();
-  const indexedUnder = sorted.map((report, i) => (copy[i] ? [] : blockingKeys(report)));
-  const lookedUp = sorted.map((report, i) => (copy[i] ? [] : lookupKeys(report)));
+  const indexedUnder = sorted.map((report, i) => (copy[i] ? NO_KEYS : blockingKeys(report)));
+  const lookedUp = sorted.map((report, i) => (copy[i] ? NO_KEYS : lookupKeys(report)));
   sorted.forEach((report, i) => {
     for (const key of indexedUnder[i]) {
       const list = blocks.get(key);
