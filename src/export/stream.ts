@@ -315,7 +315,9 @@ export function documentCache(store: Store, size = 4096): (ids: readonly string[
  * one event at a time.
  */
 export async function boundedEventSources(store: Store, documents = documentCache(store)): Promise<{ of(event: EventForSources): Promise<EventSources> }> {
-  const table = store.sources();
+  const shared = store.sources();
+  // every event once: nothing of it is kept for later reads
+  const table = { ...shared, reportAttributions: (ids: readonly string[]) => shared.reportAttributions(ids, { keep: false }), signatures: (ids: readonly string[]) => shared.signatures(ids, { keep: false }) };
   const docs = new Map<string, SourceDocInfo>();
   // the denials are dated and placed once, when the reader is made
   for (const d of (await documents((await table.denials()).map((d) => d.docId))).values()) docs.set(d.id, docInfo(d));

@@ -39,7 +39,8 @@ export interface Resolution<Tx = unknown> {
   write<T>(work: (writer: ResolutionWriter, q: ResolutionQueries, tx: Tx) => Promise<T>): Promise<T>;
   /** Keys and events for a database whose migration dropped them (call once after opening). */
   repair(): Promise<void>;
-  getEvent(id: string): Promise<StoredEvent | null>;
+  /** keep: false reads without keeping what it reads (an export going over every event once). */
+  getEvent(id: string, options?: { keep?: boolean }): Promise<StoredEvent | null>;
   /** Several events read as one read: judgements are read once for them all, not once per event. */
   getEvents(ids: readonly string[]): Promise<(StoredEvent | null)[]>;
   listEvents(): Promise<StoredEvent[]>;
@@ -121,9 +122,13 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
     // ---------------------------------------------------------- reports as merging sees them
 
     /** A report's rows (kept; see `rows`), or null when it is not stored. */
-    async function reportRows(reportId: string): Promise<{ row: ReportRecord; participants: ParticipantRecord[] } | null> {
+    async function reportRows(reportId: string, keep = true): Promise<{ row: ReportRecord; participants: ParticipantRecord[] } | null> {
       const known = rows.get(reportId);
       if (known) return known;
+      if (!keep) {
+        const row = await q.report(reportId);
+        return row ? { row, participants: await q.participants(reportId) } : null;
+      }
       const row = await q.report(reportId);
       if (!row) return null;
       // shared by every reader from now on: frozen, so that a reader changing one fails loudly
@@ -133,9 +138,9 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
       return entry;
     }
 
-    async function participantsOf(reportId: string, docId: string): Promise<{ actorId: string; kind: ActorKind; spans: Span[] }[]> {
+    async function participantsOf(reportId: string, docId: string, keep = true): Promise<{ actorId: string; kind: ActorKind; spans: Span[] }[]> {
       const v = await view();
-      const rows = (await reportRows(reportId))?.participants ?? [];
+      const rows = (await reportRows(reportId, keep))?.participants ?? [];
       // the words are needed only where a split may send a participant elsewhere
       const text = !v.empty && rows.some((r) => v.splits.has(r.actorId) || v.splits.has(v.canonical(r.actorId))) ? ((await q.docText(docId)) ?? '') : '';
       const out: { actorId: string; kind: ActorKind; spans: Span[] }[] = [];
@@ -418,12 +423,32 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
         if (value) present.push(value);
       }
       const events = mergeReports(present, c, stats);
-      for (const eventId of oldEvents.keys()) await q.deleteEvent(eventId);
       const stamp = now().toISOString();
+      const derived = new Map(events.map((e) => [e.id, e]));
+      // an event derived again under its id keeps its row and the members it still has (an event
+      // of a story's copies gains a few a batch; its hundreds of other rows stay); the others go
+      // first, so that a report moving between events is nowhere twice
+      for (const [eventId, members] of oldEvents) {
+        const event = derived.get(eventId);
+        if (!event) {
+          await q.deleteEvent(eventId);
+          continue;
+        }
+        const still = new Set(event.reportIds);
+        const gone = members.filter((m) => !still.has(m));
+        if (gone.length) await q.removeMembers(eventId, gone);
+      }
       // an id that vanishes keeps answering: its reports say where it went
-      const kept = new Set(events.map((e) => e.id));
-      for (const [eventId, members] of oldEvents) if (!kept.has(eventId)) await q.recordRedirect(eventId, members, stamp);
-      for (const event of events) await q.insertEvent(event.id, event.judgements, stamp, event.reportIds);
+      for (const [eventId, members] of oldEvents) if (!derived.has(eventId)) await q.recordRedirect(eventId, members, stamp);
+      for (const event of events) {
+        const before = oldEvents.get(event.id);
+        if (!before) {
+          await q.insertEvent(event.id, event.judgements, stamp, event.reportIds);
+          continue;
+        }
+        const had = new Set(before);
+        await q.updateEvent(event.id, event.judgements, stamp, event.reportIds.filter((r) => !had.has(r)));
+      }
       return events.length;
     }
 
@@ -496,14 +521,14 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
       return out;
     }
 
-    async function getEvent(id: string): Promise<StoredEvent | null> {
+    async function getEvent(id: string, keep = true): Promise<StoredEvent | null> {
       const row = await q.event(id);
       if (!row) return null;
       const v = await view();
       const reports: StoredReport[] = [];
       for (const reportId of await q.membersOfEvent(id)) {
-        const r = (await reportRows(reportId))!.row;
-        reports.push(toReport(r, (await participantsOf(r.id, r.docId)).map((p) => ({ actorId: p.actorId, spans: p.spans })), v));
+        const r = (await reportRows(reportId, keep))!.row;
+        reports.push(toReport(r, (await participantsOf(r.id, r.docId, keep)).map((p) => ({ actorId: p.actorId, spans: p.spans })), v));
       }
       const corrections = (await correctionsByEvent((reportId) => q.eventOfReport(reportId))).get(id) ?? [];
       // deriving the place reads the places the reports name
@@ -850,7 +875,7 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
         for (let k = 0; k < ids.length; k += 2000) await write((w) => w.rebuild(ids.slice(k, k + 2000)));
       }
     },
-    getEvent: (id) => (fresh(), reader.getEvent(id)),
+    getEvent: (id, options) => (fresh(), reader.getEvent(id, options?.keep ?? true)),
     async getEvents(ids) {
       fresh();
       const events: (StoredEvent | null)[] = [];

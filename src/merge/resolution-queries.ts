@@ -85,6 +85,10 @@ export interface ResolutionQueries {
   eventMembersOfReports(reportIds: readonly string[]): Answer<{ eventId: string; reportId: string }[]>;
   deleteEvent(eventId: string): Answer<void>;
   insertEvent(eventId: string, explanation: readonly MergeJudgement[], stamp: string, reportIds: readonly string[]): Answer<void>;
+  /** Takes reports out of a stored event (before they join another: a report is in one event). */
+  removeMembers(eventId: string, reportIds: readonly string[]): Answer<void>;
+  /** A stored event derived again under the same id: its explanation and stamp replaced, members added. */
+  updateEvent(eventId: string, explanation: readonly MergeJudgement[], stamp: string, added: readonly string[]): Answer<void>;
   event(id: string): Answer<{ id: string; explanation: MergeJudgement[] } | null>;
   allEvents(): Answer<{ id: string; explanation: MergeJudgement[] }[]>;
   allMembers(): Answer<{ eventId: string; reportId: string }[]>;

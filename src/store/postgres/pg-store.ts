@@ -381,7 +381,8 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       pagedEvents(
         (after, limit) =>
           op(async () => (await rows<{ id: string }>(pool, 'SELECT id FROM events WHERE $1::text IS NULL OR id COLLATE "C" > $1 ORDER BY id COLLATE "C" LIMIT $2', [after, limit])).map((r) => r.id)),
-        (id) => op(() => resolution.getEvent(id)),
+        // every event once: nothing of it is kept for later reads
+        (id) => op(() => resolution.getEvent(id, { keep: false })),
         options?.pageSize,
       ),
     addJudgement: (input) => op(() => resolution.addJudgement(input)),

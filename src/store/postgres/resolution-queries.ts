@@ -280,6 +280,17 @@ export function postgresResolutionQueries(db: Queryable): ResolutionQueries {
         [eventId, JSON.stringify(explanation), stamp, reportIds],
       );
     },
+    removeMembers: async (eventId, reportIds) => {
+      await db.query('DELETE FROM event_members WHERE event_id = $1 AND report_id = ANY($2::text[])', [eventId, reportIds]);
+    },
+    updateEvent: async (eventId, explanation, stamp, added) => {
+      // one round trip, as insertEvent
+      await db.query(
+        `WITH e AS (UPDATE events SET explanation = $2, updated_at = $3 WHERE id = $1 RETURNING id)
+         INSERT INTO event_members (event_id, report_id) SELECT e.id, r FROM e, unnest($4::text[]) AS r`,
+        [eventId, JSON.stringify(explanation), stamp, added],
+      );
+    },
     event: async (id) => (await first<{ id: string; explanation: MergeJudgement[] }>('SELECT id, explanation FROM events WHERE id = $1', [id])) ?? null,
     allEvents: () => rows<{ id: string; explanation: MergeJudgement[] }>('SELECT id, explanation FROM events ORDER BY id COLLATE "C"'),
     allMembers: async () =>

@@ -59,7 +59,8 @@ export function createBrowse(
     stale: db.prepare(`SELECT e.id FROM events e LEFT JOIN browse_events b ON b.event_id = e.id
       WHERE b.event_id IS NULL OR b.stamp <> e.updated_at`).pluck(),
     stamp: db.prepare('SELECT updated_at FROM events WHERE id = ?').pluck(),
-    docInfo: db.prepare('SELECT meta, text, language FROM documents WHERE id = ?'),
+    docInfo: db.prepare('SELECT meta, language FROM documents WHERE id = ?'),
+    docText: db.prepare('SELECT text FROM documents WHERE id = ?').pluck(),
     someDocs: db.prepare('SELECT id, path, meta, published_value FROM documents WHERE id IN (SELECT value FROM json_each(?))'),
     denials: db.prepare('SELECT id, participants FROM denial_claims'),
     judgementStates: db.prepare('SELECT id, undone_at AS undone FROM source_judgements'),
@@ -91,9 +92,15 @@ export function createBrowse(
   };
 
   function index(event: StoredEvent, stamp: string, names: Map<string, string>, extras: SummaryExtras): void {
+    // each document once an event (an event of a story's copies has hundreds of reports), and its
+    // text only if the snippet is taken from it (once an event)
+    const infos = new Map<string, { meta: DocumentMeta; readonly text: string; language: string } | undefined>();
     const row = summarizeForBrowse(event, names, (docId) => {
-      const doc = q.docInfo.get(docId) as { meta: string; text: string; language: string } | undefined;
-      return doc ? { meta: parseMeta(doc.meta), text: doc.text, language: doc.language } : undefined;
+      if (infos.has(docId)) return infos.get(docId);
+      const doc = q.docInfo.get(docId) as { meta: string; language: string } | undefined;
+      const info = doc ? { meta: parseMeta(doc.meta), language: doc.language, get text() { return (q.docText.get(docId) as string | undefined) ?? ''; } } : undefined;
+      infos.set(docId, info);
+      return info;
     }, extras);
     // an event dropped since it was read (another connection rebuilt it) has nothing to index
     if (!q.eventExists.get(event.id)) return;

@@ -132,6 +132,8 @@ export function createSqliteResolutionStorage(db: Database.Database): Resolution
     deleteEvent: db.prepare('DELETE FROM events WHERE id = ?'),
     insertEvent: db.prepare('INSERT INTO events (id, explanation, updated_at) VALUES (?, ?, ?)'),
     insertMember: db.prepare('INSERT INTO event_members (event_id, report_id) VALUES (?, ?)'),
+    updateEvent: db.prepare('UPDATE events SET explanation = ?, updated_at = ? WHERE id = ?'),
+    deleteMember: db.prepare('DELETE FROM event_members WHERE event_id = ? AND report_id = ?'),
     event: db.prepare('SELECT id, explanation FROM events WHERE id = ?'),
     allEvents: db.prepare('SELECT id, explanation FROM events ORDER BY id'),
     allMembers: db.prepare('SELECT event_id, report_id FROM event_members'),
@@ -224,6 +226,13 @@ export function createSqliteResolutionStorage(db: Database.Database): Resolution
     insertEvent: (eventId, explanation, stamp, reportIds) => {
       s.insertEvent.run(eventId, JSON.stringify(explanation), stamp);
       for (const reportId of reportIds) s.insertMember.run(eventId, reportId);
+    },
+    removeMembers: (eventId, reportIds) => {
+      for (const reportId of reportIds) s.deleteMember.run(eventId, reportId);
+    },
+    updateEvent: (eventId, explanation, stamp, added) => {
+      s.updateEvent.run(JSON.stringify(explanation), stamp, eventId);
+      for (const reportId of added) s.insertMember.run(eventId, reportId);
     },
     event: (id) => {
       const row = s.event.get(id) as { id: string; explanation: string } | undefined;

@@ -33,8 +33,9 @@ export interface NewSourceJudgement {
 
 export interface SourcesTable {
   attributions(docId: string): Promise<Attribution[]>;
-  reportAttributions(reportIds: readonly string[]): Promise<Map<string, ReportAttribution[]>>;
-  signatures(docIds: readonly string[]): Promise<Map<string, number[]>>;
+  /** keep: false reads without keeping what it reads (an export going over every event once). */
+  reportAttributions(reportIds: readonly string[], options?: { keep?: boolean }): Promise<Map<string, ReportAttribution[]>>;
+  signatures(docIds: readonly string[], options?: { keep?: boolean }): Promise<Map<string, number[]>>;
   /** Every denial claim, or one document's. */
   denials(docId?: string): Promise<DenialClaim[]>;
   judgements(activeOnly?: boolean): Promise<SourceJudgement[]>;
@@ -115,8 +116,8 @@ export function createSourcesTable(db: Database.Database): SqliteSourcesTable {
         start: r.start, end: r.end, kind: r.kind, sourceId: r.source_id, name: r.name, scope: r.scope, ...(r.joint ? { joint: true } : {}), ...(r.country ? { country: r.country } : {}),
       }));
     },
-    async reportAttributions(reportIds) {
-      const known = current().attributions;
+    async reportAttributions(reportIds, options) {
+      const known = options?.keep === false ? new Map<string, readonly ReportAttribution[]>() : current().attributions;
       const out = new Map<string, ReportAttribution[]>();
       const missing: string[] = [];
       for (const id of reportIds) {
@@ -134,8 +135,8 @@ export function createSourcesTable(db: Database.Database): SqliteSourcesTable {
       }
       return out;
     },
-    async signatures(docIds) {
-      const known = current().signatures;
+    async signatures(docIds, options) {
+      const known = options?.keep === false ? new Map<string, readonly number[]>() : current().signatures;
       const out = new Map<string, number[]>();
       const missing: string[] = [];
       for (const id of docIds) {

@@ -480,7 +480,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     iterateEvents(options) {
       return pagedEvents(
         (after, limit) => exclusive(() => q.eventIdsAfter.all({ after, limit }) as string[]),
-        (id) => exclusive(() => resolution.getEvent(id)),
+        // every event once: nothing of it is kept for later reads
+        (id) => exclusive(() => resolution.getEvent(id, { keep: false })),
         options?.pageSize,
       );
     },
