@@ -117,41 +117,20 @@ export function createSourcesTable(db: Database.Database): SqliteSourcesTable {
       }));
     },
     async reportAttributions(reportIds, options) {
-      const known = options?.keep === false ? new Map<string, readonly ReportAttribution[]>() : current().attributions;
-      const out = new Map<string, ReportAttribution[]>();
-      const missing: string[] = [];
-      for (const id of reportIds) {
-        const list = known.get(id);
-        if (list) out.set(id, list as ReportAttribution[]);
-        else {
-          out.set(id, []);
-          missing.push(id);
-        }
-      }
-      if (missing.length) {
+      return keptRead(options?.keep === false ? null : current().attributions, reportIds, (missing, found) => {
+        const lists = new Map<string, ReportAttribution[]>(missing.map((id) => [id, []]));
         const rows = q.reportAttrsOf.all(JSON.stringify(missing)) as Array<{ report_id: string; kind: ReportAttribution['kind']; source_id: string | null; name: string | null; start: number | null; end: number | null; side: string | null; joint: number; country: string | null }>;
-        for (const r of rows) out.get(r.report_id)?.push(Object.freeze(toReportAttribution(r)));
-        for (const id of missing) known.set(id, Object.freeze(out.get(id)!));
-      }
-      return out;
+        for (const r of rows) lists.get(r.report_id)?.push(Object.freeze(toReportAttribution(r)));
+        // a report with none is kept as such too
+        for (const [id, list] of lists) found(id, list);
+      }) as Map<string, ReportAttribution[]>;
     },
     async signatures(docIds, options) {
-      const known = options?.keep === false ? new Map<string, readonly number[]>() : current().signatures;
-      const out = new Map<string, number[]>();
-      const missing: string[] = [];
-      for (const id of docIds) {
-        const signature = known.get(id);
-        if (signature) out.set(id, signature as number[]);
-        else missing.push(id);
-      }
-      if (missing.length) {
+      return keptRead(options?.keep === false ? null : current().signatures, docIds, (missing, found) => {
         for (const row of q.signaturesOf.all(JSON.stringify(missing)) as Array<{ doc_id: string; minhash: Buffer }>) {
-          const signature = Object.freeze(Array.from(new Uint32Array(row.minhash.buffer.slice(row.minhash.byteOffset, row.minhash.byteOffset + row.minhash.byteLength))));
-          known.set(row.doc_id, signature);
-          out.set(row.doc_id, signature as number[]);
+          found(row.doc_id, Array.from(new Uint32Array(row.minhash.buffer.slice(row.minhash.byteOffset, row.minhash.byteOffset + row.minhash.byteLength))));
         }
-      }
-      return out;
+      }) as Map<string, number[]>;
     },
     async denials(docId) {
       return ((docId === undefined ? q.allDenials.all() : q.denialsOf.all(docId)) as Record<string, unknown>[]).map(toDenial);
@@ -171,4 +150,26 @@ export function createSourcesTable(db: Database.Database): SqliteSourcesTable {
       return toJudgement(q.judgement.get(id) as JudgementRow);
     },
   };
+}
+
+/**
+ * The values of these ids: those kept (in `kept`, or none when null), the rest read by `read` in
+ * one statement (each handed to `found`, frozen and kept).
+ */
+function keptRead<V>(kept: Map<string, readonly V[]> | null, ids: readonly string[], read: (missing: string[], found: (id: string, value: V[]) => void) => void): Map<string, readonly V[]> {
+  const out = new Map<string, readonly V[]>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const value = kept?.get(id);
+    if (value) out.set(id, value);
+    else missing.push(id);
+  }
+  if (missing.length) {
+    read(missing, (id, value) => {
+      const frozen = Object.freeze(value);
+      kept?.set(id, frozen);
+      out.set(id, frozen);
+    });
+  }
+  return out;
 }
