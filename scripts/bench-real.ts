@@ -9,11 +9,16 @@
 //
 //   npm run bench:real                   # 10,000 documents
 //   npm run bench:real -- --n 3000 --json
+//   npm run bench:real -- --n 3000 --check   # and: are the stored events what merging everything at once gives?
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
 import { makePipeline } from '../src/cli/ingest.ts';
+import { createResolution } from '../src/merge/event-resolution.ts';
+import { mergeReports } from '../src/merge/merge-reports.ts';
+import { createSqliteResolutionStorage } from '../src/store/sqlite/resolution-queries.ts';
 import { runIngest } from '../src/pipeline/run-ingest.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { createTextAnalyzer } from '../src/text/analyze-text.ts';
@@ -29,6 +34,7 @@ const { values } = parseArgs({
     shared: { type: 'string', default: DEFAULT_SHARED },
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    check: { type: 'boolean', default: false },
   },
 });
 function whole(name: string, value: string | undefined, min: number): number {
@@ -190,12 +196,37 @@ const result = {
   reports: counts.reports,
   events: counts.events,
 };
-if (values.json) console.log(JSON.stringify(result));
+// Ingest merges batch by batch into what is stored; the result must not depend on the batches:
+// every stored event (members and explanation) against merging all stored reports at once
+let check: { storedEvents: number; wholeEvents: number; onlyStored: number; onlyWhole: number } | undefined;
+let checkLine = '';
+if (values.check) {
+  const db = new Database(dbFile, { readonly: true });
+  const inputs = await createResolution(createSqliteResolutionStorage(db), { now: () => new Date() }).mergeInputs();
+  const whole = new Set(mergeReports(inputs).map((e) => JSON.stringify([e.id, e.reportIds, e.judgements])));
+  const members = new Map<string, string[]>();
+  for (const row of db.prepare('SELECT event_id, report_id FROM event_members ORDER BY report_id').all() as { event_id: string; report_id: string }[]) {
+    const list = members.get(row.event_id);
+    if (list) list.push(row.report_id);
+    else members.set(row.event_id, [row.report_id]);
+  }
+  const stored = new Set(
+    (db.prepare('SELECT id, explanation FROM events').all() as { id: string; explanation: string }[]).map((e) => JSON.stringify([e.id, members.get(e.id) ?? [], JSON.parse(e.explanation)])),
+  );
+  db.close();
+  const onlyStored = [...stored].filter((e) => !whole.has(e)).length;
+  const onlyWhole = [...whole].filter((e) => !stored.has(e)).length;
+  check = { storedEvents: stored.size, wholeEvents: whole.size, onlyStored, onlyWhole };
+  checkLine = `check: ${onlyStored + onlyWhole === 0 ? 'the stored events are' : 'the stored events are NOT'} what merging everything at once gives (${stored.size} stored, ${whole.size} at once, ${onlyStored} only stored, ${onlyWhole} only at once)`;
+  if (onlyStored + onlyWhole > 0) process.exitCode = 1;
+}
+if (values.json) console.log(JSON.stringify({ ...result, ...(check ? { check } : {}) }));
 else {
   log(`ingested ${result.ingested} (duplicates ${result.duplicates}, failed ${result.failed}) in ${seconds.toFixed(1)} s on ${workers} workers, cpu ${result.cpuSeconds} s (${result.cpuMsPerArticle} ms/article)`);
   log(`  ${result.articlesPerSecond} articles/s, ${result.sentencesPerSecond} sentences/s`);
   log(`  first 10%: ${result.firstTenthPerSecond} articles/s, last 10%: ${result.lastTenthPerSecond} articles/s (ratio ${(result.lastTenthPerSecond / result.firstTenthPerSecond).toFixed(2)})`);
   log(`  database: ${counts.documents} documents, ${counts.reports} reports, ${counts.events} events; peak RSS ${result.peakRssMb} MB`);
 }
+if (checkLine) log(checkLine);
 if (values.keep) log(`kept ${root}`);
 else rmSync(root, { recursive: true, force: true });
