@@ -125,22 +125,23 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
     async function reportRows(reportId: string, keep = true): Promise<{ row: ReportRecord; participants: ParticipantRecord[] } | null> {
       const known = rows.get(reportId);
       if (known) return known;
-      if (!keep) {
-        const row = await q.report(reportId);
-        return row ? { row, participants: await q.participants(reportId) } : null;
-      }
       const row = await q.report(reportId);
       if (!row) return null;
+      const entry = { row, participants: await q.participants(reportId) };
+      if (!keep) return entry;
       // shared by every reader from now on: frozen, so that a reader changing one fails loudly
-      const entry = deepFreeze({ row, participants: await q.participants(reportId) });
       if (rows.size > 100_000) rows.clear();
-      rows.set(reportId, entry);
+      rows.set(reportId, deepFreeze(entry));
       return entry;
     }
 
-    async function participantsOf(reportId: string, docId: string, keep = true): Promise<{ actorId: string; kind: ActorKind; spans: Span[] }[]> {
+    async function participantsOf(reportId: string, docId: string): Promise<{ actorId: string; kind: ActorKind; spans: Span[] }[]> {
+      return resolveParticipants((await reportRows(reportId))?.participants ?? [], docId);
+    }
+
+    /** A report's participant rows as the judgements make them (merged actors, split-offs). */
+    async function resolveParticipants(rows: readonly ParticipantRecord[], docId: string): Promise<{ actorId: string; kind: ActorKind; spans: Span[] }[]> {
       const v = await view();
-      const rows = (await reportRows(reportId, keep))?.participants ?? [];
       // the words are needed only where a split may send a participant elsewhere
       const text = !v.empty && rows.some((r) => v.splits.has(r.actorId) || v.splits.has(v.canonical(r.actorId))) ? ((await q.docText(docId)) ?? '') : '';
       const out: { actorId: string; kind: ActorKind; spans: Span[] }[] = [];
@@ -527,8 +528,8 @@ export function createResolution<Tx>(storage: ResolutionStorage<Tx>, options: Re
       const v = await view();
       const reports: StoredReport[] = [];
       for (const reportId of await q.membersOfEvent(id)) {
-        const r = (await reportRows(reportId, keep))!.row;
-        reports.push(toReport(r, (await participantsOf(r.id, r.docId, keep)).map((p) => ({ actorId: p.actorId, spans: p.spans })), v));
+        const { row: r, participants } = (await reportRows(reportId, keep))!;
+        reports.push(toReport(r, (await resolveParticipants(participants, r.docId)).map((p) => ({ actorId: p.actorId, spans: p.spans })), v));
       }
       const corrections = (await correctionsByEvent((reportId) => q.eventOfReport(reportId))).get(id) ?? [];
       // deriving the place reads the places the reports name

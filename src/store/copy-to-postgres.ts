@@ -10,6 +10,7 @@ import pg from 'pg';
 import { ParleyError } from '../core/errors.ts';
 import { openPostgresStore } from './postgres/pg-store.ts';
 import { openSqliteStore } from './sqlite/sqlite-store.ts';
+import { signatureFromBlob } from './sqlite/sources.ts';
 
 export interface CopyCounts {
   documents: number;
@@ -73,7 +74,7 @@ const TABLES: {
     counted: true,
   },
   // a MinHash signature: SQLite keeps it as the bytes of a Uint32Array, PostgreSQL as BIGINT[]
-  { name: 'text_signatures', columns: ['doc_id', 'minhash'], convert: (r) => ({ ...r, minhash: signatureOf(r.minhash as Buffer) }), counted: true },
+  { name: 'text_signatures', columns: ['doc_id', 'minhash'], convert: (r) => ({ ...r, minhash: signatureFromBlob(r.minhash as Buffer) }), counted: true },
   { name: 'source_judgements', columns: ['id', 'kind', 'subjects', 'status', 'anchors', 'author', 'reason', 'created_at', 'undone_at', 'undone_by'], numbered: 'serial', counted: true },
   // an analyst's own knowledge-base entries, in the order imported (PostgreSQL numbers them)
   { name: 'local_actors', columns: ['id', 'entry', 'source', 'imported_at'], order: 'rowid', counted: true },
@@ -83,11 +84,6 @@ const TABLES: {
 
 /** The tables counted on both sides after the copy, with their COUNT. */
 const COUNTED = TABLES.filter((t) => t.counted).map((t) => [t.name, `SELECT COUNT(*) AS n FROM ${t.name}`] as const);
-
-/** A signature's values from SQLite's bytes (a Uint32Array's buffer). */
-function signatureOf(bytes: Buffer): number[] {
-  return [...new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))];
-}
 
 const quote = (column: string) => `"${column}"`;
 

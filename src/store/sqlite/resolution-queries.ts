@@ -2,6 +2,7 @@
 // Queries only: the rules are in merge/event-resolution.ts. better-sqlite3 answers at once; a
 // write is BEGIN IMMEDIATE ... COMMIT around the rules' awaits.
 import { createRedirects } from './redirects.ts';
+import { signatureFromBlob } from './sources.ts';
 import type Database from 'better-sqlite3';
 import type { ActorKind, EventMode, Judgement, ReportAnchor, Span } from '../../core/types.ts';
 import type { MergeJudgement } from '../../merge/merge-reports.ts';
@@ -185,7 +186,7 @@ export function createSqliteResolutionStorage(db: Database.Database): Resolution
     },
     signature: (docId) => {
       const blob = s.signature.get(docId) as Buffer | undefined;
-      return blob ? Array.from(new Uint32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength))) : null;
+      return blob ? signatureFromBlob(blob) : null;
     },
     reportDatesOfDoc: (docId) =>
       (s.reportDatesOfDoc.all(docId) as { date_value: string | null; date_start: number | null; date_end: number | null }[]).map((r) =>

@@ -62,6 +62,11 @@ interface SourcesCache {
   signatures: Map<string, readonly number[]>;
 }
 const caches = new WeakMap<Database.Database, SourcesCache>();
+
+/** A text signature's values from the bytes SQLite stores (a Uint32Array's buffer; see `save`). */
+export function signatureFromBlob(bytes: Buffer): number[] {
+  return Array.from(new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
+}
 const CACHE_LIMIT = 200_000;
 
 export function createSourcesTable(db: Database.Database): SqliteSourcesTable {
@@ -128,7 +133,7 @@ export function createSourcesTable(db: Database.Database): SqliteSourcesTable {
     async signatures(docIds, options) {
       return keptRead(options?.keep === false ? null : current().signatures, docIds, (missing, found) => {
         for (const row of q.signaturesOf.all(JSON.stringify(missing)) as Array<{ doc_id: string; minhash: Buffer }>) {
-          found(row.doc_id, Array.from(new Uint32Array(row.minhash.buffer.slice(row.minhash.byteOffset, row.minhash.byteOffset + row.minhash.byteLength))));
+          found(row.doc_id, signatureFromBlob(row.minhash));
         }
       }) as Map<string, number[]>;
     },
